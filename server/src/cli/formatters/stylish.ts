@@ -1,0 +1,44 @@
+import { relative } from 'node:path';
+import { styleText } from 'node:util';
+import type { FileResult } from '../lint';
+import type { FormatContext } from './index';
+import { lineColumn } from './position';
+
+const COLORS = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
+/** One line per finding, `file:line:col  severity  message  rule-id`, then a count. */
+export function formatStylish(results: readonly FileResult[], { cwd, color }: FormatContext): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const result of results) {
+    if (result.skipped) continue;
+    const file = relative(cwd, result.path) || result.path;
+    for (const f of result.findings) {
+      const { line, column } = lineColumn(result, f.start);
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      if (f.fixes?.some((x) => x.safe)) fixable++;
+      lines.push(
+        `${paint('underline', `${file}:${line}:${column}`)}  ${paint(COLORS[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint('dim', f.ruleId)}`,
+      );
+    }
+  }
+  const linted = results.filter((r) => !r.skipped).length;
+  const total = errors + warnings + infos;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (total === 0) {
+    lines.push(paint('green', `✔ ${plural(linted, 'postmortem')} checked, no problems`));
+  } else {
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+    if (infos > 0) parts.push(`${infos} info`);
+    lines.push('');
+    lines.push(paint(errors > 0 ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(linted, 'postmortem')}`));
+    if (fixable > 0) lines.push(`  ${plural(fixable, 'problem')} can be fixed with --fix`);
+  }
+  return `${lines.join('\n')}\n`;
+}

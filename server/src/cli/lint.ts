@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import {
+  analyze,
+  applyEdits,
+  ConfigLoader,
+  DEFAULT_POSTMORTEM_GLOBS,
+  decodeBytes,
+  encodeText,
+  type Finding,
+  isPostmortem,
+  LineIndex,
+  type ResolvedConfig,
+  ruleDocsUrl,
+  type TextEdit,
+} from '../core';
+import { nodeConfigFs } from '../node/config-fs';
+import { findRule, RULES } from '../rules';
+import type { Target } from './files';
+
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+  /** For turning offsets into lines and columns. */
+  lines: LineIndex;
+  /** Set when the file was not linted because it does not look like a postmortem. */
+  skipped?: boolean;
+  /** How many fix passes changed the file (with --fix). */
+  fixesApplied: number;
+}
+
+export class UnreadableError extends Error {}
+
+export interface LintOptions {
+  cwd: string;
+  fix: boolean;
+  /** Lint every Markdown file found, not only those that look like postmortems. */
+  all: boolean;
+  /** A config file given with --config, used instead of the ones found next to each file. */
+  configPath?: string;
+}
+
+export class Linter {
+  private readonly loader = new ConfigLoader(nodeConfigFs, RULES);
+  private readonly fixedConfig?: ResolvedConfig;
+
+  constructor(private readonly options: LintOptions) {
+    if (options.configPath) this.fixedConfig = this.loader.loadFile(options.configPath);
+  }
+
+  lintFile(target: Target): FileResult {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(target.path);
+    } catch (e) {
+      throw new UnreadableError(`Cannot read ${relative(this.options.cwd, target.path) || target.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const config = this.fixedConfig ?? this.loader.forFile(target.path);
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) {
+      const empty = new LineIndex('');
+      const setting = config.rules.get('input/not-analysed');
+      if (setting?.severity === 'off') return { path: target.path, findings: [], lines: empty, fixesApplied: 0 };
+      const finding: Finding = {
+        ruleId: 'input/not-analysed',
+        severity: setting?.severity ?? 'warning',
+        message: `Not analysed: ${decoded.message}`,
+        start: 0,
+        end: 0,
+        url: ruleDocsUrl('input/not-analysed'),
+        scope: 'document',
+        data: { reason: decoded.reason },
+      };
+      return { path: target.path, findings: [finding], lines: empty, fixesApplied: 0 };
+    }
+    let text = decoded.text;
+    if (!target.explicit && !this.options.all) {
+      const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
+      const rel = relative(this.options.cwd, target.path);
+      if (!isPostmortem(target.path, text, globs) && !isPostmortem(rel, text, globs)) {
+        return { path: target.path, findings: [], lines: new LineIndex(text), skipped: true, fixesApplied: 0 };
+      }
+    }
+    let result = analyze(text, config);
+    let fixesApplied = 0;
+    if (this.options.fix) {
+      // Apply the safe fixes that do not touch each other, re-analyse, and repeat until nothing changes.
+      for (let pass = 0; pass < 10; pass++) {
+        const edits = nonConflictingSafeEdits(result.findings);
+        if (edits.length === 0) break;
+        text = applyEdits(text, edits);
+        fixesApplied++;
+        result = analyze(text, config);
+      }
+      if (fixesApplied > 0) writeFileSync(target.path, encodeText(text, decoded.encoding));
+    }
+    return { path: target.path, findings: result.findings, lines: result.model?.lines ?? new LineIndex(text), fixesApplied };
+  }
+}
+
+function nonConflictingSafeEdits(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes?.find((f) => f.safe);
+    if (!fix) continue;
+    // Two inserts at one offset, or overlapping replacements, wait for the next pass.
+    const clashes = fix.edits.some((e) => taken.some((t) => e.start <= t.end && t.start <= e.end));
+    if (!clashes) taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+export function ruleDescription(id: string): string {
+  return findRule(id)?.description ?? '';
+}

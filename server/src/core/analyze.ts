@@ -1,0 +1,75 @@
+import { RULES } from '../rules';
+import type { ResolvedConfig } from './config';
+import { createHeadingMatcher, type HeadingMatcher } from './headings';
+import { buildModel, type PostmortemModel } from './model';
+import { type AnyRule, type InputRule, type Report, ruleDocsUrl } from './rule';
+import { Suppressions } from './suppressions';
+import type { Finding } from './types';
+
+export interface AnalysisResult {
+  /** Undefined when the input could not be analysed (see the input/not-analysed finding). */
+  model?: PostmortemModel;
+  findings: Finding[];
+}
+
+const matchers = new WeakMap<ResolvedConfig, HeadingMatcher>();
+
+function matcherFor(config: ResolvedConfig): HeadingMatcher {
+  let matcher = matchers.get(config);
+  if (!matcher) {
+    matcher = createHeadingMatcher(config.synonyms);
+    matchers.set(config, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * Analyses one postmortem: parse once, build the model, run every enabled rule, drop what disable comments
+ * silence. Never throws: input it cannot take becomes an input/not-analysed finding, and a rule that fails
+ * is reported as a finding of that rule.
+ */
+export function analyze(text: string, config: ResolvedConfig, rules: readonly AnyRule[] = RULES): AnalysisResult {
+  const findings: Finding[] = [];
+  const reporter = (rule: AnyRule, severity: Finding['severity']) => (r: Report) =>
+    findings.push({ ruleId: rule.id, severity, scope: rule.scope, url: ruleDocsUrl(rule.id), ...r });
+
+  const inputRules = rules.filter((r): r is InputRule => r.phase === 'input');
+  for (const rule of inputRules) {
+    const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
+    rule.check({ text, config, options: setting.options, report: reporter(rule, setting.severity === 'off' ? 'info' : setting.severity) });
+  }
+  if (findings.length > 0) {
+    // Input we will not parse: report it unless it is switched off, and stop.
+    const off = (id: string) => config.rules.get(id)?.severity === 'off';
+    return { findings: findings.filter((f) => !off(f.ruleId)) };
+  }
+
+  let model: PostmortemModel;
+  try {
+    model = buildModel(text, matcherFor(config));
+  } catch (e) {
+    const rule = inputRules[0];
+    const reason = e instanceof RangeError ? 'its structure is nested too deeply to parse' : `the parser failed (${(e as Error).message})`;
+    if (rule && config.rules.get(rule.id)?.severity !== 'off') {
+      reporter(rule, rule.defaultSeverity)({ message: `Not analysed: ${reason}.`, start: 0, end: 0, data: { reason: 'parse' } });
+    }
+    return { findings };
+  }
+
+  for (const rule of rules) {
+    if (rule.phase === 'input') continue;
+    const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
+    if (setting.severity === 'off') continue;
+    const report = reporter(rule, setting.severity);
+    try {
+      rule.check({ model, config, options: setting.options, report });
+    } catch (e) {
+      report({ message: `Rule ${rule.id} failed on this file and was skipped: ${(e as Error).message}`, start: 0, end: 0 });
+    }
+  }
+
+  const suppressions = new Suppressions(model.comments, model.lines);
+  const kept = findings.filter((f) => !suppressions.isSuppressed(f, model.lines));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { model, findings: kept };
+}

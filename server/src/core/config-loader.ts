@@ -1,0 +1,166 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { type ConfigFile, configSchema, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
+import type { AnyRule as Rule } from './rule';
+
+/** The file system the loader needs; the server and the CLI pass Node's, tests an in-memory one. */
+export interface ConfigFs {
+  /** The file's text, or undefined when there is no such file. */
+  readFile(path: string): string | undefined;
+  dirname(path: string): string;
+  join(dir: string, name: string): string;
+}
+
+export const CONFIG_FILE_NAMES = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'] as const;
+
+/** A config file that cannot be used; the message names the file, the key and, when known, the line. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    readonly reason: string,
+    readonly line?: number,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${key ? `${key}: ` : ''}${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export class ConfigLoader {
+  private readonly validate: ValidateFunction;
+  private readonly cache = new Map<string, ResolvedConfig>();
+
+  constructor(
+    private readonly fs: ConfigFs,
+    private readonly rules: readonly Rule[],
+  ) {
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    this.validate = ajv.compile(configSchema(rules));
+  }
+
+  /** Forgets cached results (after a config file changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /**
+   * The config for a file: every config file from the file's folder up to the root (or up to one with
+   * `root: true`), merged so that the nearer file wins. Throws ConfigError for an unusable file.
+   */
+  forFile(filePath: string): ResolvedConfig {
+    return this.forDirectory(this.fs.dirname(filePath));
+  }
+
+  forDirectory(dir: string): ResolvedConfig {
+    const cached = this.cache.get(dir);
+    if (cached) return cached;
+    const found: { path: string; config: ConfigFile }[] = [];
+    let current = dir;
+    for (;;) {
+      const file = this.findIn(current);
+      if (file) {
+        found.unshift(file);
+        if (file.config.root) break;
+      }
+      const parent = this.fs.dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    let config = defaultConfig(this.rules);
+    for (const { path, config: file } of found) config = mergeConfig(config, file, path);
+    this.cache.set(dir, config);
+    return config;
+  }
+
+  /** Loads one named config file (the CLI's --config). */
+  loadFile(path: string): ResolvedConfig {
+    const text = this.fs.readFile(path);
+    if (text === undefined) throw new ConfigError(path, '', 'file not found');
+    return mergeConfig(defaultConfig(this.rules), this.parse(path, text), path);
+  }
+
+  private findIn(dir: string): { path: string; config: ConfigFile } | undefined {
+    for (const name of CONFIG_FILE_NAMES) {
+      const path = this.fs.join(dir, name);
+      const text = this.fs.readFile(path);
+      if (text !== undefined) return { path, config: this.parse(path, text) };
+    }
+    return undefined;
+  }
+
+  parse(path: string, text: string): ConfigFile {
+    const body = text.replace(/^\uFEFF/, '');
+    const doc = parseDocument(body, { uniqueKeys: true });
+    if (path.endsWith('.json')) {
+      try {
+        JSON.parse(body);
+      } catch (e) {
+        throw new ConfigError(path, '', `not valid JSON (${(e as Error).message})`);
+      }
+    }
+    if (doc.errors.length > 0) {
+      const error = doc.errors[0];
+      throw new ConfigError(path, '', `not valid YAML (${error.message.split('\n')[0]})`, error.linePos?.[0].line);
+    }
+    const data = doc.toJS() ?? {};
+    if (!this.validate(data)) {
+      const error = (this.validate.errors ?? [])[0] as ErrorObject;
+      const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+      const key = keyOf(error, segments);
+      const node = nodeAt(doc.contents as Node | null, key.segments);
+      const line = node?.range ? lineOf(body, node.range[0]) : undefined;
+      throw new ConfigError(path, key.label, describe(error), line);
+    }
+    return data as ConfigFile;
+  }
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The key an error is about: for an unknown key, that key itself. */
+function keyOf(error: ErrorObject, segments: string[]): { label: string; segments: string[] } {
+  const all =
+    error.keyword === 'additionalProperties'
+      ? [...segments, String((error.params as { additionalProperty: string }).additionalProperty)]
+      : segments;
+  const label = all.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('') || '(top level)';
+  return { label, segments: all };
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return 'unknown key';
+    case 'enum':
+      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'oneOf':
+      return 'must be a severity ("off", "info", "warning", "error") or an object with "severity" and the rule\'s options';
+    default:
+      return error.message ?? 'invalid value';
+  }
+}
+
+function nodeAt(root: Node | null, segments: string[]): Node | undefined {
+  let node: Node | null | undefined = root;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const map: YAMLMap = node;
+      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) return map;
+      node = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)] as Node | undefined;
+    } else {
+      return node ?? undefined;
+    }
+  }
+  return node ?? undefined;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

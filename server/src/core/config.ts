@@ -1,0 +1,145 @@
+import { DEFAULT_REQUIRED, SECTION_KINDS, type SectionKind } from './kinds';
+import type { AnyRule as Rule } from './rule';
+import type { SeveritySetting } from './types';
+
+/** What a `.postmortemrc.json` / `.postmortemrc.yaml` holds. */
+export interface ConfigFile {
+  $schema?: string;
+  /** Stop looking for config files in parent folders. */
+  root?: boolean;
+  rules?: Record<string, SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)>;
+  sections?: {
+    required?: SectionKind[];
+    synonyms?: Partial<Record<SectionKind, string[]>>;
+  };
+  /** Extra globs of files that are postmortems (the editor's `postmortem.files` setting adds to these). */
+  files?: string[];
+  /** Files larger than this many bytes are not analysed. */
+  maxFileSize?: number;
+}
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  rules: Map<string, RuleSetting>;
+  required: SectionKind[];
+  synonyms: Partial<Record<SectionKind, string[]>>;
+  files: string[];
+  maxFileSize: number;
+  /** The config files that were merged, outermost first. */
+  sources: string[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
+  return {
+    rules: new Map(rules.map((r) => [r.id, { severity: r.defaultSeverity, options: {} }])),
+    required: [...DEFAULT_REQUIRED],
+    synonyms: {},
+    files: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    sources: [],
+  };
+}
+
+/** Layers a (validated) config file over a resolved config: the nearer file wins key by key. */
+export function mergeConfig(base: ResolvedConfig, file: ConfigFile, source: string): ResolvedConfig {
+  const rules = new Map(base.rules);
+  for (const [id, value] of Object.entries(file.rules ?? {})) {
+    const previous = rules.get(id) ?? { severity: 'warning', options: {} };
+    if (typeof value === 'string') {
+      rules.set(id, { severity: value, options: previous.options });
+    } else {
+      const { severity, ...options } = value;
+      rules.set(id, { severity: severity ?? previous.severity, options: { ...previous.options, ...options } });
+    }
+  }
+  const synonyms = { ...base.synonyms };
+  for (const [kind, words] of Object.entries(file.sections?.synonyms ?? {}) as [SectionKind, string[]][]) {
+    synonyms[kind] = [...(synonyms[kind] ?? []), ...words];
+  }
+  return {
+    rules,
+    required: file.sections?.required ? [...file.sections.required] : base.required,
+    synonyms,
+    files: [...base.files, ...(file.files ?? [])],
+    maxFileSize: file.maxFileSize ?? base.maxFileSize,
+    sources: [...base.sources, source],
+  };
+}
+
+const SEVERITY = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
+
+/** The JSON schema of the config file, generated from the rules' metadata. */
+export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const ruleProperties: Record<string, unknown> = {};
+  for (const rule of rules) {
+    ruleProperties[rule.id] = {
+      description: `${rule.description} Default: ${rule.defaultSeverity}.`,
+      markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`. [Docs](https://github.com/postmortem-dev/postmortem/blob/main/docs/rules/${rule.id}.md)`,
+      oneOf: [
+        SEVERITY,
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { severity: SEVERITY, ...(rule.options ?? {}) },
+        },
+      ],
+    };
+  }
+  const kind = { type: 'string', enum: [...SECTION_KINDS] };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/postmortem-dev/postmortem/blob/main/schemas/postmortemrc.schema.json',
+    title: 'Postmortem configuration (.postmortemrc.json / .postmortemrc.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      root: {
+        type: 'boolean',
+        description: 'Stop looking for configuration files in parent folders.',
+      },
+      rules: {
+        type: 'object',
+        description: 'Rule severities (off, info, warning, error) and options, by rule id.',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+      sections: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          required: {
+            type: 'array',
+            description: 'The section kinds every postmortem must have.',
+            items: kind,
+            uniqueItems: true,
+          },
+          synonyms: {
+            type: 'object',
+            description: 'Extra heading names for each section kind.',
+            additionalProperties: false,
+            properties: Object.fromEntries(
+              SECTION_KINDS.map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 } }]),
+            ),
+          },
+        },
+      },
+      files: {
+        type: 'array',
+        description: 'Extra glob patterns of Markdown files that are postmortems.',
+        items: { type: 'string', minLength: 1 },
+      },
+      maxFileSize: {
+        type: 'integer',
+        minimum: 1,
+        description: `Files larger than this many bytes are not analysed (default ${DEFAULT_MAX_FILE_SIZE}).`,
+      },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
+import type { PostmortemModel, Section } from './model';
+import type { TextEdit } from './types';
+
+/**
+ * Where a missing section goes and what is inserted: at its canonical place (after the nearest preceding
+ * canonical section that is present, else before the nearest following one), at the document's heading level,
+ * with a one-line guidance comment, in the document's own line endings. Only ever inserts; never replaces.
+ */
+export function insertSectionsEdit(model: PostmortemModel, kinds: readonly SectionKind[]): TextEdit[] {
+  const ordered = SECTION_KINDS.filter((k) => kinds.includes(k));
+  const byOffset = new Map<number, SectionKind[]>();
+  for (const kind of ordered) {
+    const { offset } = placement(model, kind);
+    byOffset.set(offset, [...(byOffset.get(offset) ?? []), kind]);
+  }
+  const edits: TextEdit[] = [];
+  for (const [offset, group] of byOffset) {
+    const blocks = group.map((kind) => sectionBlock(model, kind, placement(model, kind).level));
+    edits.push({ start: offset, end: offset, text: surround(model, offset, blocks.join(model.eol)) });
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+function sectionBlock(model: PostmortemModel, kind: SectionKind, level: number): string {
+  const info = SECTION_KIND_INFO[kind];
+  const eol = model.eol;
+  return `${'#'.repeat(level)} ${info.title}${eol}${eol}<!-- ${info.guidance} -->${eol}`;
+}
+
+/** Adds the blank lines that keep the inserted block apart from its neighbours. */
+function surround(model: PostmortemModel, offset: number, block: string): string {
+  const { text, eol } = model;
+  const before = text.slice(Math.max(0, offset - 4), offset).replace(/\r/g, '');
+  let prefix = '';
+  if (offset > 0) {
+    if (!before.endsWith('\n')) prefix = eol + eol;
+    else if (!before.endsWith('\n\n')) prefix = eol;
+  }
+  const atEnd = text.slice(offset).trim() === '';
+  return prefix + block + (atEnd ? '' : eol);
+}
+
+interface Placement {
+  offset: number;
+  level: number;
+}
+
+function placement(model: PostmortemModel, kind: SectionKind): Placement {
+  const info = SECTION_KIND_INFO[kind];
+  if (info.parent) {
+    const parent = firstOfKind(model, info.parent);
+    if (parent) return { offset: parent.end, level: parent.level + 1 };
+  }
+  const level = model.headingLevel;
+  const order = SECTION_KINDS.indexOf(kind);
+  for (let i = order - 1; i >= 0; i--) {
+    const present = lastOfKind(model, SECTION_KINDS[i]);
+    if (present) return { offset: outermost(present, level).end, level };
+  }
+  for (let i = order + 1; i < SECTION_KINDS.length; i++) {
+    const present = firstOfKind(model, SECTION_KINDS[i]);
+    if (present) return { offset: outermost(present, level).start, level };
+  }
+  // No canonical section at all: after the lead, before any other section.
+  const firstSection = model.sections[0];
+  return { offset: firstSection ? firstSection.start : model.text.length, level };
+}
+
+/** The section to insert around: the highest ancestor that is still at or below the insertion level. */
+function outermost(section: Section, level: number): Section {
+  let current = section;
+  while (current.parent && current.parent.level >= level) current = current.parent;
+  return current;
+}
+
+function firstOfKind(model: PostmortemModel, kind: SectionKind): Section | undefined {
+  return model.allSections.find((s) => s.kinds.includes(kind));
+}
+
+function lastOfKind(model: PostmortemModel, kind: SectionKind): Section | undefined {
+  return model.allSections.findLast((s) => s.kinds.includes(kind));
+}

@@ -1,0 +1,235 @@
+import type { Heading, Html, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { type Frontmatter, parseFrontmatter } from './frontmatter';
+import type { HeadingMatcher } from './headings';
+import type { SectionKind } from './kinds';
+import { parseMarkdown } from './parse';
+import { detectEol, LineIndex } from './text';
+
+export interface Section {
+  /** The heading's plain text. */
+  heading: string;
+  level: number;
+  /** Canonical kinds the heading names; empty for an ordinary section. */
+  kinds: SectionKind[];
+  /** Offset of the heading's first character. */
+  start: number;
+  headingEnd: number;
+  /** Where the section's own content ends: its first subsection, or `end`. */
+  contentEnd: number;
+  /** Where the section ends, subsections included: the next heading of the same or a higher level. */
+  end: number;
+  /** The section's own content nodes (not those of its subsections). */
+  nodes: RootContent[];
+  children: Section[];
+  parent?: Section;
+}
+
+export interface Title {
+  text: string;
+  start: number;
+  end: number;
+  source: 'heading' | 'frontmatter';
+}
+
+export interface Comment {
+  /** The comment's inner text, trimmed. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface PostmortemModel {
+  text: string;
+  eol: '\n' | '\r\n';
+  lines: LineIndex;
+  tree: Root;
+  frontmatter?: Frontmatter;
+  /** Set when the file opens with a `---` fence that is never closed. */
+  unclosedFrontmatter?: { start: number; end: number };
+  title?: Title;
+  /** Content between the title (or the start) and the first section heading. */
+  lead: RootContent[];
+  /** Top-level sections, each with its subsections. */
+  sections: Section[];
+  /** Every section in document order. */
+  allSections: Section[];
+  /** The heading level the document uses for its main sections. */
+  headingLevel: number;
+  /** True when there is no summary heading but a lead paragraph stands in for it. */
+  summaryFromLead: boolean;
+  /** HTML comments anywhere in the prose (used for disable comments). */
+  comments: Comment[];
+}
+
+/** Parses the text once and builds the postmortem model. */
+export function buildModel(text: string, matcher: HeadingMatcher): PostmortemModel {
+  const tree = parseMarkdown(text);
+  const lines = new LineIndex(text);
+  const eol = detectEol(text);
+  const start = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
+  const end = (n: { position?: { end: { offset?: number } } }) => n.position?.end.offset ?? 0;
+
+  let frontmatter: Frontmatter | undefined;
+  const headings: { node: Heading; index: number }[] = [];
+  let jsxOpen: string | undefined;
+
+  tree.children.forEach((node, index) => {
+    if (node.type === 'yaml' || (node.type as string) === 'toml') {
+      const value = (node as { value: string }).value;
+      frontmatter = parseFrontmatter(node.type === 'yaml' ? 'yaml' : 'toml', value, text, start(node), end(node));
+      return;
+    }
+    // MDX/JSX components: headings inside <Component> … </Component> are not sections.
+    const raw = text.slice(start(node), end(node));
+    if (jsxOpen) {
+      if (raw.includes(`</${jsxOpen}>`) || /\/>\s*$/.test(raw)) jsxOpen = undefined;
+      return;
+    }
+    if (node.type === 'html' || node.type === 'paragraph') {
+      const open = /^<([A-Z][\w.]*)\b/.exec(raw);
+      if (open && !/\/>\s*$/.test(raw) && !raw.includes(`</${open[1]}>`)) jsxOpen = open[1];
+    }
+    if (node.type === 'heading') headings.push({ node, index });
+  });
+
+  let title: Title | undefined;
+  let sectionHeadings = headings;
+  const first = headings[0];
+  if (first && first.node.depth === 1) {
+    const firstText = headingText(first.node);
+    const otherH1 = headings.some((h) => h !== first && h.node.depth === 1);
+    // With several H1s, the first is a section when it names one ("# Timeline") or the frontmatter holds the title.
+    const frontmatterTitle = typeof frontmatter?.data.title === 'string';
+    if (!(otherH1 && (frontmatterTitle || matcher.match(firstText).length > 0))) {
+      title = { text: firstText, start: start(first.node), end: end(first.node), source: 'heading' };
+      sectionHeadings = headings.slice(1);
+    }
+  }
+  if (!title && frontmatter && typeof frontmatter.data.title === 'string') {
+    title = { text: frontmatter.data.title, start: frontmatter.start, end: frontmatter.end, source: 'frontmatter' };
+  }
+
+  // Build the section tree: each section runs to the next heading of the same or a higher level.
+  const allSections: Section[] = [];
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  sectionHeadings.forEach((h, i) => {
+    const heading = headingText(h.node);
+    const nextIndex = i + 1 < sectionHeadings.length ? sectionHeadings[i + 1].index : tree.children.length;
+    const section: Section = {
+      heading,
+      level: h.node.depth,
+      kinds: matcher.match(heading),
+      start: start(h.node),
+      headingEnd: end(h.node),
+      contentEnd: text.length,
+      end: text.length,
+      nodes: tree.children.slice(h.index + 1, nextIndex).filter((n) => n.type !== 'yaml'),
+      children: [],
+    };
+    while (stack.length > 0 && stack[stack.length - 1].level >= section.level) {
+      const closed = stack.pop() as Section;
+      closed.end = section.start;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      section.parent = parent;
+      if (parent.children.length === 0) parent.contentEnd = section.start;
+      parent.children.push(section);
+    } else {
+      sections.push(section);
+    }
+    stack.push(section);
+    allSections.push(section);
+  });
+
+  const firstSectionIndex = sectionHeadings[0]?.index ?? tree.children.length;
+  const titleIndex = title?.source === 'heading' ? (headings[0]?.index ?? -1) : -1;
+  const lead = tree.children
+    .slice(titleIndex + 1, firstSectionIndex)
+    .filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
+
+  const hasSummaryHeading = allSections.some((s) => s.kinds.includes('summary'));
+  const summaryFromLead = !hasSummaryHeading && lead.some((n) => isProse(n, text));
+
+  return {
+    text,
+    eol,
+    lines,
+    tree,
+    frontmatter,
+    unclosedFrontmatter: frontmatter ? undefined : findUnclosedFrontmatter(text),
+    title,
+    lead,
+    sections,
+    allSections,
+    headingLevel: mainHeadingLevel(allSections, title),
+    summaryFromLead,
+    comments: collectComments(tree, text),
+  };
+}
+
+export function headingText(node: Heading): string {
+  return mdastToString(node).trim();
+}
+
+/** A lead node that says something: not a comment, an MDX import, or a link definition. */
+function isProse(node: RootContent, text: string): boolean {
+  if (node.type === 'html' || node.type === 'definition' || node.type === 'thematicBreak') return false;
+  if (node.type === 'paragraph') {
+    const raw = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+    if (/^(import|export)\s/.test(raw)) return false;
+    return mdastToString(node).trim().length > 0;
+  }
+  return true;
+}
+
+function mainHeadingLevel(sections: Section[], title: Title | undefined): number {
+  const counts = new Map<number, number>();
+  for (const s of sections) if (s.kinds.length > 0 && !s.parent) counts.set(s.level, (counts.get(s.level) ?? 0) + 1);
+  if (counts.size === 0) for (const s of sections) if (!s.parent) counts.set(s.level, (counts.get(s.level) ?? 0) + 1);
+  let best = title?.source === 'heading' ? 2 : sections.length > 0 ? sections[0].level : 2;
+  let bestCount = 0;
+  for (const [level, count] of counts) {
+    if (count > bestCount || (count === bestCount && level < best)) {
+      best = level;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function findUnclosedFrontmatter(text: string): { start: number; end: number } | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const m = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text.slice(body));
+  if (!m) return undefined;
+  const fence = m[1];
+  // Only a block that looks like key: value data is frontmatter; a lone rule followed by prose is not.
+  const rest = text.slice(body + m[0].length);
+  const firstLine = rest.split(/\r?\n/, 1)[0];
+  const looksLikeData = fence === '---' ? /^[\w"'-][^:]*:(\s|$)/.test(firstLine) : /^[\w"'.-]+\s*=/.test(firstLine);
+  if (!looksLikeData) return undefined;
+  if (new RegExp(`^${fence.replace(/\+/g, '\\+')}[ \\t]*$`, 'm').test(rest)) return undefined;
+  return { start: body, end: body + fence.length };
+}
+
+/** Every HTML comment in the document, block or inline, outside code. */
+function collectComments(tree: Root, text: string): Comment[] {
+  const comments: Comment[] = [];
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as { type: string; children?: unknown[] };
+    if (node.type === 'html') {
+      const html = node as Html;
+      const base = html.position?.start.offset ?? 0;
+      const raw = text.slice(base, html.position?.end.offset ?? base);
+      for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) {
+        const at = base + (m.index ?? 0);
+        comments.push({ text: m[1].trim(), start: at, end: at + m[0].length });
+      }
+    }
+    if (node.children) for (const child of node.children) stack.push(child as { type: string });
+  }
+  return comments.sort((a, b) => a.start - b.start);
+}

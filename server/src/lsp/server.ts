@@ -1,0 +1,203 @@
+import { relative } from 'node:path';
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import {
+  type AnalysisResult,
+  analyze,
+  ConfigError,
+  ConfigLoader,
+  defaultConfig,
+  isPostmortem,
+  LineIndex,
+  type ResolvedConfig,
+} from '../core';
+import { nodeConfigFs } from '../node/config-fs';
+import { VERSION } from '../node/version';
+import { RULES } from '../rules';
+import { codeActionsFor } from './code-actions';
+import { SOURCE, toDiagnostic } from './diagnostics';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
+
+interface Analysed {
+  version: number;
+  result: AnalysisResult;
+}
+
+/** Wires the analysis core to an LSP connection: documents in, diagnostics and code actions out. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const loader = new ConfigLoader(nodeConfigFs, RULES);
+  const analysed = new Map<string, Analysed>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const configErrorUris = new Set<string>();
+  const shownErrors = new Set<string>();
+  let workspaceFolders: string[] = [];
+  let settings: Settings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
+  let canWatchFiles = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    canPullConfiguration = !!caps.workspace?.configuration;
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial) settings = normaliseSettings(initial);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'postmortem', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfiguration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
+    }
+    if (canWatchFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.postmortemrc{.json,.yaml,.yml}' }],
+      });
+    }
+    await refreshSettings();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (canPullConfiguration) {
+      try {
+        settings = normaliseSettings(await connection.workspace.getConfiguration('postmortem'));
+      } catch {
+        settings = DEFAULT_SETTINGS;
+      }
+    }
+    for (const doc of documents.all()) schedule(doc, 0);
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!canPullConfiguration) {
+      const pushed = (change.settings as { postmortem?: unknown } | undefined)?.postmortem;
+      settings = normaliseSettings(pushed);
+    }
+    await refreshSettings();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    loader.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, settings.debounceMs));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    analysed.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  function schedule(doc: TextDocument, delay: number): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) validate(current);
+      }, delay),
+    );
+  }
+
+  function filePath(uri: string): string | undefined {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  }
+
+  function configFor(path: string | undefined): ResolvedConfig {
+    try {
+      const config = path ? loader.forFile(path) : workspaceFolders[0] ? loader.forDirectory(workspaceFolders[0]) : defaultConfig(RULES);
+      clearConfigErrors();
+      return config;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      reportConfigError(e);
+      return defaultConfig(RULES);
+    }
+  }
+
+  function reportConfigError(error: ConfigError): void {
+    const uri = URI.file(error.file).toString();
+    configErrorUris.add(uri);
+    const line = Math.max(0, (error.line ?? 1) - 1);
+    connection.sendDiagnostics({
+      uri,
+      diagnostics: [
+        {
+          range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } },
+          severity: 1,
+          source: SOURCE,
+          message: `${error.key ? `${error.key}: ` : ''}${error.reason}. Postmortems are checked with the default settings until this is fixed.`,
+        },
+      ],
+    });
+    if (!shownErrors.has(error.message)) {
+      shownErrors.add(error.message);
+      connection.window.showErrorMessage(`Postmortem: bad config ${error.message}`);
+    }
+  }
+
+  function clearConfigErrors(): void {
+    for (const uri of configErrorUris) connection.sendDiagnostics({ uri, diagnostics: [] });
+    configErrorUris.clear();
+  }
+
+  function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
+    const globs = [...settings.files, ...config.files];
+    const candidates = path ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))] : [];
+    const text = doc.getText();
+    return candidates.length === 0 ? isPostmortem(undefined, text, globs) : candidates.some((p) => isPostmortem(p, text, globs));
+  }
+
+  function validate(doc: TextDocument): void {
+    const path = filePath(doc.uri);
+    const config = configFor(path);
+    if (!isPostmortemDocument(doc, path, config)) {
+      if (analysed.delete(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      else connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    const result = analyze(doc.getText(), config);
+    analysed.set(doc.uri, { version: doc.version, result });
+    // Without a model (input not analysed) every finding sits at offset 0.
+    const lines = result.model?.lines ?? new LineIndex('');
+    const diagnostics = result.findings.map((f) => toDiagnostic(f, lines));
+    connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    let entry = analysed.get(doc.uri);
+    if (!entry || entry.version !== doc.version) {
+      // The edit that made the cached analysis stale may not be debounced yet: analyse now.
+      validate(doc);
+      entry = analysed.get(doc.uri);
+    }
+    return entry ? codeActionsFor(doc.uri, entry.result, params.range) : [];
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

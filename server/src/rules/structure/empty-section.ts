@@ -1,0 +1,54 @@
+import { SECTION_KIND_INFO, type SectionKind } from '../../core/kinds';
+import type { Section } from '../../core/model';
+import { hasContent } from '../../core/placeholders';
+import type { Rule } from '../../core/rule';
+
+/** Parts that must be explained in words: a log excerpt or a command alone does not explain a cause. */
+const PROSE_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'impact', 'trigger', 'root-cause']);
+
+/** A recognised section with nothing in it but placeholders or comments is as good as missing. */
+export const emptySection: Rule = {
+  id: 'structure/empty-section',
+  description: 'A recognised section has real content, not just a placeholder (TBD, TODO, N/A, lorem ipsum) or a comment.',
+  defaultSeverity: 'warning',
+  scope: 'range',
+  fixable: false,
+  options: {
+    placeholders: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'More texts that count as placeholders (compared whole, ignoring case).',
+    },
+  },
+  check({ model, options, report }) {
+    const extraPlaceholders = (options.placeholders as string[] | undefined) ?? [];
+    const reported = new Set<Section>();
+    for (const section of model.allSections) {
+      if (section.kinds.length === 0) continue;
+      if (section.parent && hasReportedAncestor(section, reported)) continue;
+      const codeCounts = !section.kinds.some((k) => PROSE_KINDS.has(k));
+      const filled = subtree(section).some((s) =>
+        s.nodes.some((n) => hasContent(n, model.text, { codeCounts, extraPlaceholders })),
+      );
+      if (filled) continue;
+      reported.add(section);
+      const names = section.kinds.map((k) => SECTION_KIND_INFO[k].title).join(' / ');
+      const guidance = SECTION_KIND_INFO[section.kinds[0]].guidance;
+      report({
+        message: `Section "${section.heading}" is empty (${names}): it has ${codeCounts ? 'only placeholders or comments' : 'no prose, only placeholders, comments or code'}. ${guidance}`,
+        start: section.start,
+        end: section.headingEnd,
+        data: { section: section.kinds[0], sections: section.kinds },
+      });
+    }
+  },
+};
+
+function subtree(section: Section): Section[] {
+  return [section, ...section.children.flatMap(subtree)];
+}
+
+function hasReportedAncestor(section: Section, reported: Set<Section>): boolean {
+  for (let p = section.parent; p; p = p.parent) if (reported.has(p)) return true;
+  return false;
+}
