@@ -2,7 +2,12 @@
 // knowledge lives in the server (server/src/), so every LSP editor gets the same behaviour.
 import * as path from 'node:path';
 import { type ExtensionContext, workspace } from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 

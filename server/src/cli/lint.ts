@@ -53,7 +53,9 @@ export class Linter {
     try {
       bytes = readFileSync(target.path);
     } catch (e) {
-      throw new UnreadableError(`Cannot read ${relative(this.options.cwd, target.path) || target.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UnreadableError(
+        `Cannot read ${relative(this.options.cwd, target.path) || target.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
     }
     const config = this.fixedConfig ?? this.loader.forFile(target.path);
     const decoded = decodeBytes(bytes);
@@ -94,7 +96,12 @@ export class Linter {
       }
       if (fixesApplied > 0) writeFileSync(target.path, encodeText(text, decoded.encoding));
     }
-    return { path: target.path, findings: result.findings, lines: result.model?.lines ?? new LineIndex(text), fixesApplied };
+    return {
+      path: target.path,
+      findings: result.findings,
+      lines: result.model?.lines ?? new LineIndex(text),
+      fixesApplied,
+    };
   }
 }
 

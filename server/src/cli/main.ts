@@ -92,7 +92,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   const skipped = results.filter((r) => r.skipped).length;
   if (skipped > 0 && format === 'stylish') {
-    io.stderr(`${skipped} Markdown file${skipped === 1 ? '' : 's'} skipped: not postmortems (name a file to lint it anyway, or use --all).\n`);
+    io.stderr(
+      `${skipped} Markdown file${skipped === 1 ? '' : 's'} skipped: not postmortems (name a file to lint it anyway, or use --all).\n`,
+    );
   }
   const fixed = results.filter((r) => r.fixesApplied > 0).length;
   if (fixed > 0) io.stderr(`Fixed ${fixed} file${fixed === 1 ? '' : 's'}.\n`);

@@ -36,7 +36,12 @@ export function analyze(text: string, config: ResolvedConfig, rules: readonly An
   const inputRules = rules.filter((r): r is InputRule => r.phase === 'input');
   for (const rule of inputRules) {
     const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
-    rule.check({ text, config, options: setting.options, report: reporter(rule, setting.severity === 'off' ? 'info' : setting.severity) });
+    rule.check({
+      text,
+      config,
+      options: setting.options,
+      report: reporter(rule, setting.severity === 'off' ? 'info' : setting.severity),
+    });
   }
   if (findings.length > 0) {
     // Input we will not parse: report it unless it is switched off, and stop.
@@ -49,9 +54,15 @@ export function analyze(text: string, config: ResolvedConfig, rules: readonly An
     model = buildModel(text, matcherFor(config));
   } catch (e) {
     const rule = inputRules[0];
-    const reason = e instanceof RangeError ? 'its structure is nested too deeply to parse' : `the parser failed (${(e as Error).message})`;
+    const reason =
+      e instanceof RangeError
+        ? 'its structure is nested too deeply to parse'
+        : `the parser failed (${(e as Error).message})`;
     if (rule && config.rules.get(rule.id)?.severity !== 'off') {
-      reporter(rule, rule.defaultSeverity)({ message: `Not analysed: ${reason}.`, start: 0, end: 0, data: { reason: 'parse' } });
+      reporter(
+        rule,
+        rule.defaultSeverity,
+      )({ message: `Not analysed: ${reason}.`, start: 0, end: 0, data: { reason: 'parse' } });
     }
     return { findings };
   }
@@ -64,7 +75,11 @@ export function analyze(text: string, config: ResolvedConfig, rules: readonly An
     try {
       rule.check({ model, config, options: setting.options, report });
     } catch (e) {
-      report({ message: `Rule ${rule.id} failed on this file and was skipped: ${(e as Error).message}`, start: 0, end: 0 });
+      report({
+        message: `Rule ${rule.id} failed on this file and was skipped: ${(e as Error).message}`,
+        start: 0,
+        end: 0,
+      });
     }
   }
 

@@ -16,7 +16,11 @@ const TITLE_NAMES = /\b(?:post[- ]?mortem|incident (?:review|report)|post[- ]inc
  * `type: postmortem`, or its title names a postmortem, post-mortem, incident review or incident report.
  * Cheap: reads only the first lines, so other Markdown costs nothing.
  */
-export function isPostmortem(path: string | undefined, text: string, globs: readonly string[] = DEFAULT_POSTMORTEM_GLOBS): boolean {
+export function isPostmortem(
+  path: string | undefined,
+  text: string,
+  globs: readonly string[] = DEFAULT_POSTMORTEM_GLOBS,
+): boolean {
   if (path && matchesGlobs(path, globs)) return true;
   const head = text.replace(/^\uFEFF/, '').slice(0, 4096);
   const fm = /^(---|\+\+\+)\r?\n([\s\S]*?)\r?\n\1[ \t]*(?:\r?\n|$)/.exec(head);

@@ -1,5 +1,5 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { parseDocument } from 'yaml';
+import { type Document, isScalar, parseDocument, visit } from 'yaml';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -41,7 +41,9 @@ export function parseFrontmatter(
     const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: true });
     const error = doc.errors[0];
     if (error) {
-      const [from, to] = error.pos;
+      const [at, to] = error.pos;
+      // An unclosed quote is reported where the input ends; point at the quote that was opened instead.
+      const from = error.code === 'MISSING_CHAR' ? (openingOf(doc, at) ?? at) : at;
       return {
         ...base,
         error: {
@@ -51,11 +53,16 @@ export function parseFrontmatter(
         },
       };
     }
-    const data = doc.toJS({ maxAliasCount: 100 });
-    return { ...base, data: isRecord(data) ? data : {} };
+    try {
+      const data = doc.toJS({ maxAliasCount: 100 });
+      return { ...base, data: isRecord(data) ? data : {} };
+    } catch (e) {
+      // Aliases that expand without bound (a "billion laughs" block) are refused, not expanded.
+      return { ...base, error: { message: firstLine((e as Error).message), start: contentStart, end: contentStart + 1 } };
+    }
   }
   try {
-    return { ...base, data: parseToml(value) as Record<string, unknown> };
+    return { ...base, data: plain(parseToml(value)) as Record<string, unknown> };
   } catch (e) {
     if (e instanceof TomlError) {
       const offset = offsetOfLineColumn(value, e.line, e.column);
@@ -66,6 +73,27 @@ export function parseFrontmatter(
     }
     return { ...base, error: { message: String(e), start: contentStart, end: contentStart + 1 } };
   }
+}
+
+/** Start of the scalar that runs up to `offset` (the value whose closing character is missing). */
+function openingOf(doc: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && node.range && node.range[0] < offset && node.range[1] >= offset) found = node.range[0];
+    },
+  });
+  return found;
+}
+
+/** TOML gives null-prototype tables and date objects; make them plain objects and ISO strings, as YAML's are. */
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
 }
 
 function firstLine(message: string): string {

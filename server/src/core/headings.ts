@@ -68,7 +68,7 @@ const FILLER = new Set([
 
 /** Leading enumeration: "2.", "4)", "IV.", "b)", "3.1", "Step 2:". */
 const NUMBERING = /^\s*(?:step\s+)?(?:\d+(?:\.\d+)*[.):]?|[ivxlcdm]+[.)]|[a-z][.)])\s+/i;
-const EMOJI = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{So}|\u{FE0F}|\u{200D}|\u{20E3}|[\u{1F3FB}-\u{1F3FF}]/gu;
 const CONTRACTIONS: [RegExp, string][] = [
   [/\bcan't\b/g, 'can not'],
   [/\bwon't\b/g, 'will not'],
@@ -81,7 +81,23 @@ const CONTRACTIONS: [RegExp, string][] = [
 ];
 
 /** Words pluralize gets wrong for our purposes. */
-const KEEP_AS_IS = new Set(['analysis', 'status', 'data', 'news', 'process', 'alias', 'always', 'less', 'this', 'its', 'dns', 'sms', 'aws', 'ios', 'os']);
+const KEEP_AS_IS = new Set([
+  'analysis',
+  'status',
+  'data',
+  'news',
+  'process',
+  'alias',
+  'always',
+  'less',
+  'this',
+  'its',
+  'dns',
+  'sms',
+  'aws',
+  'ios',
+  'os',
+]);
 
 function singular(word: string): string {
   if (word.length <= 2 || KEEP_AS_IS.has(word) || /\d/.test(word)) return word;
@@ -90,7 +106,10 @@ function singular(word: string): string {
 
 /** Normalised words of a heading or a synonym. */
 export function headingWords(text: string): string[] {
-  let t = text.normalize('NFKC').replace(/[\u2018\u2019\u02BC`´]/g, "'").toLowerCase();
+  let t = text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
+    .toLowerCase();
   t = t.replace(EMOJI, ' ');
   // Numbering may follow emoji ("🔥 1. Summary"), so strip it after them.
   t = t.replace(NUMBERING, '');

@@ -69,8 +69,7 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
   },
   timeline: {
     title: 'Timeline',
-    guidance:
-      'Timestamped events with a timezone: first impact, detection, key decisions, mitigation and resolution.',
+    guidance: 'Timestamped events with a timezone: first impact, detection, key decisions, mitigation and resolution.',
     synonyms: [
       'timeline',
       'timeline of events',
@@ -85,8 +84,7 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
   },
   impact: {
     title: 'Impact',
-    guidance:
-      'Who and what was affected, for how long, and how much: users, requests, revenue, error budget, data.',
+    guidance: 'Who and what was affected, for how long, and how much: users, requests, revenue, error budget, data.',
     synonyms: [
       'impact',
       'customer impact',
@@ -113,8 +111,7 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
   },
   'root-cause': {
     title: 'Root cause',
-    guidance:
-      'Why the system allowed this to happen: the contributing factors in systems and processes, not people.',
+    guidance: 'Why the system allowed this to happen: the contributing factors in systems and processes, not people.',
     synonyms: [
       'root cause',
       'root cause analysis',
@@ -212,7 +209,16 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
   'lessons-learned': {
     title: 'Lessons learned',
     guidance: 'What this incident taught the team about its systems and processes.',
-    synonyms: ['lesson learned', 'lesson learnt', 'lesson', 'learning', 'what we learned', 'learn', 'retrospective', 'reflection'],
+    synonyms: [
+      'lesson learned',
+      'lesson learnt',
+      'lesson',
+      'learning',
+      'what we learned',
+      'learn',
+      'retrospective',
+      'reflection',
+    ],
   },
   'what-went-well': {
     title: 'What went well',

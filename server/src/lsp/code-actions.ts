@@ -1,5 +1,11 @@
 import { type CodeAction, CodeActionKind, type Range, type TextEdit } from 'vscode-languageserver';
-import { type AnalysisResult, type Finding, insertSectionsEdit, type SectionKind, type TextEdit as CoreEdit } from '../core';
+import {
+  type AnalysisResult,
+  type TextEdit as CoreEdit,
+  type Finding,
+  insertSectionsEdit,
+  type SectionKind,
+} from '../core';
 import { toDiagnostic, toRange } from './diagnostics';
 
 /**
@@ -12,7 +18,8 @@ export function codeActionsFor(uri: string, analysis: AnalysisResult, range: Ran
   const lines = model.lines;
   const from = lines.offset(range.start);
   const to = lines.offset(range.end);
-  const toEdits = (edits: CoreEdit[]): TextEdit[] => edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.text }));
+  const toEdits = (edits: CoreEdit[]): TextEdit[] =>
+    edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.text }));
   const touches = (f: Finding) => f.start <= to && from <= f.end;
 
   const actions: CodeAction[] = [];

@@ -4,6 +4,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -127,7 +129,11 @@ export function startServer(connection: Connection): void {
 
   function configFor(path: string | undefined): ResolvedConfig {
     try {
-      const config = path ? loader.forFile(path) : workspaceFolders[0] ? loader.forDirectory(workspaceFolders[0]) : defaultConfig(RULES);
+      const config = path
+        ? loader.forFile(path)
+        : workspaceFolders[0]
+          ? loader.forDirectory(workspaceFolders[0])
+          : defaultConfig(RULES);
       clearConfigErrors();
       return config;
     } catch (e) {
@@ -138,6 +144,14 @@ export function startServer(connection: Connection): void {
   }
 
   function reportConfigError(error: ConfigError): void {
+    if (!shownErrors.has(error.message)) {
+      shownErrors.add(error.message);
+      // A notification, not a request: clients that cannot show messages must not make this fail.
+      connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Error,
+        message: `Postmortem: bad config ${error.message}`,
+      });
+    }
     const uri = URI.file(error.file).toString();
     configErrorUris.add(uri);
     const line = Math.max(0, (error.line ?? 1) - 1);
@@ -152,10 +166,6 @@ export function startServer(connection: Connection): void {
         },
       ],
     });
-    if (!shownErrors.has(error.message)) {
-      shownErrors.add(error.message);
-      connection.window.showErrorMessage(`Postmortem: bad config ${error.message}`);
-    }
   }
 
   function clearConfigErrors(): void {
@@ -165,9 +175,13 @@ export function startServer(connection: Connection): void {
 
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
     const globs = [...settings.files, ...config.files];
-    const candidates = path ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))] : [];
+    const candidates = path
+      ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))]
+      : [];
     const text = doc.getText();
-    return candidates.length === 0 ? isPostmortem(undefined, text, globs) : candidates.some((p) => isPostmortem(p, text, globs));
+    return candidates.length === 0
+      ? isPostmortem(undefined, text, globs)
+      : candidates.some((p) => isPostmortem(p, text, globs));
   }
 
   function validate(doc: TextDocument): void {

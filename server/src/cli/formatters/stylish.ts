@@ -37,7 +37,12 @@ export function formatStylish(results: readonly FileResult[], { cwd, color }: Fo
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (infos > 0) parts.push(`${infos} info`);
     lines.push('');
-    lines.push(paint(errors > 0 ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(linted, 'postmortem')}`));
+    lines.push(
+      paint(
+        errors > 0 ? 'red' : 'yellow',
+        `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(linted, 'postmortem')}`,
+      ),
+    );
     if (fixable > 0) lines.push(`  ${plural(fixable, 'problem')} can be fixed with --fix`);
   }
   return `${lines.join('\n')}\n`;

@@ -9,7 +9,8 @@ const PROSE_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'impact', 'tri
 /** A recognised section with nothing in it but placeholders or comments is as good as missing. */
 export const emptySection: Rule = {
   id: 'structure/empty-section',
-  description: 'A recognised section has real content, not just a placeholder (TBD, TODO, N/A, lorem ipsum) or a comment.',
+  description:
+    'A recognised section has real content, not just a placeholder (TBD, TODO, N/A, lorem ipsum) or a comment.',
   defaultSeverity: 'warning',
   scope: 'range',
   fixable: false,

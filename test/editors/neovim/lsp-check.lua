@@ -1,0 +1,34 @@
+-- Usage: nvim --headless -u NONE -i NONE -n -c 'luafile lsp-check.lua' -- <file.md> <out.json> <server.js> [<root>]
+-- Attaches the Postmortem server to one file the way a plain Neovim config would (no settings sent, so the server
+-- must cope with null configuration), waits for its diagnostics and writes them to <out.json>.
+-- Neovim 0.7.2 (Debian 12) has no vim.lsp.start (0.8+), hence start_client + buf_attach_client.
+local file, out, server, root = unpack(vim.fn.argv())
+vim.cmd('filetype on')   -- off under -u NONE; get_language_id below covers it too
+vim.cmd('edit ' .. vim.fn.fnameescape(file))
+local bufnr = vim.api.nvim_get_current_buf()
+
+local client_id = vim.lsp.start_client({
+  name = 'postmortem',
+  cmd = { 'node', server, '--stdio' },
+  root_dir = root or vim.fn.fnamemodify(file, ':p:h'),
+  get_language_id = function() return 'markdown' end,
+  on_exit = function(code) if code ~= 0 then io.stderr:write('server exited ' .. code .. '\n') end end,
+})
+assert(client_id, 'start_client failed')
+vim.lsp.buf_attach_client(bufnr, client_id)
+
+-- vim.wait polls the event loop until the predicate holds: it returns as soon as diagnostics arrive.
+local ok = vim.wait(tonumber(os.getenv('LSP_WAIT_MS') or 15000), function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
+local simple = {}
+for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+  local lsp = d.user_data and d.user_data.lsp or {}   -- 0.7 keeps the protocol's fields (code, ...) here
+  table.insert(simple, { lnum = d.lnum, col = d.col, end_col = d.end_col, severity = d.severity,
+    source = d.source, code = lsp.code, message = d.message })
+end
+local json = vim.json.encode(simple)
+local f = assert(io.open(out, 'w')); f:write(json, '\n'); f:close()
+io.stdout:write(json, '\n')
+
+vim.lsp.stop_client(client_id)
+vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
+if ok then vim.cmd('qa!') else io.stderr:write('no diagnostics in time\n'); vim.cmd('cquit 1') end

@@ -1,0 +1,50 @@
+// Neovim 0.7 (Debian 12) as a second LSP client: the server must work with a client that sends no settings.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyWorkspace, here, printSuiteResult, requireTools, server } from './tools.mjs';
+
+const name = 'Neovim shows the missing Timeline section';
+const started = Date.now();
+let result;
+try {
+  requireTools('nvim', 'server');
+  const workspace = copyWorkspace();
+  const file = join(workspace, 'postmortems/2024-03-01-db-outage.md');
+  const out = join(workspace, 'diagnostics.json');
+  const run = spawnSync(
+    'nvim',
+    [
+      '--headless',
+      '-u',
+      'NONE',
+      '-i',
+      'NONE',
+      '-n',
+      '-c',
+      `luafile ${join(here, 'neovim/lsp-check.lua')}`,
+      '--',
+      file,
+      out,
+      server,
+      workspace,
+    ],
+    { encoding: 'utf8', timeout: 60000 },
+  );
+  process.stdout.write(run.stdout || '');
+  process.stderr.write(run.stderr || '');
+  const diagnostics = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : [];
+  rmSync(workspace, { recursive: true, force: true });
+  const hit = diagnostics.find((d) => d.source === 'postmortem' && /Timeline/.test(d.message));
+  result = hit
+    ? { name, status: 'passed' }
+    : {
+        name,
+        status: 'failed',
+        error: `no postmortem diagnostic mentioning Timeline (nvim exited ${run.status}${run.error ? `, ${run.error.message}` : ''}); got ${JSON.stringify(diagnostics)}`,
+      };
+} catch (e) {
+  result = { name, status: 'failed', error: e.message };
+}
+result.ms = Date.now() - started;
+process.exitCode = printSuiteResult('neovim', [result]) ? 0 : 1;

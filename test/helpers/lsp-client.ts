@@ -1,0 +1,102 @@
+// A minimal LSP client over stdio for protocol tests: spawns `node dist/server.js --stdio` and waits on events.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: {
+    test: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
+  readonly messages: string[] = [];
+  stderr = '';
+
+  constructor(
+    private readonly options: {
+      settings?: Record<string, unknown>;
+      rootPath?: string;
+      pullConfiguration?: boolean;
+    } = {},
+  ) {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+    this.child.stderr?.on('data', (d) => {
+      this.stderr += d;
+    });
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout as NodeJS.ReadableStream),
+      new StreamMessageWriter(this.child.stdin as NodeJS.WritableStream),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      for (const w of [...this.waiters]) {
+        if (w.test(p)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+    this.connection.onRequest('workspace/configuration', () => [this.options.settings ?? {}]);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<void> {
+    const rootUri = this.options.rootPath ? `file://${this.options.rootPath}` : null;
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
+      capabilities: {
+        workspace: { configuration: this.options.pullConfiguration ?? false },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Resolves with the next publishDiagnostics for `uri` that passes `test` (already received ones count). */
+  diagnostics(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<PublishDiagnosticsParams> {
+    const match = (p: PublishDiagnosticsParams) => p.uri === uri && test(p);
+    const seen = this.published.findLast(match);
+    if (seen) {
+      this.published.splice(0, this.published.indexOf(seen) + 1);
+      return Promise.resolve(seen);
+    }
+    return new Promise((resolve) => this.waiters.push({ test: match, resolve }));
+  }
+
+  open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
+  }
+
+  async close(): Promise<void> {
+    // Ask politely (shutdown + exit); kill if the server has not gone within two seconds.
+    const killer = setTimeout(() => this.child.kill(), 2000);
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {}
+    await this.exited;
+    clearTimeout(killer);
+    this.connection.dispose();
+  }
+}

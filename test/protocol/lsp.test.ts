@@ -1,0 +1,178 @@
+// The language server over stdio, as an editor drives it: open, await publishDiagnostics, ask for code
+// actions, apply them, and react to edits, settings and config files. Needs `npm run build` first.
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient, SERVER } from '../helpers/lsp-client';
+import { tempTree } from '../helpers/tmp';
+
+const MISSING_TIMELINE = `# Postmortem: database failover
+
+## Summary
+
+The primary database failed over at 14:03 UTC.
+
+## Impact
+
+Writes failed for 4 minutes.
+
+## Root cause
+
+The health check timed out under load.
+
+## Mitigation
+
+The old primary was fenced.
+
+## Action items
+
+- Tune the health check timeout (DB-12)
+`;
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x', 'markdown', 1, text), edits);
+}
+
+describe('language server over stdio', () => {
+  const root = tempTree({ 'postmortems/.keep': '' });
+  const uri = `file://${join(root, 'postmortems/2024-03-01-db.md')}`;
+  const other = `file://${join(root, 'postmortems/two-missing.md')}`;
+  let client: LspClient;
+
+  before(async () => {
+    assert.ok(existsSync(SERVER), 'dist/server.js exists (run npm run build)');
+    client = new LspClient({ rootPath: root });
+    await client.initialize();
+  });
+  after(() => client.close());
+
+  it('publishes a required-section diagnostic with code, link, source and data', async () => {
+    await client.open(uri, MISSING_TIMELINE);
+    const published = await client.diagnostics(uri);
+    assert.equal(published.version, 1);
+    const missing = published.diagnostics.find((d) => d.code === 'structure/required-section') as Diagnostic;
+    assert.ok(missing, JSON.stringify(published.diagnostics));
+    assert.equal(missing.source, 'postmortem');
+    assert.match(missing.message, /Missing required section "Timeline"/);
+    assert.match(missing.codeDescription?.href ?? '', /docs\/rules\/structure\/required-section\.md$/);
+    assert.deepEqual(missing.data, { ruleId: 'structure/required-section', section: 'timeline' });
+    assert.deepEqual(missing.range.start, { line: 0, character: 0 });
+  });
+
+  it('offers the quick fix, and applying it inserts the section without touching other text', async () => {
+    const published = await client.diagnostics(uri);
+    const missing = published.diagnostics.find((d) => d.code === 'structure/required-section') as Diagnostic;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: missing.range,
+      context: { diagnostics: [missing] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Insert missing section "Timeline"');
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.equal(fix.kind, 'quickfix');
+    const edits = fix.edit?.changes?.[uri] ?? [];
+    const fixed = apply(MISSING_TIMELINE, edits);
+    assert.match(
+      fixed,
+      /## Summary\n\nThe primary database failed over at 14:03 UTC\.\n\n## Timeline\n\n<!-- .* -->\n\n## Impact/,
+    );
+    assert.equal(fixed.replace(/## Timeline\n\n<!--.*-->\n\n/, ''), MISSING_TIMELINE);
+
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    const after = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'structure/required-section'));
+    assert.ok(
+      after.diagnostics.some((d) => d.code === 'structure/empty-section'),
+      'the new section is still empty',
+    );
+  });
+
+  it('offers "Insert all missing sections" when several are missing', async () => {
+    const text = MISSING_TIMELINE.replace(/## Action items[\s\S]*/, '');
+    await client.open(other, text);
+    const published = await client.diagnostics(other);
+    const missing = published.diagnostics.filter((d) => d.code === 'structure/required-section');
+    assert.equal(missing.length, 2);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: other },
+      range: missing[0].range,
+      context: { diagnostics: missing },
+    })) as CodeAction[];
+    const all = actions.find((a) => a.title === 'Insert all missing sections');
+    assert.ok(all);
+    const fixed = apply(text, all.edit?.changes?.[other] ?? []);
+    assert.ok(fixed.indexOf('## Timeline') < fixed.indexOf('## Impact'));
+    assert.ok(fixed.trimEnd().endsWith('-->') && fixed.includes('## Action items'));
+  });
+
+  it('leaves other Markdown alone', async () => {
+    const notes = `file://${join(root, 'docs/notes.md')}`;
+    await client.open(notes, '# Team notes\n\nNothing to see.\n');
+    const published = await client.diagnostics(notes);
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  it('analyses a Markdown file anywhere when its title names a postmortem', async () => {
+    const elsewhere = `file://${join(root, 'docs/2024-05-db.md')}`;
+    await client.open(elsewhere, MISSING_TIMELINE.replace('# Postmortem:', '# Incident report:'));
+    const published = await client.diagnostics(elsewhere);
+    assert.ok(published.diagnostics.some((d) => d.code === 'structure/required-section'));
+  });
+
+  it('re-analyses open documents when a config file changes', async () => {
+    writeFileSync(join(root, '.postmortemrc.json'), JSON.stringify({ rules: { 'structure/required-section': 'off' } }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: `file://${join(root, '.postmortemrc.json')}`, type: 1 }],
+    });
+    const published = await client.diagnostics(
+      uri,
+      (p) => !p.diagnostics.some((d) => d.code === 'structure/required-section'),
+    );
+    assert.ok(published);
+  });
+
+  it('shows a bad config as a diagnostic on the config file and keeps checking with defaults', async () => {
+    const rc = join(root, '.postmortemrc.json');
+    writeFileSync(rc, '{"rules": {"structure/required-section": "sometimes"}}');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: `file://${rc}`, type: 2 }],
+    });
+    const onConfig = await client.diagnostics(`file://${rc}`, (p) => p.diagnostics.length > 0);
+    assert.match(onConfig.diagnostics[0].message, /rules\.structure\/required-section: must be one of/);
+    assert.ok(
+      client.messages.some((m) => m.includes('bad config')),
+      'the user is told',
+    );
+    const still = await client.diagnostics(other, (p) =>
+      p.diagnostics.some((d) => d.code === 'structure/required-section'),
+    );
+    assert.ok(still, 'postmortems are still checked, with the defaults');
+    writeFileSync(rc, '{}');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: `file://${rc}`, type: 2 }],
+    });
+    await client.diagnostics(`file://${rc}`, (p) => p.diagnostics.length === 0);
+  });
+});
+
+describe('language server settings', () => {
+  it('works with no settings at all, and follows postmortem.files when sent', async () => {
+    const root = tempTree({});
+    const client = new LspClient({ rootPath: root, pullConfiguration: true, settings: { files: ['retros/**'] } });
+    try {
+      await client.initialize();
+      const retro = `file://${join(root, 'retros/q3.md')}`;
+      await client.open(retro, '# Q3 database retro\n\n## Summary\n\nx\n');
+      const published = await client.diagnostics(retro, (p) => p.diagnostics.length > 0);
+      assert.ok(published.diagnostics.some((d) => d.code === 'structure/required-section'));
+    } finally {
+      await client.close();
+    }
+  });
+});

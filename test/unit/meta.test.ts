@@ -1,0 +1,61 @@
+// Every rule has: a kebab-case family/name id, one file, a docs page, fixtures (with and without findings),
+// a schema entry and a docs URL; and no generated file is stale.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { docsPath, generatedFiles, ROOT } from '../../scripts/generated';
+import { ruleDocsUrl } from '../../server/src/core';
+import { configSchema } from '../../server/src/core/config';
+import { RULES } from '../../server/src/rules';
+
+describe('every rule', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has a kebab-case family/name id and its own file', () => {
+        assert.match(rule.id, /^[a-z]+(?:-[a-z]+)*\/[a-z]+(?:-[a-z]+)*$/);
+        assert.ok(existsSync(join(ROOT, 'server/src/rules', `${rule.id}.ts`)), `server/src/rules/${rule.id}.ts`);
+      });
+      it('has a docs page with its generated block, Why and How to fix', () => {
+        const path = join(ROOT, docsPath(rule));
+        assert.ok(existsSync(path), `${docsPath(rule)} is missing`);
+        const text = readFileSync(path, 'utf8');
+        assert.ok(text.startsWith(`# ${rule.id}\n`), 'starts with "# <rule id>"');
+        assert.ok(text.includes('<!-- rule-meta:start -->'), 'has the generated metadata block');
+        assert.match(text, /^## Why/m);
+        assert.match(text, /^## How to fix/m);
+      });
+      it('has fixtures with findings and clean ones', () => {
+        const dir = join(ROOT, 'test/fixtures', rule.id);
+        assert.ok(existsSync(dir), `test/fixtures/${rule.id}/ is missing`);
+        const expected = readdirSync(dir)
+          .filter((f) => f.endsWith('.expected.json'))
+          .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown[]);
+        assert.ok(
+          expected.some((e) => e.length > 0),
+          'at least one case with findings',
+        );
+        assert.ok(
+          expected.some((e) => e.length === 0),
+          'at least one clean case',
+        );
+      });
+      it('has a config schema entry and a docs URL', () => {
+        const schema = configSchema(RULES) as { properties: { rules: { properties: Record<string, unknown> } } };
+        assert.ok(schema.properties.rules.properties[rule.id], 'schema entry');
+        assert.equal(ruleDocsUrl(rule.id).endsWith(`${docsPath(rule)}`), true);
+      });
+    });
+  }
+});
+
+describe('generated files', () => {
+  for (const file of generatedFiles()) {
+    it(`${file.path} is up to date (run npm run generate)`, () => {
+      assert.equal(readFileSync(join(ROOT, file.path), 'utf8'), file.content);
+    });
+  }
+  it('README.md has the rule table', () => {
+    assert.ok(generatedFiles().some((f) => f.path === 'README.md'));
+  });
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildModel, createHeadingMatcher } from '../../server/src/core';
+
+const build = (text: string) => buildModel(text, createHeadingMatcher());
+
+describe('postmortem model', () => {
+  it('takes the first H1 as the title and nests sections by level', () => {
+    const m = build(
+      '# Postmortem: X\n\nLead.\n\n## Summary\n\nS.\n\n## Lessons learned\n\n### What went well\n\nW.\n\n## Appendix\n',
+    );
+    assert.equal(m.title?.text, 'Postmortem: X');
+    assert.deepEqual(
+      m.sections.map((s) => [s.heading, s.level, s.kinds]),
+      [
+        ['Summary', 2, ['summary']],
+        ['Lessons learned', 2, ['lessons-learned']],
+        ['Appendix', 2, ['supporting-information']],
+      ],
+    );
+    assert.deepEqual(
+      m.sections[1].children.map((c) => c.kinds),
+      [['what-went-well']],
+    );
+    assert.equal(m.sections[1].children[0].parent, m.sections[1]);
+    assert.equal(m.headingLevel, 2);
+    assert.equal(m.summaryFromLead, false);
+  });
+
+  it('computes section ranges: content up to the first subsection, whole section up to the next sibling', () => {
+    const text = '# T\n\n## A\n\na\n\n### A1\n\nx\n\n## B\n\nb\n';
+    const m = build(text);
+    const [a, b] = m.sections;
+    assert.equal(text.slice(a.start, a.headingEnd), '## A');
+    assert.equal(text.slice(a.headingEnd, a.contentEnd), '\n\na\n\n');
+    assert.equal(text.slice(a.start, a.end), '## A\n\na\n\n### A1\n\nx\n\n');
+    assert.equal(b.end, text.length);
+  });
+
+  it('uses a lead paragraph as the summary only when there is no summary heading', () => {
+    assert.equal(build('# Postmortem\n\nWhat happened, briefly.\n\n## Timeline\n').summaryFromLead, true);
+    assert.equal(build('# Postmortem\n\n<!-- a comment -->\n\n## Timeline\n').summaryFromLead, false);
+    assert.equal(build('# Postmortem\n\nLead.\n\n## Summary\n\nS.\n').summaryFromLead, false);
+    assert.equal(build('import X from "y";\n\n# Postmortem\n\n## Timeline\n').summaryFromLead, false);
+  });
+
+  it('reads the title from frontmatter when sections are H1s', () => {
+    const m = build('---\ntitle: Media outage\n---\n\n# Timeline\n\n- 10:00 x\n\n# Root Cause\n\nY.\n');
+    assert.equal(m.title?.text, 'Media outage');
+    assert.equal(m.title?.source, 'frontmatter');
+    assert.deepEqual(
+      m.sections.map((s) => s.kinds[0]),
+      ['timeline', 'root-cause'],
+    );
+    assert.equal(m.headingLevel, 1);
+  });
+
+  it('parses YAML and TOML frontmatter with a real parser', () => {
+    const yaml = build('---\ntitle: "A: B"\nauthors: [Mei, Omar]\nseverity: SEV2\n---\n# T\n');
+    assert.deepEqual(yaml.frontmatter?.data, { title: 'A: B', authors: ['Mei', 'Omar'], severity: 'SEV2' });
+    const toml = build('+++\ntitle = "DNS"\n[incident]\nseverity = 1\n+++\n# T\n');
+    assert.deepEqual(toml.frontmatter?.data, { title: 'DNS', incident: { severity: 1 } });
+    assert.equal(toml.frontmatter?.format, 'toml');
+  });
+
+  it('ignores headings in code fences, HTML comments and MDX components', () => {
+    const text = [
+      '# T',
+      '',
+      '```',
+      '## Timeline',
+      '```',
+      '',
+      '<!--',
+      '## Impact',
+      '-->',
+      '',
+      '<Callout type="note">',
+      '',
+      '## Root cause',
+      '',
+      '</Callout>',
+      '',
+      '## Summary',
+      '',
+      'S.',
+    ].join('\n');
+    assert.deepEqual(
+      build(text).allSections.map((s) => s.heading),
+      ['Summary'],
+    );
+  });
+
+  it('recognises setext headings', () => {
+    const m = build('Incident review: X\n==================\n\nTimeline\n--------\n\n- 10:00 a\n');
+    assert.equal(m.title?.text, 'Incident review: X');
+    assert.deepEqual(m.sections[0].kinds, ['timeline']);
+  });
+
+  it('keeps offsets in the text as given, with a BOM and CRLF', () => {
+    const text = '\uFEFF---\r\ntitle: X\r\n---\r\n# T\r\n\r\n## Impact\r\n\r\nNone.\r\n';
+    const m = build(text);
+    assert.equal(m.frontmatter?.data.title, 'X');
+    const impact = m.sections[0];
+    assert.equal(text.slice(impact.start, impact.headingEnd), '## Impact');
+    assert.equal(m.eol, '\r\n');
+    assert.deepEqual(m.lines.position(impact.start), { line: 5, character: 0 });
+  });
+
+  it('collects HTML comments, inline and block', () => {
+    const m = build('# T\n\n<!-- block -->\n\nText <!-- inline --> more.\n\n```\n<!-- not in code -->\n```\n');
+    assert.deepEqual(
+      m.comments.map((c) => c.text),
+      ['block', 'inline'],
+    );
+  });
+
+  it('reports a frontmatter block that never closes', () => {
+    assert.ok(build('---\ntitle: X\n\n# T\n').unclosedFrontmatter);
+    assert.equal(build('---\n\nJust a rule.\n').unclosedFrontmatter, undefined);
+  });
+});
