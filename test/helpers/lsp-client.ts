@@ -48,7 +48,9 @@ export class LspClient {
         }
       }
     });
-    this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
     this.connection.onRequest('workspace/configuration', () => [this.options.settings ?? {}]);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();

@@ -56,7 +56,7 @@ describe('language server over stdio', () => {
     const missing = published.diagnostics.find((d) => d.code === 'structure/required-section') as Diagnostic;
     assert.ok(missing, JSON.stringify(published.diagnostics));
     assert.equal(missing.source, 'postmortem');
-    assert.match(missing.message, /Missing required section "Timeline"/);
+    assert.match(String(missing.message), /Missing required section "Timeline"/);
     assert.match(missing.codeDescription?.href ?? '', /docs\/rules\/structure\/required-section\.md$/);
     assert.deepEqual(missing.data, { ruleId: 'structure/required-section', section: 'timeline' });
     assert.deepEqual(missing.range.start, { line: 0, character: 0 });
@@ -144,7 +144,7 @@ describe('language server over stdio', () => {
       changes: [{ uri: `file://${rc}`, type: 2 }],
     });
     const onConfig = await client.diagnostics(`file://${rc}`, (p) => p.diagnostics.length > 0);
-    assert.match(onConfig.diagnostics[0].message, /rules\.structure\/required-section: must be one of/);
+    assert.match(String(onConfig.diagnostics[0].message), /rules\.structure\/required-section: must be one of/);
     assert.ok(
       client.messages.some((m) => m.includes('bad config')),
       'the user is told',
