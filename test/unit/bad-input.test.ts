@@ -58,7 +58,7 @@ describe('bad input', () => {
   it('a 10 MB file is skipped by default; a 3 MB one is analysed when the limit allows it', {
     timeout: 120_000,
   }, () => {
-    const block = '## Timeline\n\n' + '- 10:00 UTC something happened, and then something else happened\n'.repeat(200);
+    const block = `## Timeline\n\n${'- 10:00 UTC something happened, and then something else happened\n'.repeat(200)}`;
     const text = `# Postmortem: huge\n\n${block.repeat(Math.ceil(10_000_000 / block.length))}`;
     assert.ok(text.length >= 10_000_000);
     const skipped = analyzeText(text);

@@ -58,7 +58,10 @@ export function parseFrontmatter(
       return { ...base, data: isRecord(data) ? data : {} };
     } catch (e) {
       // Aliases that expand without bound (a "billion laughs" block) are refused, not expanded.
-      return { ...base, error: { message: firstLine((e as Error).message), start: contentStart, end: contentStart + 1 } };
+      return {
+        ...base,
+        error: { message: firstLine((e as Error).message), start: contentStart, end: contentStart + 1 },
+      };
     }
   }
   try {
