@@ -24,8 +24,12 @@ function testFiles(dir) {
   return out;
 }
 
+const baseNodeOptions = process.env.NODE_OPTIONS;
+
 async function nodeSuite(name, dir) {
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim();
+  // The test files are TypeScript: their processes load tsx. Only theirs: editors and servers started
+  // by other suites must run with the environment a user has.
+  process.env.NODE_OPTIONS = `${baseNodeOptions ?? ''} --import tsx`.trim();
   console.log(`\n# ${name} tests`);
   const stream = run({ files: testFiles(dir), concurrency: 2, timeout: 120_000 });
   stream.on('test:pass', (e) => {
@@ -44,6 +48,8 @@ async function nodeSuite(name, dir) {
     out.on('end', resolve);
     out.on('error', reject);
   });
+  if (baseNodeOptions === undefined) delete process.env.NODE_OPTIONS;
+  else process.env.NODE_OPTIONS = baseNodeOptions;
 }
 
 function command(name, cmd, args, { parse } = {}) {
