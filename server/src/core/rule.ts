@@ -33,6 +33,8 @@ export interface Rule {
   id: string;
   /** One sentence, shown in the docs, the README table, SARIF and hovers. */
   description: string;
+  /** Optional longer guidance for hovers: why the finding matters and how to rewrite it. */
+  explanation?: string;
   defaultSeverity: Severity;
   /** 'document' findings concern the whole file (they sit on the title); 'range' findings the text they cover. */
   scope: 'document' | 'range';

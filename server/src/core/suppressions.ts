@@ -5,11 +5,13 @@ import type { Finding } from './types';
 /**
  * Disable comments, as in markdownlint and ESLint:
  *   <!-- postmortem-disable-next-line rule-id [rule-id…] -->
+ *   text <!-- postmortem-disable-line rule-id -->   (the comment's own line: for places where a new line would
+ *                                                    change the structure, such as a table row or a list item)
  *   <!-- postmortem-disable rule-id --> … <!-- postmortem-enable rule-id -->
  * Without rule ids they apply to every rule. A document-level finding (a missing section) is silenced by a
  * `postmortem-disable` of its rule that is never re-enabled.
  */
-const DIRECTIVE = /^postmortem-(disable-next-line|disable|enable)\b([\s\S]*)$/;
+const DIRECTIVE = /^postmortem-(disable-next-line|disable-line|disable|enable)(?![\w-])([\s\S]*)$/;
 const ALL = '*';
 
 interface Range {
@@ -34,6 +36,8 @@ export class Suppressions {
       for (const rule of ids) {
         if (m[1] === 'disable-next-line') {
           this.ranges.push({ rule, fromLine: endLine + 1, toLine: endLine + 1 });
+        } else if (m[1] === 'disable-line') {
+          this.ranges.push({ rule, fromLine: line, toLine: line });
         } else if (m[1] === 'disable') {
           if (!open.has(rule)) {
             const range = { rule, fromLine: line, toLine: Number.POSITIVE_INFINITY };

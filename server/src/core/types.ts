@@ -14,6 +14,18 @@ export interface Fix {
   edits: TextEdit[];
   /** Safe fixes are applied by `postmortem lint --fix`; the others are offered only in the editor. */
   safe: boolean;
+  /**
+   * A change to the project's config file instead of (or besides) the document: add `value` to the array option
+   * `option` of rule `rule`. The editor turns it into an edit of the nearest `.postmortemrc.json` (creating it if
+   * needed); such fixes are never safe, so `--fix` leaves them alone.
+   */
+  config?: ConfigEdit;
+}
+
+export interface ConfigEdit {
+  rule: string;
+  option: string;
+  value: string;
 }
 
 export interface Finding {

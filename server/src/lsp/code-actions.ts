@@ -1,11 +1,18 @@
-import { type CodeAction, CodeActionKind, type Range, type TextEdit } from 'vscode-languageserver';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type CodeAction, CodeActionKind, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { parseDocument } from 'yaml';
 import {
   type AnalysisResult,
+  CONFIG_FILE_NAMES,
   type TextEdit as CoreEdit,
   type Finding,
   insertSectionsEdit,
+  LineIndex,
   type SectionKind,
 } from '../core';
+import type { ConfigEdit } from '../core/types';
 import { toDiagnostic, toRange } from './diagnostics';
 
 /**
@@ -25,12 +32,19 @@ export function codeActionsFor(uri: string, analysis: AnalysisResult, range: Ran
   const actions: CodeAction[] = [];
   for (const finding of findings.filter(touches)) {
     for (const [i, fix] of (finding.fixes ?? []).entries()) {
+      let edit: WorkspaceEdit = { changes: { [uri]: toEdits(fix.edits) } };
+      if (fix.config) {
+        // A config fix edits (or creates) the nearest .postmortemrc file, not the document.
+        const configEdit = configWorkspaceEdit(uri, fix.config);
+        if (!configEdit) continue;
+        edit = configEdit;
+      }
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(finding, lines)],
-        isPreferred: i === 0,
-        edit: { changes: { [uri]: toEdits(fix.edits) } },
+        isPreferred: i === 0 && !fix.config,
+        edit,
       });
     }
   }
@@ -45,4 +59,104 @@ export function codeActionsFor(uri: string, analysis: AnalysisResult, range: Ran
     });
   }
   return actions;
+}
+
+/** Reads a file, or undefined when there is none (tests pass their own). */
+export type ReadFile = (path: string) => string | undefined;
+
+const readIfExists: ReadFile = (path) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The workspace edit for a config fix: add the value to the rule's array option in the nearest config file
+ * (the one the loader would find first from the document's folder up), or create `.postmortemrc.json` at the
+ * project root (the nearest folder up with .git or package.json, else the document's folder). Undefined when
+ * the document is not a file or the config file cannot be parsed (it is never overwritten then).
+ */
+export function configWorkspaceEdit(
+  documentUri: string,
+  change: ConfigEdit,
+  readFile: ReadFile = readIfExists,
+): WorkspaceEdit | undefined {
+  const parsed = URI.parse(documentUri);
+  if (parsed.scheme !== 'file') return undefined;
+  const start = dirname(parsed.fsPath);
+  for (let dir = start; ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const path = join(dir, name);
+      const text = readFile(path);
+      if (text === undefined) continue;
+      const updated = name.endsWith('.json') ? updateJson(text, change) : updateYaml(text, change);
+      if (updated === undefined) return undefined;
+      const lines = new LineIndex(text);
+      const range = { start: { line: 0, character: 0 }, end: lines.position(text.length) };
+      return { changes: { [URI.file(path).toString()]: [{ range, newText: updated }] } };
+    }
+    if (dirname(dir) === dir) break;
+  }
+  const root = projectRoot(start);
+  const target = URI.file(join(root, '.postmortemrc.json')).toString();
+  const content = updateJson('{}', change) ?? '';
+  return {
+    documentChanges: [
+      { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+      {
+        textDocument: { uri: target, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }],
+      },
+    ],
+  };
+}
+
+function projectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+function includesIgnoringCase(list: unknown[], value: string): boolean {
+  return list.some((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase());
+}
+
+function updateJson(text: string, change: ConfigEdit): string | undefined {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const rules = (typeof data.rules === 'object' && data.rules !== null ? data.rules : {}) as Record<string, unknown>;
+  const current = rules[change.rule];
+  const setting: Record<string, unknown> =
+    typeof current === 'string'
+      ? { severity: current }
+      : typeof current === 'object' && current !== null
+        ? { ...(current as object) }
+        : {};
+  const list = Array.isArray(setting[change.option]) ? [...(setting[change.option] as unknown[])] : [];
+  if (!includesIgnoringCase(list, change.value)) list.push(change.value);
+  setting[change.option] = list;
+  rules[change.rule] = setting;
+  data.rules = rules;
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+function updateYaml(text: string, change: ConfigEdit): string | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return undefined;
+  const current = doc.getIn(['rules', change.rule]);
+  if (typeof current === 'string') doc.setIn(['rules', change.rule], doc.createNode({ severity: current }));
+  const existing = doc.getIn(['rules', change.rule, change.option]) as { toJSON?: () => unknown } | undefined;
+  const list = existing && typeof existing.toJSON === 'function' ? (existing.toJSON() as unknown[]) : [];
+  if (!Array.isArray(list)) return undefined;
+  if (!includesIgnoringCase(list, change.value))
+    doc.setIn(['rules', change.rule, change.option], doc.createNode([...list, change.value]));
+  return doc.toString();
 }

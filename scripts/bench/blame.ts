@@ -1,0 +1,357 @@
+// Blameless-language analysis (issue 3):
+//   (a) precision, recall and F1 per label and overall on test/corpus/blame/dev.tsv, each sentence as its own
+//       paragraph in a postmortem, linted by the built CLI (dist/cli.js --format json); the label is the first
+//       blame rule that fired in the GUIDE's order (named person > human error > judgment > counterfactual).
+//       Also for each half: the rules were written looking only at the errors on the even rows; the odd rows were
+//       scored once as a held-out half (126 of 130 right at that first look, 96.9%: four missed BLAME_PERSON/
+//       JUDGMENT constructions, since fixed in general form), so today's odd-row figure is no longer blind.
+//   (b) the NLP library choice: the same analysis with wink-nlp and with compromise as the tagger (accuracy, time).
+//   (c) test/corpus/real-blame-notes.md: how many `clear` (and borderline) items are found, how many traps flagged.
+//   (d) time of the whole analysis with the blame rules on, against the remark parse alone, on the real corpus
+//       repeated to at least 900 files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import nlp from 'compromise';
+import { analyze, createHeadingMatcher, defaultConfig } from '../../server/src/core';
+import { analyzeBlame } from '../../server/src/core/blame/analysis';
+import { BLAME_KINDS, type BlameKind } from '../../server/src/core/blame/cues';
+import { winkTagger } from '../../server/src/core/blame/nlp';
+import type { Tagger } from '../../server/src/core/blame/tokens';
+import { buildModel } from '../../server/src/core/model';
+import { parseMarkdown } from '../../server/src/core/parse';
+import { RULES } from '../../server/src/rules';
+
+const ROOT = join(__dirname, '..', '..');
+const DEV = join(ROOT, 'test', 'corpus', 'blame', 'dev.tsv');
+const REAL = join(ROOT, 'test', 'corpus', 'real');
+const NOTES = join(ROOT, 'test', 'corpus', 'real-blame-notes.md');
+const LABELS = ['BLAME_PERSON', 'HUMAN_ERROR', 'JUDGMENT', 'COUNTERFACTUAL', 'OK'] as const;
+type Label = (typeof LABELS)[number];
+const LABEL_OF: Record<BlameKind, Label> = {
+  'named-individual': 'BLAME_PERSON',
+  'human-error': 'HUMAN_ERROR',
+  judgment: 'JUDGMENT',
+  counterfactual: 'COUNTERFACTUAL',
+};
+
+interface Row {
+  label: Label;
+  sentence: string;
+}
+
+function loadDev(): Row[] {
+  return readFileSync(DEV, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [label, sentence] = line.split('\t');
+      return { label: label as Label, sentence };
+    });
+}
+
+/** A small postmortem with the sentence as its own paragraph. */
+function documentFor(sentence: string): string {
+  return `# Postmortem: checkout outage\n\n## Summary\n\nCheckout was unavailable for some users.\n\n## Details\n\n${sentence}\n`;
+}
+
+function labelFrom(ruleIds: Iterable<string>): Label {
+  const fired = new Set(ruleIds);
+  const kind = BLAME_KINDS.find((k) => fired.has(`blame/${k}`));
+  return kind ? LABEL_OF[kind] : 'OK';
+}
+
+function scores(gold: Label[], predicted: Label[]): string[] {
+  const out: string[] = [];
+  const pct = (x: number) => (Number.isNaN(x) ? '  n/a' : `${(x * 100).toFixed(1).padStart(5)}`);
+  let macro = 0;
+  for (const label of LABELS) {
+    const tp = gold.filter((g, i) => g === label && predicted[i] === label).length;
+    const fp = gold.filter((g, i) => g !== label && predicted[i] === label).length;
+    const fn = gold.filter((g, i) => g === label && predicted[i] !== label).length;
+    const p = tp / (tp + fp);
+    const r = tp / (tp + fn);
+    const f = (2 * p * r) / (p + r);
+    macro += Number.isNaN(f) ? 0 : f;
+    out.push(
+      `    ${label.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}   (${tp + fn} gold, ${tp + fp} predicted)`,
+    );
+  }
+  // "Blameful at all": any blame label against OK, whatever the label.
+  const tp = gold.filter((g, i) => g !== 'OK' && predicted[i] !== 'OK').length;
+  const fp = gold.filter((g, i) => g === 'OK' && predicted[i] !== 'OK').length;
+  const fn = gold.filter((g, i) => g !== 'OK' && predicted[i] === 'OK').length;
+  const p = tp / (tp + fp);
+  const r = tp / (tp + fn);
+  const accuracy = gold.filter((g, i) => g === predicted[i]).length / gold.length;
+  out.push(`    ${'blameful vs OK'.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct((2 * p * r) / (p + r))}`);
+  out.push(
+    `    overall: accuracy ${pct(accuracy)}%, macro-F1 ${pct(macro / LABELS.length)} over ${gold.length} sentences`,
+  );
+  return out;
+}
+
+function ensureBuilt(): string {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli))
+    spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  return cli;
+}
+
+/** (a) Through the CLI, as a user would run it. */
+function devThroughCli(rows: Row[]): Label[] {
+  const cli = ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-blame-'));
+  try {
+    for (const [i, row] of rows.entries()) {
+      writeFileSync(join(dir, `postmortem-${String(i).padStart(3, '0')}.md`), documentFor(row.sentence));
+    }
+    const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', dir], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (!run.stdout) throw new Error(`CLI failed: ${run.stderr}`);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const byIndex = new Map(
+      results.map((r) => [Number(/(\d+)\.md$/.exec(r.filePath)?.[1]), r.messages.map((m) => m.ruleId)]),
+    );
+    return rows.map((_, i) => labelFrom(byIndex.get(i) ?? []));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** compromise as a tagger, its tags mapped to Universal Dependencies parts of speech (for the comparison only). */
+const SCONJ = new Set([
+  'because',
+  'if',
+  'when',
+  'although',
+  'though',
+  'since',
+  'while',
+  'after',
+  'before',
+  'unless',
+  'until',
+  'whether',
+  'once',
+]);
+function udOf(tags: string[], text: string): string {
+  const has = (t: string) => tags.includes(t);
+  if (has('Pronoun')) return 'PRON';
+  if (has('Determiner')) return 'DET';
+  if (has('Preposition')) return 'ADP';
+  if (has('Conjunction')) return SCONJ.has(text.toLowerCase()) ? 'SCONJ' : 'CCONJ';
+  if (has('Modal') || has('Auxiliary') || has('Copula')) return 'AUX';
+  if (has('Negative')) return 'PART';
+  if (has('Verb')) return 'VERB';
+  if (has('Adverb')) return 'ADV';
+  if (has('Adjective')) return 'ADJ';
+  if (has('ProperNoun') || has('Person') || has('Place') || has('Organization')) return 'PROPN';
+  if (has('Value') || has('Cardinal')) return 'NUM';
+  if (has('Noun')) return 'NOUN';
+  if (has('Expression')) return 'INTJ';
+  return 'X';
+}
+export const compromiseTagger: Tagger = {
+  name: 'compromise',
+  tag(text) {
+    const json = nlp(text).json({ offset: true, terms: { offset: true } }) as {
+      terms: { text: string; normal: string; tags: string[]; offset: { start: number; length: number } }[];
+    }[];
+    return json.flatMap((s) =>
+      s.terms
+        .filter((t) => t.offset.length > 0)
+        .map((t) => ({
+          start: t.offset.start,
+          end: t.offset.start + t.offset.length,
+          pos: udOf(t.tags, t.text),
+          lemma: t.normal || t.text.toLowerCase(),
+        })),
+    );
+  },
+};
+
+/** (b) The same documents analysed in process with each tagger. */
+function compareTaggers(rows: Row[]): string[] {
+  const matcher = createHeadingMatcher({});
+  const config = defaultConfig(RULES);
+  const out: string[] = [];
+  for (const tagger of [winkTagger, compromiseTagger]) {
+    const models = rows.map((r) => buildModel(documentFor(r.sentence), matcher));
+    // Warm up (model loading, JIT), then time.
+    for (const m of models.slice(0, 20)) analyzeBlame(m, config, tagger);
+    const t0 = performance.now();
+    const predicted = models.map((m) =>
+      labelFrom(analyzeBlame(m, config, tagger).findings.map((f) => `blame/${f.kind}`)),
+    );
+    const ms = performance.now() - t0;
+    const tagStart = performance.now();
+    for (const r of rows) tagger.tag(r.sentence);
+    const tagMs = performance.now() - tagStart;
+    const accuracy = predicted.filter((p, i) => p === rows[i].label).length / rows.length;
+    out.push(
+      `    ${tagger.name.padEnd(11)} accuracy ${(accuracy * 100).toFixed(1)}%   blame analysis ${(ms / rows.length).toFixed(3)} ms/sentence   tagging alone ${((tagMs / rows.length) * 1000).toFixed(0)} µs/sentence`,
+    );
+  }
+  return out;
+}
+
+interface NoteItem {
+  file: string;
+  kind: 'clear' | 'borderline' | 'trap';
+  quote: string;
+}
+
+function loadNotes(): NoteItem[] {
+  const items: NoteItem[] = [];
+  let file = '';
+  let inTraps = false;
+  for (const line of readFileSync(NOTES, 'utf8').split('\n')) {
+    const heading = /^## (\S+\.md)\s*$/.exec(line);
+    if (heading) {
+      file = heading[1];
+      inTraps = false;
+      continue;
+    }
+    if (/^Traps/.test(line)) inTraps = true;
+    const item = /^- \[(clear|borderline)\] \[[ABC]\] "(.*)"\s*$/.exec(line);
+    if (item && file) items.push({ file, kind: item[1] as 'clear' | 'borderline', quote: item[2] });
+    const trap = /^- "(.*)"\s*$/.exec(line);
+    if (trap && file && inTraps) items.push({ file, kind: 'trap', quote: trap[1] });
+  }
+  return items;
+}
+
+/** Finds a quote in a text, comparing with runs of whitespace collapsed; returns its range in the original. */
+function locate(text: string, quote: string): { start: number; end: number } | undefined {
+  const norm: number[] = [];
+  let flat = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) {
+      if (flat.endsWith(' ')) continue;
+      flat += ' ';
+    } else flat += text[i];
+    norm.push(i);
+  }
+  const q = quote.replace(/\s+/g, ' ').trim();
+  const at = flat.indexOf(q);
+  if (at === -1) return undefined;
+  return { start: norm[at], end: norm[at + q.length - 1] + 1 };
+}
+
+/** (c) The hand-labelled quotes of the real postmortems. */
+function realNotes(): string[] {
+  const config = defaultConfig(RULES);
+  const items = loadNotes();
+  const cache = new Map<string, { text: string; blame: { start: number; end: number; ruleId: string }[] }>();
+  const counts = { clear: [0, 0], borderline: [0, 0], trap: [0, 0] } as Record<NoteItem['kind'], [number, number]>;
+  const missing: string[] = [];
+  const details: string[] = [];
+  for (const item of items) {
+    let entry = cache.get(item.file);
+    if (!entry) {
+      const text = readFileSync(join(REAL, item.file), 'utf8');
+      entry = { text, blame: analyze(text, config).findings.filter((f) => f.ruleId.startsWith('blame/')) };
+      cache.set(item.file, entry);
+    }
+    const range = locate(entry.text, item.quote);
+    if (!range) {
+      missing.push(`${item.file}: "${item.quote.slice(0, 60)}"`);
+      continue;
+    }
+    const hit = entry.blame.find((f) => f.start < range.end && range.start < f.end);
+    counts[item.kind][1]++;
+    if (hit) counts[item.kind][0]++;
+    if ((item.kind === 'trap' && hit) || (item.kind === 'clear' && !hit)) {
+      details.push(
+        `      ${item.kind === 'trap' ? 'trap flagged' : 'clear missed'}: ${item.file}: "${item.quote.slice(0, 90)}"${hit ? ` (${hit.ruleId})` : ''}`,
+      );
+    }
+  }
+  const out = [
+    `    clear items found:       ${counts.clear[0]} of ${counts.clear[1]}`,
+    `    borderline items found:  ${counts.borderline[0]} of ${counts.borderline[1]} (neither a miss nor a false positive)`,
+    `    trap sentences flagged:  ${counts.trap[0]} of ${counts.trap[1]}`,
+    ...details,
+  ];
+  if (missing.length > 0)
+    out.push(`    quotes not located in their file: ${missing.length}`, ...missing.map((m) => `      ${m}`));
+  return out;
+}
+
+/** (d) Whole analysis with the blame rules against the parse alone. */
+function timing(): string[] {
+  const files = readdirSync(REAL)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const originals = files.map((f) => readFileSync(join(REAL, f), 'utf8'));
+  const texts: string[] = [];
+  // Each copy differs by a trailing comment, so no cache can recognise a text it has seen.
+  for (let copy = 0; texts.length < 900; copy++) for (const t of originals) texts.push(`${t}\n<!-- copy ${copy} -->\n`);
+  const config = defaultConfig(RULES);
+  const withoutBlame = defaultConfig(RULES.filter((r) => !r.id.startsWith('blame/')));
+  const structureOnly = RULES.filter((r) => !r.id.startsWith('blame/'));
+  const phases: [string, (t: string) => number][] = [
+    ['parse only (parseMarkdown)', (t) => parseMarkdown(t).children.length],
+    ['analysis without blame rules', (t) => analyze(t, withoutBlame, structureOnly).findings.length],
+    ['analysis with blame rules (all rules)', (t) => analyze(t, config).findings.length],
+  ];
+  for (const [, fn] of phases) for (const t of originals) fn(t); // warm up
+  const best: number[] = phases.map(() => Number.POSITIVE_INFINITY);
+  for (let round = 0; round < 5; round++) {
+    phases.forEach(([, fn], i) => {
+      const t0 = performance.now();
+      for (const t of texts) fn(t);
+      best[i] = Math.min(best[i], performance.now() - t0);
+    });
+  }
+  const out = phases.map(
+    ([name], i) =>
+      `    ${name.padEnd(40)} ${best[i].toFixed(0).padStart(6)} ms  (${((best[i] / texts.length) * 1000).toFixed(0)} µs/file)`,
+  );
+  out.push(
+    `    ratio, analysis with blame rules / parse only: ${(best[2] / best[0]).toFixed(2)}x (target ≤ 1.30x); blame rules alone add ${(((best[2] - best[1]) / best[0]) * 100).toFixed(0)}% of the parse time`,
+  );
+  out.push(`    (${texts.length} files: the ${originals.length} real postmortems repeated; best of 5 rounds)`);
+  return out;
+}
+
+export async function run(): Promise<void> {
+  console.log('\n## Blameless language (blame/* rules)');
+  const rows = loadDev();
+  const predicted = devThroughCli(rows);
+  const gold = rows.map((r) => r.label);
+  console.log(
+    `\n  (a) ${basename(DEV)} through the CLI (node dist/cli.js lint --format json), all ${rows.length} sentences:`,
+  );
+  for (const line of scores(gold, predicted)) console.log(line);
+  const half = (odd: boolean) => rows.map((_, i) => i).filter((i) => (i % 2 === 1) === odd);
+  for (const [name, odd] of [
+    ['tuning half (even rows, looked at while writing the rules)', false],
+    ['held-out half (odd rows)', true],
+  ] as const) {
+    const idx = half(odd);
+    console.log(`\n      ${name}:`);
+    for (const line of scores(
+      idx.map((i) => gold[i]),
+      idx.map((i) => predicted[i]),
+    ))
+      console.log(`  ${line}`);
+  }
+  const wrong = rows.map((r, i) => ({ r, p: predicted[i] })).filter(({ r, p }) => r.label !== p);
+  if (wrong.length > 0) {
+    console.log('    misclassified:');
+    for (const { r, p } of wrong) console.log(`      ${r.label} → ${p}: ${r.sentence}`);
+  }
+  console.log('\n  (b) tagger comparison, in process, same rules and lexicons:');
+  for (const line of compareTaggers(rows)) console.log(line);
+  console.log(`\n  (c) ${basename(NOTES)}:`);
+  for (const line of realNotes()) console.log(line);
+  console.log('\n  (d) time on the real corpus:');
+  for (const line of timing()) console.log(line);
+  mkdirSync(tmpdir(), { recursive: true });
+}

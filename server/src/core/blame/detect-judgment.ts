@@ -1,0 +1,126 @@
+import { type Cue, isQuoted, isRejected, phraseText, type SentenceView, span } from './cues';
+import { classify, isPersonLike } from './entities';
+import { forms, isNegated, nounPhraseAt, subjectOf } from './grammar';
+import { IGNORED_OBJECTS, JUDGMENT_TECHNICAL_NEXT, JUDGMENT_WORDS, SYSTEM_NOUNS } from './lexicon';
+
+/** Multi-word judgments about conduct. */
+const PHRASES: { re: RegExp; reason: string }[] = [
+  {
+    re: /\b(?:did ?n['’]?t|did not|never|could ?n['’]?t be|could not be|can['’]?t be|won['’]?t|would ?n['’]?t) (?:even )?bother(?:ed)?\b/gi,
+    reason: 'bother',
+  },
+  { re: /\bno excuse\b/gi, reason: 'excuse' },
+  {
+    re: /\black of (?:basic )?(?:diligence|care|attention|discipline|judg(?:e)?ment|professionalism|rigou?r|ownership|common sense|competence|thought)\b/gi,
+    reason: 'lack',
+  },
+  { re: /\b(?:not|n['’]t|never) (?:even )?(?:paying|pay|paid) (?:any )?attention\b/gi, reason: 'attention' },
+  // "without any thought for the consumers"; a bare "without care" is as often "carefree".
+  {
+    re: /\bwithout (?:(?:any|much|a moment['’]?s?) (?:thought|care|regard|thinking)|(?:thought|care|regard) (?:for|about|of))\b/gi,
+    reason: 'thought',
+  },
+  { re: /\b(?:reckless|total|complete|blatant|utter|careless) disregard\b/gi, reason: 'disregard' },
+  { re: /\brushed (?:out|through|into)\b/gi, reason: 'rushed' },
+  { re: /\bbe(?:ing)? more careful\b/gi, reason: 'careful' },
+  { re: /\b(?:at fault|to blame)\b/gi, reason: 'verdict' },
+  { re: /\b(?:is|was|'s) on (?:me|him|her|them|us)\b/gi, reason: 'on-me' },
+];
+
+export function detectJudgment(view: SentenceView): Cue[] {
+  const { tokens } = view;
+  const cues: Cue[] = [];
+  const push = (cue: Cue) => {
+    if (cues.some((c) => c.start < cue.end && cue.start < c.end)) return;
+    if (isQuoted(view, cue.start, cue.end) || isRejected(view, cue.start, cue.end)) return;
+    cues.push(cue);
+  };
+
+  for (const { re, reason } of PHRASES) {
+    for (const m of view.text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      const t = tokens.findIndex((x) => x.start >= start);
+      if (reason === 'verdict' || reason === 'on-me') {
+        // "at fault" / "to blame" said of a person, not of a system; "nobody is to blame" is blameless.
+        const subject = t >= 0 ? subjectOf(tokens, t) : undefined;
+        const entity = subject ? classify(tokens, subject, view.ctx) : undefined;
+        if (
+          reason === 'on-me' &&
+          !/\b(?:sloppy|careless|mistake|fault|my bad|blame)\b/i.test(view.text) &&
+          !/^(?:this|that|it)/i.test(view.text)
+        )
+          continue;
+        if (entity && (entity.negative || !isPersonLike(entity)) && reason === 'verdict') continue;
+        if (!entity && reason === 'verdict') continue;
+        if (t >= 0 && isNegated(tokens, t, 2)) continue;
+        push({
+          kind: 'judgment',
+          start,
+          end,
+          phrase: m[0],
+          reason,
+          subject: subject ? phraseText(view, subject.start, subject.end) : undefined,
+        });
+        continue;
+      }
+      if (
+        (reason === 'careful' || reason === 'thought') &&
+        t >= 0 &&
+        isNegated(tokens, t, 2) &&
+        !/^without/i.test(m[0])
+      )
+        continue;
+      push({ kind: 'judgment', start, end, phrase: m[0], reason });
+    }
+  }
+
+  tokens.forEach((tok, i) => {
+    const f = forms(tok);
+    const word =
+      f.find((w) => JUDGMENT_WORDS.has(w)) ??
+      (JUDGMENT_WORDS.has(tok.lower.split('-')[0]) ? tok.lower.split('-')[0] : undefined);
+    if (word) {
+      // Technical senses: "lazy loading", "lazily evaluated", "lazy-loaded", "sloppy quorum".
+      const next = tokens[i + 1]?.lower ?? '';
+      const part = tok.lower.split('-')[1];
+      if (JUDGMENT_TECHNICAL_NEXT.has(next) || (part && JUDGMENT_TECHNICAL_NEXT.has(part))) return;
+      if (isNegated(tokens, i, 3)) return;
+      if (/^(?:lazy|lazily|blindly)$/.test(word)) {
+        // "The client blindly retries": said of software, it describes behaviour, not conduct.
+        const subject = subjectOf(tokens, i);
+        if (
+          subject &&
+          SYSTEM_NOUNS.has(tokens[subject.head].lemma) &&
+          !isPersonLike(classify(tokens, subject, view.ctx))
+        )
+          return;
+      }
+      push({ kind: 'judgment', ...span(view, i, i + 1), reason: 'word' });
+      return;
+    }
+    // "ignored the warnings", "chose to ignore the failing tests", "dismissing the disk alerts".
+    if (f.some((w) => w === 'ignore' || w === 'dismiss' || w === 'disregard')) {
+      let o = i + 1;
+      while (tokens[o] && (tokens[o].pos === 'ADV' || tokens[o].pos === 'ADP' || tokens[o].lower === 'off')) o++;
+      const object = nounPhraseAt(tokens, o);
+      const objectWord = object ? tokens[object.head].lemma : '';
+      const objectHit = object && (IGNORED_OBJECTS.has(objectWord) || IGNORED_OBJECTS.has(tokens[object.head].lower));
+      if (!objectHit) return;
+      const subject = subjectOf(tokens, i);
+      const entity = subject ? classify(tokens, subject, view.ctx) : undefined;
+      if (entity && !isPersonLike(entity)) {
+        // A system that ignores input is a bug, not a judgment; "the warnings were ignored" still implies people.
+        if (!/ing$/.test(tok.lower)) return;
+      }
+      if (isNegated(tokens, i, 2)) return;
+      push({
+        kind: 'judgment',
+        ...span(view, i, object ? object.end : i + 1),
+        reason: 'ignored',
+        subject: subject ? phraseText(view, subject.start, subject.end) : undefined,
+      });
+    }
+  });
+  return cues;
+}

@@ -1,0 +1,86 @@
+import type { PostmortemModel } from '../model';
+import type { Fix } from '../types';
+import type { BlameFinding } from './analysis';
+import { type DocContext, normalise } from './entities';
+import { sourceOffset } from './prose';
+
+/**
+ * Quick fixes for a blame finding. None is safe (each changes what the author wrote or the project's config),
+ * so `postmortem lint --fix` applies none; the editor offers them all. Each edit only inserts or replaces the
+ * span it names.
+ */
+export function blameFixes(model: PostmortemModel, finding: BlameFinding, ruleId: string, ctx: DocContext): Fix[] {
+  const fixes: Fix[] = [];
+  const role = finding.kind === 'named-individual' ? roleFor(finding.cue.phrase, ctx) : undefined;
+  if (role) {
+    fixes.push({
+      title: `Replace "${finding.cue.phrase}" with "${role}"`,
+      edits: [{ start: finding.start, end: finding.end, text: withArticle(role, finding.cue.start === 0) }],
+      safe: false,
+    });
+  }
+  const word = finding.cue.phrase.replace(/\s+/g, ' ').trim();
+  fixes.push({
+    title: `Allow "${word}" for ${ruleId} in .postmortemrc.json`,
+    edits: [],
+    safe: false,
+    config: { rule: ruleId, option: 'allow', value: word },
+  });
+  fixes.push(disableFix(model, finding, ruleId));
+  return fixes;
+}
+
+/** The role frontmatter `participants` gives this name ("Dave Smith" or "Dave"), if any. */
+export function roleFor(name: string, ctx: DocContext): string | undefined {
+  const key = normalise(name.replace(/^@/, ''));
+  const entry = ctx.people.get(key) ?? ctx.people.get(normalise(name)) ?? ctx.people.get(key.split(/\s+/)[0]);
+  return entry?.role;
+}
+
+function withArticle(role: string, sentenceStart: boolean): string {
+  const bare = role.trim();
+  const text = /^(?:the|a|an|our|their)\s/i.test(bare) || /^\p{Lu}{2,}/u.test(bare) ? bare : `the ${bare}`;
+  return sentenceStart ? text.charAt(0).toUpperCase() + text.slice(1) : text.replace(/^The\s/, 'the ');
+}
+
+/**
+ * "Disable for this line". A comment on a line of its own before the finding's line works where a new line
+ * changes nothing: before a heading, or before a paragraph that starts on that line at the top level. Anywhere
+ * else a new line would change the structure: it would end a list or a block quote, split a paragraph in two,
+ * or break a table. There the fix adds `<!-- postmortem-disable-line … -->` at the end of the line instead (for a
+ * table row, inside the cell that holds the finding, since text after the last pipe is not part of the table).
+ */
+export function disableFix(model: PostmortemModel, finding: BlameFinding, ruleId: string): Fix {
+  const { lines, text, eol } = model;
+  const line = lines.position(finding.start).line;
+  const lineStart = lines.lineStart(line);
+  const block = finding.block;
+  const blockLine = lines.position(block.start).line;
+  const title = `Disable ${ruleId} for this line`;
+  if (!block.nested && blockLine === line && (block.kind === 'heading' || block.kind === 'paragraph')) {
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))?.[0] ?? '';
+    return {
+      title,
+      edits: [
+        { start: lineStart, end: lineStart, text: `${indent}<!-- postmortem-disable-next-line ${ruleId} -->${eol}` },
+      ],
+      safe: false,
+    };
+  }
+  const comment = `<!-- postmortem-disable-line ${ruleId} -->`;
+  if (block.kind === 'tableRow' && block.cells) {
+    const at = finding.start;
+    const cell =
+      block.cells.find((c) => sourceOffset(block, c.textStart) <= at && at <= c.sourceEnd) ??
+      block.cells[block.cells.length - 1];
+    return { title, edits: [{ start: cell.sourceEnd, end: cell.sourceEnd, text: ` ${comment}` }], safe: false };
+  }
+  // End of the line, before a hard break ("  " or "\") so that the break still ends the line.
+  const lineEnd = lines.lineEnd(line);
+  const content = text.slice(lineStart, lineEnd);
+  const trailing = /(?:\\| {2,}|[ \t]*)$/.exec(content)?.[0] ?? '';
+  let at = lineEnd - trailing.length;
+  // Never inside a code span that runs on to the next line: then fall back to the end of the block's line.
+  if ((content.slice(0, at - lineStart).match(/`/g) ?? []).length % 2 === 1) at = lineEnd;
+  return { title, edits: [{ start: at, end: at, text: ` ${comment}` }], safe: false };
+}

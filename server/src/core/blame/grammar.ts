@@ -1,0 +1,298 @@
+import type { Token } from './tokens';
+
+/**
+ * Shallow grammar over tagged tokens: clauses, noun phrases, and the subject of a verb. Enough to tell who did
+ * what ("the engineer failed to…" vs "the pipeline failed to…") without a full parser.
+ */
+
+export interface NounPhrase {
+  /** Token indices [start, end). */
+  start: number;
+  end: number;
+  /** Index of the head token. */
+  head: number;
+  /** Index of the possessor's head ("Zainab" in "Zainab's script"), if any. */
+  possessor?: number;
+}
+
+const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '|', '"', '“', '”', '?', '!', '[', ']']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'X', 'SYM']);
+const FILLERS = new Set([
+  'then',
+  'also',
+  'just',
+  'still',
+  'only',
+  'simply',
+  'even',
+  'really',
+  'clearly',
+  'obviously',
+  'apparently',
+  'ultimately',
+  'honestly',
+  'unfortunately',
+  'later',
+  'eventually',
+  'finally',
+  'initially',
+  'first',
+  'again',
+  'never',
+  'not',
+  "n't",
+  'always',
+  'already',
+  'accidentally',
+  'mistakenly',
+  'inadvertently',
+  'repeatedly',
+]);
+
+/** Fixes tags the small model gets wrong and our rules depend on. */
+export function repairTags(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    // "Siobhan disabled the alert": an -ed word before a determiner or name is a verb, not an adjective.
+    if (
+      t.pos === 'ADJ' &&
+      /ed$/.test(t.lower) &&
+      next &&
+      (next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NUM')
+    ) {
+      t.pos = 'VERB';
+    }
+    if (
+      t.lower === "'s" &&
+      t.pos !== 'PART' &&
+      i > 0 &&
+      (tokens[i - 1].pos === 'PROPN' || tokens[i - 1].pos === 'NOUN') &&
+      next &&
+      next.pos !== 'VERB' &&
+      next.pos !== 'ADJ' &&
+      next.pos !== 'DET' &&
+      next.pos !== 'ADV'
+    ) {
+      t.pos = 'PART';
+    }
+    if (t.kind === 'handle') t.pos = 'PROPN';
+    // "the alerts", "@jsmith's commit": after a determiner or a possessive, a word the model calls a verb is a noun.
+    const prev = tokens[i - 1];
+    if (
+      t.pos === 'VERB' &&
+      prev &&
+      ((prev.pos === 'DET' &&
+        /^(?:the|a|an|this|these|those|every|each|no|its|their|his|her|our|my|your)$/.test(prev.lower)) ||
+        prev.lower === "'s") &&
+      !/ing$/.test(t.lower)
+    ) {
+      t.pos = 'NOUN';
+    }
+    // Capitalised mid-sentence words the model calls nouns are names or products.
+    if (
+      t.pos === 'NOUN' &&
+      i > 0 &&
+      /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(t.text) &&
+      !/^[-–—:|*#>]$/.test(tokens[i - 1].text)
+    )
+      t.pos = 'PROPN';
+  });
+}
+
+/** The forms of a word to look up in a lexicon: lemma, lower case, and -ed/-ing stems for words the model left alone. */
+export function forms(t: Token): string[] {
+  if (t.forms) return t.forms;
+  const w = t.lower;
+  const out = [t.lemma, w];
+  if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
+  if (w.endsWith('ing')) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
+  if (w.endsWith('s')) out.push(w.slice(0, -1));
+  t.forms = out;
+  return out;
+}
+
+export function isClausePunct(t: Token): boolean {
+  return t.kind === 'punct' && CLAUSE_PUNCT.has(t.text);
+}
+
+const BOUNDARY_WORDS = new Set([
+  'so',
+  'why',
+  'how',
+  'what',
+  'where',
+  'whether',
+  'when',
+  'while',
+  'but',
+  'yet',
+  'because',
+  'although',
+  'though',
+  'unless',
+  'until',
+  'whereas',
+]);
+
+function isClauseBoundary(t: Token): boolean {
+  return (
+    isClausePunct(t) ||
+    t.pos === 'SCONJ' ||
+    t.pos === 'CCONJ' ||
+    BOUNDARY_WORDS.has(t.lower) ||
+    (RELATIVE.has(t.lower) && t.pos !== 'DET')
+  );
+}
+
+function isNpToken(t: Token): boolean {
+  if (t.kind === 'handle') return true;
+  if (t.lower === "'s" && t.pos === 'PART') return true;
+  if (t.kind === 'punct') return t.text === '-' || t.text === '/' || t.text === '#';
+  if (RELATIVE.has(t.lower) && (t.lower !== 'that' || t.pos === 'PRON')) return false;
+  return NP_POS.has(t.pos);
+}
+
+/** The noun phrase starting at `i` (after leading fillers), or undefined. */
+export function nounPhraseAt(tokens: Token[], i: number, limit = tokens.length): NounPhrase | undefined {
+  let s = i;
+  while (s < limit && (tokens[s].pos === 'ADV' || FILLERS.has(tokens[s].lower) || tokens[s].pos === 'INTJ')) s++;
+  if (s >= limit || !isNpToken(tokens[s]) || tokens[s].lower === "'s") return undefined;
+  // "that" starting a phrase is a determiner only before a noun.
+  let e = s;
+  let possessor: number | undefined;
+  let head = -1;
+  while (e < limit && isNpToken(tokens[e])) {
+    const t = tokens[e];
+    if (t.lower === "'s") {
+      if (head >= 0) possessor = head;
+      head = -1;
+    } else if (
+      t.pos === 'NOUN' ||
+      t.pos === 'PROPN' ||
+      t.pos === 'PRON' ||
+      t.pos === 'NUM' ||
+      t.kind === 'handle' ||
+      t.pos === 'X'
+    ) {
+      // "PR #4412": the number is an identifier, not the head.
+      if (!(t.pos === 'NUM' && tokens[e - 1]?.text === '#' && head >= 0)) head = e;
+    }
+    e++;
+    // "the on-call ten seconds": a number after a head noun starts a new phrase.
+    if (tokens[e]?.pos === 'NUM' && head >= 0 && tokens[head].pos !== 'NUM' && tokens[e - 1].text !== '#') break;
+    // A pronoun is a phrase of its own ("they ran", not "they ran the…"); so is a determiner-less name list end.
+    if (
+      t.pos === 'PRON' &&
+      t.lower !== 'its' &&
+      t.lower !== 'their' &&
+      t.lower !== 'his' &&
+      t.lower !== 'her' &&
+      t.lower !== 'my' &&
+      t.lower !== 'our' &&
+      t.lower !== 'your'
+    )
+      break;
+  }
+  if (head < 0) {
+    if (possessor !== undefined) head = possessor;
+    else return undefined;
+  }
+  return { start: s, end: e, head, possessor: possessor !== undefined && possessor !== head ? possessor : undefined };
+}
+
+/** Index of the first token of the clause that contains token `v`. */
+export function clauseStart(tokens: Token[], v: number): number {
+  for (let i = v - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (isClauseBoundary(t)) {
+      // "and"/"or" inside a noun phrase ("Ingrid and Tomasz") is not a clause boundary.
+      if (
+        (t.lower === 'and' || t.lower === 'or') &&
+        i > 0 &&
+        isNpToken(tokens[i - 1]) &&
+        tokens[i + 1] &&
+        isNpToken(tokens[i + 1])
+      )
+        continue;
+      if (t.lower === '-') continue;
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The subject of the verb (or modal) at `v`: the first noun phrase of its clause. A clause without one
+ * ("…and still failed to migrate", ", deployed at 16:20,") takes the subject of the clause before it; a
+ * relative clause ("the PR that removed…") takes the phrase the pronoun refers to.
+ */
+export function subjectOf(tokens: Token[], v: number): NounPhrase | undefined {
+  let end = v;
+  for (let guard = 0; guard < 8; guard++) {
+    const c = clauseStart(tokens, end);
+    const region = findSubjectIn(tokens, c, end);
+    if (region) return region;
+    if (c === 0) return undefined;
+    const boundary = tokens[c - 1];
+    if (RELATIVE.has(boundary.lower)) {
+      // The antecedent: the phrase that ends right before the relative pronoun.
+      const before = c - 1;
+      const antecedentStart = clauseStart(tokens, before);
+      const np = lastNounPhrase(tokens, antecedentStart, before);
+      if (np) return np;
+    }
+    if (boundary.pos === 'SCONJ' && boundary.lower !== 'and') return undefined;
+    end = c - 1;
+  }
+  return undefined;
+}
+
+function findSubjectIn(tokens: Token[], from: number, to: number): NounPhrase | undefined {
+  let i = from;
+  while (i < to) {
+    const t = tokens[i];
+    if (t.pos === 'ADP' || (t.pos === 'SCONJ' && t.lower !== 'that')) {
+      // A leading prepositional phrase ("In 2019 the team…"): skip the preposition and its object.
+      const np = nounPhraseAt(tokens, i + 1, to);
+      if (!np) return undefined;
+      i = np.end;
+      continue;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') return undefined;
+    const np = nounPhraseAt(tokens, i, to);
+    if (np) return np;
+    i++;
+  }
+  return undefined;
+}
+
+function lastNounPhrase(tokens: Token[], from: number, to: number): NounPhrase | undefined {
+  let found: NounPhrase | undefined;
+  let i = from;
+  while (i < to) {
+    const np = nounPhraseAt(tokens, i, to);
+    if (np && np.end <= to) {
+      found = np;
+      i = np.end;
+    } else i++;
+  }
+  return found;
+}
+
+/** The noun phrase right after token `i` (skipping a determiner-less gap of adverbs), e.g. a verb's object. */
+export function objectAfter(tokens: Token[], i: number): NounPhrase | undefined {
+  return nounPhraseAt(tokens, i + 1);
+}
+
+/** Whether token `i` is negated: "not", "n't", "never", "no" within the two tokens before it. */
+export function isNegated(tokens: Token[], i: number, window = 3): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - window); k--) {
+    const w = tokens[k].lower;
+    if (w === 'not' || w === "n't" || w === 'never' || w === 'no' || w === 'nobody' || w === 'none' || w === 'without')
+      return true;
+    if (isClausePunct(tokens[k])) return false;
+  }
+  return false;
+}

@@ -1,0 +1,259 @@
+/**
+ * Word lists for blame analysis. Lower case; the analysis compares lemmas or lower-cased text. The lists name
+ * kinds of words (roles, systems, harms, judgments), never whole sentences.
+ */
+import { GENERATED_FIRST_NAMES } from './lexicon/first-names';
+
+const words = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** Given names from more cultures than the generated list covers (common names, not taken from any test set). */
+const MORE_NAMES = words(`
+  kwame kofi kojo kwabena kwaku yaw ama abena akosua adwoa efua esi chinedu chidi chioma chiamaka ngozi emeka ikenna
+  obinna nnamdi uche adaeze amaka tunde femi funmi ade ayo bola dayo kemi segun sola wale yemi oluwaseun olu tobi
+  thabo sipho themba thandi lindiwe zanele bongani lerato mpho nomvula palesa tshepo kagiso naledi amara amani baraka
+  juma wanjiru njeri otieno kamau wambui achieng akinyi imani zuri nia kofi chike ekene kelechi babajide abdi hamza
+  priya anjali aditi arjun rohit vikram karthik lakshmi deepa pooja neha ravi raj sunil anil ajay vijay shreya kavya
+  divya ananya aarti meera tanvi harsh varun gaurav abhishek sachin siddharth rakesh ramesh suresh mukesh naveen
+  pradeep sandeep sanjeev amitabh aishwarya shweta swati sneha payal pallavi rekha sushma vandana nandini radhika
+  ritu sonali anand ashok arun ashish manoj vinod vivek rahul rohan aakash akash ishaan krishna gopal hari venkat
+  srinivas ganesh mohan murali prasad rajesh ramya sowmya keerthi lavanya bhavna jyoti kiran
+  kenji hiroshi takeshi yuki haruka akiko yumi daisuke kenta ryota shota yuto takumi sho naoki kazuki yusuke satoru
+  tomoko keiko naoko yoko kaori ayumi emi hana mai misaki nanami rina saki yui koji shinji taro hideo masato
+  li wang xiao jun hui ming jia yu lei jin chen zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo lin he gao
+  liang zheng xie song tang feng dong xiong yao fang xin yan ying hong ping qiang wen bo hao jie tao yong yi lan
+  minjun seoyeon jiho jiwoo hyun soo jae eun minji jisoo yuna seojun doyun haeun sungmin younghee youngho donghyun
+  linh anh thanh huong trang tuan hung dung long phuong quang nam duc thao ngoc hoa
+  tariq yousef youssef hamid farid dariush arash parisa shirin emre burak cem murat kemal tarek nabil walid samer
+  rami fadi ziad hassan hussein layla leila nadia rania dalia hiba lina yasmin zahra fatemeh maryam zeynep elif
+  aylin ebru merve ozan serkan volkan arda deniz mehmet ahmet mustafa ali omar amir karim khaled rashid saeed
+  sven lars anders mikael jukka pekka matti antti jussi heikki timo kari sanna aino eeva kaisa liisa
+  thiago joao pedro lucas gabriel mariana camila valentina luciana beatriz larissa fernanda rafaela bruna renata
+  diego santiago mateo sebastian alejandro javier pablo sofia lucia carmen paula daniela gabriela
+  dmitri dmitry sergei alexei mikhail nikolai pavel andrei ivan svetlana natasha katya oksana irina tatiana yulia
+  olga anastasia ekaterina vlad bogdan tomasz piotr krzysztof agnieszka katarzyna magdalena malgorzata
+  siobhan aoife niamh saoirse ciara eoin cian oisin padraig sinead
+  kai noa ari eli avi yael tamar noam itai shira
+  priyanka nkechi chidi chinonso chukwuma ifeoma ijeoma nneka obioma onyeka uchenna adaobi ebuka tochukwu zainab
+  aminu bello ibrahim musa sani usman yakubu hauwa halima aisha maryam bisi folake kunle lanre tayo wunmi yinka
+  abebe almaz dawit mekdes tesfaye selam hanna kidist yohannes bereket fikirte kebede
+  aarav aditya akshay amit ankit anupam arvind asha bhavesh chetan darshan deepak dhruv gautam hemant isha jayant
+  kunal madhav manish mayank nakul nitin pankaj parth piyush pranav prateek rajiv ritesh sahil sameer saurabh
+  shankar shashank shivam shubham sumit tarun tushar uday vikas vinay yash zubin anushka bhavya charu diksha garima
+  ishita jhanvi kajal komal mansi megha nidhi preeti ritika sakshi shalini simran sonam tanya trisha vidya
+  imran irfan junaid kashif nadeem naveed rizwan salman shahid tahir waqas zubair ayesha bushra farah hina
+  mehwish sana saima uzma rashed rafiq shafiq tanvir habib anwar
+  haruto sota riku ren yamato hinata akari aoi mio yuna koharu sana rio kaito daiki hayato kenichi makoto
+  shinichi takashi tetsuya yoshiro hiroki masaki tomoya ayaka chihiro eri kana mami megumi miho nao sayaka yuka
+  jisung minho seungmin taeyang jihoon sunwoo yeji jiyeon sooyoung hyejin minseo chaeyoung dahyun eunji
+  wei jian hao ming xiaoming zhiwei jianguo yifan zihan yuxuan haoran xinyi yuting jiayi meiling xiaoling
+  huong lan mai nga thu trung vinh khanh binh cuong hieu hoang kien loc phuc quoc tam thinh tien
+  jose maria juan carlos angelo marvin jericho paolo rhea kristine jasmine mylene rowena
+  agus budi dewi eko fajar hendra indra joko putri rini sari siti wahyu yudi adi bayu
+  ahmet can deniz ece emine gizem hakan irem kerem melike onur selin sibel tolga yusuf
+  arman babak behnam dariush farhad kaveh kourosh mehrdad omid payam ramin sina soroush azadeh golnar mahsa
+  nasrin roya sara shadi yasaman
+  aleksandra bartosz dawid grzegorz jakub kamil lukasz marcin mateusz michal pawel rafal szymon wojciech
+  zofia ania basia ewelina gosia kasia marta monika ola zuzanna
+  andrij bohdan dmytro mykola oleh oleksii taras yaroslav vasyl kateryna olena svitlana yulia nadiya
+  bjorn henrik jonas kristian magnus nils ola petter sindre torstein anja ingrid kari liv marit silje tone
+  tomas tomás joaquín martín agustín benjamín sebastián matías nicolás valentín florencia julieta micaela
+  ximena renata catalina
+`);
+
+const STOPWORD_NAMES = words(`
+  will may june april august mark jack pat bill art grace hope faith joy summer dawn holly ruby rose lily ivy
+  sky star chase lance grant guy ray gene job miles rich hunter mason carter cooper parker porter tucker baker
+  king prince major young price ward sage river reed rowan else long song sun ma hu he lin fang hong ping tao lan
+  bo hao jie yong yi ho nam long dung hung bong duc min yan ying xin ding wen
+  kari page cal ida val
+`);
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set(
+  [...words(GENERATED_FIRST_NAMES), ...MORE_NAMES]
+    .map((n) => n.normalize('NFD').replace(/\p{M}/gu, ''))
+    .filter((n) => !STOPWORD_NAMES.has(n)),
+);
+
+/** Nouns for people by their role or relation to the work (lemma, singular). */
+export const ROLE_NOUNS = words(`
+  engineer developer dev devs programmer coder sre swe sysadmin administrator dba responder oncall on-call
+  on-caller oncaller reviewer approver author committer contributor maintainer ic commander coordinator
+  lead tech-lead teammate colleague coworker co-worker contractor consultant vendor intern trainee newcomer
+  hire junior senior architect analyst tester qa technician specialist staff staffer employee person human
+  people individual someone somebody member members folk folks team squad crew group department org
+  organisation organization manager director vp cto ceo executive supervisor boss owner releaser deployer
+  approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
+  pm po product-owner scrum-master designer researcher writer editor volunteer student partner
+  firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
+`);
+
+/** Role nouns that are also common system nouns: a person only without a technical modifier. */
+export const AMBIGUOUS_ROLE_NOUNS = words(`
+  operator manager agent owner lead user admin worker driver captain pilot shift client partner group member
+  members org customer
+`);
+
+/** Modifiers that make an ambiguous role noun a person ("release manager", "support agent", "human operator"). */
+export const PERSON_MODIFIERS = words(`
+  release support incident project product engineering account human on-call oncall duty shift team program
+  delivery change site database network systems security customer service-desk helpdesk help-desk call-center
+  sales field night day weekend primary secondary backup tier-1 tier-2 l1 l2 l3 senior junior lead new
+  experienced former admin storage payments platform infra infrastructure ops devops sre qa test sysadmin
+`);
+
+export const PERSON_PRONOUNS = words(`
+  i me we us you he him she her they them someone somebody anyone anybody everyone everybody whoever nobody
+  noone myself ourselves himself herself themselves yourself yourselves one
+`);
+
+/** Pronouns that deny an agent ("nobody is to blame"). */
+export const NEGATIVE_PRONOUNS = words('nobody noone none');
+
+/** Outsiders whose actions a blameless review need not soften. */
+export const ADVERSARY_NOUNS = words(`
+  attacker attackers adversary adversaries hacker hackers phisher phishers scammer scammers spammer spammers
+  intruder intruders actor actors thief thieves criminal criminals botnet malware
+`);
+
+/**
+ * Products, services and tools that people write about as actors, some of which look like given names.
+ * Lower case; multi-word names are matched by their first word.
+ */
+export const PRODUCTS = words(`
+  jenkins travis hudson cassandra harvey zuul argo argocd helm vault consul nomad terraform packer vagrant
+  ansible puppet chef salt saltstack pulumi sentry grafana prometheus alertmanager thanos cortex mimir loki tempo
+  jaeger zipkin kibana logstash elasticsearch opensearch fluentd fluentbit vector splunk datadog honeycomb
+  lightstep newrelic dynatrace appdynamics nagios icinga zabbix pingdom statuspage pagerduty opsgenie victorops
+  kafka zookeeper rabbitmq activemq pulsar nats redis memcached varnish haproxy nginx envoy istio linkerd
+  traefik caddy apache tomcat jetty kubernetes k8s kubelet kubectl kube-proxy coredns etcd docker podman
+  containerd cri-o rancher openshift mesos marathon spinnaker tekton buildkite circleci drone concourse bamboo
+  teamcity gitlab github bitbucket gerrit phabricator renovate dependabot snyk sonarqube artifactory nexus
+  harbor quay postgres postgresql mysql mariadb mongodb mongo cockroachdb cockroach dynamodb bigtable bigquery
+  spanner aurora rds redshift snowflake clickhouse druid pinot presto trino hive hadoop hdfs spark flink storm
+  airflow dagster luigi prefect celery sidekiq resque rq temporal cadence lambda fargate ecs eks gke aks aws
+  gcp azure cloudflare fastly akamai cloudfront route53 s3 ec2 gce heroku netlify vercel fly render digitalocean
+  linode hetzner ovh okta auth0 keycloak ldap jira confluence slack zoom teams discord mattermost opsgenie
+  hubot lita errbot atlantis argo-rollouts flagger flux fluxcd keda karpenter velero kyverno gatekeeper opa
+  falco cilium calico flannel weave metallb certbot letsencrypt cert-manager external-dns sops
+  chrome firefox safari android ios windows linux ubuntu debian centos rhel alpine macos systemd cron
+  git npm yarn pip maven gradle cargo bazel make cmake webpack babel eslint prettier node deno java python go
+  ruby rails django flask spring laravel react angular vue nextjs graphql grpc mastodon sidekiq puma unicorn
+  gunicorn uwsgi passenger pgbouncer patroni stolon vitess proxysql orchestrator debezium kafka-connect
+  logrotate rsync backup cloudwatch stackdriver xray pgbackrest barman wal-g wal-e minio ceph rook gluster nfs
+  crowdstrike tailscale wireguard openvpn firezone boskos prow tide crier hook sinker deck plank horologium
+  crates docsrs rustup pypi warehouse homebrew iasql typeorm hachyderm dfds
+  siri alexa cortana copilot clippy
+`);
+
+/** Nouns that name software, machines or artefacts, so a phrase headed by one is a system. */
+export const SYSTEM_NOUNS = words(`
+  bot robot system service server host node cluster pod container job cronjob cron task pipeline workflow
+  script tool tooling automation controller scheduler autoscaler balancer load-balancer proxy gateway router
+  daemon process thread worker queue broker consumer producer database db replica primary secondary shard
+  cache index table api endpoint client library sdk app application deploy-bot integration webhook hook
+  alert alerting monitor monitoring check probe health-check dashboard pager rule config configuration
+  setting flag feature-flag certificate cert key secret token dns resolver firewall waf cdn network disk
+  volume bucket storage backup kernel os image build ci cd test tests suite linter compiler runtime
+  version release deployment rollout canary operator agent plugin module package dependency migration
+  schema query batch cleanup backfill logic code commit patch change pr algorithm model heuristic analysis
+  limiter breaker circuit-breaker retry retries timeout mechanism component subsystem platform infrastructure
+  infra framework instance vm machine hardware device terminal console cli ui interface prompt page graph
+  metric metrics log logs logging exporter collector sidecar mesh registry repo repository branch field
+`);
+
+/** Verbs that describe harm or failure, or actions that destroy (lemmas). */
+export const HARM_VERBS = words(`
+  break take-down bring-down knock-out knock-over crash corrupt delete drop wipe truncate destroy kill overload
+  saturate exhaust fill lock block leak expose introduce cause trigger disable remove revoke brick erase purge
+  overwrite clobber nuke flood spam deadlock stall stop halt reject double-charge overcharge lose fail
+  mis-route misroute misconfigure misconfig hose torch force-push
+`);
+
+/** Nouns and adjectives that describe a failure or a bad outcome. */
+export const HARM_WORDS = words(`
+  outage downtime incident failure failures error errors 5xx 500s 502s 503s 504s bug bugs regression leak
+  loss data-loss breakage breaking broken bad faulty buggy untested unreviewed wrong incorrect outdated stale
+  malformed invalid stampede meltdown disruption degradation degraded down offline unavailable broke
+  double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
+  deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire
+`);
+
+/** Phrases that mark an action as the wrong one. */
+export const WRONG_ACTION = [
+  /\binstead of\b/i,
+  /\bby (?:mistake|accident)\b/i,
+  /\b(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously)\b/i,
+  /\bwithout (?:first )?(?:updating|testing|checking|reviewing|telling|notifying|verifying|a review|review|approval|asking|announcing|warning|waiting)\b/i,
+  /\bagainst (?:the )?prod(?:uction)?\b/i,
+  /\bwrong\b/i,
+];
+
+/** Verbs of remedy, diagnosis and communication: a person doing these is not the agent of the harm. */
+export const REMEDY_VERBS = words(`
+  restore recover fix mitigate resolve revert roll-back rollback identify find diagnose notice spot discover
+  confirm investigate escalate page call post update announce communicate report ask help propose suggest
+  declare open acknowledge ack coordinate lead own review approve catch detect debug trace track monitor
+  verify validate check test explain describe share document write note thank answer respond reply join
+  restart reboot failover fail-over drain scale patch deploy-fix hotfix mention tag cc assign determine realize
+  realise learn figure conclude suspect believe think observe see look clean clean-up cleanup dig watch wake join
+`);
+
+/** Judgment words about conduct, by lemma or lower-case form. */
+export const JUDGMENT_WORDS = words(`
+  careless carelessly carelessness sloppy sloppily sloppiness negligent negligently negligence lazy lazily
+  laziness reckless recklessly recklessness incompetent incompetently incompetence irresponsible irresponsibly
+  irresponsibility unprofessional unprofessionally blindly thoughtless thoughtlessly heedless heedlessly
+  inexcusable inexcusably inattentive inattention complacent complacency cavalier cowboy amateurish stupid
+  stupidly idiotic foolish foolishly clueless shoddy shoddily half-assed lax laxity dereliction
+`);
+
+/** Technical senses of judgment words ("lazy loading", "sloppy quorum"): the word after, or before. */
+export const JUDGMENT_TECHNICAL_NEXT = words(`
+  loading load loaded loads evaluation evaluated initialization initialisation init initialized initialised
+  instantiation deletion expiry expiration eviction binding bindings import imports fetch fetching iterator
+  sequence sequences computation val property properties allocation parsing rendering hydration mode quorum
+  quorums consistency matching match regex quantifier
+`);
+
+/** Objects of "ignore/dismiss" that make it a judgment about a person ("ignored the warnings"). */
+export const IGNORED_OBJECTS = words(`
+  warning warnings alert alerts alarm alarms page pages error errors test tests check checks advice policy
+  policies process procedure procedures runbook runbooks feedback concern concerns failure failures signal
+  signals red flag flags prompt prompts message messages instruction instructions guideline guidelines freeze
+  review reviews notification notifications recommendation recommendations
+`);
+
+/** Participles of human work: a passive "should have been <this>" implies a person ("should have been caught"). */
+export const HUMAN_ACTIVITY_PARTICIPLES = words(`
+  catch caught test tested review reviewed stop stopped halt halted escalate escalated declare declared check
+  checked verify verified validate validated notice noticed spot spotted flag flagged question questioned
+  approve approved reject rejected communicate communicated handle handled roll-back rolled-back revert reverted
+  fix fixed address addressed investigate investigated start started deploy deployed plan planned
+  coordinate coordinated prioritise prioritised prioritize prioritized follow followed read considered consider
+  raise raised report reported announce announced
+`);
+
+/** Head nouns of human work: "if the review had been done", "the deploy should have been stopped". */
+export const HUMAN_PROCESS_NOUNS = words(`
+  review reviews testing test tests deploy deployment change rollout rollback decision call choice work
+  investigation analysis escalation response handling communication planning migration release approval
+  process procedure
+`);
+
+/** Participles and adjectives of avoidable outcomes ("could have been avoided"). */
+export const AVOIDED = words(
+  'avoid avoided prevent prevented mitigate mitigated caught catch spotted noticed detected',
+);
+
+/** Verbs of perception and knowing: "anyone would have seen", "should have known". */
+export const HINDSIGHT_VERBS = words(`
+  see seen notice noticed know known realize realized realise realised spot spotted catch caught find found
+  recognize recognized recognise recognised understand understood predict predicted anticipate anticipated
+  foresee foreseen expect expected
+`);
+
+/** Words that make "could have" about the size of an impact, not about a person's choice. */
+export const IMPACT_WORDS = words(`
+  impact affect affected last lasted worse longer larger bigger severe catastrophic lose lost exposed
+  exposure damage cost spread escalate escalated reach reached harm hurt much far more later
+`);

@@ -1,0 +1,38 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import type { Tagger } from './tokens';
+
+/**
+ * The default tagger: wink-nlp with its small English web model (runs in Node and in a browser, offline). Only
+ * the part-of-speech step runs: sentence splitting and entities are ours. Created on first use, since loading
+ * the model takes a few tens of milliseconds.
+ */
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+export const winkTagger: Tagger = {
+  name: 'wink-nlp',
+  tag(text) {
+    nlp ??= winkNLP(model, ['pos']);
+    const its = nlp.its;
+    const doc = nlp.readDoc(text);
+    const tokens = doc.tokens();
+    const values = tokens.out(its.value) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const pos = tokens.out(its.pos) as string[];
+    const lemmas = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
+    const out: ReturnType<Tagger['tag']> = [];
+    let at = 0;
+    for (let i = 0; i < values.length; i++) {
+      at += spaces[i].length;
+      // wink keeps the text as is; if it ever normalises a token, find it again.
+      let start = at;
+      if (text.slice(start, start + values[i].length) !== values[i]) {
+        const found = text.indexOf(values[i], start);
+        start = found === -1 ? start : found;
+      }
+      out.push({ start, end: start + values[i].length, pos: pos[i], lemma: lemmas[i] ?? values[i] });
+      at = start + values[i].length;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,196 @@
+// The four blame rules through the whole analysis: what they flag, what they leave alone, ranges, precedence,
+// options and the document context.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText, findingsOf } from '../helpers/analyze';
+
+const doc = (body: string, frontmatter = '') => `${frontmatter}# Postmortem: test\n\n## Details\n\n${body}\n`;
+const blame = (body: string, file?: Parameters<typeof analyzeText>[1], frontmatter = '') =>
+  analyzeText(doc(body, frontmatter), file).findings.filter((f) => f.ruleId.startsWith('blame/'));
+const rulesOf = (body: string, file?: Parameters<typeof analyzeText>[1], frontmatter = '') =>
+  blame(body, file, frontmatter).map((f) => f.ruleId);
+
+describe('blame/named-individual', () => {
+  it('flags a named person or @handle as the agent or cause of harm, on the name', () => {
+    const text = doc('Gustavo took down the EU cluster by draining all three nodes at once.');
+    const [finding] = findingsOf(text, 'blame/named-individual');
+    assert.equal(text.slice(finding.start, finding.end), 'Gustavo');
+    assert.match(finding.message, /names "Gustavo"/);
+    assert.deepEqual(rulesOf('We lost two hours of data after @rafa.m truncated the events table.'), [
+      'blame/named-individual',
+    ]);
+    assert.deepEqual(rulesOf("It was Rahul's deploy that introduced the memory leak."), ['blame/named-individual']);
+    assert.deepEqual(rulesOf('Leila is to blame for the expired certificate.'), ['blame/named-individual']);
+  });
+
+  it('leaves names in neutral roles and products that look like names alone', () => {
+    for (const body of [
+      'Incident commander: Priya Patel',
+      '- 14:03 Alice restarted the primary and confirmed replication had caught up.',
+      'Jenkins failed to start the job because the agent pool was empty.',
+      'Harvey (our Slack deploy bot) merged the release branch at 16:40 as scheduled.',
+      'Thanks to Marco for the quick rollback.',
+      'Sofia was paged at 02:10, but the page was routed to a removed phone number.',
+      'Jonas will own the follow-up to add synthetic checks.',
+      '@dependabot opened the PR that bumped the TLS library.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+
+  it('learns systems from the document: a code span or "X (our … bot)" makes a name a product', () => {
+    assert.deepEqual(rulesOf('Otto deleted the release branch, which broke every build.'), ['blame/named-individual']);
+    assert.deepEqual(
+      rulesOf('`otto` runs our releases. Otto deleted the release branch, which broke every build.'),
+      [],
+    );
+  });
+
+  it('learns people from the frontmatter and offers to replace the name with the role it gives', () => {
+    const frontmatter = '---\nparticipants:\n  Kofo Adeyemi: release engineer\n---\n';
+    const text = doc('Kofo shipped a bad migration that locked the orders table.', frontmatter);
+    const [finding] = findingsOf(text, 'blame/named-individual');
+    assert.ok(finding, 'the frontmatter makes an unknown given name a person');
+    assert.equal(finding.data?.role, 'release engineer');
+    assert.match(finding.message, /the release engineer/);
+    const replace = finding.fixes?.find((f) => f.title.startsWith('Replace'));
+    assert.deepEqual(replace?.edits, [{ start: finding.start, end: finding.end, text: 'The release engineer' }]);
+    assert.equal(replace?.safe, false);
+  });
+});
+
+describe('blame/human-error', () => {
+  it('flags human error and its kin as a cause or a classification', () => {
+    for (const body of [
+      'Root cause: human error.',
+      'The failover was delayed by operator error.',
+      'This incident was caused by a mistake made by the operator during failover.',
+      'The problem was PEBKAC, plain and simple.',
+      '| Root cause | Human error |',
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/human-error'], body);
+    }
+  });
+
+  it('leaves technical senses, quotes and rejections alone', () => {
+    for (const body of [
+      'The client library returns a user error for payloads over 1 MB.',
+      'The operator error count in the reconciliation metrics climbed after the CRD upgrade.',
+      'We avoid saying "human error" in postmortems because it ends the investigation.',
+      'Human error is where an investigation starts, not where it ends.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+});
+
+describe('blame/judgment', () => {
+  it('flags judgments of conduct', () => {
+    for (const body of [
+      'The developer recklessly disabled TLS verification.',
+      "The engineer didn't even bother to check which cluster they were connected to.",
+      'The admin ignored the deprecation warnings for a year.',
+      'The database admin is to blame for leaving autovacuum disabled.',
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/judgment'], body);
+    }
+  });
+
+  it('leaves technical senses and negations alone', () => {
+    for (const body of [
+      'The image service uses lazy loading for thumbnails.',
+      'The sloppy quorum accepted the writes.',
+      'The latency impact was negligible.',
+      'The parser ignored the unknown field.',
+      'Nobody is to blame for this outage.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+});
+
+describe('blame/counterfactual', () => {
+  it('flags hindsight about people, with the subject in the message data', () => {
+    const text = doc('The on-call should have paged the database team immediately.');
+    const [finding] = findingsOf(text, 'blame/counterfactual');
+    assert.equal(text.slice(finding.start, finding.end), 'should have');
+    for (const body of [
+      'The engineer failed to roll back the change when the alerts started.',
+      'If the developer had written a test for the empty list, the bug would not have shipped.',
+      'The change should have been tested in staging first.',
+      "Why didn't the on-call escalate sooner?",
+      'It would have taken the on-call ten seconds to check the replication lag.',
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/counterfactual'], body);
+    }
+  });
+
+  it('leaves systems, impact, action items and obligations alone', () => {
+    for (const body of [
+      'The load balancer should have drained the node, but the health check was misconfigured.',
+      'Without the read replicas, the impact could have lasted several hours.',
+      'The deploy pipeline failed to roll back after the health check timed out.',
+      'We should add an alert for disk usage on the ingest nodes.',
+      'Nobody should have to page three teams to get a DNS change approved.',
+      'We should have alerting on config load failures.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+});
+
+describe('precedence, options and configuration', () => {
+  it("reports one verdict per sentence, in the GUIDE's order", () => {
+    assert.deepEqual(rulesOf('Paolo should have known the flag applied to every region.'), ['blame/named-individual']);
+    assert.deepEqual(rulesOf('This was a negligent failure to protect customer data.'), ['blame/judgment']);
+    assert.deepEqual(rulesOf('The engineer was careless; it was human error.'), ['blame/human-error']);
+  });
+
+  it('lets a lower rule report when the higher one is off', () => {
+    const file = { rules: { 'blame/named-individual': 'off' as const } };
+    assert.deepEqual(rulesOf('Paolo should have known the flag applied to every region.', file), [
+      'blame/counterfactual',
+    ]);
+  });
+
+  it("honours each rule's allow list, ignoring case", () => {
+    assert.deepEqual(
+      rulesOf('The engineer was careless.', { rules: { 'blame/judgment': { allow: ['CARELESS'] } } }),
+      [],
+    );
+    assert.deepEqual(
+      rulesOf('The on-call should have paged.', { rules: { 'blame/counterfactual': { allow: ['should have'] } } }),
+      [],
+    );
+    assert.deepEqual(
+      rulesOf('Otto deleted the bucket, which broke the build.', {
+        rules: { 'blame/named-individual': { allow: ['otto'] } },
+      }),
+      [],
+    );
+  });
+
+  it('is silenced by disable comments, including the same-line form', () => {
+    assert.deepEqual(rulesOf('<!-- postmortem-disable-next-line blame/judgment -->\nThe engineer was careless.'), []);
+    assert.deepEqual(rulesOf('- The engineer was careless. <!-- postmortem-disable-line blame/judgment -->'), []);
+    assert.deepEqual(rulesOf('- The engineer was careless. <!-- postmortem-disable-line blame/counterfactual -->'), [
+      'blame/judgment',
+    ]);
+  });
+
+  it('skips code, inline code, URLs and HTML comments', () => {
+    assert.deepEqual(rulesOf('```\nThe engineer was careless.\n```'), []);
+    assert.deepEqual(rulesOf('Run `careless --human-error` now.'), []);
+    assert.deepEqual(rulesOf('See https://example.com/careless-human-error for the log.'), []);
+    assert.deepEqual(rulesOf('<!-- The engineer was careless. -->'), []);
+  });
+
+  it('puts the finding on the words, across lines, with CRLF and emphasis', () => {
+    const text =
+      '# Postmortem: test\r\n\r\n## Details\r\n\r\nIn the end the *engineer* was\r\n**careless** with the flag.\r\n';
+    const [finding] = findingsOf(text, 'blame/judgment');
+    assert.equal(text.slice(finding.start, finding.end), 'careless');
+    assert.equal(finding.line, 6);
+    assert.equal(finding.column, 3);
+  });
+});
