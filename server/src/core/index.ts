@@ -12,3 +12,34 @@ export { buildModel } from './model';
 export { type AnyRule, ruleDocsUrl } from './rule';
 export { applyEdits, detectEol, LineIndex } from './text';
 export type { Finding, Fix, Position, Severity, TextEdit } from './types';
+export {
+  type ActionItem,
+  type ActionType,
+  getActionItems,
+  type Vagueness,
+} from './actions';
+export { findFigures, type Figure } from './impact/figures';
+export {
+  FRONTMATTER_KEYS,
+  FRONTMATTER_SCHEMA,
+  ROLE_EXAMPLES,
+  SEVERITY_VALUES,
+  STATUS_VALUES,
+} from './metadata/schema';
+export { type FrontmatterIssue, type FrontmatterKey, frontmatterKeys, validateFrontmatter } from './metadata/validate';
+export {
+  computeMetrics,
+  getIncidentMetrics,
+  getMilestones,
+  getTimeline,
+  type IncidentMetrics,
+  incidentYear,
+  MILESTONE_KINDS,
+  MILESTONE_TITLES,
+  type Milestone,
+  type MilestoneKind,
+  type Timeline,
+  type TimelineEntry,
+  type TimelineInstant,
+  type TimelineSection,
+} from './timeline';

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import {
+  analyze,
+  ConfigLoader,
+  DEFAULT_POSTMORTEM_GLOBS,
+  decodeBytes,
+  isPostmortem,
+  type PostmortemModel,
+  type ResolvedConfig,
+} from '../../core';
+import { nodeConfigFs } from '../../node/config-fs';
+import { RULES } from '../../rules';
+import { expandTargets } from '../files';
+
+export interface LoadedPostmortem {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the current folder, with forward slashes. */
+  relativePath: string;
+  model: PostmortemModel;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  configPath?: string;
+  /** Read every Markdown file, not only those that look like postmortems. */
+  all: boolean;
+}
+
+/**
+ * The postmortems among the given paths, folders and globs, found and configured as `postmortem lint` finds
+ * them (the same file discovery, `.postmortemrc` files and postmortem detection), each analysed once.
+ * Unreadable or binary files are skipped.
+ */
+export async function loadPostmortems(args: readonly string[], options: LoadOptions): Promise<LoadedPostmortem[]> {
+  const loader = new ConfigLoader(nodeConfigFs, RULES);
+  const fixed: ResolvedConfig | undefined = options.configPath ? loader.loadFile(options.configPath) : undefined;
+  const out: LoadedPostmortem[] = [];
+  for (const target of await expandTargets(args, options.cwd)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(target.path);
+    } catch {
+      continue;
+    }
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) continue;
+    const config = fixed ?? loader.forFile(target.path);
+    const rel = relative(options.cwd, target.path).split('\\').join('/');
+    if (!target.explicit && !options.all) {
+      const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
+      if (!isPostmortem(target.path, decoded.text, globs) && !isPostmortem(rel, decoded.text, globs)) continue;
+    }
+    const { model } = analyze(decoded.text, config);
+    if (model) out.push({ path: target.path, relativePath: rel || target.path, model });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { getIncidentMetrics, type IncidentMetrics } from '../../core';
+import { type LoadedPostmortem, loadPostmortems } from './load';
+import { type CommandIo, emit, guarded, humanMinutes, instantText, parseCommandArgs, textTable } from './shared';
+
+export const METRICS_HELP = `Usage: postmortem metrics [options] [paths, folders or globs…]
+
+Prints the incident metrics of each postmortem, from its timeline's milestones (start of impact, detection,
+mitigation, resolution: inferred from the wording, marked with <!-- milestone: detected -->, or set in the
+frontmatter as started/detected/mitigated/resolved).
+
+  time to detect    start of impact → detection
+  time to mitigate  start of impact → mitigation
+  time to resolve   start of impact → resolution
+  duration          start of impact → mitigation (or resolution)
+
+All in whole minutes; null when a milestone is unknown or known only to the day.
+
+Options:
+  -f, --format <name>       json or table (default: table)
+  -c, --config <file>       Use this config file instead of the .postmortemrc.* files found near each file
+      --all                 Read every Markdown file found, not only those that look like postmortems
+  -o, --output-file <file>  Write to a file instead of standard output
+  -h, --help                Show this help
+
+JSON: [{ filePath, started, detected, mitigated, resolved, timeToDetectMinutes, timeToMitigateMinutes,
+timeToResolveMinutes, durationMinutes }], times as ISO 8601 where the date is known, else HH:MM, else null.`;
+
+export interface MetricsRow {
+  filePath: string;
+  started: string | null;
+  detected: string | null;
+  mitigated: string | null;
+  resolved: string | null;
+  timeToDetectMinutes: number | null;
+  timeToMitigateMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  durationMinutes: number | null;
+}
+
+/** One row of `postmortem metrics --format json`. */
+export function metricsRow(filePath: string, metrics: IncidentMetrics): MetricsRow {
+  return {
+    filePath,
+    started: instantText(metrics.started),
+    detected: instantText(metrics.detected),
+    mitigated: instantText(metrics.mitigated),
+    resolved: instantText(metrics.resolved),
+    timeToDetectMinutes: metrics.timeToDetectMinutes,
+    timeToMitigateMinutes: metrics.timeToMitigateMinutes,
+    timeToResolveMinutes: metrics.timeToResolveMinutes,
+    durationMinutes: metrics.durationMinutes,
+  };
+}
+
+export function metricsRows(postmortems: readonly LoadedPostmortem[]): MetricsRow[] {
+  return postmortems.map((p) => metricsRow(p.relativePath, getIncidentMetrics(p.model)));
+}
+
+export function metricsTable(rows: readonly MetricsRow[]): string {
+  if (rows.length === 0) return 'No postmortems found.\n';
+  const body = rows.map((r) => [
+    r.filePath,
+    r.started ?? '–',
+    r.detected ?? '–',
+    r.mitigated ?? '–',
+    r.resolved ?? '–',
+    humanMinutes(r.timeToDetectMinutes),
+    humanMinutes(r.timeToMitigateMinutes),
+    humanMinutes(r.timeToResolveMinutes),
+    humanMinutes(r.durationMinutes),
+  ]);
+  const median = (key: keyof MetricsRow) => {
+    const values = rows
+      .map((r) => r[key])
+      .filter((v): v is number => typeof v === 'number')
+      .sort((a, b) => a - b);
+    if (values.length === 0) return null;
+    const mid = values.length >> 1;
+    return values.length % 2 ? values[mid] : Math.round((values[mid - 1] + values[mid]) / 2);
+  };
+  const known = rows.filter((r) => r.timeToDetectMinutes !== null || r.timeToResolveMinutes !== null).length;
+  const table = textTable(
+    ['file', 'started', 'detected', 'mitigated', 'resolved', 'to detect', 'to mitigate', 'to resolve', 'duration'],
+    body,
+    new Set([5, 6, 7, 8]),
+  );
+  const summary =
+    `${rows.length} postmortem${rows.length === 1 ? '' : 's'}, ${known} with metrics. Median time to detect ` +
+    `${humanMinutes(median('timeToDetectMinutes'))}, to mitigate ${humanMinutes(median('timeToMitigateMinutes'))}, ` +
+    `to resolve ${humanMinutes(median('timeToResolveMinutes'))}.`;
+  return `${table}\n\n${summary}\n`;
+}
+
+/** `postmortem metrics`: exit 0, or 2 for bad usage. */
+export function runMetrics(args: readonly string[], io: CommandIo): Promise<number> {
+  return guarded(io, async () => {
+    const { values, positionals } = parseCommandArgs(args);
+    if (values.help) {
+      io.stdout(`${METRICS_HELP}\n`);
+      return 0;
+    }
+    const format = values.format ?? 'table';
+    if (format !== 'json' && format !== 'table') {
+      io.stderr(`postmortem: unknown format "${format}" for metrics; choose json or table.\n`);
+      return 2;
+    }
+    const postmortems = await loadPostmortems(positionals, {
+      cwd: io.cwd,
+      configPath: values.config,
+      all: !!values.all,
+    });
+    const rows = metricsRows(postmortems);
+    const output = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : metricsTable(rows);
+    return emit(io, output, values['output-file']) ? 0 : 2;
+  });
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, type TimelineInstant } from '../../core';
+import { UsageError } from '../files';
+
+export interface CommandIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The options every read-only command takes. */
+export function parseCommandArgs(
+  args: readonly string[],
+  extra: Record<string, { type: 'string' | 'boolean'; short?: string }> = {},
+) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      config: { type: 'string', short: 'c' },
+      all: { type: 'boolean' },
+      'output-file': { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+      ...extra,
+    },
+  });
+}
+
+/** Runs a command body, turning usage and config errors into exit code 2 with a message. */
+export async function guarded(io: CommandIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (
+      e instanceof UsageError ||
+      e instanceof ConfigError ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      io.stderr(`postmortem: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Writes to --output-file (creating folders) or to standard output. Returns false when the file cannot be written. */
+export function emit(io: CommandIo, output: string, file: string | undefined): boolean {
+  if (!file) {
+    io.stdout(output);
+    return true;
+  }
+  try {
+    const target = resolve(io.cwd, file);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output);
+    return true;
+  } catch (e) {
+    io.stderr(`postmortem: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return false;
+  }
+}
+
+/** An instant as the metrics output shows it: ISO 8601 with the date, else the wall clock HH:MM, else null. */
+export function instantText(instant: TimelineInstant | undefined): string | null {
+  if (!instant) return null;
+  return (
+    instant.iso ?? (instant.precision === 'day' ? (instant.date ?? null) : (instant.clock ?? instant.date ?? null))
+  );
+}
+
+/** Minutes as a person reads them: "47 min", "1 h 46 min", "2 d 3 h". */
+export function humanMinutes(minutes: number | null): string {
+  if (minutes === null) return '–';
+  const sign = minutes < 0 ? '−' : '';
+  let m = Math.abs(minutes);
+  if (m < 60) return `${sign}${m} min`;
+  const days = Math.floor(m / 1440);
+  m -= days * 1440;
+  const hours = Math.floor(m / 60);
+  const mins = m - hours * 60;
+  if (days > 0) return `${sign}${days} d${hours ? ` ${hours} h` : ''}`;
+  return `${sign}${hours} h${mins ? ` ${mins} min` : ''}`;
+}
+
+/** A plain text table: the first column left-aligned, the others as given. */
+export function textTable(header: string[], rows: string[][], right: ReadonlySet<number> = new Set()): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

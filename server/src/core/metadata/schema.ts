@@ -1,0 +1,144 @@
+/**
+ * The JSON schema of a postmortem's frontmatter: the keys teams use (title, date, severity, status, authors,
+ * participants with roles, services, the incident milestones) with their types and values. The `metadata/`
+ * rules validate against it with ajv; the editor offers completion from its properties, descriptions and enums.
+ * Keys it does not list are allowed (sites add their own: layout, tags, aliases); `metadata/unknown-key`
+ * reports only those that look like a misspelt known key.
+ */
+
+/** A time as the milestone keys take it: ISO 8601, a date and time, or a time of day (read on the timeline's day). */
+const TIME_PATTERN =
+  '^(?:\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*(?:Z|[+-]\\d{2}:?\\d{2}|[A-Za-z][A-Za-z/_+-]{1,40}))?)?|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:Z|[+-]\\d{2}:?\\d{2}|[A-Za-z][A-Za-z/_+-]{1,40}))?)$';
+
+const milestone = (what: string) => ({
+  type: 'string',
+  pattern: TIME_PATTERN,
+  description: `When ${what}: ISO 8601 (\`2024-05-14T09:12:00Z\`), a date and time with a zone (\`2024-05-14 09:12 UTC\`), or a time of day (\`09:12\`, read on the timeline's first day). Overrides what the timeline suggests.`,
+});
+
+const people = (what: string) => ({
+  description: what,
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  ],
+});
+
+export const SEVERITY_VALUES = [
+  'SEV0',
+  'SEV1',
+  'SEV2',
+  'SEV3',
+  'SEV4',
+  'SEV5',
+  'P0',
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'critical',
+  'major',
+  'high',
+  'medium',
+  'moderate',
+  'minor',
+  'low',
+] as const;
+
+export const STATUS_VALUES = ['draft', 'in-review', 'reviewed', 'final', 'published', 'closed'] as const;
+
+export const ROLE_EXAMPLES = [
+  'incident commander',
+  'communications lead',
+  'operations lead',
+  'scribe',
+  'subject matter expert',
+  'responder',
+  'reviewer',
+  'author',
+  'observer',
+];
+
+/** The frontmatter schema (JSON Schema draft-07). */
+export const FRONTMATTER_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/postmortem-dev/postmortem/blob/main/schemas/postmortem-frontmatter.schema.json',
+  title: 'Postmortem frontmatter',
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    title: {
+      type: 'string',
+      minLength: 1,
+      description: 'The postmortem title; used when there is no `# Title` heading.',
+    },
+    date: {
+      description: 'The date of the incident (`2024-05-14`), or its date and time.',
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}(?:[T ].*)?$',
+    },
+    severity: {
+      description: 'How bad it was: SEV0–SEV5, P0–P4, or critical / major / high / medium / moderate / minor / low.',
+      anyOf: [
+        {
+          type: 'string',
+          pattern:
+            '^(?:[Ss][Ee][Vv][- ]?[0-5]|[Pp][0-4]|[Cc]ritical|[Mm]ajor|[Hh]igh|[Mm]edium|[Mm]oderate|[Mm]inor|[Ll]ow)$',
+        },
+        { type: 'integer', minimum: 0, maximum: 5 },
+      ],
+      examples: [...SEVERITY_VALUES],
+    },
+    status: {
+      description: 'Where the document is in its life: draft, in-review, reviewed, final, published or closed.',
+      type: 'string',
+      enum: [...STATUS_VALUES],
+    },
+    authors: people('Who wrote the postmortem: a name or a list of names.'),
+    author: people('Who wrote the postmortem (also `authors`).'),
+    participants: {
+      description: 'Who took part in the response, each with a role (`{ name: Alice, role: incident commander }`).',
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            required: ['name'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string', minLength: 1, description: 'The person or team.' },
+              role: {
+                type: 'string',
+                minLength: 1,
+                description: 'Their role in the response.',
+                examples: ROLE_EXAMPLES,
+              },
+              team: { type: 'string', minLength: 1, description: 'Their team.' },
+            },
+          },
+        ],
+      },
+    },
+    services: people('The services or systems affected: a name or a list of names.'),
+    started: milestone('the impact began'),
+    detected: milestone('the problem was detected (alert fired, page, report)'),
+    mitigated: milestone('the impact ended or a workaround took effect'),
+    resolved: milestone('the problem was resolved for good'),
+    timezone: {
+      type: 'string',
+      minLength: 1,
+      description:
+        "The timezone of the timeline's times when they do not say it: `UTC`, `CET`, `+02:00`, `Europe/Berlin`.",
+    },
+    type: { type: 'string', description: '`postmortem` marks the file as a postmortem wherever it lives.' },
+    tags: people('Free-form tags.'),
+    id: { type: ['string', 'integer'], description: 'An incident identifier (`INC-1234`).' },
+    impact: { type: 'string', description: 'A one-line summary of the impact.' },
+    summary: { type: 'string', description: 'A one-line summary of the incident.' },
+    description: { type: 'string', description: 'A one-line description (used by site generators).' },
+  },
+} as const;
+
+/** The keys the schema knows, in its order. */
+export const FRONTMATTER_KEYS: readonly string[] = Object.keys(FRONTMATTER_SCHEMA.properties);

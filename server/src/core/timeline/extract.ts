@@ -1,0 +1,416 @@
+import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
+import type { Section } from '../model';
+import { type DateParts, readDateStatement, readStamp, type Stamp } from './stamp';
+import type { ContextSource, EntryShape, MilestoneKind, Range, TimelineSection } from './types';
+import { findZoneIn, NOT_A_TIMEZONE, type ZoneRef } from './zones';
+
+/**
+ * Finds the entries of a timeline section in every shape teams write them: bullet and numbered lists, tables
+ * with a time column, paragraphs whose lines start with a (bold) time, plain code blocks of "HH:MM event" lines,
+ * MDX timeline components, and `### <date>` subsections that give the date of the entries below them.
+ */
+
+export interface RawEntry {
+  shape: EntryShape;
+  range: Range;
+  /** The stamp with offsets into the document. */
+  stamp?: Stamp;
+  /** Raw Markdown of the event (after the stamp). */
+  raw: string;
+  markers: { kind: MilestoneKind; range: Range }[];
+  section: string;
+  group: number;
+  /** The timezone named in the table's time column header. */
+  columnZone?: { ref: ZoneRef; range: Range };
+}
+
+export type TimelineItem =
+  | { type: 'entry'; entry: RawEntry }
+  | { type: 'date'; date: DateParts; source: ContextSource; range: Range }
+  | { type: 'group'; group: number };
+
+export interface ExtractedSection extends TimelineSection {
+  zoneRef?: ZoneRef;
+  /** The section has list, table or paragraph entries (so a code block in it is evidence, not the timeline). */
+  hasEntries?: boolean;
+}
+
+interface Ctx {
+  text: string;
+  group: number;
+  section: string;
+  items: TimelineItem[];
+  info: ExtractedSection;
+}
+
+const at = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
+const until = (n: { position?: { end: { offset?: number } } }) => n.position?.end.offset ?? 0;
+
+/** Timeline sections: sections of kind timeline that are not inside another timeline section. */
+export function timelineSections(sections: readonly Section[]): Section[] {
+  return sections.filter((s) => s.kinds.includes('timeline') && !hasTimelineAncestor(s));
+}
+
+function hasTimelineAncestor(section: Section): boolean {
+  for (let p = section.parent; p; p = p.parent) if (p.kinds.includes('timeline')) return true;
+  return false;
+}
+
+/** Reads every timeline section into one ordered list of entries and context changes. */
+export function extractTimeline(
+  text: string,
+  sections: readonly Section[],
+): { items: TimelineItem[]; sections: ExtractedSection[] } {
+  const items: TimelineItem[] = [];
+  const infos: ExtractedSection[] = [];
+  timelineSections(sections).forEach((section, group) => {
+    const info: ExtractedSection = {
+      heading: section.heading,
+      range: { start: section.start, end: section.end },
+      headingRange: { start: section.start, end: section.headingEnd },
+    };
+    const headingZone = findZoneIn(section.heading);
+    if (headingZone) {
+      info.zoneRef = headingZone.ref;
+      info.zone = zoneInfo(headingZone.ref, 'heading', info.headingRange);
+    }
+    noteLocalTime(info, section.heading, info.headingRange);
+    const headingDate = readDateStatement(section.heading, false);
+    items.push({ type: 'group', group });
+    if (headingDate) items.push({ type: 'date', date: headingDate, source: 'heading', range: info.headingRange });
+    info.hasEntries = sectionHasEntries(section);
+    const ctx: Ctx = { text, group, section: section.heading, items, info };
+    walkSection(ctx, section, true);
+    infos.push(info);
+  });
+  return { items, sections: infos };
+}
+
+function sectionHasEntries(section: Section): boolean {
+  const own = section.nodes.some((n) => n.type === 'list' || n.type === 'table');
+  return (
+    own || section.children.some((c) => (c.kinds.length === 0 || c.kinds.includes('timeline')) && sectionHasEntries(c))
+  );
+}
+
+function zoneInfo(ref: ZoneRef, source: ContextSource, range: Range) {
+  return { name: ref.name, written: ref.written, source, range };
+}
+
+function noteLocalTime(info: ExtractedSection, text: string, range: Range): void {
+  const m = NOT_A_TIMEZONE.exec(text);
+  if (m && !info.localTime) info.localTime = { ...range, text: m[0] };
+}
+
+function walkSection(ctx: Ctx, section: Section, top: boolean): void {
+  if (!top) {
+    const range = { start: section.start, end: section.headingEnd };
+    const date = readDateStatement(section.heading, true);
+    if (date) ctx.items.push({ type: 'date', date, source: 'subsection', range });
+    const zone = findZoneIn(section.heading);
+    if (zone && !ctx.info.zoneRef) {
+      ctx.info.zoneRef = zone.ref;
+      ctx.info.zone = zoneInfo(zone.ref, 'heading', range);
+    }
+  }
+  const previousSection = ctx.section;
+  ctx.section = section.heading;
+  for (const node of section.nodes) readNode(ctx, node);
+  for (const child of section.children) {
+    // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline.
+    if (child.kinds.length > 0 && !child.kinds.includes('timeline')) continue;
+    walkSection(ctx, child, false);
+  }
+  ctx.section = previousSection;
+}
+
+function readNode(ctx: Ctx, node: RootContent): void {
+  switch (node.type) {
+    case 'list':
+      readList(ctx, node);
+      return;
+    case 'table':
+      readTable(ctx, node);
+      return;
+    case 'paragraph':
+      if (/^<[A-Z]/.test(ctx.text.slice(at(node), at(node) + 2))) readComponent(ctx, at(node), until(node));
+      else readParagraph(ctx, at(node), until(node));
+      return;
+    case 'code':
+      // A plain code block is the timeline only when the section has no other entries; otherwise it is a log.
+      if (!ctx.info.hasEntries) readCode(ctx, node.lang ?? undefined, at(node), until(node));
+      return;
+    case 'html':
+      readComponent(ctx, at(node), until(node));
+      return;
+    default:
+  }
+}
+
+function readList(ctx: Ctx, list: List): void {
+  for (const item of list.children) readListItem(ctx, item);
+}
+
+function readListItem(ctx: Ctx, item: ListItem): void {
+  const { text } = ctx;
+  const content = item.children.filter((c) => c.type !== 'list');
+  const nested = item.children.filter((c): c is List => c.type === 'list');
+  const start = content.length > 0 ? at(content[0]) : at(item);
+  const end = content.length > 0 ? until(content[content.length - 1]) : until(item);
+  // A nested list whose items carry their own times holds entries of its own; otherwise it is part of this one.
+  const nestedEntries = nested.filter((l) => l.children.some((i) => hasStamp(text, i)));
+  const fullEnd = nestedEntries.length > 0 ? end : until(item);
+  if (content.length > 0) pushEntry(ctx, 'list', start, Math.max(end, fullEnd), start);
+  for (const l of nestedEntries) readList(ctx, l);
+}
+
+function hasStamp(text: string, item: ListItem): boolean {
+  const first = item.children[0];
+  if (!first) return false;
+  const stamp = readStamp(text.slice(at(first), until(first)));
+  return !!stamp && (!!stamp.clock || !!stamp.date || !!stamp.problem);
+}
+
+/** Creates an entry for text[start, end), reading a stamp at `stampAt`. */
+function pushEntry(
+  ctx: Ctx,
+  shape: EntryShape,
+  start: number,
+  end: number,
+  stampAt: number,
+  extra?: Partial<RawEntry>,
+): RawEntry {
+  const { text } = ctx;
+  const source = text.slice(stampAt, end);
+  const stamp = readStamp(source);
+  let raw = source;
+  let abs: Stamp | undefined;
+  if (stamp && (stamp.clock || stamp.date || stamp.problem)) {
+    abs = shift(stamp, stampAt);
+    raw = source.slice(stamp.textStart);
+  }
+  const entry: RawEntry = {
+    shape,
+    range: { start, end },
+    stamp: abs,
+    raw,
+    markers: findMarkers(text, start, end),
+    section: ctx.section,
+    group: ctx.group,
+    ...extra,
+  };
+  ctx.items.push({ type: 'entry', entry });
+  return entry;
+}
+
+function shift(stamp: Stamp, by: number): Stamp {
+  return { ...stamp, start: stamp.start + by, end: stamp.end + by, textStart: stamp.textStart + by };
+}
+
+const TIME_HEADER = /\b(?:time|date|when|timestamp|utc|at)\b/i;
+
+function readTable(ctx: Ctx, table: Table): void {
+  const { text } = ctx;
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const headerCells = header.children.map((c) => text.slice(at(c), until(c)).replace(/^\|/, ''));
+  let timeColumn = headerCells.findIndex((h) => TIME_HEADER.test(h.replace(/[*_`]/g, '')));
+  if (timeColumn === -1) {
+    // No header names a time: take the first column whose cells mostly start with a stamp.
+    timeColumn = headerCells.findIndex((_, c) => {
+      const stamped = rows.filter((r) => r.children[c] && readStamp(cellText(text, r, c))?.clock).length;
+      return rows.length > 0 && stamped * 2 >= rows.length;
+    });
+  }
+  if (timeColumn === -1) return;
+  const headerCell = header.children[timeColumn];
+  const zone = findZoneIn(headerCells[timeColumn]);
+  const columnZone = zone
+    ? { ref: zone.ref, range: { start: at(headerCell) + zone.index, end: at(headerCell) + zone.index + zone.length } }
+    : undefined;
+  if (columnZone && !ctx.info.zoneRef) {
+    ctx.info.zoneRef = columnZone.ref;
+    ctx.info.zone = zoneInfo(columnZone.ref, 'column', columnZone.range);
+  }
+  noteLocalTime(ctx.info, headerCells[timeColumn], { start: at(headerCell), end: until(headerCell) });
+  for (const row of rows) {
+    const cell = row.children[timeColumn];
+    if (!cell) continue;
+    const cellEnd = until(cell);
+    const lead = /^\|?\s*/.exec(text.slice(at(cell), cellEnd))?.[0].length ?? 0;
+    const cellStart = at(cell) + lead;
+    const cellRaw = text.slice(cellStart, cellEnd).replace(/\|\s*$/, '');
+    const events = row.children
+      .filter((_, c) => c !== timeColumn)
+      .map((c) => text.slice(at(c), until(c)).replace(/^\|/, ''))
+      .join(' | ');
+    const stamp = readStamp(cellRaw);
+    const entry: RawEntry = {
+      shape: 'table',
+      range: { start: at(row), end: until(row) },
+      stamp: stamp
+        ? shift(stamp, cellStart)
+        : cellRaw.replace(/[|\s*_`]/g, '')
+          ? unreadable(cellRaw, cellStart)
+          : undefined,
+      raw: events,
+      markers: findMarkers(text, at(row), until(row)),
+      section: ctx.section,
+      group: ctx.group,
+      columnZone,
+    };
+    ctx.items.push({ type: 'entry', entry });
+  }
+}
+
+function cellText(text: string, row: TableRow, column: number): string {
+  const cell = row.children[column];
+  return text.slice(at(cell), until(cell));
+}
+
+/** A time cell with something in it that is not a time at all. */
+function unreadable(raw: string, offset: number): Stamp {
+  const lead = raw.length - raw.replace(/^[|\s]+/, '').length;
+  const trimmed = raw.replace(/^[|\s]+|[|\s]+$/g, '');
+  return {
+    start: offset + lead,
+    end: offset + lead + trimmed.length,
+    textStart: offset + raw.length,
+    problem: `"${trimmed.replace(/[*_`]/g, '')}" is not a time`,
+  };
+}
+
+/** Lines of a paragraph: date lines and zone statements set context; lines starting with a time are entries. */
+function readParagraph(ctx: Ctx, start: number, end: number): void {
+  const { text } = ctx;
+  const raw = text.slice(start, end);
+  const wholeDate = readDateStatement(raw, true);
+  if (wholeDate && isOnlyDate(raw)) {
+    ctx.items.push({ type: 'date', date: wholeDate, source: 'date-line', range: { start, end } });
+    return;
+  }
+  let lineStart = start;
+  let entryOpen: RawEntry | undefined;
+  const lines = raw.split(/(?<=\n)/);
+  const statements: string[] = [];
+  for (const line of lines) {
+    const lineEnd = lineStart + line.replace(/\r?\n$/, '').length;
+    const stamp = readStamp(line);
+    if (stamp && (stamp.clock || stamp.problem) && !/^\s*\d+\s*(?:min|h|hour|second|day)/i.test(line)) {
+      entryOpen = pushEntry(ctx, 'paragraph', lineStart, lineEnd, lineStart);
+    } else if (entryOpen) {
+      // A continuation line of the entry above.
+      entryOpen.range.end = lineEnd;
+      entryOpen.raw += ` ${line.trim()}`;
+    } else {
+      statements.push(line);
+    }
+    lineStart += line.length;
+  }
+  if (statements.length > 0) {
+    const sentence = statements.join(' ');
+    const zone = findZoneIn(sentence);
+    if (zone && !ctx.info.zoneRef && /\b(?:times?|timestamps?|zone|all|events?|documented|clock)\b/i.test(sentence)) {
+      ctx.info.zoneRef = zone.ref;
+      const offset = raw.indexOf(sentence.slice(zone.index, zone.index + zone.length));
+      const zStart = offset >= 0 ? start + offset : start;
+      ctx.info.zone = zoneInfo(zone.ref, 'statement', { start: zStart, end: zStart + zone.length });
+    }
+    if (/\btimes?\b|\btimestamps?\b|\bzone\b/i.test(sentence)) noteLocalTime(ctx.info, sentence, { start, end });
+    const date = readDateStatement(sentence, false);
+    if (date) ctx.items.push({ type: 'date', date, source: 'statement', range: { start, end } });
+  }
+}
+
+function isOnlyDate(raw: string): boolean {
+  const plain = raw
+    .replace(/[*_`]/g, '')
+    .replace(/^\s*date\s*:\s*/i, '')
+    .trim();
+  // A date with at most a weekday after it.
+  return /^[\w ,./-]{4,40}$/.test(plain) && !/\d{1,2}:\d{2}/.test(plain) && plain.split(/\s+/).length <= 5;
+}
+
+/** A plain code block where every line starts with a time is a timeline; logs with a language tag are not. */
+function readCode(ctx: Ctx, lang: string | undefined, start: number, end: number): void {
+  if (lang && !/^(?:text|txt|plain|plaintext)$/i.test(lang)) return;
+  const { text } = ctx;
+  const raw = text.slice(start, end);
+  const open = raw.indexOf('\n');
+  if (open === -1) return;
+  const bodyStart = start + open + 1;
+  const closing = raw.lastIndexOf('\n');
+  const body = text.slice(bodyStart, start + closing);
+  const lines = body.split('\n');
+  const nonBlank = lines.filter((l) => l.trim() !== '');
+  if (nonBlank.length === 0 || !nonBlank.every((l) => readStamp(l)?.clock)) return;
+  let lineStart = bodyStart;
+  for (const line of lines) {
+    const lineEnd = lineStart + line.replace(/\r$/, '').length;
+    if (line.trim() !== '') pushEntry(ctx, 'code', lineStart, lineEnd, lineStart);
+    lineStart += line.length + 1;
+  }
+}
+
+/** MDX timeline components: `<TimelineTable entries={[{ time: "18:30, Nov 27, 2025", event: "…" }]} />`. */
+function readComponent(ctx: Ctx, start: number, end: number): void {
+  const { text } = ctx;
+  const raw = text.slice(start, end);
+  if (!/^<[A-Z]/.test(raw)) return;
+  const re =
+    /\btime\s*:\s*(["'`])((?:(?!\1)[^\\]|\\.)*)\1\s*,\s*(?:\w+\s*:\s*)?(?:\n\s*)?(["'`])((?:(?!\3)[^\\]|\\.)*)\3/g;
+  for (const m of raw.matchAll(re)) {
+    const timeStart = start + (m.index ?? 0) + m[0].indexOf(m[2]);
+    const entryEnd = start + (m.index ?? 0) + m[0].length;
+    const stamp = readStamp(m[2]);
+    const entry: RawEntry = {
+      shape: 'component',
+      range: { start: start + (m.index ?? 0), end: entryEnd },
+      stamp: stamp ? shift(stamp, timeStart) : unreadable(m[2], timeStart),
+      raw: m[4],
+      markers: findMarkers(text, start + (m.index ?? 0), entryEnd),
+      section: ctx.section,
+      group: ctx.group,
+    };
+    ctx.items.push({ type: 'entry', entry });
+  }
+}
+
+const MARKER = /<!--\s*milestones?\s*:\s*([\w\s,-]+?)\s*-->|\[milestones?\s*:\s*([\w\s,-]+?)\]/gi;
+
+const MARKER_WORDS: Record<string, MilestoneKind> = {
+  started: 'started',
+  start: 'started',
+  impact: 'started',
+  'impact-started': 'started',
+  'impact started': 'started',
+  began: 'started',
+  detected: 'detected',
+  detection: 'detected',
+  detect: 'detected',
+  mitigated: 'mitigated',
+  mitigation: 'mitigated',
+  mitigate: 'mitigated',
+  'impact-ended': 'mitigated',
+  'impact ended': 'mitigated',
+  resolved: 'resolved',
+  resolution: 'resolved',
+  resolve: 'resolved',
+};
+
+/** Explicit milestone markers in an entry: `<!-- milestone: detected -->` or `[milestone: mitigated]`. */
+export function findMarkers(text: string, start: number, end: number): { kind: MilestoneKind; range: Range }[] {
+  const out: { kind: MilestoneKind; range: Range }[] = [];
+  const raw = text.slice(start, end);
+  for (const m of raw.matchAll(MARKER)) {
+    const words = (m[1] ?? m[2]).split(',');
+    for (const word of words) {
+      const kind = MARKER_WORDS[word.trim().toLowerCase()];
+      const range = { start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length };
+      if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, range });
+    }
+  }
+  return out;
+}
+
+export { MARKER_WORDS };

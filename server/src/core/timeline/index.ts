@@ -1,0 +1,124 @@
+import type { PostmortemModel } from '../model';
+import { extractTimeline } from './extract';
+import { findMilestones } from './milestones';
+import { resolveTimeline } from './resolve';
+import { readDateStatement } from './stamp';
+import type { IncidentMetrics, Milestone, Timeline, TimelineInstant } from './types';
+import { parseZone } from './zones';
+
+export * from './types';
+
+const timelines = new WeakMap<PostmortemModel, Timeline>();
+const milestoneCache = new WeakMap<PostmortemModel, Milestone[]>();
+
+/**
+ * The timeline of a postmortem: every entry of every timeline section (lists, tables, bold-time paragraphs,
+ * plain code blocks, MDX components, `### <date>` subsections), each with its source range, its stamp, the
+ * instant read from it (date, zone and midnight crossings resolved) and any explicit milestone marker.
+ * Computed once per model; the rules and the editor share it.
+ */
+export function getTimeline(model: PostmortemModel): Timeline {
+  let timeline = timelines.get(model);
+  if (!timeline) {
+    timeline = buildTimeline(model);
+    timelines.set(model, timeline);
+  }
+  return timeline;
+}
+
+function buildTimeline(model: PostmortemModel): Timeline {
+  const { items, sections } = extractTimeline(model.text, model.allSections);
+  const zoneValue = model.frontmatter?.data.timezone;
+  const frontmatterZone = typeof zoneValue === 'string' ? parseZone(zoneValue) : undefined;
+  const entries = resolveTimeline(items, sections, { year: incidentYear(model), frontmatterZone }, plainText);
+  for (const entry of entries) {
+    if (entry.stamp) entry.stamp.text = model.text.slice(entry.stamp.start, entry.stamp.end);
+  }
+  const timeline: Timeline = {
+    sections: sections.map(({ zoneRef: _zoneRef, ...s }) => s),
+    entries,
+  };
+  if (frontmatterZone) timeline.frontmatterZone = { name: frontmatterZone.name, range: frontmatterRange(model) };
+  return timeline;
+}
+
+function frontmatterRange(model: PostmortemModel) {
+  return { start: model.frontmatter?.start ?? 0, end: model.frontmatter?.end ?? 0 };
+}
+
+/**
+ * The milestones of the incident (start of impact, detection, mitigation, resolution), each with its source
+ * (frontmatter, marker or inferred), its instant, the range of the entry or frontmatter value that states it,
+ * and why it was chosen. Kinds that cannot be found are absent.
+ */
+export function getMilestones(model: PostmortemModel): Milestone[] {
+  let milestones = milestoneCache.get(model);
+  if (!milestones) {
+    milestones = findMilestones(model, getTimeline(model));
+    milestoneCache.set(model, milestones);
+  }
+  return milestones;
+}
+
+/**
+ * Time to detect, to mitigate and to resolve (each from the start of impact) and the duration of impact (start
+ * to mitigation, else to resolution), in whole minutes. A figure is null when an end is unknown or known only
+ * to the day: a date alone cannot give minutes.
+ */
+export function computeMetrics(milestones: readonly Milestone[]): IncidentMetrics {
+  const get = (kind: Milestone['kind']) => milestones.find((m) => m.kind === kind)?.instant;
+  const started = get('started');
+  const detected = get('detected');
+  const mitigated = get('mitigated');
+  const resolved = get('resolved');
+  const minutes = (from?: TimelineInstant, to?: TimelineInstant) =>
+    from && to && from.precision !== 'day' && to.precision !== 'day' && from.dateKnown === to.dateKnown
+      ? Math.round((to.ms - from.ms) / 60_000)
+      : null;
+  return {
+    started,
+    detected,
+    mitigated,
+    resolved,
+    timeToDetectMinutes: minutes(started, detected),
+    timeToMitigateMinutes: minutes(started, mitigated),
+    timeToResolveMinutes: minutes(started, resolved),
+    durationMinutes: minutes(started, mitigated ?? resolved),
+  };
+}
+
+/** The metrics of one postmortem: `computeMetrics(getMilestones(model))`. */
+export function getIncidentMetrics(model: PostmortemModel): IncidentMetrics {
+  return computeMetrics(getMilestones(model));
+}
+
+/** The year of the incident, for dates written without one: frontmatter `date`/`started`, else the title. */
+export function incidentYear(model: PostmortemModel): number | undefined {
+  const data = model.frontmatter?.data ?? {};
+  for (const key of ['started', 'date', 'detected', 'resolved']) {
+    const value = data[key];
+    const m = typeof value === 'string' ? /\b((?:19|20)\d{2})\b/.exec(value) : undefined;
+    if (m) return Number(m[1]);
+  }
+  const title = model.title?.text ?? '';
+  const date = readDateStatement(title, false) ?? /\b((?:19|20)\d{2})\b/.exec(title)?.[1];
+  if (typeof date === 'string') return Number(date);
+  return date?.year;
+}
+
+/** Markdown source to plain words: links to their text, markup, comments and milestone markers removed. */
+export function plainText(raw: string): string {
+  return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/\[milestones?\s*:[^\]]*\]/gi, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/\*\*|__|`|~~/g, '')
+    .replace(/(^|\s)[*_]|[*_](?=\s|$|[.,;:])/g, '$1')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,40 @@
+import { findFigures } from '../../core/impact/figures';
+import type { Section } from '../../core/model';
+import type { Rule } from '../../core/rule';
+import { plainText } from '../../core/timeline';
+
+/** "Some users saw errors" cannot be compared, prioritised or checked against an SLO; a figure can. */
+export const unquantified: Rule = {
+  id: 'impact/unquantified',
+  description:
+    'The impact section gives at least one figure: users, requests, sessions, a percentage, a duration, money or error budget.',
+  defaultSeverity: 'warning',
+  scope: 'range',
+  fixable: false,
+  check({ model, report }) {
+    for (const section of model.allSections) {
+      if (!section.kinds.includes('impact') || hasImpactAncestor(section)) continue;
+      const raw = subtree(section)
+        .flatMap((s) => s.nodes.filter((n) => n.type !== 'code' && n.type !== 'html'))
+        .map((n) => model.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0))
+        .join('\n');
+      const plain = plainText(raw);
+      if (plain === '' || findFigures(plain).length > 0) continue;
+      report({
+        message: `Impact section "${section.heading}" gives no figure: say how many users, requests or sessions were affected, what share, for how long, or what it cost (e.g. "About 4% of checkout requests failed for 38 minutes, roughly 2,100 orders").`,
+        start: section.start,
+        end: section.headingEnd,
+        data: { section: 'impact' },
+      });
+    }
+  },
+};
+
+function hasImpactAncestor(section: Section): boolean {
+  for (let p = section.parent; p; p = p.parent) if (p.kinds.includes('impact')) return true;
+  return false;
+}
+
+function subtree(section: Section): Section[] {
+  return [section, ...section.children.flatMap(subtree)];
+}
