@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { decodeBytes, encodeText } from '../../server/src/core';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
 
 async function cli(cwd: string, ...args: string[]) {
@@ -53,14 +54,14 @@ const MISSING_TIMELINE = COMPLETE.replace('## Timeline\n\n- 10:00 UTC a\n\n', ''
 
 describe('postmortem lint', () => {
   it('exits 0 on a clean postmortem and says so', async () => {
-    const dir = tempTree({ 'postmortems/a.md': COMPLETE });
+    const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': COMPLETE });
     const r = await cli(dir, 'lint', 'postmortems');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /1 postmortem checked, no problems/);
   });
 
   it('prints one stylish line per finding and exits 1 on an error', async () => {
-    const dir = tempTree({ 'postmortems/a.md': MISSING_TIMELINE });
+    const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': MISSING_TIMELINE });
     const r = await cli(dir, 'lint');
     assert.equal(r.code, 1);
     assert.match(
@@ -71,7 +72,10 @@ describe('postmortem lint', () => {
   });
 
   it('writes ESLint-compatible JSON with 1-based positions and the section id', async () => {
-    const dir = tempTree({ 'postmortems/a.md': MISSING_TIMELINE.replace('I.', 'TBD') });
+    const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
+      'postmortems/a.md': MISSING_TIMELINE.replace('I.', 'TBD'),
+    });
     const r = await cli(dir, 'lint', '--format', 'json');
     const results = JSON.parse(r.stdout);
     assert.equal(results.length, 1);
@@ -100,6 +104,7 @@ describe('postmortem lint', () => {
 
   it('walks folders for .md, .markdown and .mdx, skipping node_modules, dot-folders and non-postmortems', async () => {
     const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
       'incidents/a.md': MISSING_TIMELINE,
       'incidents/b.markdown': MISSING_TIMELINE,
       'incidents/c.mdx': MISSING_TIMELINE,
@@ -122,7 +127,11 @@ describe('postmortem lint', () => {
   });
 
   it('always lints a file named on the command line, and expands globs', async () => {
-    const dir = tempTree({ 'notes/x.md': '# Notes\n', 'notes/y.md': '# More notes\n' });
+    const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
+      'notes/x.md': '# Notes\n',
+      'notes/y.md': '# More notes\n',
+    });
     const named = JSON.parse((await cli(dir, 'lint', '--format', 'json', 'notes/x.md')).stdout);
     assert.equal(named.length, 1);
     assert.ok(named[0].messages.length > 0);
@@ -134,6 +143,7 @@ describe('postmortem lint', () => {
   it('--fix inserts the missing sections in place, keeping CRLF, the BOM and UTF-16', async () => {
     const crlf = MISSING_TIMELINE.replace(/\n/g, '\r\n');
     const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
       'postmortems/crlf.md': encodeText(crlf, 'utf-8-bom'),
       'postmortems/utf16.md': encodeText(MISSING_TIMELINE, 'utf-16le'),
     });
@@ -154,6 +164,7 @@ describe('postmortem lint', () => {
 
   it('exits 2 with a message for bad usage, missing files and bad config', async () => {
     const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
       'postmortems/a.md': COMPLETE,
       'bad/.postmortemrc.json': '{"rules": {"nope/nope": "error"}}',
       'bad/postmortems/b.md': COMPLETE,
@@ -175,6 +186,7 @@ describe('postmortem lint', () => {
 
   it('reports unreadable encodings and binary files as findings', async () => {
     const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
       'postmortems/latin1.md': new Uint8Array([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
       'postmortems/image.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
     });
@@ -191,5 +203,30 @@ describe('postmortem lint', () => {
     const version = await cli('.', '--version');
     assert.equal(version.code, 0);
     assert.match(version.stdout, /^(\d+\.\d+\.\d+|dev)\n$/);
+  });
+});
+
+describe('postmortem lint --format markdown', () => {
+  it('shows the incident metrics the timeline gives', async () => {
+    const timeline = [
+      '## Timeline',
+      '',
+      'All times UTC.',
+      '',
+      '- 09:04 A config change is deployed.',
+      '- 09:12 Checkout errors begin for EU customers.',
+      '- 09:20 The error-rate alert fires and the on-call is paged.',
+      '- 09:41 The change is rolled back; error rates return to normal.',
+      '- 10:30 The incident is resolved.',
+      '',
+    ].join('\n');
+    const dir = tempTree({
+      '.postmortemrc.json': STRUCTURE_ONLY,
+      'postmortems/a.md': COMPLETE.replace('## Timeline\n\n- 10:00 UTC a\n', timeline),
+    });
+    const r = await cli(dir, 'lint', '--format', 'markdown');
+    assert.match(r.stdout, /\| Time to detect \| 8 min \|/);
+    assert.match(r.stdout, /\| Time to mitigate \| 29 min \|/);
+    assert.match(r.stdout, /\| Time to resolve \| 78 min \|/);
   });
 });

@@ -8,25 +8,45 @@ import {
   decodeBytes,
   encodeText,
   type Finding,
+  getIncidentMetrics,
+  type IncidentMetrics,
   isPostmortem,
   LineIndex,
+  type PostmortemModel,
   type ResolvedConfig,
   ruleDocsUrl,
   type TextEdit,
 } from '../core';
 import { nodeConfigFs } from '../node/config-fs';
 import { findRule, RULES } from '../rules';
+import { type ChecklistItem, sectionChecklist } from './checklist';
 import type { Target } from './files';
 
 export interface FileResult {
   path: string;
+  /** The findings to report (after --changed-since and --quiet have filtered them). */
   findings: Finding[];
+  /** Every finding of the analysis, before any filter: fingerprints count occurrences over these. */
+  allFindings?: readonly Finding[];
+  /** The analysed text ('' when it was not analysed), for snippets and stable fingerprints. */
+  text: string;
   /** For turning offsets into lines and columns. */
   lines: LineIndex;
+  /** The postmortem model; undefined when the file was skipped or could not be analysed. */
+  model?: PostmortemModel;
+  /** The required sections and whether each is present, empty or missing (whole file, never filtered). */
+  checklist?: ChecklistItem[];
+  /**
+   * Incident metrics (time to detect, to mitigate, …) that the timeline gives, ready to show: the markdown
+   * report prints them under "Metrics". Only the known ones are listed.
+   */
+  metrics?: readonly { name: string; value: string }[];
   /** Set when the file was not linted because it does not look like a postmortem. */
   skipped?: boolean;
   /** How many fix passes changed the file (with --fix). */
   fixesApplied: number;
+  /** With --changed-since: how many findings were left out because they are on lines the change did not touch. */
+  unchangedLineFindings?: number;
 }
 
 export class UnreadableError extends Error {}
@@ -62,7 +82,8 @@ export class Linter {
     if (!decoded.ok) {
       const empty = new LineIndex('');
       const setting = config.rules.get('input/not-analysed');
-      if (setting?.severity === 'off') return { path: target.path, findings: [], lines: empty, fixesApplied: 0 };
+      if (setting?.severity === 'off')
+        return { path: target.path, findings: [], text: '', lines: empty, fixesApplied: 0 };
       const finding: Finding = {
         ruleId: 'input/not-analysed',
         severity: setting?.severity ?? 'warning',
@@ -73,14 +94,14 @@ export class Linter {
         scope: 'document',
         data: { reason: decoded.reason },
       };
-      return { path: target.path, findings: [finding], lines: empty, fixesApplied: 0 };
+      return { path: target.path, findings: [finding], text: '', lines: empty, fixesApplied: 0 };
     }
     let text = decoded.text;
     if (!target.explicit && !this.options.all) {
       const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
       const rel = relative(this.options.cwd, target.path);
       if (!isPostmortem(target.path, text, globs) && !isPostmortem(rel, text, globs)) {
-        return { path: target.path, findings: [], lines: new LineIndex(text), skipped: true, fixesApplied: 0 };
+        return { path: target.path, findings: [], text, lines: new LineIndex(text), skipped: true, fixesApplied: 0 };
       }
     }
     let result = analyze(text, config);
@@ -96,13 +117,35 @@ export class Linter {
       }
       if (fixesApplied > 0) writeFileSync(target.path, encodeText(text, decoded.encoding));
     }
+    const { model, findings } = result;
     return {
       path: target.path,
-      findings: result.findings,
-      lines: result.model?.lines ?? new LineIndex(text),
+      findings,
+      allFindings: findings,
+      text,
+      lines: model?.lines ?? new LineIndex(text),
+      model,
+      checklist: model ? sectionChecklist(model, config.required, findings) : undefined,
+      metrics: model ? knownMetrics(getIncidentMetrics(model)) : undefined,
       fixesApplied,
     };
   }
+}
+
+const METRIC_NAMES: [keyof IncidentMetrics, string][] = [
+  ['timeToDetectMinutes', 'Time to detect'],
+  ['timeToMitigateMinutes', 'Time to mitigate'],
+  ['timeToResolveMinutes', 'Time to resolve'],
+  ['durationMinutes', 'Duration of impact'],
+];
+
+function knownMetrics(metrics: IncidentMetrics): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const [key, name] of METRIC_NAMES) {
+    const minutes = metrics[key];
+    if (typeof minutes === 'number') out.push({ name, value: `${minutes} min` });
+  }
+  return out;
 }
 
 function nonConflictingSafeEdits(findings: readonly Finding[]): TextEdit[] {

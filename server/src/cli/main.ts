@@ -1,7 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../core';
+import { ConfigError, type Severity } from '../core';
+import { type ChangeSet, changedLines, changedSince, GitError, repositoryRoot } from '../node/git';
 import { VERSION } from '../node/version';
+import { keepChangedLineFindings } from './changed-lines';
 import { expandTargets, UsageError } from './files';
 import { FORMATTERS } from './formatters';
 import { type FileResult, Linter, UnreadableError } from './lint';
@@ -16,16 +19,24 @@ with frontmatter "type: postmortem", or titled as a postmortem, incident review 
 A file named on the command line is always linted. With no paths, the current folder is linted.
 
 Options:
-  -f, --format <name>   Output format: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)
-      --fix             Apply the safe fixes (insert missing sections) in place
-  -c, --config <file>   Use this config file instead of the .postmortemrc.* files found near each file
-      --all             Lint every Markdown file found, not only those that look like postmortems
-      -o, --output-file <file>  Write the report to a file instead of standard output
-      --no-color        Plain output
-  -h, --help            Show this help
-  -v, --version         Show the version
+  -f, --format <name>         Output format: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)
+                              sarif: SARIF 2.1.0 (GitHub code scanning); github: workflow commands (annotations);
+                              gitlab: Code Quality JSON; markdown: a pull-request comment
+      --changed-since <ref>   Lint only the postmortems changed since the merge base of <ref> and HEAD (as a pull
+                              request would show them, plus uncommitted and untracked files), and report only
+                              findings on added or modified lines, and missing sections
+      --max-warnings <n>      Exit 1 when there are more than <n> warnings (default: no limit)
+  -q, --quiet                 Report errors only (warnings still count towards --max-warnings)
+      --fix                   Apply the safe fixes (insert missing sections) in place
+  -c, --config <file>         Use this config file instead of the .postmortemrc.* files found near each file
+      --all                   Lint every Markdown file found, not only those that look like postmortems
+  -o, --output-file <file>    Write the report to a file instead of standard output
+      --no-color              Plain output
+  -h, --help                  Show this help
+  -v, --version               Show the version
 
-Exit codes: 0 no error-level problem, 1 at least one error, 2 bad usage, unreadable input or a bad config.
+Exit codes: 0 no error-level problem, 1 at least one error (or more warnings than --max-warnings),
+2 bad usage, unreadable input, a bad config, or a git problem with --changed-since.
 Docs: https://github.com/postmortem-dev/postmortem#readme`;
 
 export interface Io {
@@ -40,9 +51,11 @@ export interface Io {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    io.stdout(`${HELP}\n`);
+    io.stdout(`${HELP}\n${(await import('./commands')).COMMANDS_HELP}\n`);
     return command === undefined ? 2 : 0;
   }
+  const subcommand = (await import('./commands')).COMMANDS[command];
+  if (subcommand) return subcommand(rest, io);
   if (command === '-v' || command === '--version') {
     io.stdout(`${VERSION}\n`);
     return 0;
@@ -73,32 +86,119 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`postmortem: unknown format "${format}"; choose one of ${Object.keys(FORMATTERS).join(', ')}.\n`);
     return 2;
   }
-  const results: FileResult[] = [];
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  if (maxWarnings instanceof Error) {
+    io.stderr(`postmortem: ${maxWarnings.message}\n`);
+    return 2;
+  }
+  const changedRef = values['changed-since'];
+
+  let results: FileResult[] = [];
+  let changes: ChangeSet | undefined;
+  let unchangedFiles = 0;
   try {
     const linter = new Linter({ cwd: io.cwd, fix: !!values.fix, all: !!values.all, configPath: values.config });
-    const targets = await expandTargets(positionals, io.cwd);
+    let targets = await expandTargets(positionals, io.cwd);
+    if (changedRef !== undefined) {
+      const changeSet = await changedSince(changedRef, io.cwd);
+      changes = changeSet;
+      const changed = targets.filter((t) => changeSet.files.has(t.path));
+      unchangedFiles = targets.length - changed.length;
+      targets = changed;
+    }
     for (const target of targets) results.push(linter.lintFile(target));
+    if (changes) {
+      // Measured after linting, so that lines --fix inserted count as changed.
+      const lineChanges = await changedLines(changes);
+      results = results.map((r) => {
+        const fileChanges = lineChanges.get(r.path);
+        return fileChanges && !r.skipped ? keepChangedLineFindings(r, fileChanges) : r;
+      });
+    }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof UnreadableError || e instanceof ConfigError || e instanceof GitError) {
       io.stderr(`postmortem: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
-  const color = !values['no-color'] && io.isTty && !io.env.NO_COLOR;
-  const output = formatter(results, { cwd: io.cwd, color });
-  if (values['output-file']) writeFileSync(values['output-file'], output);
-  else io.stdout(output);
 
-  const skipped = results.filter((r) => r.skipped).length;
-  if (skipped > 0 && format === 'stylish') {
-    io.stderr(
-      `${skipped} Markdown file${skipped === 1 ? '' : 's'} skipped: not postmortems (name a file to lint it anyway, or use --all).\n`,
-    );
+  // Like ESLint: warnings hidden by --quiet still count towards --max-warnings.
+  const count = (severity: Severity) =>
+    results.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  const errors = count('error');
+  const warnings = count('warning');
+  if (values.quiet) {
+    results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  }
+
+  const outputFile = values['output-file'];
+  const color = !outputFile && !values['no-color'] && io.isTty && !io.env.NO_COLOR;
+  const root = ROOT_RELATIVE_FORMATS.has(format) ? (changes?.root ?? (await repositoryRoot(io.cwd)) ?? io.cwd) : io.cwd;
+  const output = formatter(results, {
+    cwd: io.cwd,
+    color,
+    root,
+    changedSince: changes ? { ref: changes.ref, base: changes.base } : undefined,
+  });
+  if (outputFile) {
+    const target = resolve(io.cwd, outputFile);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, output);
+    } catch (e) {
+      io.stderr(
+        `postmortem: cannot write ${outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
+      return 2;
+    }
+  } else {
+    io.stdout(output);
+  }
+
+  if (format === 'stylish') {
+    const skipped = results.filter((r) => r.skipped).length;
+    if (skipped > 0) {
+      io.stderr(
+        `${skipped} Markdown file${skipped === 1 ? '' : 's'} skipped: not postmortems (name a file to lint it anyway, or use --all).\n`,
+      );
+    }
+    if (changes) io.stderr(changedSinceNote(changes, results, unchangedFiles));
   }
   const fixed = results.filter((r) => r.fixesApplied > 0).length;
   if (fixed > 0) io.stderr(`Fixed ${fixed} file${fixed === 1 ? '' : 's'}.\n`);
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr(
+      `postmortem: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${maxWarnings} allows${values.quiet ? ' (not shown: --quiet)' : ''}.\n`,
+    );
+  }
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Formats whose paths are relative to the repository root (as CI systems expect), not to the current folder. */
+const ROOT_RELATIVE_FORMATS = new Set(['sarif', 'github', 'gitlab', 'markdown']);
+
+/** --max-warnings: a whole number; -1 (ESLint's default) means no limit. */
+function parseMaxWarnings(value: string | undefined): number | undefined | Error {
+  if (value === undefined) return undefined;
+  if (!/^\s*-?\d+\s*$/.test(value) || Number(value) < -1) {
+    return new Error(
+      `--max-warnings needs a whole number of warnings (0 or more, or -1 for no limit), not "${value}".`,
+    );
+  }
+  const n = Number(value);
+  return n === -1 ? undefined : n;
+}
+
+function changedSinceNote(changes: ChangeSet, results: readonly FileResult[], unchangedFiles: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const linted = results.filter((r) => !r.skipped).length;
+  const hidden = results.reduce((n, r) => n + (r.unchangedLineFindings ?? 0), 0);
+  let note = `Changed since ${changes.ref} (merge base ${changes.base.slice(0, 12)}): ${plural(linted, 'postmortem')} checked`;
+  if (unchangedFiles > 0) note += `, ${plural(unchangedFiles, 'unchanged Markdown file')} not linted`;
+  if (hidden > 0) note += `; ${plural(hidden, 'finding')} on unchanged lines not shown`;
+  return `${note}.\n`;
 }
 
 function parseLintArgs(args: readonly string[]) {
@@ -113,6 +213,9 @@ function parseLintArgs(args: readonly string[]) {
       all: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       'output-file': { type: 'string', short: 'o' },
+      'changed-since': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

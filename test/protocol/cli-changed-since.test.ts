@@ -1,0 +1,285 @@
+// `postmortem lint --changed-since`, run as a process against a git repository built here: a base commit on main,
+// main moving on after the branch point, and a feature branch with modified, added, renamed, deleted, CRLF,
+// unicode-named, uncommitted and untracked postmortems. Needs `node scripts/build.mjs` first.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { RULES } from '../../server/src/rules';
+import { tempTree } from '../helpers/tmp';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+/** Git without the user's or the system's config, so the test sees only the config it sets. */
+/** The test runner's NODE_OPTIONS (--import tsx) must not reach the CLI: it runs as a user runs it. */
+const { NODE_OPTIONS: _runnerOptions, ...PARENT_ENV } = process.env;
+const GIT_ENV = {
+  ...PARENT_ENV,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function run(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd, env: GIT_ENV, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(root: string, path: string, text: string) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** A complete postmortem, 26 lines; sections can be emptied or dropped. */
+function postmortem(title: string, { empty = [] as string[], drop = [] as string[] } = {}): string {
+  const sections: [string, string][] = [
+    ['Summary', 'The primary database failed over at 14:03 UTC.'],
+    ['Timeline', '- 14:03 UTC failover\n- 14:07 UTC writes recovered'],
+    ['Impact', 'Writes failed for four minutes.'],
+    ['Root cause', 'The health check timed out under load.'],
+    ['Mitigation', 'The old primary was fenced.'],
+    ['Action items', '- Tune the health check timeout (DB-12)'],
+  ];
+  const body = sections
+    .filter(([name]) => !drop.includes(name))
+    .map(([name, text]) => `## ${name}\n\n${empty.includes(name) ? 'TBD' : text}\n`)
+    .join('\n');
+  return `# Postmortem: ${title}\n\n${body}`;
+}
+
+interface JsonFile {
+  filePath: string;
+  messages: { ruleId: string; line: number; severityName: string }[];
+}
+
+const summary = (stdout: string, root: string) =>
+  Object.fromEntries(
+    (JSON.parse(stdout) as JsonFile[]).map((f) => [
+      f.filePath.slice(root.length + 1).replace(/\\/g, '/'),
+      f.messages.map((m) => `${m.line} ${m.ruleId}`),
+    ]),
+  );
+
+/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
+const STRUCTURE_ONLY = JSON.stringify({
+  root: true,
+  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
+});
+
+describe('lint --changed-since', () => {
+  const root = tempTree({});
+  const repo = join(root, 'repo');
+
+  before(() => {
+    assert.ok(existsSync(CLI), 'run `node scripts/build.mjs` first');
+    mkdirSync(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    // Settings that would break a naive diff parser; the CLI must override each of them.
+    for (const [key, value] of [
+      ['diff.noprefix', 'true'],
+      ['diff.mnemonicPrefix', 'true'],
+      ['color.diff', 'always'],
+      ['color.ui', 'always'],
+      ['diff.renames', 'false'],
+      ['core.autocrlf', 'false'],
+    ]) {
+      git(repo, 'config', key, value);
+    }
+    write(repo, 'postmortems/modified.md', postmortem('modified', { empty: ['Mitigation'] }));
+    write(repo, 'postmortems/emptied.md', postmortem('emptied'));
+    write(repo, 'postmortems/untouched.md', postmortem('untouched', { drop: ['Timeline'] }));
+    write(repo, 'postmortems/old name.md', postmortem('renamed', { drop: ['Impact'], empty: ['Summary'] }));
+    write(repo, 'postmortems/moved.md', postmortem('moved and edited', { empty: ['Impact'] }));
+    write(repo, 'postmortems/deleted.md', postmortem('deleted', { drop: ['Impact'] }));
+    write(repo, 'postmortems/crlf.md', postmortem('crlf', { empty: ['Impact'] }).replace(/\n/g, '\r\n'));
+    write(repo, 'postmortems/café "outage".md', postmortem('unicode', { empty: ['Impact'] }));
+    write(repo, 'docs/postmortems/elsewhere.md', postmortem('elsewhere'));
+    write(repo, 'README.md', '# Team docs\n');
+    write(repo, '.postmortemrc.json', STRUCTURE_ONLY);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    // Modified: a new empty section on a changed line; the old empty Mitigation is on an unchanged line.
+    write(repo, 'postmortems/modified.md', postmortem('modified', { empty: ['Mitigation', 'Root cause'] }));
+    // Emptied: only the content line changes; the finding sits on the unchanged heading.
+    write(repo, 'postmortems/emptied.md', postmortem('emptied', { empty: ['Timeline'] }));
+    renameSync(join(repo, 'postmortems/old name.md'), join(repo, 'postmortems/new name.md'));
+    renameSync(join(repo, 'postmortems/moved.md'), join(repo, 'postmortems/moved and edited.md'));
+    write(
+      repo,
+      'postmortems/moved and edited.md',
+      postmortem('moved and edited', { empty: ['Impact'] }).replace('fenced.', 'fenced by the on-call.'),
+    );
+    rmSync(join(repo, 'postmortems/deleted.md'));
+    write(repo, 'postmortems/new.md', postmortem('new', { drop: ['Action items'], empty: ['Impact'] }));
+    write(repo, 'postmortems/café "outage".md', postmortem('unicode', { empty: ['Impact', 'Mitigation'] }));
+    write(repo, 'docs/postmortems/elsewhere.md', postmortem('elsewhere', { empty: ['Summary'] }));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'feature');
+
+    // main moves on after the branch point: a two-dot diff would wrongly report untouched.md.
+    git(repo, 'checkout', '-q', 'main');
+    write(repo, 'postmortems/untouched.md', postmortem('untouched on main', { drop: ['Timeline', 'Impact'] }));
+    git(repo, 'commit', '-q', '-am', 'main moves on');
+    git(repo, 'checkout', '-q', 'feature');
+
+    // Not committed: a CRLF edit to a tracked file, and an untracked draft.
+    write(repo, 'postmortems/crlf.md', postmortem('crlf', { empty: ['Impact', 'Root cause'] }).replace(/\n/g, '\r\n'));
+    write(repo, 'postmortems/draft.md', postmortem('draft', { drop: ['Summary'] }));
+  });
+
+  it('lints only changed postmortems and reports findings on changed lines plus missing sections', () => {
+    const r = run(repo, '--changed-since', 'main', '--format', 'json');
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(summary(r.stdout, repo), {
+      'docs/postmortems/elsewhere.md': ['3 structure/empty-section'],
+      'postmortems/café "outage".md': ['20 structure/empty-section'],
+      'postmortems/crlf.md': ['16 structure/empty-section'],
+      'postmortems/draft.md': ['1 structure/required-section'],
+      'postmortems/emptied.md': ['7 structure/empty-section'],
+      'postmortems/modified.md': ['16 structure/empty-section'],
+      'postmortems/moved and edited.md': [],
+      'postmortems/new name.md': ['1 structure/required-section'],
+      'postmortems/new.md': ['1 structure/required-section', '12 structure/empty-section'],
+    });
+  });
+
+  it('says on standard error what it compared and what it left out (stylish)', () => {
+    const r = run(repo, '--changed-since', 'main');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Changed since main \(merge base [0-9a-f]{12}\): 9 postmortems checked/);
+    assert.match(r.stderr, /2 unchanged Markdown files not linted/);
+    assert.match(r.stderr, /5 findings on unchanged lines not shown/);
+  });
+
+  it('limits to the paths given, from a subfolder too, and still reaches files outside it when named', () => {
+    const sub = join(repo, 'postmortems');
+    const here = summary(run(sub, '--changed-since', 'main', '--format', 'json').stdout, repo);
+    assert.ok(!('docs/postmortems/elsewhere.md' in here), 'files outside the working folder are not linted');
+    assert.ok('postmortems/new.md' in here);
+    const named = summary(run(sub, '--changed-since', 'main', '--format', 'json', '../docs').stdout, repo);
+    assert.deepEqual(Object.keys(named), ['docs/postmortems/elsewhere.md']);
+    const one = summary(
+      run(repo, '--changed-since', 'main', '--format', 'json', 'postmortems/untouched.md').stdout,
+      repo,
+    );
+    assert.deepEqual(one, {}, 'a named file that did not change is not linted');
+  });
+
+  it('writes repository-relative paths in the CI formats when run from a subfolder', () => {
+    const sub = join(repo, 'postmortems');
+    const gitlab = JSON.parse(run(sub, '--changed-since', 'main', '--format', 'gitlab').stdout) as {
+      location: { path: string };
+    }[];
+    assert.ok(gitlab.some((i) => i.location.path === 'postmortems/new.md'));
+    assert.ok(gitlab.some((i) => i.location.path === 'postmortems/café "outage".md'));
+    const github = run(sub, '--changed-since', 'main', '--format', 'github').stdout;
+    assert.match(github, /^::error file=postmortems\/new\.md,line=1,/m);
+  });
+
+  it('takes a commit SHA as the ref (GitLab gives the merge base as CI_MERGE_REQUEST_DIFF_BASE_SHA)', () => {
+    const base = execFileSync('git', ['merge-base', 'main', 'HEAD'], {
+      cwd: repo,
+      env: GIT_ENV,
+      encoding: 'utf8',
+    }).trim();
+    const bySha = run(repo, `--changed-since=${base}`, '--format', 'json');
+    assert.deepEqual(
+      summary(bySha.stdout, repo),
+      summary(run(repo, '--changed-since', 'main', '--format', 'json').stdout, repo),
+    );
+  });
+
+  it('reports nothing, and exits 0, when nothing changed', () => {
+    const r = run(repo, '--changed-since', 'HEAD', '--format', 'markdown', 'docs');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /No postmortem changed since `HEAD`\./);
+  });
+
+  it('applies --fix to changed files, and counts the inserted lines as changed', () => {
+    const copy = join(root, 'fix-copy');
+    git(root, 'clone', '-q', repo, copy);
+    git(copy, 'checkout', '-q', 'feature');
+    git(copy, 'branch', '-q', 'main', 'origin/main');
+    const r = run(copy, '--changed-since', 'main', '--fix', '--format', 'json', 'postmortems/new.md');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(readFileSync(join(copy, 'postmortems/new.md'), 'utf8'), /## Action items/);
+    // The inserted section holds only a guidance comment: it is empty, and on changed lines, so it is reported.
+    assert.deepEqual(summary(r.stdout, copy), {
+      'postmortems/new.md': ['12 structure/empty-section', '24 structure/empty-section'],
+    });
+  });
+
+  it('exits 2 with what to fetch when the ref is unknown', () => {
+    const unknown = run(repo, '--changed-since', 'no-such-branch');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown git ref "no-such-branch": no branch, tag or commit has that name\./);
+
+    git(repo, 'remote', 'add', 'origin', join(root, 'nowhere.git'));
+    const remote = run(repo, '--changed-since', 'origin/main');
+    assert.equal(remote.code, 2);
+    assert.match(remote.stderr, /branch "main" of remote "origin" has not been fetched/);
+    assert.match(remote.stderr, /git fetch origin main/);
+    assert.match(remote.stderr, /fetch-depth: 0/);
+    git(repo, 'remote', 'remove', 'origin');
+
+    const option = run(repo, '--changed-since=--output=x');
+    assert.equal(option.code, 2);
+    assert.match(option.stderr, /refs cannot start with "-"/);
+  });
+
+  it('exits 2 in a shallow clone that lacks the merge base, saying to unshallow', () => {
+    const shallow = join(root, 'shallow');
+    git(root, 'clone', '-q', '--depth', '1', '--no-single-branch', `file://${repo}`, shallow);
+    git(shallow, 'checkout', '-q', 'feature');
+    const r = run(shallow, '--changed-since', 'origin/main');
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /no common ancestor in this shallow clone/);
+    assert.match(r.stderr, /git fetch --unshallow/);
+    git(shallow, 'fetch', '-q', '--unshallow');
+    const after = run(shallow, '--changed-since', 'origin/main', '--format', 'json');
+    assert.equal(after.code, 1, after.stderr);
+    assert.ok('postmortems/new.md' in summary(after.stdout, shallow));
+  });
+
+  it('works from a symlinked path to the repository (git reports the real path)', () => {
+    const link = join(root, 'link-to-repo');
+    symlinkSync(repo, link, 'dir');
+    const viaLink = run(join(link, 'postmortems'), '--changed-since', 'main', '--format', 'json');
+    assert.equal(viaLink.code, 1, viaLink.stderr);
+    const files = (JSON.parse(viaLink.stdout) as JsonFile[]).map((f) => f.filePath);
+    assert.ok(files.some((f) => f.endsWith(join('postmortems', 'new.md'))));
+    const github = run(join(link, 'postmortems'), '--changed-since', 'main', '--format', 'github').stdout;
+    assert.match(github, /^::error file=postmortems\/new\.md,/m);
+  });
+
+  it('exits 2 when git is not installed', () => {
+    const noGit = join(root, 'empty-path');
+    mkdirSync(noGit, { recursive: true });
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--changed-since', 'main'], {
+      cwd: repo,
+      env: { ...GIT_ENV, PATH: noGit },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /git was not found on the PATH/);
+  });
+
+  it('exits 2 outside a git repository', () => {
+    const plain = join(root, 'plain');
+    write(plain, 'postmortems/a.md', postmortem('a'));
+    write(plain, '.postmortemrc.json', STRUCTURE_ONLY);
+    const r = run(plain, '--changed-since', 'main');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--changed-since needs a git repository, and .* is not inside one/);
+  });
+});
