@@ -1,17 +1,28 @@
-// The VS Code client: starts the Postmortem language server and passes it the settings. All language
-// knowledge lives in the server (server/src/), so every LSP editor gets the same behaviour.
+// The VS Code client: starts the Postmortem language server and adds the UI pieces. All language knowledge lives
+// in the server (server/src/), so every LSP editor gets the same behaviour; each piece here only shows it.
 import * as path from 'node:path';
-import { type ExtensionContext, workspace } from 'vscode';
+import { commands, type ExtensionContext, workspace } from 'vscode';
 import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { newPostmortem } from './new-postmortem';
+import { createPostmortemView, type PostmortemViewProvider } from './postmortem-view';
+import { createStatusBar } from './status-bar';
+import { SummaryTracker } from './summary';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What activate returns: the view's data and the summaries, for tests (and for other extensions). */
+export interface PostmortemApi {
+  view: PostmortemViewProvider;
+  summaries: SummaryTracker;
+}
+
+export async function activate(context: ExtensionContext): Promise<PostmortemApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -21,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'vscode-vfs', language: 'markdown' },
       { scheme: 'file', language: 'mdx' },
       { scheme: 'file', pattern: '**/*.mdx' },
     ],
@@ -33,6 +45,18 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+
+  const summaries = new SummaryTracker(client);
+  const view = createPostmortemView(summaries);
+  context.subscriptions.push(
+    summaries,
+    view.disposable,
+    createStatusBar(summaries),
+    ...registerCommands(context, client, summaries),
+    commands.registerCommand('postmortem.newPostmortem', (arg) => newPostmortem(context, arg)),
+  );
+  await summaries.refresh();
+  return { view: view.provider, summaries };
 }
 
 export async function deactivate(): Promise<void> {

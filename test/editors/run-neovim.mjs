@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { copyWorkspace, here, printSuiteResult, requireTools, server } from './tools.mjs';
 
 const name = 'Neovim shows the missing Timeline section';
+const symbolsName = 'Neovim lists the outline (documentSymbol)';
 const started = Date.now();
 let result;
+let symbolsResult;
 try {
   requireTools('nvim', 'server');
   const workspace = copyWorkspace();
@@ -34,6 +36,21 @@ try {
   process.stdout.write(run.stdout || '');
   process.stderr.write(run.stderr || '');
   const diagnostics = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : [];
+  const symbols = existsSync(`${out}.symbols.json`) ? JSON.parse(readFileSync(`${out}.symbols.json`, 'utf8')) : [];
+  const names = symbols.map((s) => `${'  '.repeat(s.depth)}${s.name}`);
+  const expected = [
+    'Postmortem: Database outage',
+    '  Summary',
+    '  Impact',
+    '  Root cause',
+    '  Mitigation',
+    '  Action items',
+  ];
+  const actions = symbols.filter((s) => s.depth === 2 && s.kind === 8 /* Field */).length;
+  symbolsResult =
+    JSON.stringify(names.filter((n) => !n.startsWith('    '))) === JSON.stringify(expected) && actions === 3
+      ? { name: symbolsName, status: 'passed' }
+      : { name: symbolsName, status: 'failed', error: `outline was ${JSON.stringify(names)}` };
   rmSync(workspace, { recursive: true, force: true });
   const hit = diagnostics.find((d) => d.source === 'postmortem' && /Timeline/.test(d.message));
   result = hit
@@ -47,4 +64,6 @@ try {
   result = { name, status: 'failed', error: e.message };
 }
 result.ms = Date.now() - started;
-process.exitCode = printSuiteResult('neovim', [result]) ? 0 : 1;
+symbolsResult ??= { name: symbolsName, status: 'failed', error: 'Neovim did not run' };
+symbolsResult.ms = result.ms; // one Neovim run answers both
+process.exitCode = printSuiteResult('neovim', [result, symbolsResult]) ? 0 : 1;

@@ -1,42 +1,51 @@
-// UI check: code-server + headless Chromium, as a person would see the postmortem. Screenshot in test-results/.
+// UI checks: code-server + headless Chromium, as a person would see the postmortem. Screenshots in test-results/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace, extensionRoot, here, printSuiteResult, requireTools, resultsDir } from './tools.mjs';
 
-const name = 'Problems panel shows the missing Timeline section (screenshot)';
-const started = Date.now();
-let result;
-try {
-  requireTools('code-server', 'chromium', 'extension');
-  mkdirSync(resultsDir, { recursive: true });
-  const workspace = copyWorkspace();
-  const shot = join(resultsDir, 'vscode-problems.png');
-  const run = spawnSync(
-    join(here, 'vscode/with-code-server.sh'),
-    [
-      'node',
-      join(here, 'vscode/ui-check.js'),
-      extensionRoot,
-      workspace,
-      'postmortems/2024-03-01-db-outage.md',
-      'Timeline',
-      shot,
-    ],
-    { stdio: 'inherit', timeout: 240000 },
-  );
-  rmSync(workspace, { recursive: true, force: true });
-  result =
-    run.status === 0
-      ? { name, status: 'passed', screenshot: shot }
-      : {
-          name,
-          status: 'failed',
-          screenshot: shot,
-          error: run.error ? run.error.message : `ui-check exited ${run.status} (see the log above)`,
-        };
-} catch (e) {
-  result = { name, status: 'failed', error: e.message };
+/** Runs one UI script under its own code-server and returns its result (with the screenshot's path). */
+function check(name, script, args, shot) {
+  const started = Date.now();
+  let result;
+  try {
+    requireTools('code-server', 'chromium', 'extension');
+    mkdirSync(resultsDir, { recursive: true });
+    const workspace = copyWorkspace();
+    const run = spawnSync(
+      join(here, 'vscode/with-code-server.sh'),
+      ['node', join(here, 'vscode', script), extensionRoot, workspace, ...args, shot],
+      { stdio: 'inherit', timeout: 240000 },
+    );
+    rmSync(workspace, { recursive: true, force: true });
+    result =
+      run.status === 0
+        ? { name, status: 'passed', screenshot: shot }
+        : {
+            name,
+            status: 'failed',
+            screenshot: shot,
+            error: run.error ? run.error.message : `${script} exited ${run.status} (see the log above)`,
+          };
+  } catch (e) {
+    result = { name, status: 'failed', error: e.message };
+  }
+  result.ms = Date.now() - started;
+  return result;
 }
-result.ms = Date.now() - started;
-process.exitCode = printSuiteResult('vscode-ui', [result]) ? 0 : 1;
+
+const results = [
+  check(
+    'Problems panel shows the missing Timeline section (screenshot)',
+    'ui-check.js',
+    ['postmortems/2024-03-01-db-outage.md', 'Timeline'],
+    join(resultsDir, 'vscode-problems.png'),
+  ),
+  check(
+    'Postmortem view, status bar and Problems panel show the checklist (screenshot)',
+    'ui-view-check.js',
+    ['postmortems/2024-05-20-cache-stampede.md'],
+    join(resultsDir, 'vscode-postmortem-view.png'),
+  ),
+];
+process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

@@ -21,6 +21,11 @@ export class LspClient {
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
   readonly messages: string[] = [];
+  /** Every workspace/applyEdit the server asked for (answered with `applyEditResult`, applied by default). */
+  readonly appliedEdits: unknown[] = [];
+  applyEditResult = true;
+  /** The initialize result (capabilities, serverInfo). */
+  initializeResult: { capabilities: Record<string, unknown> } | undefined;
   stderr = '';
 
   constructor(
@@ -28,6 +33,8 @@ export class LspClient {
       settings?: Record<string, unknown>;
       rootPath?: string;
       pullConfiguration?: boolean;
+      /** Whether the client takes versioned `documentChanges` in workspace edits (VS Code does). */
+      documentChanges?: boolean;
     } = {},
   ) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -53,17 +60,24 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', () => [this.options.settings ?? {}]);
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+      this.appliedEdits.push(p.edit);
+      return { applied: this.applyEditResult };
+    });
     this.connection.listen();
   }
 
   async initialize(): Promise<void> {
     const rootUri = this.options.rootPath ? `file://${this.options.rootPath}` : null;
-    await this.connection.sendRequest('initialize', {
+    this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: {
-        workspace: { configuration: this.options.pullConfiguration ?? false },
+        workspace: {
+          configuration: this.options.pullConfiguration ?? false,
+          workspaceEdit: { documentChanges: this.options.documentChanges ?? false },
+        },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
     });
@@ -84,10 +98,19 @@ export class LspClient {
     return new Promise((resolve) => this.waiters.push({ test: match, resolve }));
   }
 
+  /** Sends a request; a shorthand for tests of the server's features. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
   open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version, text },
     });
+  }
+
+  closeDocument(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   async close(): Promise<void> {

@@ -25,12 +25,27 @@ import { nodeConfigFs } from '../node/config-fs';
 import { VERSION } from '../node/version';
 import { RULES } from '../rules';
 import { codeActionsFor } from './code-actions';
+import {
+  INSERT_SECTIONS_COMMAND,
+  insertSectionsWorkspaceEdit,
+  LINT_WORKSPACE_COMMAND,
+  parseInsertSectionsArgs,
+  SERVER_COMMANDS,
+  sectionsToInsert,
+} from './commands';
+import { completionsAt, TRIGGER_CHARACTERS } from './completion';
 import { SOURCE, toDiagnostic } from './diagnostics';
+import { foldingRanges } from './folding';
+import { hoverAt } from './hover';
+import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
+import { documentSymbols } from './symbols';
+import { lintWorkspace } from './workspace-lint';
 
 interface Analysed {
   version: number;
   result: AnalysisResult;
+  config: ResolvedConfig;
 }
 
 /** Wires the analysis core to an LSP connection: documents in, diagnostics and code actions out. */
@@ -46,12 +61,16 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
+  let canUseDocumentChanges = false;
+  /** Closed files whose diagnostics "Lint Workspace" published: closing them again must not clear those. */
+  const workspaceLinted = new Set<string>();
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     canPullConfiguration = !!caps.workspace?.configuration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canUseDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -60,6 +79,11 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentSymbolProvider: { label: 'Postmortem' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'postmortem', version: VERSION },
     };
@@ -107,6 +131,12 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
+    if (workspaceLinted.has(e.document.uri)) {
+      // Its Problems came from "Lint Workspace": show what is on disk now instead of clearing them.
+      const path = filePath(e.document.uri);
+      if (path) void lintFiles([path]);
+      return;
+    }
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -193,24 +223,100 @@ export function startServer(connection: Connection): void {
       return;
     }
     const result = analyze(doc.getText(), config);
-    analysed.set(doc.uri, { version: doc.version, result });
+    analysed.set(doc.uri, { version: doc.version, result, config });
     // Without a model (input not analysed) every finding sits at offset 0.
     const lines = result.model?.lines ?? new LineIndex('');
     const diagnostics = result.findings.map((f) => toDiagnostic(f, lines));
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
-  connection.onCodeAction((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+  /** The analysis of an open postmortem at its current version (analysing now if the debounce has not run). */
+  function current(uri: string): { doc: TextDocument; entry: Analysed } | undefined {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
     let entry = analysed.get(doc.uri);
     if (!entry || entry.version !== doc.version) {
       // The edit that made the cached analysis stale may not be debounced yet: analyse now.
       validate(doc);
       entry = analysed.get(doc.uri);
     }
-    return entry ? codeActionsFor(doc.uri, entry.result, params.range) : [];
+    return entry ? { doc, entry } : undefined;
+  }
+
+  connection.onCodeAction((params) => {
+    const found = current(params.textDocument.uri);
+    return found ? codeActionsFor(found.doc.uri, found.entry.result, params.range) : [];
   });
+
+  connection.onDocumentSymbol((params) => {
+    const found = current(params.textDocument.uri);
+    return found ? documentSymbols(found.entry.result) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const found = current(params.textDocument.uri);
+    return found ? foldingRanges(found.entry.result) : [];
+  });
+
+  connection.onHover((params) => {
+    const found = current(params.textDocument.uri);
+    if (!found) return null;
+    const offset = found.doc.offsetAt(params.position);
+    return hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
+  });
+
+  connection.onCompletion((params) => {
+    const found = current(params.textDocument.uri);
+    return found ? completionsAt(found.entry.result, params.position, found.entry.config.required) : [];
+  });
+
+  connection.onRequest(SUMMARY_METHOD, (params: SummaryParams) => {
+    const doc = documents.get(params.textDocument.uri);
+    const found = current(params.textDocument.uri);
+    if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
+    return postmortemSummary(doc.uri, doc.version, found.entry.result, found.entry.config.required);
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === INSERT_SECTIONS_COMMAND) {
+      const args = parseInsertSectionsArgs(params.arguments?.[0]);
+      const found = args && current(args.uri);
+      if (!args || !found) return { applied: false, inserted: [] };
+      const kinds = sectionsToInsert(found.entry.result, args.kinds, found.entry.config.required);
+      const edit = insertSectionsWorkspaceEdit(
+        args.uri,
+        found.doc.version,
+        found.entry.result,
+        kinds,
+        canUseDocumentChanges,
+      );
+      if (!edit) return { applied: true, inserted: [] };
+      const response = await connection.workspace.applyEdit({ label: 'Insert missing sections', edit });
+      return { applied: response.applied, inserted: response.applied ? kinds : [] };
+    }
+    if (params.command === LINT_WORKSPACE_COMMAND) return lintFiles();
+    return null;
+  });
+
+  /** Lints the given files, or every Markdown file of the workspace, and publishes for those not open. */
+  async function lintFiles(only?: string[]) {
+    const result = await lintWorkspace({
+      folders: only ? [] : workspaceFolders,
+      files: only,
+      openText: (uri) => documents.get(uri)?.getText(),
+      lint: (path, text) => {
+        const config = configFor(path);
+        const doc = TextDocument.create(URI.file(path).toString(), 'markdown', 0, text);
+        if (!isPostmortemDocument(doc, path, config)) return undefined;
+        const result = analyze(text, config);
+        const lines = result.model?.lines ?? new LineIndex('');
+        return result.findings.map((f) => toDiagnostic(f, lines));
+      },
+      publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+    });
+    for (const uri of result.published) workspaceLinted.add(uri);
+    return result;
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -1,6 +1,7 @@
 -- Usage: nvim --headless -u NONE -i NONE -n -c 'luafile lsp-check.lua' -- <file.md> <out.json> <server.js> [<root>]
 -- Attaches the Postmortem server to one file the way a plain Neovim config would (no settings sent, so the server
--- must cope with null configuration), waits for its diagnostics and writes them to <out.json>.
+-- must cope with null configuration), waits for its diagnostics and writes them to <out.json>, then asks for the
+-- document symbols (the outline) and writes them, flattened, to <out.json>.symbols.json.
 -- Neovim 0.7.2 (Debian 12) has no vim.lsp.start (0.8+), hence start_client + buf_attach_client.
 local file, out, server, root = unpack(vim.fn.argv())
 vim.cmd('filetype on')   -- off under -u NONE; get_language_id below covers it too
@@ -28,6 +29,19 @@ end
 local json = vim.json.encode(simple)
 local f = assert(io.open(out, 'w')); f:write(json, '\n'); f:close()
 io.stdout:write(json, '\n')
+
+-- The outline: textDocument/documentSymbol, answered synchronously (the request itself is the wait).
+local symbols = {}
+local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol',
+  { textDocument = vim.lsp.util.make_text_document_params(bufnr) }, 10000) or {}
+local function flatten(list, depth)
+  for _, s in ipairs(list or {}) do
+    table.insert(symbols, { name = s.name, detail = s.detail, kind = s.kind, depth = depth, line = s.range.start.line })
+    flatten(s.children, depth + 1)
+  end
+end
+for _, response in pairs(responses) do flatten(response.result, 0) end
+local sf = assert(io.open(out .. '.symbols.json', 'w')); sf:write(vim.json.encode(symbols), '\n'); sf:close()
 
 vim.lsp.stop_client(client_id)
 vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)

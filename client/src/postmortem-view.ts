@@ -1,0 +1,182 @@
+// The Postmortem view in the Explorer: the required sections as a checklist (present, empty, missing), the other
+// sections the document has, its blameless-language findings and its problem counts. Shown only while the active
+// editor holds a postmortem (context key postmortem.isPostmortem); everything comes from the server's summary.
+import {
+  type Disposable,
+  type Event,
+  EventEmitter,
+  MarkdownString,
+  ThemeColor,
+  ThemeIcon,
+  type TreeDataProvider,
+  TreeItem,
+  TreeItemCollapsibleState,
+  window,
+} from 'vscode';
+import type { FindingRef, PostmortemSummary, SectionStatus, SummaryTracker } from './summary';
+
+export type ViewNode =
+  | { type: 'required' }
+  | { type: 'others' }
+  | { type: 'section'; section: SectionStatus }
+  | { type: 'blame' }
+  | { type: 'finding'; finding: FindingRef }
+  | { type: 'problems' };
+
+export const VIEW_ID = 'postmortem.view';
+
+const STATUS_ICON: Record<SectionStatus['status'], ThemeIcon> = {
+  present: new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed')),
+  empty: new ThemeIcon('circle-large-outline', new ThemeColor('list.warningForeground')),
+  missing: new ThemeIcon('error', new ThemeColor('list.errorForeground')),
+};
+
+export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Disposable {
+  private readonly emitter = new EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData: Event<ViewNode | undefined> = this.emitter.event;
+  private readonly subscription: Disposable;
+
+  constructor(private readonly summaries: SummaryTracker) {
+    this.subscription = summaries.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  private get summary(): PostmortemSummary | undefined {
+    return this.summaries.current;
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] {
+    const summary = this.summary;
+    if (!summary?.analysed) return []; // the view's welcome content says why
+    if (!node) {
+      const roots: ViewNode[] = [{ type: 'required' }];
+      if (summary.sections.some((s) => !s.required)) roots.push({ type: 'others' });
+      roots.push({ type: 'blame' }, { type: 'problems' });
+      return roots;
+    }
+    switch (node.type) {
+      case 'required':
+        return summary.sections.filter((s) => s.required).map((section) => ({ type: 'section', section }));
+      case 'others':
+        return summary.sections.filter((s) => !s.required).map((section) => ({ type: 'section', section }));
+      case 'blame':
+        return summary.blame.findings.map((finding) => ({ type: 'finding', finding }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: ViewNode): TreeItem {
+    const summary = this.summary as PostmortemSummary;
+    switch (node.type) {
+      case 'required': {
+        const item = new TreeItem('Required sections', TreeItemCollapsibleState.Expanded);
+        item.id = 'required';
+        item.description = `${summary.required.present}/${summary.required.total}`;
+        item.iconPath = new ThemeIcon('checklist');
+        return item;
+      }
+      case 'others': {
+        const item = new TreeItem('Other sections', TreeItemCollapsibleState.Collapsed);
+        item.id = 'others';
+        item.description = String(summary.sections.filter((s) => !s.required).length);
+        item.iconPath = new ThemeIcon('list-tree');
+        return item;
+      }
+      case 'section':
+        return sectionItem(summary, node.section);
+      case 'blame': {
+        const count = summary.blame.total;
+        const item = new TreeItem(
+          'Blameless language',
+          count > 0 ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None,
+        );
+        item.id = 'blame';
+        item.description = count === 0 ? 'no findings' : count === 1 ? '1 finding' : `${count} findings`;
+        item.iconPath =
+          count === 0
+            ? STATUS_ICON.present
+            : new ThemeIcon('comment-discussion', new ThemeColor('list.warningForeground'));
+        item.tooltip = new MarkdownString(
+          count === 0
+            ? 'No blaming language found.'
+            : summary.blame.byRule.map((r) => `- \`${r.ruleId}\`: ${r.count}`).join('\n'),
+        );
+        item.command = { title: 'Open the Blameless Writing Guide', command: 'postmortem.openGuide' };
+        return item;
+      }
+      case 'finding': {
+        const { finding } = node;
+        const item = new TreeItem(finding.message.split(/(?<=[.:])\s/)[0], TreeItemCollapsibleState.None);
+        item.description = finding.ruleId;
+        item.tooltip = finding.message;
+        item.iconPath = new ThemeIcon('comment', new ThemeColor('list.warningForeground'));
+        item.command = {
+          title: 'Reveal',
+          command: 'postmortem.revealRange',
+          arguments: [summary.uri, finding.range],
+        };
+        return item;
+      }
+      case 'problems': {
+        const { errors, warnings, infos } = summary.problems;
+        const item = new TreeItem('Problems', TreeItemCollapsibleState.None);
+        item.id = 'problems';
+        const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+        if (infos > 0) parts.push(plural(infos, 'note'));
+        item.description = parts.join(', ');
+        item.iconPath = new ThemeIcon(errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'pass');
+        item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+function sectionItem(summary: PostmortemSummary, section: SectionStatus): TreeItem {
+  const item = new TreeItem(section.title, TreeItemCollapsibleState.None);
+  item.id = `section:${section.required ? 'required' : 'other'}:${section.kind}`;
+  item.iconPath = STATUS_ICON[section.status];
+  item.contextValue = `section-${section.status}`;
+  const as = section.heading && section.heading !== section.title ? `"${section.heading}"` : '';
+  item.description = section.status === 'present' ? as : [section.status, as].filter(Boolean).join(' ');
+  const state = { present: 'written', empty: 'empty: only placeholders or comments', missing: 'missing' }[
+    section.status
+  ];
+  item.tooltip = new MarkdownString(`**${section.title}** (${state})\n\n${section.guidance}`);
+  item.accessibilityInformation = { label: `${section.title}: ${state}` };
+  if (section.range) {
+    item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, section.range] };
+  }
+  return item;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function createPostmortemView(summaries: SummaryTracker): {
+  provider: PostmortemViewProvider;
+  disposable: Disposable;
+} {
+  const provider = new PostmortemViewProvider(summaries);
+  const view = window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
+  const update = (summary: PostmortemSummary | undefined) => {
+    view.description = summary?.title;
+    view.badge =
+      summary && summary.required.missing > 0
+        ? { value: summary.required.missing, tooltip: `${summary.required.missing} required sections missing` }
+        : undefined;
+  };
+  const subscription = summaries.onDidChange(update);
+  const dispose = () => {
+    subscription.dispose();
+    view.dispose();
+    provider.dispose();
+  };
+  return { provider, disposable: { dispose } };
+}

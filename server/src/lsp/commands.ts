@@ -1,0 +1,62 @@
+import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { type AnalysisResult, insertSectionsEdit, type SectionKind } from '../core';
+import { isSectionKind } from '../core/kinds';
+import { toRange } from './diagnostics';
+
+/**
+ * Commands the server runs (`workspace/executeCommand`), for any client: VS Code's Postmortem view and command
+ * palette call them, and Neovim users can too. Their names differ from the VS Code client's own commands
+ * (`postmortem.insertMissingSections`, …), which vscode-languageclient would otherwise clash with.
+ */
+export const INSERT_SECTIONS_COMMAND = 'postmortem.server.insertSections';
+export const LINT_WORKSPACE_COMMAND = 'postmortem.server.lintWorkspace';
+export const SERVER_COMMANDS = [INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND];
+
+export interface InsertSectionsArgs {
+  uri: string;
+  /** The kinds to insert; default: every missing required section. Kinds already present are skipped. */
+  kinds?: string[];
+}
+
+export function parseInsertSectionsArgs(raw: unknown): InsertSectionsArgs | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { uri, kinds } = raw as Record<string, unknown>;
+  if (typeof uri !== 'string') return undefined;
+  if (kinds !== undefined && !(Array.isArray(kinds) && kinds.every((k) => typeof k === 'string'))) return undefined;
+  return { uri, kinds: kinds as string[] | undefined };
+}
+
+/** The sections to insert: those asked for (or the missing required ones) that the document lacks. */
+export function sectionsToInsert(
+  analysis: AnalysisResult,
+  kinds: readonly string[] | undefined,
+  required: readonly SectionKind[],
+): SectionKind[] {
+  const { model } = analysis;
+  if (!model) return [];
+  const present = new Set(model.allSections.flatMap((s) => s.kinds));
+  if (model.summaryFromLead) present.add('summary');
+  return (kinds ?? required).filter(isSectionKind).filter((k) => !present.has(k));
+}
+
+/**
+ * The workspace edit that inserts the sections, pinned to the document version it was computed for, so that a
+ * client refuses it if the document changed meanwhile. Undefined when there is nothing to insert.
+ */
+export function insertSectionsWorkspaceEdit(
+  uri: string,
+  version: number,
+  analysis: AnalysisResult,
+  kinds: readonly SectionKind[],
+  documentChanges: boolean,
+): WorkspaceEdit | undefined {
+  const { model } = analysis;
+  if (!model || kinds.length === 0) return undefined;
+  const edits: TextEdit[] = insertSectionsEdit(model, kinds).map((e) => ({
+    range: toRange(model.lines, e.start, e.end),
+    newText: e.text,
+  }));
+  if (!documentChanges) return { changes: { [uri]: edits } };
+  const change: TextDocumentEdit = { textDocument: { uri, version }, edits };
+  return { documentChanges: [change] };
+}

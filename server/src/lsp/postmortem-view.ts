@@ -1,0 +1,154 @@
+import type { Range } from 'vscode-languageserver';
+import { type AnalysisResult, type Finding, SECTION_KIND_INFO, type SectionKind } from '../core';
+import { toRange } from './diagnostics';
+
+/**
+ * `postmortem/summary`: what the VS Code client's Postmortem view and status bar show, computed by the server so
+ * that no client parses Markdown. Any LSP client may send it.
+ *
+ * The shape grows by adding fields: issue 5 fills `metrics` (timeline metrics: time to detect, to mitigate, …)
+ * and `actionItems` (the parsed follow-up actions); until then both are null, and clients show nothing for them.
+ */
+export const SUMMARY_METHOD = 'postmortem/summary';
+
+export interface SummaryParams {
+  textDocument: { uri: string };
+}
+
+export type SectionState = 'present' | 'empty' | 'missing';
+
+export interface SectionStatus {
+  kind: SectionKind;
+  /** The canonical name ("Root cause"). */
+  title: string;
+  /** The heading as written ("Why it happened"); absent when missing or when the lead paragraph stands in. */
+  heading?: string;
+  required: boolean;
+  status: SectionState;
+  /** The heading's range (or the lead paragraph's): where "reveal" goes. Absent when missing. */
+  range?: Range;
+  guidance: string;
+}
+
+export interface FindingRef {
+  ruleId: string;
+  message: string;
+  severity: Finding['severity'];
+  range: Range;
+}
+
+export interface PostmortemSummary {
+  uri: string;
+  /** The document version the summary describes. */
+  version: number;
+  /** False for Markdown that is not a postmortem: the client hides its view. */
+  isPostmortem: boolean;
+  /** False when the input could not be analysed (binary, too large…); the Problems panel says why. */
+  analysed: boolean;
+  title?: string;
+  /** The required sections in config order, then the other canonical sections the document has. */
+  sections: SectionStatus[];
+  required: { total: number; present: number; empty: number; missing: number };
+  problems: { errors: number; warnings: number; infos: number };
+  /** Findings of the `blame/*` rules. */
+  blame: { total: number; byRule: { ruleId: string; count: number }[]; findings: FindingRef[] };
+  /** Timeline metrics: filled by issue 5. */
+  metrics: null;
+  /** Follow-up actions: filled by issue 5. */
+  actionItems: null;
+}
+
+const MAX_LISTED_FINDINGS = 200;
+
+export function notPostmortemSummary(uri: string, version: number): PostmortemSummary {
+  return {
+    uri,
+    version,
+    isPostmortem: false,
+    analysed: false,
+    sections: [],
+    required: { total: 0, present: 0, empty: 0, missing: 0 },
+    problems: { errors: 0, warnings: 0, infos: 0 },
+    blame: { total: 0, byRule: [], findings: [] },
+    metrics: null,
+    actionItems: null,
+  };
+}
+
+/** The summary of one analysed postmortem. `required` is the config's list of required section kinds. */
+export function postmortemSummary(
+  uri: string,
+  version: number,
+  analysis: AnalysisResult,
+  required: readonly SectionKind[],
+): PostmortemSummary {
+  const summary = notPostmortemSummary(uri, version);
+  summary.isPostmortem = true;
+  const { model, findings } = analysis;
+  for (const f of findings) {
+    if (f.severity === 'error') summary.problems.errors++;
+    else if (f.severity === 'warning') summary.problems.warnings++;
+    else summary.problems.infos++;
+  }
+  if (!model) return summary;
+  summary.analysed = true;
+  summary.title = model.title?.text;
+  const lines = model.lines;
+
+  const empty = new Set<SectionKind>();
+  for (const f of findings) {
+    if (f.ruleId !== 'structure/empty-section') continue;
+    for (const k of (f.data?.sections as SectionKind[] | undefined) ?? [f.data?.section as SectionKind]) empty.add(k);
+  }
+  const statusOf = (kind: SectionKind, isRequired: boolean): SectionStatus | undefined => {
+    const info = SECTION_KIND_INFO[kind];
+    const base = { kind, title: info.title, required: isRequired, guidance: info.guidance };
+    const section = model.allSections.find((s) => s.kinds.includes(kind));
+    if (section) {
+      return {
+        ...base,
+        heading: section.heading,
+        status: empty.has(kind) ? 'empty' : 'present',
+        range: toRange(lines, section.start, section.headingEnd),
+      };
+    }
+    if (kind === 'summary' && model.summaryFromLead) {
+      const lead = model.lead.find((n) => n.type === 'paragraph') ?? model.lead[0];
+      const start = lead?.position?.start.offset ?? 0;
+      return { ...base, status: 'present', range: toRange(lines, start, lead?.position?.end.offset ?? start) };
+    }
+    return isRequired ? { ...base, status: 'missing' } : undefined;
+  };
+
+  for (const kind of required) {
+    const status = statusOf(kind, true);
+    if (status) summary.sections.push(status);
+  }
+  const others = [...new Set(model.allSections.flatMap((s) => s.kinds))].filter((k) => !required.includes(k));
+  for (const kind of others) {
+    const status = statusOf(kind, false);
+    if (status) summary.sections.push(status);
+  }
+  const requiredStatuses = summary.sections.filter((s) => s.required);
+  summary.required = {
+    total: requiredStatuses.length,
+    present: requiredStatuses.filter((s) => s.status === 'present').length,
+    empty: requiredStatuses.filter((s) => s.status === 'empty').length,
+    missing: requiredStatuses.filter((s) => s.status === 'missing').length,
+  };
+
+  const blame = findings.filter((f) => f.ruleId.startsWith('blame/'));
+  const counts = new Map<string, number>();
+  for (const f of blame) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  summary.blame = {
+    total: blame.length,
+    byRule: [...counts].map(([ruleId, count]) => ({ ruleId, count })),
+    findings: blame.slice(0, MAX_LISTED_FINDINGS).map((f) => ({
+      ruleId: f.ruleId,
+      message: f.message,
+      severity: f.severity,
+      range: toRange(lines, f.start, f.end),
+    })),
+  };
+  return summary;
+}

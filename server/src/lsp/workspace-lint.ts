@@ -1,0 +1,111 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { decodeBytes } from '../core';
+
+/**
+ * "Lint Workspace": every postmortem under the workspace folders into the client's Problems panel, open or not.
+ * The walk follows the CLI's rules (Markdown files; no node_modules, no dot-folders) and is bounded.
+ */
+export interface WorkspaceLintHost {
+  folders: readonly string[];
+  /** Lint just these files instead of walking the folders (a closed file whose Problems came from here). */
+  files?: readonly string[];
+  /** The text of an open document (the editor's, not the disk's), if it is open. */
+  openText(uri: string): string | undefined;
+  /** The diagnostics for a file, or undefined when it is not a postmortem. */
+  lint(path: string, text: string): Diagnostic[] | undefined;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+}
+
+export interface WorkspaceLintResult {
+  /** Markdown files looked at. */
+  files: number;
+  /** Of those, the postmortems. */
+  postmortems: number;
+  /** Diagnostics over all postmortems. */
+  problems: number;
+  /** Postmortems with at least one diagnostic. */
+  withProblems: number;
+  /** True when the walk stopped at the file limit. */
+  truncated: boolean;
+  /** The URIs whose diagnostics were published (closed files), so that the server can keep them when closed. */
+  published: string[];
+}
+
+const MARKDOWN = /\.(md|markdown|mdx)$/i;
+export const MAX_WORKSPACE_FILES = 5000;
+
+export async function markdownFiles(
+  folders: readonly string[],
+  limit = MAX_WORKSPACE_FILES,
+): Promise<{ files: string[]; truncated: boolean }> {
+  const files: string[] = [];
+  const pending = [...folders];
+  while (pending.length > 0) {
+    const dir = pending.shift() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folders are skipped, as the editor would
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(join(dir, entry.name));
+      } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
+        if (files.length >= limit) return { files, truncated: true };
+        files.push(join(dir, entry.name));
+      }
+    }
+  }
+  return { files, truncated: false };
+}
+
+export async function lintWorkspace(
+  host: WorkspaceLintHost,
+  limit = MAX_WORKSPACE_FILES,
+): Promise<WorkspaceLintResult> {
+  const { files, truncated } = host.files
+    ? { files: [...host.files], truncated: false }
+    : await markdownFiles(host.folders, limit);
+  const result: WorkspaceLintResult = {
+    files: files.length,
+    postmortems: 0,
+    problems: 0,
+    withProblems: 0,
+    truncated,
+    published: [],
+  };
+  for (const path of files) {
+    const uri = URI.file(path).toString();
+    const open = host.openText(uri);
+    let text = open;
+    if (text === undefined) {
+      try {
+        const decoded = decodeBytes(await readFile(path));
+        if (!decoded.ok) continue; // binary or not UTF-8: opening it in the editor says why
+        text = decoded.text;
+      } catch {
+        continue;
+      }
+    }
+    const diagnostics = host.lint(path, text);
+    if (!diagnostics) {
+      // No longer a postmortem: clear what an earlier run published for it.
+      if (open === undefined && host.files) host.publish(uri, []);
+      continue;
+    }
+    result.postmortems++;
+    result.problems += diagnostics.length;
+    if (diagnostics.length > 0) result.withProblems++;
+    if (open === undefined) {
+      host.publish(uri, diagnostics);
+      result.published.push(uri);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,294 @@
+// The editor experience inside real VS Code (code-server): outline, the Postmortem view's items, hovers, completion,
+// templates as snippets, the commands. Every wait is on an event (diagnostics, the view's summary, tabs); timers
+// only bound a wait, they never pace it.
+const vscode = require('vscode');
+const assert = require('node:assert');
+
+const SOURCE = 'postmortem';
+const EXTENSION_ID = 'postmortem-tools.postmortem';
+const codeOf = (d) => (d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
+const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const show = (ds) => JSON.stringify(ds.map((d) => ({ code: codeOf(d), line: d.range.start.line, message: d.message })));
+const fileIn = (rel) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, ...rel.split('/'));
+const today = () => {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+/** Resolves once `predicate()` holds, checking now and on every firing of `event`; rejects after timeoutMs. */
+function until(event, predicate, what, timeoutMs = 25000) {
+  const now = predicate();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const sub = event(() => {
+      const value = predicate();
+      if (value) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(value);
+      }
+    });
+  });
+}
+
+const diagnosticsWhere = (uri, predicate, what) =>
+  until(
+    vscode.languages.onDidChangeDiagnostics,
+    () => (predicate(ours(uri)) ? ours(uri) : undefined),
+    `${what}; diagnostics now: ${show(ours(uri))}`,
+  );
+
+let api;
+/** The summary behind the Postmortem view, once it describes `doc` at its current version and passes `test`. */
+function summaryFor(doc, test = () => true, what = 'the summary') {
+  return until(
+    api.summaries.onDidChange,
+    () => {
+      const s = api.summaries.current;
+      return s && s.uri === doc.uri.toString() && s.version === doc.version && test(s) ? s : undefined;
+    },
+    `${what} of ${doc.uri.path} v${doc.version}; now: ${JSON.stringify(api.summaries.current?.required)} for ${api.summaries.current?.uri} v${api.summaries.current?.version}`,
+  );
+}
+
+async function open(rel) {
+  const doc = await vscode.workspace.openTextDocument(fileIn(rel));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+async function snippetBody(prefix) {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  const file = vscode.Uri.joinPath(ext.extensionUri, 'snippets', 'postmortem.code-snippets');
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+  const snippet = Object.values(snippets).find((s) => s.prefix === prefix);
+  assert.ok(snippet, `no snippet ${prefix}`);
+  return snippet.body.join('\n');
+}
+
+/** The view's tree as plain data: [{label, description, contextValue, children}]. */
+async function viewTree(node) {
+  const nodes = await api.view.getChildren(node);
+  return Promise.all(
+    nodes.map(async (n) => {
+      const item = api.view.getTreeItem(n);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label;
+      const children = item.collapsibleState ? await viewTree(n) : [];
+      return {
+        node: n,
+        label,
+        description: item.description,
+        contextValue: item.contextValue,
+        icon: item.iconPath?.id,
+        children,
+      };
+    }),
+  );
+}
+
+describe('Postmortem editor experience', () => {
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    api = await ext.activate();
+    assert.ok(api?.view && api?.summaries, 'activate() returns the view and the summaries');
+  });
+
+  it('shows the outline: sections with their kinds, timeline entries and action items', async () => {
+    const doc = await open('postmortems/2024-05-20-cache-stampede.md');
+    await diagnosticsWhere(doc.uri, (ds) => ds.length > 0, 'diagnostics (the server is up)');
+    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
+    // VS Code's own Markdown extension adds its heading symbols too: ours is the title symbol with detail "Title".
+    const title = symbols.find((s) => s.detail === 'Title');
+    assert.ok(title, `no Postmortem title symbol in ${JSON.stringify(symbols.map((s) => [s.name, s.detail]))}`);
+    assert.strictEqual(title.name, 'Cache stampede after the config rollout');
+    assert.deepStrictEqual(
+      title.children.map((s) => [s.name, s.detail]),
+      [
+        ['Summary', 'Summary'],
+        ['Timeline', 'Timeline'],
+        ['Impact', 'Impact'],
+        ['Root cause', 'Root cause'],
+        ['Action items', 'Action items'],
+      ],
+    );
+    const timeline = title.children.find((s) => s.name === 'Timeline');
+    assert.strictEqual(timeline.children.length, 4);
+    assert.ok(timeline.children.every((e) => e.kind === vscode.SymbolKind.Event));
+    assert.match(timeline.children[0].name, /^2024-05-20 09:12 UTC: A configuration rollout/);
+    const actions = title.children.find((s) => s.name === 'Action items').children;
+    assert.deepStrictEqual(
+      actions.map((a) => a.detail),
+      ['open', 'open', 'done'],
+    );
+    const frontmatter = symbols.find((s) => s.name === 'Frontmatter');
+    assert.ok(frontmatter?.children.some((k) => k.name === 'severity' && k.detail === 'SEV2'));
+  });
+
+  it('lists the required sections in the Postmortem view, and its inline action inserts a missing one', async () => {
+    const doc = await open('postmortems/2024-05-20-cache-stampede.md');
+    await summaryFor(doc);
+    const tree = await viewTree();
+    assert.deepStrictEqual(
+      tree.map((n) => n.label),
+      ['Required sections', 'Blameless language', 'Problems'],
+    );
+    const [required, blame] = tree;
+    assert.strictEqual(required.description, '4/6');
+    assert.deepStrictEqual(
+      required.children.map((c) => [c.label, c.contextValue, c.icon]),
+      [
+        ['Summary', 'section-present', 'pass-filled'],
+        ['Timeline', 'section-present', 'pass-filled'],
+        ['Impact', 'section-empty', 'circle-large-outline'],
+        ['Root cause', 'section-present', 'pass-filled'],
+        ['Mitigation', 'section-missing', 'error'],
+        ['Action items', 'section-present', 'pass-filled'],
+      ],
+    );
+    assert.match(String(blame.description), /^[1-9]\d* findings?$/);
+    assert.ok(blame.children.some((c) => c.description === 'blame/human-error'));
+
+    // The inline "+" on the missing item runs postmortem.insertSection with the item's node.
+    const mitigation = required.children.find((c) => c.label === 'Mitigation');
+    const before = doc.getText();
+    const result = await vscode.commands.executeCommand('postmortem.insertSection', mitigation.node);
+    assert.deepStrictEqual(result, { applied: true, inserted: ['mitigation'] });
+    assert.match(doc.getText(), /^## Mitigation$/m);
+    assert.ok(doc.getText().length > before.length);
+    const after = await summaryFor(doc, (s) => s.sections.find((x) => x.kind === 'mitigation')?.status !== 'missing');
+    assert.strictEqual(after.sections.find((x) => x.kind === 'mitigation').status, 'empty', 'inserted, still to write');
+  });
+
+  it('explains a section heading and a finding on hover', async () => {
+    const doc = await open('postmortems/2024-05-20-cache-stampede.md');
+    const diags = await diagnosticsWhere(
+      doc.uri,
+      (ds) => ds.some((d) => codeOf(d) === 'blame/human-error'),
+      'blame/human-error',
+    );
+    const text = (hovers) =>
+      hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const heading = doc.positionAt(doc.getText().indexOf('## Timeline') + 4);
+    const onHeading = text(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, heading));
+    assert.match(onHeading, /\*\*Timeline\*\* \(required section\)/);
+    assert.match(onHeading, /Timestamped events with a timezone/);
+    const finding = diags.find((d) => codeOf(d) === 'blame/human-error');
+    const onFinding = text(
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, finding.range.start),
+    );
+    assert.match(onFinding, /\*\*blame\/human-error\*\*/);
+    assert.match(onFinding, /docs\/rules\/blame\/human-error\.md/);
+  });
+
+  it('completes missing sections after "#" and frontmatter values', async () => {
+    const uri = fileIn('postmortems/completion.md');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('---\nseverity: \n---\n\n# Postmortem: completion\n\n## Summary\n\nA summary.\n\n## '),
+    );
+    const doc = await open('postmortems/completion.md');
+    await diagnosticsWhere(doc.uri, (ds) => ds.length > 0, 'diagnostics for completion.md');
+    const end = doc.positionAt(doc.getText().length);
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, end);
+    const sections = list.items.filter(
+      (i) => i.detail === 'Missing required section' || i.detail === 'Optional section',
+    );
+    sections.sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.deepStrictEqual(
+      sections.slice(0, 5).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)),
+      ['Timeline', 'Impact', 'Root cause', 'Mitigation', 'Action items'],
+    );
+    assert.ok(!sections.some((i) => i.label === 'Summary'), 'present sections are not offered');
+    const valueAt = new vscode.Position(1, 'severity: '.length);
+    const values = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, valueAt);
+    assert.deepStrictEqual(
+      values.items
+        .filter((i) => i.detail?.startsWith('severity:'))
+        .slice(0, 5)
+        .map((i) => i.label),
+      ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4'],
+    );
+  });
+
+  it('"Insert Missing Sections" inserts every missing required section', async () => {
+    const doc = await open('postmortems/completion.md');
+    const result = await vscode.commands.executeCommand('postmortem.insertMissingSections');
+    assert.deepStrictEqual(result.inserted, ['timeline', 'impact', 'root-cause', 'mitigation', 'action-items']);
+    const summary = await summaryFor(doc, (s) => s.required.missing === 0, 'no missing section');
+    assert.strictEqual(summary.required.total, 6);
+  });
+
+  for (const prefix of ['postmortem', 'postmortem-google-sre', 'postmortem-pagerduty', 'postmortem-atlassian']) {
+    it(`the "${prefix}" snippet yields a postmortem with no structure findings`, async () => {
+      const uri = fileIn(`postmortems/snippet-${prefix}.md`);
+      await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+      const doc = await open(`postmortems/snippet-${prefix}.md`);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(await editor.insertSnippet(new vscode.SnippetString(await snippetBody(prefix))), 'snippet inserted');
+      assert.match(doc.getText(), new RegExp(`^date: ${today()}$`, 'm'), 'the date variables are today');
+      const summary = await summaryFor(
+        doc,
+        (s) => s.required.present === s.required.total,
+        'all required sections written',
+      );
+      assert.strictEqual(summary.required.total, 6);
+      const structure = ours(doc.uri).filter((d) => String(codeOf(d)).startsWith('structure/'));
+      assert.strictEqual(show(structure), '[]');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+
+  it('"New Postmortem" creates <folder>/<date>-<slug>.md from a template and opens it', async () => {
+    const uri = await vscode.commands.executeCommand('postmortem.newPostmortem', {
+      title: 'Login failures: EU region',
+      template: 'google-sre',
+    });
+    assert.ok(uri, 'the command returns the new file');
+    assert.ok(uri.path.endsWith(`/postmortems/${today()}-login-failures-eu-region.md`), `created ${uri.path}`);
+    const editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor.document.uri.toString(), uri.toString(), 'the new file is open');
+    assert.strictEqual(editor.document.isDirty, false, 'and saved');
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(onDisk, /^---\ntitle: "Login failures: EU region"\n/);
+    assert.match(onDisk, /^# Login failures: EU region$/m);
+    assert.strictEqual(editor.document.getText(editor.selection), 'SEV1', 'the cursor waits on the severity choice');
+    await summaryFor(editor.document, (s) => s.required.present === 6, 'a complete postmortem');
+    assert.strictEqual(show(ours(uri).filter((d) => String(codeOf(d)).startsWith('structure/'))), '[]');
+    // A second one with the same title gets its own name.
+    const again = await vscode.commands.executeCommand('postmortem.newPostmortem', {
+      title: 'Login failures: EU region',
+      template: 'default',
+    });
+    assert.ok(again.path.endsWith(`-login-failures-eu-region-2.md`), again.path);
+  });
+
+  it('"Lint Workspace" puts postmortems that are not open into the Problems panel', async () => {
+    const unopened = fileIn('postmortems/2024-06-02-search-outage.md');
+    assert.strictEqual(show(ours(unopened)), '[]', 'nothing before the command');
+    const result = await vscode.commands.executeCommand('postmortem.lintWorkspace');
+    assert.ok(result.postmortems >= 4, JSON.stringify(result));
+    assert.ok(result.files > result.postmortems, 'notes/readme.md is looked at but is no postmortem');
+    await diagnosticsWhere(
+      unopened,
+      (ds) => ds.some((d) => codeOf(d) === 'structure/required-section' && /Timeline/.test(d.message)),
+      'the unopened postmortem to show its missing Timeline',
+    );
+    assert.strictEqual(show(ours(fileIn('notes/readme.md'))), '[]');
+  });
+
+  it('opens the Blameless Writing Guide in the Markdown preview', async () => {
+    const isGuide = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => /blameless-writing/.test(t.label) && t.input instanceof vscode.TabInputWebview);
+    await vscode.commands.executeCommand('postmortem.openGuide');
+    const tab = await until(vscode.window.tabGroups.onDidChangeTabs, isGuide, 'a preview tab of the guide');
+    assert.match(tab.label, /Preview blameless-writing\.md/);
+  });
+});
