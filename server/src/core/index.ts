@@ -1,24 +1,20 @@
 /** The analysis core's public surface. Nothing here imports LSP or VS Code modules. */
-export { type AnalysisResult, analyze } from './analyze';
-export { type ConfigFile, configSchema, defaultConfig, type ResolvedConfig } from './config';
-export { CONFIG_FILE_NAMES, ConfigError, type ConfigFs, ConfigLoader } from './config-loader';
-export { type Decoded, decodeBytes, type Encoding, encodeText } from './decode';
-export { DEFAULT_POSTMORTEM_GLOBS, isPostmortem, matchesGlobs } from './detect';
-export { createHeadingMatcher, headingWords } from './headings';
-export { insertSectionsEdit } from './insert-section';
-export { DEFAULT_REQUIRED, SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
-export type { PostmortemModel, Section } from './model';
-export { buildModel } from './model';
-export { type AnyRule, ruleDocsUrl } from './rule';
-export { applyEdits, detectEol, LineIndex } from './text';
-export type { Finding, Fix, Position, Severity, TextEdit } from './types';
+
 export {
   type ActionItem,
   type ActionType,
   getActionItems,
   type Vagueness,
 } from './actions';
-export { findFigures, type Figure } from './impact/figures';
+export { type AnalysisResult, analyze } from './analyze';
+export { type ConfigFile, configSchema, defaultConfig, type ResolvedConfig } from './config';
+export { CONFIG_FILE_NAMES, ConfigError, type ConfigFs, ConfigLoader } from './config-loader';
+export { type Decoded, decodeBytes, type Encoding, encodeText } from './decode';
+export { DEFAULT_POSTMORTEM_GLOBS, isPostmortem, matchesGlobs } from './detect';
+export { createHeadingMatcher, headingWords } from './headings';
+export { type Figure, findFigures } from './impact/figures';
+export { insertSectionsEdit } from './insert-section';
+export { DEFAULT_REQUIRED, SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
 export {
   FRONTMATTER_KEYS,
   FRONTMATTER_SCHEMA,
@@ -27,6 +23,11 @@ export {
   STATUS_VALUES,
 } from './metadata/schema';
 export { type FrontmatterIssue, type FrontmatterKey, frontmatterKeys, validateFrontmatter } from './metadata/validate';
+export { humanMinutes, instantText } from './metrics-text';
+export type { PostmortemModel, Section } from './model';
+export { buildModel } from './model';
+export { type AnyRule, ruleDocsUrl } from './rule';
+export { applyEdits, detectEol, LineIndex } from './text';
 export {
   computeMetrics,
   getIncidentMetrics,
@@ -43,3 +44,4 @@ export {
   type TimelineInstant,
   type TimelineSection,
 } from './timeline';
+export type { Finding, Fix, Position, Severity, TextEdit } from './types';
