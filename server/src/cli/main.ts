@@ -11,7 +11,8 @@ import { type FileResult, Linter, UnreadableError } from './lint';
 
 const HELP = `Usage: postmortem lint [options] [paths, folders or globs…]
 
-Checks incident postmortems written in Markdown: required sections, empty sections, frontmatter.
+Checks incident postmortems written in Markdown: required sections, blameless wording, timelines,
+follow-up actions and frontmatter.
 
 A folder means every .md, .markdown and .mdx file below it (skipping node_modules and dot-folders) that
 looks like a postmortem: under a postmortems/, post-mortems/ or incidents/ folder, named *postmortem*.md,
