@@ -1,0 +1,294 @@
+// Latency from a one-character edit to publishDiagnostics on a 10,000-line postmortem, through the bundled
+// server over stdio (issue 2), with the server's default debounce and with none; plus the in-process analysis
+// time of the same file, which is what the debounce-0 figure should come down to.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { analyze, defaultConfig } from '../../server/src/core';
+import { parseMarkdown } from '../../server/src/core/parse';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { RULES } from '../../server/src/rules';
+import { generatePostmortem } from './_generate-postmortem';
+import { exposeGc, medianOf, ms, percentile, printTable } from './_stats';
+
+const ROOT = join(__dirname, '..', '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const LINES = 10_000;
+const WARMUP_EDITS = 3;
+const TIMED_EDITS = 20;
+const IN_PROCESS_RUNS = 5;
+/** Idle time after each reply before the next edit: each edit then meets a settled server (GC done), as when a
+ * person types one character and looks. Back to back, the previous analysis's garbage is collected in the next
+ * one's time. */
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 300);
+/** Long enough for a slow machine, short enough that a server that never answers fails the module, not the run. */
+const REPLY_TIMEOUT_MS = 60_000;
+
+interface Session {
+  label: string;
+  openMs: number;
+  editsMs: number[];
+  diagnostics: number;
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(SERVER))
+    throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs\` (or \`npm run bench\`) first`);
+  warnIfStale();
+  const { text, composition } = generatePostmortem(LINES);
+  const workspace = mkdtempSync(join(tmpdir(), 'postmortem-bench-'));
+  const file = join(workspace, 'postmortems', 'big.md');
+  mkdirSync(join(workspace, 'postmortems'));
+  writeFileSync(file, text);
+  try {
+    const inProcess = measureInProcess(text);
+    console.log(
+      `document: ${countLines(text).toLocaleString('en-US')} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, ` +
+        `${inProcess.findings} finding(s), written to <tmp>/postmortems/big.md`,
+    );
+    console.log(`  generated: ${composition}`);
+    console.log();
+    printTable(
+      ['in process, same file', 'median', 'min'],
+      [
+        ['parseMarkdown', ms(inProcess.parse.median), ms(inProcess.parse.min)],
+        ['analyze', ms(inProcess.analyze.median), ms(inProcess.analyze.min)],
+      ],
+    );
+    console.log(`  (${IN_PROCESS_RUNS} runs each after 2 warm-up runs, GC forced before each)`);
+    console.log(
+      `  heap kept alive by one analysis result (the server keeps one per open document): ${(inProcess.retained / 2 ** 20).toFixed(0)} MiB`,
+    );
+
+    // Debounce 0 first: it is the analysis latency, the figure that matters; the default adds a fixed wait.
+    const sessions = [
+      await measureEdits(workspace, file, text, 'debounceMs 0 (analysis latency)', { debounceMs: 0 }),
+      await measureEdits(workspace, file, text, `debounceMs ${DEFAULT_SETTINGS.debounceMs} (default)`, undefined),
+    ];
+    console.log();
+    console.log(
+      `edit → publishDiagnostics, ${TIMED_EDITS} one-character edits after ${WARMUP_EDITS} warm-up edits, each awaited`,
+    );
+    printTable(
+      ['server setting', 'didOpen', 'median', 'p90', 'min', 'max', 'diagnostics'],
+      sessions.map((s) => {
+        const sorted = [...s.editsMs].sort((a, b) => a - b);
+        return [
+          s.label,
+          ms(s.openMs),
+          ms(medianOf(sorted)),
+          ms(percentile(sorted, 0.9)),
+          ms(sorted[0]),
+          ms(sorted[sorted.length - 1]),
+          String(s.diagnostics),
+        ];
+      }),
+    );
+    console.log('  didOpen: from sending didOpen to the first publishDiagnostics on a fresh server (cold JIT)');
+    console.log(
+      `  edits type at the end of the middle line; ${PAUSE_MS} ms idle after each reply, so each meets a settled server`,
+    );
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** analyze() on the same text in this process, GC forced before each run as the server gets idle time to collect
+ * between edits; and the heap one result keeps alive, which the server holds per open document (tree included). */
+function measureInProcess(text: string) {
+  const config = defaultConfig(RULES);
+  const gc = exposeGc();
+  const time = (fn: () => unknown) => {
+    for (let i = 0; i < 2; i++) fn();
+    const runs: number[] = [];
+    for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+      gc();
+      const start = performance.now();
+      fn();
+      runs.push(performance.now() - start);
+    }
+    return { median: medianOf(runs), min: Math.min(...runs) };
+  };
+  const parse = time(() => parseMarkdown(text));
+  const analysis = time(() => analyze(text, config));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const result = analyze(text, config);
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  return { parse, analyze: analysis, findings: result.findings.length, retained };
+}
+
+/** One fresh server: open the document, then type one character at a time in the middle of it. */
+async function measureEdits(
+  workspace: string,
+  file: string,
+  text: string,
+  label: string,
+  settings: { debounceMs: number } | undefined,
+): Promise<Session> {
+  const server = startServer();
+  try {
+    const { connection } = server;
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspace).href,
+      workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
+      // No workspace/configuration capability: the server takes its settings from initializationOptions.
+      capabilities: {
+        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+      },
+      initializationOptions: settings ? { settings } : undefined,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+
+    const uri = pathToFileURL(file).href;
+    const waiter = diagnosticsWaiter(connection, uri);
+    let version = 1;
+    // Each wait is registered before its notification is sent, so even an instant reply is not missed.
+    const opened = waiter.forVersion(version, server);
+    let start = performance.now();
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
+    let reply = await opened;
+    const openMs = reply.at - start;
+
+    // Type at the end of the middle line (a timeline entry), one character per edit.
+    const lines = text.split('\n');
+    const line = Math.floor(lines.length / 2);
+    const typed = ' then waited';
+    const editsMs: number[] = [];
+    for (let i = 0; i < WARMUP_EDITS + TIMED_EDITS; i++) {
+      version++;
+      const at = { line, character: lines[line].length + i };
+      const published = waiter.forVersion(version, server);
+      start = performance.now();
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: at, end: at }, text: typed[i % typed.length] }],
+      });
+      reply = await published;
+      if (i >= WARMUP_EDITS) editsMs.push(reply.at - start);
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    }
+    return { label, openMs, editsMs, diagnostics: reply.count };
+  } finally {
+    await server.stop();
+  }
+}
+
+interface Server {
+  connection: ProtocolConnection;
+  stderr: () => string;
+  /** Rejects if the server exits before it is stopped, so a crash fails the module at once. */
+  crashed: Promise<never>;
+  stop: () => Promise<void>;
+}
+
+function startServer(): Server {
+  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const crashed = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) reject(new Error(`the server exited (${signal ?? `code ${code}`})`));
+    }),
+  );
+  crashed.catch(() => {}); // Observed by forVersion; not an unhandled rejection when nobody waits.
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
+    new StreamMessageWriter(child.stdin as NodeJS.WritableStream),
+  );
+  connection.listen();
+  const stop = async () => {
+    stopping = true;
+    try {
+      if (child.exitCode === null) {
+        await withTimeout(connection.sendRequest(ShutdownRequest.type), 5000, 'shutdown');
+        await connection.sendNotification(ExitNotification.type);
+        await withTimeout(exited, 5000, 'exit');
+      }
+    } catch {
+      child.kill();
+    } finally {
+      connection.dispose();
+    }
+  };
+  return { connection, stderr: () => stderr, crashed, stop };
+}
+
+/** Collects publishDiagnostics for one document; forVersion resolves on the first one that carries that version. */
+function diagnosticsWaiter(connection: ProtocolConnection, uri: string) {
+  const pending = new Map<number, (reply: { at: number; count: number }) => void>();
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    const at = performance.now();
+    if (params.uri !== uri || params.version === undefined) return;
+    pending.get(params.version)?.({ at, count: params.diagnostics.length });
+    pending.delete(params.version);
+  });
+  return {
+    forVersion(version: number, server: Server): Promise<{ at: number; count: number }> {
+      const reply = new Promise<{ at: number; count: number }>((resolve) => pending.set(version, resolve));
+      const replyOrCrash = Promise.race([reply, server.crashed]);
+      return withTimeout(replyOrCrash, REPLY_TIMEOUT_MS, `publishDiagnostics for version ${version}`).catch(
+        (e: Error) => {
+          const stderr = server.stderr();
+          throw new Error(`${e.message}${stderr ? `\nserver stderr:\n${stderr}` : ''}`);
+        },
+      );
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Warns when dist/server.js is older than a server source file: the latency would be that of old code. */
+function warnIfStale(): void {
+  const built = statSync(SERVER).mtimeMs;
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    );
+  if (newest(join(ROOT, 'server', 'src')) > built) {
+    console.log(
+      'warning: dist/server.js is older than server/src, so the server runs older code than the in-process figures; ' +
+        'run `node scripts/build.mjs` first',
+    );
+  }
+}
+
+function countLines(text: string): number {
+  return text.split('\n').length;
+}
