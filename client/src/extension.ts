@@ -8,6 +8,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { type ActionsViewProvider, createActionsView } from './actions-view';
 import { registerCommands } from './commands';
 import { newPostmortem } from './new-postmortem';
 import { createPostmortemView, type PostmortemViewProvider } from './postmortem-view';
@@ -20,6 +21,8 @@ let client: LanguageClient | undefined;
 export interface PostmortemApi {
   view: PostmortemViewProvider;
   summaries: SummaryTracker;
+  /** The workspace's Follow-up actions view. */
+  actions: ActionsViewProvider;
 }
 
 export async function activate(context: ExtensionContext): Promise<PostmortemApi> {
@@ -48,15 +51,17 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
 
   const summaries = new SummaryTracker(client);
   const view = createPostmortemView(summaries);
+  const actions = createActionsView(context, client);
   context.subscriptions.push(
     summaries,
     view.disposable,
+    actions.disposable,
     createStatusBar(summaries),
     ...registerCommands(context, client, summaries),
     commands.registerCommand('postmortem.newPostmortem', (arg) => newPostmortem(context, arg)),
   );
-  await summaries.refresh();
-  return { view: view.provider, summaries };
+  await Promise.all([summaries.refresh(), actions.provider.refresh()]);
+  return { view: view.provider, summaries, actions: actions.provider };
 }
 
 export async function deactivate(): Promise<void> {

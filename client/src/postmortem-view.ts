@@ -1,5 +1,6 @@
 // The Postmortem view in the Explorer: the required sections as a checklist (present, empty, missing), the other
-// sections the document has, its blameless-language findings and its problem counts. Shown only while the active
+// sections the document has, the incident's metrics and milestones, its follow-up actions, its blameless-language
+// findings and its problem counts. Shown only while the active
 // editor holds a postmortem (context key postmortem.isPostmortem); everything comes from the server's summary.
 import {
   type Disposable,
@@ -13,12 +14,25 @@ import {
   TreeItemCollapsibleState,
   window,
 } from 'vscode';
-import type { FindingRef, PostmortemSummary, SectionStatus, SummaryTracker } from './summary';
+import type {
+  ActionItemRef,
+  FindingRef,
+  MetricFigure,
+  MilestoneStatus,
+  PostmortemSummary,
+  SectionStatus,
+  SummaryTracker,
+} from './summary';
 
 export type ViewNode =
   | { type: 'required' }
   | { type: 'others' }
   | { type: 'section'; section: SectionStatus }
+  | { type: 'metrics' }
+  | { type: 'figure'; figure: MetricFigure }
+  | { type: 'milestone'; milestone: MilestoneStatus }
+  | { type: 'actions' }
+  | { type: 'action'; action: ActionItemRef }
   | { type: 'blame' }
   | { type: 'finding'; finding: FindingRef }
   | { type: 'problems' };
@@ -50,6 +64,8 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
     if (!node) {
       const roots: ViewNode[] = [{ type: 'required' }];
       if (summary.sections.some((s) => !s.required)) roots.push({ type: 'others' });
+      if (summary.metrics) roots.push({ type: 'metrics' });
+      if (summary.actionItems) roots.push({ type: 'actions' });
       roots.push({ type: 'blame' }, { type: 'problems' });
       return roots;
     }
@@ -58,6 +74,15 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
         return summary.sections.filter((s) => s.required).map((section) => ({ type: 'section', section }));
       case 'others':
         return summary.sections.filter((s) => !s.required).map((section) => ({ type: 'section', section }));
+      case 'metrics':
+        return hasMetrics(summary)
+          ? [
+              ...(summary.metrics?.figures ?? []).map((figure): ViewNode => ({ type: 'figure', figure })),
+              ...(summary.metrics?.milestones ?? []).map((milestone): ViewNode => ({ type: 'milestone', milestone })),
+            ]
+          : [];
+      case 'actions':
+        return (summary.actionItems ?? []).map((action) => ({ type: 'action', action }));
       case 'blame':
         return summary.blame.findings.map((finding) => ({ type: 'finding', finding }));
       default:
@@ -84,6 +109,36 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
       }
       case 'section':
         return sectionItem(summary, node.section);
+      case 'metrics': {
+        const shown = hasMetrics(summary);
+        const item = new TreeItem('Metrics', shown ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None);
+        item.id = 'metrics';
+        item.description = shown ? undefined : 'no timed entries in the timeline';
+        item.iconPath = new ThemeIcon('graph-line');
+        item.tooltip = summary.metrics?.sentence;
+        return item;
+      }
+      case 'figure':
+        return figureItem(node.figure);
+      case 'milestone':
+        return milestoneItem(summary, node.milestone);
+      case 'actions': {
+        const actions = summary.actionItems ?? [];
+        const open = actions.filter((a) => a.status === 'open').length;
+        const item = new TreeItem(
+          'Follow-up actions',
+          actions.length > 0 ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None,
+        );
+        item.id = 'actions';
+        item.description =
+          actions.length === 0
+            ? 'none found'
+            : `${open} open${actions.length > open ? `, ${actions.length - open} done` : ''}`;
+        item.iconPath = new ThemeIcon('tasklist');
+        return item;
+      }
+      case 'action':
+        return actionItem(summary, node.action);
       case 'blame': {
         const count = summary.blame.total;
         const item = new TreeItem(
@@ -152,6 +207,65 @@ function sectionItem(summary: PostmortemSummary, section: SectionStatus): TreeIt
   if (section.range) {
     item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, section.range] };
   }
+  return item;
+}
+
+function hasMetrics(summary: PostmortemSummary): boolean {
+  const m = summary.metrics;
+  return !!m && (m.timedEntries > 0 || m.milestones.some((x) => x.found));
+}
+
+const FIGURE_ICON = new ThemeIcon('watch');
+const MILESTONE_ICON = new ThemeIcon('milestone');
+const MISSING_ICON = new ThemeIcon('warning', new ThemeColor('list.warningForeground'));
+
+/** "Time to detect 8 min". */
+function figureItem(figure: MetricFigure): TreeItem {
+  const item = new TreeItem(figure.label, TreeItemCollapsibleState.None);
+  item.id = `figure:${figure.key}`;
+  item.description = figure.minutes === null ? 'unknown' : figure.text;
+  item.iconPath = FIGURE_ICON;
+  item.tooltip =
+    figure.minutes === null
+      ? `${figure.label}: unknown. It needs the start of impact and the later milestone, each with a time.`
+      : `${figure.label}: ${figure.minutes} minute${figure.minutes === 1 ? '' : 's'}`;
+  return item;
+}
+
+/** "Detection 09:20 · inferred from "alert fires"", a click reveals the entry. */
+function milestoneItem(summary: PostmortemSummary, milestone: MilestoneStatus): TreeItem {
+  const title = milestone.title.charAt(0).toUpperCase() + milestone.title.slice(1);
+  const item = new TreeItem(title, TreeItemCollapsibleState.None);
+  item.id = `milestone:${milestone.kind}`;
+  item.contextValue = `milestone-${milestone.found ? milestone.source : 'missing'}`;
+  if (!milestone.found) {
+    item.description = 'not found';
+    item.iconPath = MISSING_ICON;
+    item.tooltip = new MarkdownString(
+      `No ${milestone.title} found in the timeline. Mark an entry with the code action "Mark as ${milestone.title}" (or \`<!-- milestone: ${milestone.kind} -->\`), or set \`${milestone.kind}:\` in the frontmatter.`,
+    );
+    return item;
+  }
+  item.description = [milestone.at, milestone.how].filter(Boolean).join(' · ');
+  item.iconPath = MILESTONE_ICON;
+  item.tooltip = new MarkdownString(`**${title}** at ${milestone.time ?? 'an unknown time'}\n\n${milestone.why ?? ''}`);
+  if (milestone.range) {
+    item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, milestone.range] };
+  }
+  return item;
+}
+
+function actionItem(summary: PostmortemSummary, action: ActionItemRef): TreeItem {
+  const done = action.status === 'done';
+  const item = new TreeItem(action.title, TreeItemCollapsibleState.None);
+  item.id = `action:${action.index}`;
+  item.description = [action.owner ?? 'no owner', action.tracking.join(' ')].filter(Boolean).join(' · ');
+  item.iconPath = done
+    ? new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed'))
+    : new ThemeIcon('circle-large-outline', action.owner ? undefined : new ThemeColor('list.warningForeground'));
+  item.contextValue = done ? 'action-done' : 'action-open';
+  item.tooltip = `${done ? 'Done' : 'Open'}: ${action.text}`;
+  item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, action.range] };
   return item;
 }
 

@@ -5,6 +5,8 @@ import { commands, type Disposable, EventEmitter, languages, type TextDocument, 
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PostmortemSummary, SummaryParams } from '../../server/src/lsp/postmortem-view';
 
+export type { ActionItemRef } from '../../server/src/lsp/action-items';
+export type { MetricFigure, MilestoneStatus } from '../../server/src/lsp/metrics';
 export type { FindingRef, PostmortemSummary, SectionStatus } from '../../server/src/lsp/postmortem-view';
 
 const SUMMARY_METHOD = 'postmortem/summary';

@@ -6,9 +6,11 @@ import { copyWorkspace, here, printSuiteResult, requireTools, server } from './t
 
 const name = 'Neovim shows the missing Timeline section';
 const symbolsName = 'Neovim lists the outline (documentSymbol)';
+const lensName = 'Neovim receives the timeline figures and inferred milestones as code lenses';
 const started = Date.now();
 let result;
 let symbolsResult;
+let lensResult;
 try {
   requireTools('nvim', 'server');
   const workspace = copyWorkspace();
@@ -30,6 +32,7 @@ try {
       out,
       server,
       workspace,
+      join(workspace, 'postmortems/2024-07-08-checkout-latency.md'),
     ],
     { encoding: 'utf8', timeout: 60000 },
   );
@@ -51,6 +54,13 @@ try {
     JSON.stringify(names.filter((n) => !n.startsWith('    '))) === JSON.stringify(expected) && actions === 3
       ? { name: symbolsName, status: 'passed' }
       : { name: symbolsName, status: 'failed', error: `outline was ${JSON.stringify(names)}` };
+  const lenses = existsSync(`${out}.codelens.json`) ? JSON.parse(readFileSync(`${out}.codelens.json`, 'utf8')) : [];
+  const titles = lenses.map((l) => l.title);
+  lensResult =
+    titles.includes('Detected after 8 min · mitigated after 29 min · resolved after 1 h 18 min · impact 29 min') &&
+    titles.includes('⟵ detection (inferred)')
+      ? { name: lensName, status: 'passed' }
+      : { name: lensName, status: 'failed', error: `code lenses were ${JSON.stringify(lenses)}` };
   rmSync(workspace, { recursive: true, force: true });
   const hit = diagnostics.find((d) => d.source === 'postmortem' && /Timeline/.test(d.message));
   result = hit
@@ -65,5 +75,7 @@ try {
 }
 result.ms = Date.now() - started;
 symbolsResult ??= { name: symbolsName, status: 'failed', error: 'Neovim did not run' };
-symbolsResult.ms = result.ms; // one Neovim run answers both
-process.exitCode = printSuiteResult('neovim', [result, symbolsResult]) ? 0 : 1;
+symbolsResult.ms = result.ms; // one Neovim run answers all three
+lensResult ??= { name: lensName, status: 'failed', error: 'Neovim did not run' };
+lensResult.ms = result.ms;
+process.exitCode = printSuiteResult('neovim', [result, symbolsResult, lensResult]) ? 0 : 1;

@@ -47,5 +47,11 @@ const results = [
     ['postmortems/2024-05-20-cache-stampede.md'],
     join(resultsDir, 'vscode-postmortem-view.png'),
   ),
+  check(
+    'Code lens, inlay hints, Metrics and the Follow-up Actions view show the timeline figures (screenshot)',
+    'ui-timeline-check.js',
+    ['postmortems/2024-07-08-checkout-latency.md'],
+    join(resultsDir, 'vscode-timeline.png'),
+  ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

@@ -35,6 +35,8 @@ export class LspClient {
       pullConfiguration?: boolean;
       /** Whether the client takes versioned `documentChanges` in workspace edits (VS Code does). */
       documentChanges?: boolean;
+      /** More `textDocument` client capabilities (inlayHint, codeAction…), as an editor would announce them. */
+      textDocument?: Record<string, unknown>;
     } = {},
   ) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -78,7 +80,7 @@ export class LspClient {
           configuration: this.options.pullConfiguration ?? false,
           workspaceEdit: { documentChanges: this.options.documentChanges ?? false },
         },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, ...this.options.textDocument },
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { RULES } from '../../server/src/rules';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
 
 const ROOT = join(__dirname, '..', '..');
@@ -151,12 +151,6 @@ function postmortem(title: string, { empty = [] as string[], drop = [] as string
     .join('\n');
   return `# Postmortem: ${title}\n\n${body}`;
 }
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 describe('action.yml', () => {
   it('is a composite action whose scripts get inputs through env only', () => {

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { RULES } from '../../server/src/rules';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -67,12 +67,6 @@ const summary = (stdout: string, root: string) =>
       f.messages.map((m) => `${m.line} ${m.ruleId}`),
     ]),
   );
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 describe('lint --changed-since', () => {
   const root = tempTree({});

@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
-import { RULES } from '../../server/src/rules';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -75,12 +75,6 @@ const MISSING = COMPLETE.replace(/## Timeline\n\n.*\n.*\n\n/, '').replace(
   '## Action items\n\n- Tune the health check timeout (DB-12)\n',
   '',
 );
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 describe('CLI formats, parsed back', () => {
   const dir = tempTree({

@@ -138,7 +138,11 @@ describe('language server features over stdio', () => {
     assert.equal(summary.version, 2);
     assert.deepEqual(summary.required, { total: 6, present: 4, empty: 0, missing: 2 });
     assert.equal(summary.blame.byRule.find((r) => r.ruleId === 'blame/human-error')?.count, 1);
-    assert.equal(summary.metrics, null);
+    assert.equal(summary.metrics?.milestones.length, 4, 'the metrics: postmortem/summary in lsp-timeline.test.ts');
+    assert.deepEqual(
+      summary.actionItems?.map((a) => [a.text, a.status]),
+      [['Validate TTL units (OPS-312)', 'open']],
+    );
     const other = await client.request<PostmortemSummary>('postmortem/summary', { textDocument: { uri: notes } });
     assert.equal(other.isPostmortem, false);
     const closed = await client.request<PostmortemSummary>('postmortem/summary', {

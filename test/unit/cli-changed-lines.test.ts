@@ -5,14 +5,8 @@ import { describe, it } from 'node:test';
 import { isOnChangedLines, keepChangedLineFindings } from '../../server/src/cli/changed-lines';
 import { type FileResult, Linter } from '../../server/src/cli/lint';
 import type { FileLineChanges } from '../../server/src/node/git';
-import { RULES } from '../../server/src/rules';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 // Line numbers matter below: 1 title, 3 Summary, 7 Timeline, 11 Impact, 13 TBD, 15 Root cause, 17-19 content.
 const TEXT = `# Postmortem: cache stampede

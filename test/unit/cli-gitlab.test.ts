@@ -5,14 +5,8 @@ import { describe, it } from 'node:test';
 import { expandTargets } from '../../server/src/cli/files';
 import { type CodeQualityIssue, formatGitlab } from '../../server/src/cli/formatters/gitlab';
 import { type FileResult, Linter } from '../../server/src/cli/lint';
-import { RULES } from '../../server/src/rules';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 async function report(files: Record<string, string>, cwdFolder = ''): Promise<CodeQualityIssue[]> {
   const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, ...files });

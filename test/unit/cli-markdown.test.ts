@@ -6,15 +6,9 @@ import { expandTargets } from '../../server/src/cli/files';
 import { escapeMarkdown, formatMarkdown, REPORT_MARKER } from '../../server/src/cli/formatters/markdown';
 import { type FileResult, Linter } from '../../server/src/cli/lint';
 import { analyze, ruleDocsUrl } from '../../server/src/core';
-import { RULES } from '../../server/src/rules';
 import { configWith } from '../helpers/analyze';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 async function lintTree(files: Record<string, string>): Promise<{ dir: string; results: FileResult[] }> {
   const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, ...files });

@@ -6,14 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FORMATTERS } from '../../server/src/cli/formatters';
 import { main } from '../../server/src/cli/main';
-import { RULES } from '../../server/src/rules';
+import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
-
-/** Only the structure and input rules: these tests are about the CLI, not about the content rules added elsewhere. */
-const STRUCTURE_ONLY = JSON.stringify({
-  root: true,
-  rules: Object.fromEntries(RULES.filter((r) => !/^(structure|input)\//.test(r.id)).map((r) => [r.id, 'off'])),
-});
 
 async function cli(cwd: string, args: string[], isTty = false) {
   let stdout = '';

@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { insertSectionsWorkspaceEdit, parseInsertSectionsArgs, sectionsToInsert } from '../../server/src/lsp/commands';
 import { notPostmortemSummary, postmortemSummary } from '../../server/src/lsp/postmortem-view';
-import { lintWorkspace, markdownFiles } from '../../server/src/lsp/workspace-lint';
+import { lintWorkspace } from '../../server/src/lsp/workspace-lint';
+import { findMarkdownFiles } from '../../server/src/node/walk';
 import { analyzeText } from '../helpers/analyze';
 import { tempTree } from '../helpers/tmp';
 
@@ -71,7 +72,7 @@ describe('lsp: postmortem/summary', () => {
     );
   });
 
-  it('counts the blame findings and the problems by severity; metrics and action items wait for issue 5', () => {
+  it('counts the blame findings and the problems by severity', () => {
     assert.ok(summary.blame.total >= 1);
     assert.deepEqual(
       summary.blame.byRule.find((r) => r.ruleId === 'blame/human-error'),
@@ -80,8 +81,30 @@ describe('lsp: postmortem/summary', () => {
     assert.ok(summary.blame.findings.every((f) => f.ruleId.startsWith('blame/')));
     assert.equal(summary.blame.findings[0].range.start.line, 16);
     assert.ok(summary.problems.errors >= 2, 'two missing sections');
-    assert.equal(summary.metrics, null);
-    assert.equal(summary.actionItems, null);
+  });
+
+  it('gives the metrics (milestones and figures) and the follow-up actions', () => {
+    assert.deepEqual(
+      summary.metrics?.milestones.map((m) => [m.kind, m.found, m.at]),
+      [
+        ['started', true, '09:00'],
+        ['detected', false, undefined],
+        ['mitigated', false, undefined],
+        ['resolved', false, undefined],
+      ],
+    );
+    assert.equal(summary.metrics?.sentence, 'Detection not found · mitigation not found · resolution not found');
+    assert.deepEqual(summary.actionItems, [], 'no action items section');
+    const withActions = postmortemSummary(
+      'u',
+      1,
+      analyzeText(`${DOC}\n## Action items\n\n- [x] Add a pool alert (owner: sre, OPS-1)\n`),
+      REQUIRED,
+    );
+    assert.deepEqual(
+      withActions.actionItems?.map((a) => [a.text, a.owner, a.status, a.range.start.line]),
+      [['Add a pool alert (owner: sre, OPS-1)', 'sre', 'done', 24]],
+    );
   });
 
   it('counts a lead paragraph that stands in for the summary as present', () => {
@@ -101,6 +124,8 @@ describe('lsp: postmortem/summary', () => {
     assert.equal(refused.isPostmortem, true);
     assert.equal(refused.analysed, false);
     assert.deepEqual(refused.sections, []);
+    assert.equal(refused.metrics, null);
+    assert.equal(refused.actionItems, null);
     const other = notPostmortemSummary('u', 2);
     assert.equal(other.isPostmortem, false);
     assert.equal(other.metrics, null);
@@ -149,16 +174,16 @@ describe('lsp: workspace lint', () => {
   });
 
   it('walks Markdown files, skipping node_modules and dot-folders, up to a limit', async () => {
-    const { files, truncated } = await markdownFiles([root]);
+    const { files, truncated } = await findMarkdownFiles([root]);
     assert.deepEqual(
       files.map((f) => f.slice(root.length + 1)),
       ['docs/c.mdx', 'postmortems/a.md', 'postmortems/b.markdown'],
     );
     assert.equal(truncated, false);
-    const limited = await markdownFiles([root], 2);
+    const limited = await findMarkdownFiles([root], { limit: 2 });
     assert.equal(limited.files.length, 2);
     assert.equal(limited.truncated, true);
-    assert.deepEqual((await markdownFiles([join(root, 'missing')])).files, []);
+    assert.deepEqual((await findMarkdownFiles([join(root, 'missing')])).files, []);
   });
 
   it('publishes for postmortems that are not open, counts the open ones from the editor text', async () => {

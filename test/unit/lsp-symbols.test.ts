@@ -93,6 +93,46 @@ describe('lsp: document symbols', () => {
     );
   });
 
+  it('takes the entries from the core: bold-time lines, milestones as detail, sub-tasks under their action', () => {
+    const text = `# T
+
+## Timeline
+
+**09:12 UTC** Errors begin on checkout.
+**09:20 UTC** The latency alert fires. <!-- milestone: detected -->
+
+## Action items
+
+- [ ] Make pool changes safe (owner: payments)
+  - [x] Load-test them (PAY-1)
+  - [ ] Alert on pool wait (PAY-2)
+
+### 2) Document the pool unit \`@payments\`
+
+In the schema.
+`;
+    const [doc] = documentSymbols(analyzeText(text));
+    const [timeline, actions] = doc.children ?? [];
+    assert.deepEqual(
+      timeline.children?.map((e) => [e.name, e.detail, e.kind]),
+      [
+        ['09:12 UTC Errors begin on checkout.', 'start of impact · inferred', SymbolKind.Event],
+        ['09:20 UTC The latency alert fires.', 'detection', SymbolKind.Event],
+      ],
+    );
+    const [plan, heading] = actions.children ?? [];
+    assert.equal(plan.name, 'Make pool changes safe (owner: payments)');
+    assert.deepEqual(
+      plan.children?.map((c) => [c.name, c.detail]),
+      [
+        ['Load-test them (PAY-1)', 'done'],
+        ['Alert on pool wait (PAY-2)', 'open'],
+      ],
+    );
+    assert.equal(heading.kind, SymbolKind.String, 'a numbered subsection stays a section');
+    assert.equal(actions.children?.length, 2);
+  });
+
   it('lists the frontmatter keys with their values', () => {
     assert.deepEqual(
       frontmatter.children?.map((k) => [k.name, k.detail]),

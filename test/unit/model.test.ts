@@ -35,6 +35,10 @@ describe('postmortem model', () => {
     assert.equal(text.slice(a.headingEnd, a.contentEnd), '\n\na\n\n');
     assert.equal(text.slice(a.start, a.end), '## A\n\na\n\n### A1\n\nx\n\n');
     assert.equal(b.end, text.length);
+    // A section without subsections ends its content where it ends, also when a later heading closes it.
+    const a1 = a.children[0];
+    assert.equal(text.slice(a1.headingEnd, a1.contentEnd), '\n\nx\n\n');
+    assert.equal(b.contentEnd, text.length);
   });
 
   it('uses a lead paragraph as the summary only when there is no summary heading', () => {

@@ -1,8 +1,7 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx'];
+import { findMarkdownFiles, isMarkdownFile } from '../node/walk';
 
 export interface Target {
   path: string;
@@ -14,29 +13,14 @@ export class UsageError extends Error {}
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-function isMarkdown(name: string): boolean {
-  const lower = name.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-/** Every Markdown file below a folder, skipping node_modules and dot-folders. */
-function walk(dir: string, out: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new UsageError(`Cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      walk(full, out);
-    } else if (entry.isFile() && isMarkdown(entry.name)) {
-      out.push(full);
-    }
-  }
+/** Every Markdown file below a folder (the shared walk); a folder that cannot be read is a usage error. */
+async function walk(dir: string): Promise<string[]> {
+  const { files } = await findMarkdownFiles([dir], {
+    onUnreadable: (folder, e) => {
+      throw new UsageError(`Cannot read folder ${folder}: ${e.code ?? e.message}`);
+    },
+  });
+  return files;
 }
 
 /** Expands the command line's paths, folders and globs into the files to lint, each once, in a stable order. */
@@ -58,14 +42,12 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
       }
     }
     if (stats?.isDirectory()) {
-      const found: string[] = [];
-      walk(resolve(cwd, arg), found);
-      for (const f of found) add(f, false);
+      for (const f of await walk(resolve(cwd, arg))) add(f, false);
     } else if (stats) {
       add(arg, true);
     } else {
       const matches = await glob(arg, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
-      const markdown = matches.filter(isMarkdown).sort();
+      const markdown = matches.filter(isMarkdownFile).sort();
       if (markdown.length === 0) throw new UsageError(`No Markdown files match ${arg}`);
       for (const f of markdown) add(f, false);
     }

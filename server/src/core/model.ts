@@ -131,6 +131,8 @@ export function buildModel(text: string, matcher: HeadingMatcher): PostmortemMod
     while (stack.length > 0 && stack[stack.length - 1].level >= section.level) {
       const closed = stack.pop() as Section;
       closed.end = section.start;
+      // A section without subsections has no content after its end.
+      if (closed.children.length === 0) closed.contentEnd = closed.end;
     }
     const parent = stack[stack.length - 1];
     if (parent) {

@@ -1,13 +1,15 @@
 import type { Range } from 'vscode-languageserver';
 import { type AnalysisResult, type Finding, SECTION_KIND_INFO, type SectionKind } from '../core';
+import { type ActionItemRef, actionItemRefs } from './action-items';
 import { toRange } from './diagnostics';
+import { type SummaryMetrics, summaryMetrics } from './metrics';
 
 /**
  * `postmortem/summary`: what the VS Code client's Postmortem view and status bar show, computed by the server so
  * that no client parses Markdown. Any LSP client may send it.
  *
- * The shape grows by adding fields: issue 5 fills `metrics` (timeline metrics: time to detect, to mitigate, …)
- * and `actionItems` (the parsed follow-up actions); until then both are null, and clients show nothing for them.
+ * The shape grows by adding fields. `metrics` (the milestones and the time to detect, to mitigate, to resolve)
+ * and `actionItems` (the follow-up actions) are null when the document could not be analysed.
  */
 export const SUMMARY_METHOD = 'postmortem/summary';
 
@@ -52,10 +54,10 @@ export interface PostmortemSummary {
   problems: { errors: number; warnings: number; infos: number };
   /** Findings of the `blame/*` rules. */
   blame: { total: number; byRule: { ruleId: string; count: number }[]; findings: FindingRef[] };
-  /** Timeline metrics: filled by issue 5. */
-  metrics: null;
-  /** Follow-up actions: filled by issue 5. */
-  actionItems: null;
+  /** The incident's milestones and figures, from the timeline (and frontmatter). */
+  metrics: SummaryMetrics | null;
+  /** The follow-up actions of this postmortem. */
+  actionItems: ActionItemRef[] | null;
 }
 
 const MAX_LISTED_FINDINGS = 200;
@@ -150,5 +152,7 @@ export function postmortemSummary(
       range: toRange(lines, f.start, f.end),
     })),
   };
+  summary.metrics = summaryMetrics(model);
+  summary.actionItems = actionItemRefs(model);
   return summary;
 }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import {
+  CodeLensRefreshRequest,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -19,12 +20,14 @@ import {
   defaultConfig,
   isPostmortem,
   LineIndex,
+  type PostmortemModel,
   type ResolvedConfig,
 } from '../core';
 import { nodeConfigFs } from '../node/config-fs';
 import { VERSION } from '../node/version';
 import { RULES } from '../rules';
 import { codeActionsFor } from './code-actions';
+import { codeLenses } from './code-lens';
 import {
   INSERT_SECTIONS_COMMAND,
   insertSectionsWorkspaceEdit,
@@ -37,10 +40,16 @@ import { completionsAt, TRIGGER_CHARACTERS } from './completion';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
+import { inlayHints } from './inlay-hints';
+import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
+import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { lintWorkspace } from './workspace-lint';
+
+/** The rules that decide whether a text can be analysed at all (size, binary): enough to build a model. */
+const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
 
 interface Analysed {
   version: number;
@@ -62,6 +71,12 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
   let canUseDocumentChanges = false;
+  let canShowInlayHints = false;
+  let canShowDisabledActions = false;
+  let canRefreshCodeLens = false;
+  let canRefreshInlayHints = false;
+  /** What `postmortem/actions` read from disk, kept until the file changes. */
+  const workspaceActions = new WorkspaceActionsIndex();
   /** Closed files whose diagnostics "Lint Workspace" published: closing them again must not clear those. */
   const workspaceLinted = new Set<string>();
 
@@ -71,6 +86,10 @@ export function startServer(connection: Connection): void {
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canUseDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    canShowInlayHints = !!caps.textDocument?.inlayHint;
+    canShowDisabledActions = !!caps.textDocument?.codeAction?.disabledSupport;
+    canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
+    canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -78,7 +97,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', MILESTONE_ACTION_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
         documentSymbolProvider: { label: 'Postmortem' },
         foldingRangeProvider: true,
         hoverProvider: true,
@@ -112,17 +133,32 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc, 0);
   }
 
+  /**
+   * The config or settings changed: what is a postmortem, and so the code lenses and inlay hints shown, may have
+   * too. Only on a real change: a code lens refresh while VS Code starts up made its first code action request
+   * come back empty.
+   */
+  function refreshEditorExtras(): void {
+    workspaceActions.clear();
+    if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
   connection.onDidChangeConfiguration(async (change) => {
+    const before = JSON.stringify(settings);
     if (!canPullConfiguration) {
       const pushed = (change.settings as { postmortem?: unknown } | undefined)?.postmortem;
       settings = normaliseSettings(pushed);
     }
     await refreshSettings();
+    // VS Code sends the settings it started with right after start-up: that changes nothing shown.
+    if (JSON.stringify(settings) !== before) refreshEditorExtras();
   });
 
   connection.onDidChangeWatchedFiles(() => {
     loader.clear();
     for (const doc of documents.all()) schedule(doc, 0);
+    refreshEditorExtras();
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
@@ -245,7 +281,25 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params) => {
     const found = current(params.textDocument.uri);
-    return found ? codeActionsFor(found.doc.uri, found.entry.result, params.range) : [];
+    if (!found) return [];
+    const { only } = params.context;
+    return [
+      ...codeActionsFor(found.doc.uri, found.entry.result, params.range),
+      ...milestoneActions(found.doc.uri, found.entry.result, params.range, {
+        disabledSupport: canShowDisabledActions,
+        only,
+      }),
+    ];
+  });
+
+  connection.onCodeLens((params) => {
+    const found = current(params.textDocument.uri);
+    return found ? codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints }) : [];
+  });
+
+  connection.languages.inlayHint.on((params) => {
+    const found = current(params.textDocument.uri);
+    return found ? inlayHints(found.entry.result, params.range) : [];
   });
 
   connection.onDocumentSymbol((params) => {
@@ -276,6 +330,30 @@ export function startServer(connection: Connection): void {
     if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
     return postmortemSummary(doc.uri, doc.version, found.entry.result, found.entry.config.required);
   });
+
+  connection.onRequest(ACTIONS_METHOD, () =>
+    workspaceActions.collect({
+      folders: workspaceFolders,
+      openModel: (uri) => {
+        const doc = documents.get(uri);
+        if (!doc) return undefined;
+        // The cached analysis if it is current; else analyse now, without publishing (no diagnostics round trip).
+        const cached = analysed.get(uri);
+        if (cached && cached.version === doc.version) return { model: cached.result.model };
+        const path = filePath(uri);
+        return { model: path ? postmortemModel(path, doc.getText()) : undefined };
+      },
+      analyse: postmortemModel,
+    }),
+  );
+
+  /** The model of a file's text when it is a postmortem; only the input rules run (the model is what is needed). */
+  function postmortemModel(path: string, text: string): PostmortemModel | undefined {
+    const config = configFor(path);
+    const doc = TextDocument.create(URI.file(path).toString(), 'markdown', 0, text);
+    if (!isPostmortemDocument(doc, path, config)) return undefined;
+    return analyze(text, config, INPUT_RULES).model;
+  }
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === INSERT_SECTIONS_COMMAND) {

@@ -1,7 +1,7 @@
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { type AnalysisResult, type PostmortemModel, SECTION_KIND_INFO, type Section } from '../core';
 import { toRange } from './diagnostics';
-import { isWithinKind, sectionEntries } from './entries';
+import { type SectionEntry, sectionEntries } from './entries';
 
 /**
  * The postmortem's shape for the Outline, breadcrumbs and Go to Symbol: the frontmatter and its keys, the title,
@@ -14,7 +14,8 @@ export function documentSymbols(analysis: AnalysisResult): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   const frontmatter = frontmatterSymbol(model);
   if (frontmatter) symbols.push(frontmatter);
-  const sections = model.sections.map((s) => sectionSymbol(model, s));
+  const entries = sectionEntries(model);
+  const sections = model.sections.map((s) => sectionSymbol(model, s, entries));
   const { title } = model;
   if (title?.source === 'heading') {
     symbols.push({
@@ -31,22 +32,13 @@ export function documentSymbols(analysis: AnalysisResult): DocumentSymbol[] {
   return symbols;
 }
 
-function sectionSymbol(model: PostmortemModel, section: Section): DocumentSymbol {
-  const children: DocumentSymbol[] = [];
-  const events = isWithinKind(section, 'timeline');
-  const actions = isWithinKind(section, 'action-items');
-  if (events || actions) {
-    for (const entry of sectionEntries(model, section)) {
-      children.push({
-        name: entry.name,
-        detail: actions ? (entry.checked === true ? 'done' : entry.checked === false ? 'open' : undefined) : undefined,
-        kind: events ? SymbolKind.Event : SymbolKind.Field,
-        range: toRange(model.lines, entry.start, entry.end),
-        selectionRange: toRange(model.lines, entry.start, entry.selectionEnd),
-      });
-    }
-  }
-  children.push(...section.children.map((c) => sectionSymbol(model, c)));
+function sectionSymbol(
+  model: PostmortemModel,
+  section: Section,
+  entries: Map<Section, SectionEntry[]>,
+): DocumentSymbol {
+  const children = (entries.get(section) ?? []).map((e) => entrySymbol(model, e));
+  children.push(...section.children.map((c) => sectionSymbol(model, c, entries)));
   return {
     name: section.heading || '(empty heading)',
     detail: section.kinds.map((k) => SECTION_KIND_INFO[k].title).join(' / ') || undefined,
@@ -58,6 +50,18 @@ function sectionSymbol(model: PostmortemModel, section: Section): DocumentSymbol
     ),
     selectionRange: toRange(model.lines, section.start, section.headingEnd),
     children,
+  };
+}
+
+/** A timeline event (an Event) or a follow-up action (a Field, with its sub-tasks). */
+function entrySymbol(model: PostmortemModel, entry: SectionEntry): DocumentSymbol {
+  return {
+    name: entry.name,
+    detail: entry.detail,
+    kind: entry.kind === 'event' ? SymbolKind.Event : SymbolKind.Field,
+    range: toRange(model.lines, entry.start, entry.end),
+    selectionRange: toRange(model.lines, entry.start, entry.selectionEnd),
+    children: entry.children.map((c) => entrySymbol(model, c)),
   };
 }
 

@@ -1,13 +1,10 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { decodeBytes } from '../core';
+import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../node/walk';
 
 /**
  * "Lint Workspace": every postmortem under the workspace folders into the client's Problems panel, open or not.
- * The walk follows the CLI's rules (Markdown files; no node_modules, no dot-folders) and is bounded.
+ * The walk is the CLI's (node/walk.ts: Markdown files; no node_modules, no dot-folders), bounded.
  */
 export interface WorkspaceLintHost {
   folders: readonly string[];
@@ -35,43 +32,13 @@ export interface WorkspaceLintResult {
   published: string[];
 }
 
-const MARKDOWN = /\.(md|markdown|mdx)$/i;
-export const MAX_WORKSPACE_FILES = 5000;
-
-export async function markdownFiles(
-  folders: readonly string[],
-  limit = MAX_WORKSPACE_FILES,
-): Promise<{ files: string[]; truncated: boolean }> {
-  const files: string[] = [];
-  const pending = [...folders];
-  while (pending.length > 0) {
-    const dir = pending.shift() as string;
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folders are skipped, as the editor would
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(join(dir, entry.name));
-      } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-        if (files.length >= limit) return { files, truncated: true };
-        files.push(join(dir, entry.name));
-      }
-    }
-  }
-  return { files, truncated: false };
-}
-
 export async function lintWorkspace(
   host: WorkspaceLintHost,
   limit = MAX_WORKSPACE_FILES,
 ): Promise<WorkspaceLintResult> {
   const { files, truncated } = host.files
     ? { files: [...host.files], truncated: false }
-    : await markdownFiles(host.folders, limit);
+    : await findMarkdownFiles(host.folders, { limit });
   const result: WorkspaceLintResult = {
     files: files.length,
     postmortems: 0,
@@ -83,16 +50,8 @@ export async function lintWorkspace(
   for (const path of files) {
     const uri = URI.file(path).toString();
     const open = host.openText(uri);
-    let text = open;
-    if (text === undefined) {
-      try {
-        const decoded = decodeBytes(await readFile(path));
-        if (!decoded.ok) continue; // binary or not UTF-8: opening it in the editor says why
-        text = decoded.text;
-      } catch {
-        continue;
-      }
-    }
+    const text = open ?? (await readMarkdownFile(path));
+    if (text === undefined) continue;
     const diagnostics = host.lint(path, text);
     if (!diagnostics) {
       // No longer a postmortem: clear what an earlier run published for it.

@@ -1,9 +1,11 @@
--- Usage: nvim --headless -u NONE -i NONE -n -c 'luafile lsp-check.lua' -- <file.md> <out.json> <server.js> [<root>]
+-- Usage: nvim --headless -u NONE -i NONE -n -c 'luafile lsp-check.lua' -- <file.md> <out.json> <server.js> [<root>] [<lens.md>]
 -- Attaches the Postmortem server to one file the way a plain Neovim config would (no settings sent, so the server
 -- must cope with null configuration), waits for its diagnostics and writes them to <out.json>, then asks for the
--- document symbols (the outline) and writes them, flattened, to <out.json>.symbols.json.
+-- document symbols (the outline) and writes them, flattened, to <out.json>.symbols.json. With <lens.md>, opens it
+-- too and writes the code lenses Neovim's own codelens support received (the timeline's figures, and the inferred
+-- milestones: 0.7 has no inlay hints, so the server sends them as lenses) to <out.json>.codelens.json.
 -- Neovim 0.7.2 (Debian 12) has no vim.lsp.start (0.8+), hence start_client + buf_attach_client.
-local file, out, server, root = unpack(vim.fn.argv())
+local file, out, server, root, lens_file = unpack(vim.fn.argv())
 vim.cmd('filetype on')   -- off under -u NONE; get_language_id below covers it too
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
 local bufnr = vim.api.nvim_get_current_buf()
@@ -42,6 +44,21 @@ local function flatten(list, depth)
 end
 for _, response in pairs(responses) do flatten(response.result, 0) end
 local sf = assert(io.open(out .. '.symbols.json', 'w')); sf:write(vim.json.encode(symbols), '\n'); sf:close()
+
+-- Code lenses: what vim.lsp.codelens.refresh() stores for display (vim.wait returns as soon as they arrive).
+if lens_file then
+  vim.cmd('edit ' .. vim.fn.fnameescape(lens_file))
+  local lens_buf = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(lens_buf, client_id)
+  vim.wait(10000, function() return vim.lsp.buf_is_attached(lens_buf, client_id) end, 50)
+  vim.lsp.codelens.refresh()
+  vim.wait(10000, function() return #vim.lsp.codelens.get(lens_buf) > 0 end, 50)
+  local lenses = {}
+  for _, l in ipairs(vim.lsp.codelens.get(lens_buf)) do
+    table.insert(lenses, { line = l.range.start.line, title = l.command and l.command.title })
+  end
+  local lf = assert(io.open(out .. '.codelens.json', 'w')); lf:write(vim.json.encode(lenses), '\n'); lf:close()
+end
 
 vim.lsp.stop_client(client_id)
 vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)

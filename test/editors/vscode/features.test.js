@@ -136,9 +136,10 @@ describe('Postmortem editor experience', () => {
     const tree = await viewTree();
     assert.deepStrictEqual(
       tree.map((n) => n.label),
-      ['Required sections', 'Blameless language', 'Problems'],
+      ['Required sections', 'Metrics', 'Follow-up actions', 'Blameless language', 'Problems'],
     );
-    const [required, blame] = tree;
+    const required = tree.find((n) => n.label === 'Required sections');
+    const blame = tree.find((n) => n.label === 'Blameless language');
     assert.strictEqual(required.description, '4/6');
     assert.deepStrictEqual(
       required.children.map((c) => [c.label, c.contextValue, c.icon]),

@@ -9,6 +9,7 @@ exports.run = function run() {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, 'diagnostics.test.js'));
   mocha.addFile(path.join(__dirname, 'features.test.js'));
+  mocha.addFile(path.join(__dirname, 'timeline.test.js'));
   const details = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

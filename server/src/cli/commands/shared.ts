@@ -1,8 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, type TimelineInstant } from '../../core';
+import { ConfigError } from '../../core';
 import { UsageError } from '../files';
+
+// Shared with the editor (code lens, Postmortem view), so the CLI and the editor write figures alike.
+export { humanMinutes, instantText } from '../../core/metrics-text';
 
 export interface CommandIo {
   cwd: string;
@@ -62,28 +65,6 @@ export function emit(io: CommandIo, output: string, file: string | undefined): b
     io.stderr(`postmortem: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return false;
   }
-}
-
-/** An instant as the metrics output shows it: ISO 8601 with the date, else the wall clock HH:MM, else null. */
-export function instantText(instant: TimelineInstant | undefined): string | null {
-  if (!instant) return null;
-  return (
-    instant.iso ?? (instant.precision === 'day' ? (instant.date ?? null) : (instant.clock ?? instant.date ?? null))
-  );
-}
-
-/** Minutes as a person reads them: "47 min", "1 h 46 min", "2 d 3 h". */
-export function humanMinutes(minutes: number | null): string {
-  if (minutes === null) return '–';
-  const sign = minutes < 0 ? '−' : '';
-  let m = Math.abs(minutes);
-  if (m < 60) return `${sign}${m} min`;
-  const days = Math.floor(m / 1440);
-  m -= days * 1440;
-  const hours = Math.floor(m / 60);
-  const mins = m - hours * 60;
-  if (days > 0) return `${sign}${days} d${hours ? ` ${hours} h` : ''}`;
-  return `${sign}${hours} h${mins ? ` ${mins} min` : ''}`;
 }
 
 /** A plain text table: the first column left-aligned, the others as given. */

@@ -1,0 +1,44 @@
+import type { CodeLens } from 'vscode-languageserver';
+import type { AnalysisResult } from '../core';
+import { toRange } from './diagnostics';
+import { inferredEntries } from './inlay-hints';
+import { summaryMetrics } from './metrics';
+
+export interface CodeLensOptions {
+  /**
+   * Also put "⟵ detection (inferred)" on the entries as code lenses: for clients without inlay hints (Neovim
+   * before 0.10 shows code lenses at the end of the line, where the hint would be).
+   */
+  milestoneLenses: boolean;
+}
+
+/**
+ * The incident's figures on the timeline heading: "Detected after 8 min · mitigated after 29 min · resolved after
+ * 1 h 18 min · impact 29 min". The lens is text, not a link (an empty command id): every client can show it,
+ * and its tooltip says where each milestone came from.
+ */
+export function codeLenses(analysis: AnalysisResult, options: CodeLensOptions): CodeLens[] {
+  const { model } = analysis;
+  if (!model) return [];
+  const metrics = summaryMetrics(model);
+  const lenses: CodeLens[] = [];
+  if (metrics.timelineHeading && (metrics.timedEntries > 0 || metrics.milestones.some((m) => m.found))) {
+    const tooltip = metrics.milestones
+      .map((m) => `${capitalise(m.title)}: ${m.found ? `${m.at ?? 'no time'}, ${m.how}` : 'not found'}`)
+      .join('\n');
+    lenses.push({ range: metrics.timelineHeading, command: { title: metrics.sentence, command: '', tooltip } });
+  }
+  if (options.milestoneLenses) {
+    for (const e of inferredEntries(model)) {
+      lenses.push({
+        range: toRange(model.lines, e.entry.range.start, e.at),
+        command: { title: e.label, command: '', tooltip: e.milestones.map((m) => m.why).join('\n') },
+      });
+    }
+  }
+  return lenses;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

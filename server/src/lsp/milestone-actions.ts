@@ -1,0 +1,106 @@
+import type { CodeAction, Range } from 'vscode-languageserver';
+import {
+  type AnalysisResult,
+  getMilestones,
+  getTimeline,
+  MILESTONE_KINDS,
+  MILESTONE_TITLES,
+  type MilestoneKind,
+  type PostmortemModel,
+  type TimelineEntry,
+} from '../core';
+import { toRange } from './diagnostics';
+import { firstLineEnd } from './inlay-hints';
+
+/**
+ * "Mark as start of impact / detection / mitigation / resolution" on a timeline entry: inserts the core's explicit
+ * marker (`<!-- milestone: detected -->`, invisible when rendered), which overrides what was inferred from the
+ * wording. Only inserts: into the entry's existing marker when it has one, else at the end of its first line.
+ */
+export const MILESTONE_ACTION_KIND = 'refactor.rewrite.milestone';
+
+export interface MilestoneActionOptions {
+  /** The client shows disabled actions with their reason (`codeAction.disabledSupport`); else they are left out. */
+  disabledSupport: boolean;
+  /** The kinds the client asked for (`context.only`). */
+  only?: string[];
+}
+
+export function milestoneActions(
+  uri: string,
+  analysis: AnalysisResult,
+  range: Range,
+  options: MilestoneActionOptions,
+): CodeAction[] {
+  const { model } = analysis;
+  if (!model || !wanted(options.only)) return [];
+  const at = model.lines.offset(range.start);
+  const entry = getTimeline(model).entries.find((e) => e.range.start <= at && at <= e.range.end);
+  if (entry?.status !== 'parsed' || entry.shape === 'component') return [];
+  const milestones = getMilestones(model);
+  const actions: CodeAction[] = [];
+  for (const kind of MILESTONE_KINDS) {
+    if (entry.markers.some((m) => m.kind === kind)) continue; // marked already
+    const current = milestones.find((m) => m.kind === kind);
+    const action: CodeAction = { title: `Mark as ${MILESTONE_TITLES[kind]}`, kind: MILESTONE_ACTION_KIND };
+    const reason = blockedBy(model, kind, current);
+    if (reason) {
+      if (!options.disabledSupport) continue;
+      action.disabled = { reason };
+    } else {
+      const insert = markerInsertion(model, entry, kind);
+      const position = toRange(model.lines, insert.at, insert.at).start;
+      action.edit = { changes: { [uri]: [{ range: { start: position, end: position }, newText: insert.text }] } };
+    }
+    actions.push(action);
+  }
+  return actions;
+}
+
+function wanted(only: string[] | undefined): boolean {
+  return !only || only.some((k) => MILESTONE_ACTION_KIND === k || MILESTONE_ACTION_KIND.startsWith(`${k}.`));
+}
+
+/** Why a marker here would change nothing: the frontmatter or an earlier marker decides that milestone. */
+function blockedBy(
+  model: PostmortemModel,
+  kind: MilestoneKind,
+  current: ReturnType<typeof getMilestones>[number] | undefined,
+): string | undefined {
+  if (current?.source === 'frontmatter') {
+    return `\`${kind}:\` in the frontmatter sets the ${MILESTONE_TITLES[kind]}: change it there.`;
+  }
+  if (current?.source === 'marker') {
+    const line = model.lines.position(current.range.start).line + 1;
+    return `The entry on line ${line} is marked as the ${MILESTONE_TITLES[kind]}: remove that marker first.`;
+  }
+  return undefined;
+}
+
+const COMMENT_MARKER = /<!--\s*milestones?\s*:[\w\s,-]*?(\s*-->)$/i;
+const BRACKET_MARKER = /\[milestones?\s*:[\w\s,-]*?\]$/i;
+
+/** Where the marker goes and what is inserted. */
+export function markerInsertion(
+  model: PostmortemModel,
+  entry: TimelineEntry,
+  kind: MilestoneKind,
+): { at: number; text: string } {
+  // Add the kind to a marker the entry already has: `<!-- milestone: detected, mitigated -->`.
+  for (const marker of entry.markers) {
+    const raw = model.text.slice(marker.range.start, marker.range.end);
+    const comment = COMMENT_MARKER.exec(raw);
+    if (comment) return { at: marker.range.end - comment[1].length, text: `, ${kind}` };
+    if (BRACKET_MARKER.test(raw)) return { at: marker.range.end - 1, text: `, ${kind}` };
+  }
+  const text = ` <!-- milestone: ${kind} -->`;
+  let at = firstLineEnd(model, entry);
+  const line = model.text.slice(entry.range.start, at);
+  if (entry.shape === 'table' && /[^\\]\|$/.test(line)) {
+    // Inside the last cell: `| 09:15 | Alert fires <!-- milestone: detected --> |`.
+    at = entry.range.start + line.slice(0, -1).trimEnd().length;
+  } else if (/[^\\]\\$/.test(line)) {
+    at -= 1; // before a backslash hard break
+  }
+  return { at, text };
+}

@@ -1,0 +1,97 @@
+import { stat } from 'node:fs/promises';
+import { basename, relative } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { PostmortemModel } from '../core';
+import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../node/walk';
+import { type ActionItemRef, actionItemRefs } from './action-items';
+
+/**
+ * `postmortem/actions`: every follow-up action of every postmortem in the workspace, for the Follow-up actions
+ * view. Open documents are read from the editor's text, the others from disk; a file on disk is analysed again
+ * only when its modification time or size changed. Any LSP client may send it.
+ */
+export const ACTIONS_METHOD = 'postmortem/actions';
+
+export interface PostmortemActions {
+  uri: string;
+  /** The postmortem's title, or its file name. */
+  title: string;
+  /** Relative to its workspace folder, with forward slashes. */
+  relativePath: string;
+  actions: ActionItemRef[];
+}
+
+export interface WorkspaceActions {
+  /** The postmortems found, in path order (those without actions too). */
+  postmortems: PostmortemActions[];
+  /** Markdown files looked at. */
+  files: number;
+  /** True when the walk stopped at the file limit. */
+  truncated: boolean;
+}
+
+export interface WorkspaceActionsHost {
+  folders: readonly string[];
+  /**
+   * An open document's model: undefined when the document is not open, `{}` when it is open but not a postmortem
+   * (or could not be analysed).
+   */
+  openModel(uri: string): { model?: PostmortemModel } | undefined;
+  /** The model of a file read from disk, or undefined when it is not a postmortem. */
+  analyse(path: string, text: string): PostmortemModel | undefined;
+}
+
+interface Cached {
+  mtimeMs: number;
+  size: number;
+  /** Undefined: not a postmortem. */
+  found?: Omit<PostmortemActions, 'uri' | 'relativePath'>;
+}
+
+export class WorkspaceActionsIndex {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(private readonly limit = MAX_WORKSPACE_FILES) {}
+
+  /** Forgets what was read from disk (the config changed: what is a postmortem may have changed too). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  async collect(host: WorkspaceActionsHost): Promise<WorkspaceActions> {
+    const { files, truncated } = await findMarkdownFiles(host.folders, { limit: this.limit });
+    const postmortems: PostmortemActions[] = [];
+    const seen = new Set<string>();
+    for (const path of files) {
+      seen.add(path);
+      const uri = URI.file(path).toString();
+      const folder = host.folders.find((f) => !relative(f, path).startsWith('..')) ?? '';
+      const relativePath = relative(folder, path).split('\\').join('/');
+      const open = host.openModel(uri);
+      const found = open ? (open.model ? describe(open.model, path) : undefined) : await this.fromDisk(host, path);
+      if (found) postmortems.push({ uri, relativePath, ...found });
+    }
+    for (const path of this.cache.keys()) if (!seen.has(path)) this.cache.delete(path);
+    return { postmortems, files: files.length, truncated };
+  }
+
+  private async fromDisk(host: WorkspaceActionsHost, path: string): Promise<Cached['found']> {
+    let stats: { mtimeMs: number; size: number };
+    try {
+      stats = await stat(path);
+    } catch {
+      return undefined;
+    }
+    const cached = this.cache.get(path);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.found;
+    const text = await readMarkdownFile(path);
+    const model = text === undefined ? undefined : host.analyse(path, text);
+    const found = model ? describe(model, path) : undefined;
+    this.cache.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, found });
+    return found;
+  }
+}
+
+function describe(model: PostmortemModel, path: string): Omit<PostmortemActions, 'uri' | 'relativePath'> {
+  return { title: model.title?.text || basename(path), actions: actionItemRefs(model) };
+}
