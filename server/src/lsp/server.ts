@@ -5,8 +5,6 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type InitializeResult,
-  MessageType,
-  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -15,9 +13,7 @@ import { URI } from 'vscode-uri';
 import {
   type AnalysisResult,
   analyze,
-  ConfigError,
   ConfigLoader,
-  defaultConfig,
   isPostmortem,
   LineIndex,
   type PostmortemModel,
@@ -37,7 +33,8 @@ import {
   sectionsToInsert,
 } from './commands';
 import { completionsAt, TRIGGER_CHARACTERS } from './completion';
-import { SOURCE, toDiagnostic } from './diagnostics';
+import { ConfigReporter } from './config-errors';
+import { toDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
@@ -63,8 +60,7 @@ export function startServer(connection: Connection): void {
   const loader = new ConfigLoader(nodeConfigFs, RULES);
   const analysed = new Map<string, Analysed>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const configErrorUris = new Set<string>();
-  const shownErrors = new Set<string>();
+  const configReporter = new ConfigReporter(connection, loader);
   let workspaceFolders: string[] = [];
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -194,49 +190,7 @@ export function startServer(connection: Connection): void {
   }
 
   function configFor(path: string | undefined): ResolvedConfig {
-    try {
-      const config = path
-        ? loader.forFile(path)
-        : workspaceFolders[0]
-          ? loader.forDirectory(workspaceFolders[0])
-          : defaultConfig(RULES);
-      clearConfigErrors();
-      return config;
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      reportConfigError(e);
-      return defaultConfig(RULES);
-    }
-  }
-
-  function reportConfigError(error: ConfigError): void {
-    if (!shownErrors.has(error.message)) {
-      shownErrors.add(error.message);
-      // A notification, not a request: clients that cannot show messages must not make this fail.
-      connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Error,
-        message: `Postmortem: bad config ${error.message}`,
-      });
-    }
-    const uri = URI.file(error.file).toString();
-    configErrorUris.add(uri);
-    const line = Math.max(0, (error.line ?? 1) - 1);
-    connection.sendDiagnostics({
-      uri,
-      diagnostics: [
-        {
-          range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } },
-          severity: 1,
-          source: SOURCE,
-          message: `${error.key ? `${error.key}: ` : ''}${error.reason}. Postmortems are checked with the default settings until this is fixed.`,
-        },
-      ],
-    });
-  }
-
-  function clearConfigErrors(): void {
-    for (const uri of configErrorUris) connection.sendDiagnostics({ uri, diagnostics: [] });
-    configErrorUris.clear();
+    return configReporter.resolve(path, workspaceFolders[0]);
   }
 
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {

@@ -1,0 +1,72 @@
+import { dirname, sep } from 'node:path';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { ConfigError, type ConfigLoader, defaultConfig, type ResolvedConfig } from '../core';
+import { RULES } from '../rules';
+import { SOURCE } from './diagnostics';
+
+/**
+ * Resolves the config for a document and reports a bad config file where the user will see it: once as a
+ * message, and as a diagnostic on the config file itself, until a later load of that file succeeds. Meanwhile
+ * postmortems are checked with the defaults, so a typo in the config never silences the linter.
+ */
+export class ConfigReporter {
+  /** Config files currently reported as bad, by file path. */
+  private readonly bad = new Map<string, string>();
+  private readonly shown = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly loader: ConfigLoader,
+  ) {}
+
+  /** The config for a file (or, for an untitled document, for the workspace folder). */
+  resolve(path: string | undefined, workspaceFolder: string | undefined): ResolvedConfig {
+    const dir = path ? dirname(path) : workspaceFolder;
+    try {
+      const config = dir ? this.loader.forDirectory(dir) : defaultConfig(RULES);
+      if (dir) this.clearFixed(dir);
+      return config;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      this.report(e);
+      return defaultConfig(RULES);
+    }
+  }
+
+  private report(error: ConfigError): void {
+    if (!this.shown.has(error.message)) {
+      this.shown.add(error.message);
+      // A notification, not a request: clients that cannot show messages must not make this fail.
+      this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Error,
+        message: `Postmortem: bad config ${error.message}`,
+      });
+    }
+    const uri = URI.file(error.file).toString();
+    this.bad.set(error.file, uri);
+    const line = Math.max(0, (error.line ?? 1) - 1);
+    this.connection.sendDiagnostics({
+      uri,
+      diagnostics: [
+        {
+          range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } },
+          severity: 1,
+          source: SOURCE,
+          message: `${error.key ? `${error.key}: ` : ''}${error.reason}. Postmortems are checked with the default settings until this is fixed.`,
+        },
+      ],
+    });
+  }
+
+  /** A load from `dir` succeeded: every config file on its way up parsed, so those reported as bad are fixed. */
+  private clearFixed(dir: string): void {
+    for (const [file, uri] of this.bad) {
+      const folder = dirname(file);
+      if (dir === folder || dir.startsWith(folder.endsWith(sep) ? folder : folder + sep)) {
+        this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        this.bad.delete(file);
+      }
+    }
+  }
+}
