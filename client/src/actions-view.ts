@@ -105,15 +105,9 @@ export class ActionsViewProvider implements TreeDataProvider<ActionsNode>, Dispo
 
   getTreeItem(node: ActionsNode): TreeItem {
     if (node.type === 'group') {
-      const open = node.rows.filter((r) => r.action.status === 'open').length;
       const item = new TreeItem(node.label, TreeItemCollapsibleState.Expanded);
       item.id = `${this.groupBy}:${node.key}`;
-      item.description = [
-        node.description,
-        `${open} open${node.rows.length > open ? `, ${node.rows.length - open} done` : ''}`,
-      ]
-        .filter(Boolean)
-        .join(' · ');
+      item.description = [node.description, openAndDone(node.rows.map((r) => r.action))].filter(Boolean).join(' · ');
       item.iconPath = new ThemeIcon(
         this.groupBy === 'postmortem' ? 'file' : node.key === NO_OWNER ? 'question' : 'person',
       );
@@ -135,9 +129,7 @@ function actionItem(node: Extract<ActionsNode, { type: 'action' }>, groupBy: Gro
   item.id = `${groupBy}:${node.groupKey}:${postmortem.uri}#${action.index}`;
   const where = groupBy === 'owner' ? postmortem.title : (action.owner ?? 'no owner');
   item.description = [where, action.tracking.join(' ')].filter(Boolean).join(' · ');
-  item.iconPath = done
-    ? new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed'))
-    : new ThemeIcon('circle-large-outline', action.owner ? undefined : new ThemeColor('list.warningForeground'));
+  item.iconPath = actionIcon(action);
   item.contextValue = done ? 'action-done' : 'action-open';
   const line = action.range.start.line + 1;
   item.tooltip = new MarkdownString(
@@ -150,6 +142,19 @@ function actionItem(node: Extract<ActionsNode, { type: 'action' }>, groupBy: Gro
   item.accessibilityInformation = { label: `${done ? 'Done' : 'Open'}: ${action.text}, ${where}` };
   item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [postmortem.uri, action.range] };
   return item;
+}
+
+/** An action's icon, here and in the Postmortem view: done, open, or open with no owner (a warning). */
+export function actionIcon(action: ActionItemRef): ThemeIcon {
+  return action.status === 'done'
+    ? new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed'))
+    : new ThemeIcon('circle-large-outline', action.owner ? undefined : new ThemeColor('list.warningForeground'));
+}
+
+/** "2 open, 1 done" ("2 open" when none is done), here and in the Postmortem view. */
+export function openAndDone(actions: readonly ActionItemRef[]): string {
+  const open = actions.filter((a) => a.status === 'open').length;
+  return `${open} open${actions.length > open ? `, ${actions.length - open} done` : ''}`;
 }
 
 function escapeMarkdown(text: string): string {

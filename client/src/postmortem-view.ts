@@ -14,6 +14,7 @@ import {
   TreeItemCollapsibleState,
   window,
 } from 'vscode';
+import { actionIcon, openAndDone } from './actions-view';
 import type {
   ActionItemRef,
   FindingRef,
@@ -124,16 +125,12 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
         return milestoneItem(summary, node.milestone);
       case 'actions': {
         const actions = summary.actionItems ?? [];
-        const open = actions.filter((a) => a.status === 'open').length;
         const item = new TreeItem(
           'Follow-up actions',
           actions.length > 0 ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None,
         );
         item.id = 'actions';
-        item.description =
-          actions.length === 0
-            ? 'none found'
-            : `${open} open${actions.length > open ? `, ${actions.length - open} done` : ''}`;
+        item.description = actions.length === 0 ? 'none found' : openAndDone(actions);
         item.iconPath = new ThemeIcon('tasklist');
         return item;
       }
@@ -260,9 +257,7 @@ function actionItem(summary: PostmortemSummary, action: ActionItemRef): TreeItem
   const item = new TreeItem(action.title, TreeItemCollapsibleState.None);
   item.id = `action:${action.index}`;
   item.description = [action.owner ?? 'no owner', action.tracking.join(' ')].filter(Boolean).join(' · ');
-  item.iconPath = done
-    ? new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed'))
-    : new ThemeIcon('circle-large-outline', action.owner ? undefined : new ThemeColor('list.warningForeground'));
+  item.iconPath = actionIcon(action);
   item.contextValue = done ? 'action-done' : 'action-open';
   item.tooltip = `${done ? 'Done' : 'Open'}: ${action.text}`;
   item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, action.range] };

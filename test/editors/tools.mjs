@@ -1,5 +1,5 @@
 // Shared by the editor runners: where things are, the tool check, and the one-line result each runner prints.
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +11,12 @@ export const server = process.env.POSTMORTEM_SERVER || join(root, 'dist/server.j
 export const extensionRoot = process.env.POSTMORTEM_EXTENSION_ROOT || root;
 export const codeServer = join(root, '.vscode-test/code-server/node_modules/.bin/code-server');
 export const resultsDir = join(root, 'test-results');
+const chromium = JSON.parse(readFileSync(join(root, 'test/helpers/chromium.json'), 'utf8')).executablePath;
 
 const onPath = (bin) => (process.env.PATH || '').split(':').some((d) => d && existsSync(join(d, bin)));
 const checks = {
   'code-server': () => existsSync(codeServer),
-  chromium: () => existsSync('/usr/bin/chromium'),
+  chromium: () => existsSync(chromium),
   nvim: () => onPath('nvim'),
 };
 const builds = {

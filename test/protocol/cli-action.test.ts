@@ -1,13 +1,15 @@
 // action.yml: its shape, and its lint and fail-on steps run as the runner runs them (bash -eo pipefail, inputs
 // through env), against a git repository shaped like a pull request. Needs `node scripts/build.mjs` first.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { STRUCTURE_ONLY } from '../helpers/config';
-import { tempTree } from '../helpers/tmp';
+import { commitAll, GIT_ENV, git, initRepo } from '../helpers/git';
+import { postmortem as failoverPostmortem, type PostmortemOptions } from '../helpers/postmortem';
+import { tempTree, writeIn } from '../helpers/tmp';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -30,27 +32,6 @@ interface Action {
 
 const ACTION_TEXT = readFileSync(join(ROOT, 'action.yml'), 'utf8');
 const ACTION = parse(ACTION_TEXT) as Action;
-
-/** The test runner's NODE_OPTIONS (--import tsx) must not reach the CLI: it runs as a user runs it. */
-const { NODE_OPTIONS: _runnerOptions, ...PARENT_ENV } = process.env;
-const GIT_ENV = {
-  ...PARENT_ENV,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
-function git(cwd: string, ...args: string[]) {
-  execFileSync('git', args, { cwd, env: GIT_ENV, stdio: 'ignore' });
-}
-
-function write(root: string, path: string, text: string) {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
 
 /** Evaluates the `${{ … }}` expressions this action uses in step env and working-directory. */
 function expand(
@@ -136,21 +117,9 @@ function runAction(overrides: Record<string, string>, github: Record<string, str
   return { lint, exitCode: result.code };
 }
 
-function postmortem(title: string, { empty = [] as string[], drop = [] as string[] } = {}): string {
-  const sections: [string, string][] = [
-    ['Summary', 'The primary database failed over at 14:03 UTC.'],
-    ['Timeline', '- 14:03 UTC failover'],
-    ['Impact', 'Writes failed for four minutes.'],
-    ['Root cause', 'The health check timed out under load.'],
-    ['Mitigation', 'The old primary was fenced.'],
-    ['Action items', '- Tune the health check timeout (DB-12)'],
-  ];
-  const body = sections
-    .filter(([n]) => !drop.includes(n))
-    .map(([n, t]) => `## ${n}\n\n${empty.includes(n) ? 'TBD' : t}\n`)
-    .join('\n');
-  return `# Postmortem: ${title}\n\n${body}`;
-}
+/** The shared postmortem with a one-entry timeline: the line numbers asserted below count on it. */
+const postmortem = (title: string, options: PostmortemOptions = {}) =>
+  failoverPostmortem(title, { timeline: '- 14:03 UTC failover', ...options });
 
 describe('action.yml', () => {
   it('is a composite action whose scripts get inputs through env only', () => {
@@ -214,20 +183,17 @@ describe('action.yml', () => {
 
     before(() => {
       assert.ok(existsSync(join(ROOT, 'dist', 'cli.js')), 'run `node scripts/build.mjs` first');
-      mkdirSync(repo);
-      git(repo, 'init', '-q', '-b', 'main');
-      write(repo, '.postmortemrc.json', STRUCTURE_ONLY);
-      write(repo, 'postmortems/old.md', postmortem('old', { drop: ['Timeline'] }));
-      write(repo, 'post mortems/warn only.md', postmortem('warn', {}));
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-q', '-m', 'base');
+      initRepo(repo);
+      writeIn(repo, '.postmortemrc.json', STRUCTURE_ONLY);
+      writeIn(repo, 'postmortems/old.md', postmortem('old', { drop: ['Timeline'] }));
+      writeIn(repo, 'post mortems/warn only.md', postmortem('warn', {}));
+      commitAll(repo, 'base');
       // What actions/checkout with fetch-depth 0 leaves: a remote-tracking ref for the base branch.
       git(repo, 'update-ref', 'refs/remotes/origin/main', 'main');
       git(repo, 'checkout', '-q', '-b', 'feature');
-      write(repo, 'postmortems/new.md', postmortem('new', { drop: ['Impact'] }));
-      write(repo, 'post mortems/warn only.md', postmortem('warn', { empty: ['Impact'] }));
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-q', '-m', 'feature');
+      writeIn(repo, 'postmortems/new.md', postmortem('new', { drop: ['Impact'] }));
+      writeIn(repo, 'post mortems/warn only.md', postmortem('warn', { empty: ['Impact'] }));
+      commitAll(repo, 'feature');
     });
 
     it('annotates only the changed lines of the changed postmortems, and fails on errors', () => {

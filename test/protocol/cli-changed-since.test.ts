@@ -2,57 +2,20 @@
 // main moving on after the branch point, and a feature branch with modified, added, renamed, deleted, CRLF,
 // unicode-named, uncommitted and untracked postmortems. Needs `node scripts/build.mjs` first.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { STRUCTURE_ONLY } from '../helpers/config';
-import { tempTree } from '../helpers/tmp';
+import { commitAll, GIT_ENV, git, initRepo } from '../helpers/git';
+import { postmortem } from '../helpers/postmortem';
+import { tempTree, writeIn } from '../helpers/tmp';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-/** Git without the user's or the system's config, so the test sees only the config it sets. */
-/** The test runner's NODE_OPTIONS (--import tsx) must not reach the CLI: it runs as a user runs it. */
-const { NODE_OPTIONS: _runnerOptions, ...PARENT_ENV } = process.env;
-const GIT_ENV = {
-  ...PARENT_ENV,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 function run(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd, env: GIT_ENV, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function write(root: string, path: string, text: string) {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-
-/** A complete postmortem, 26 lines; sections can be emptied or dropped. */
-function postmortem(title: string, { empty = [] as string[], drop = [] as string[] } = {}): string {
-  const sections: [string, string][] = [
-    ['Summary', 'The primary database failed over at 14:03 UTC.'],
-    ['Timeline', '- 14:03 UTC failover\n- 14:07 UTC writes recovered'],
-    ['Impact', 'Writes failed for four minutes.'],
-    ['Root cause', 'The health check timed out under load.'],
-    ['Mitigation', 'The old primary was fenced.'],
-    ['Action items', '- Tune the health check timeout (DB-12)'],
-  ];
-  const body = sections
-    .filter(([name]) => !drop.includes(name))
-    .map(([name, text]) => `## ${name}\n\n${empty.includes(name) ? 'TBD' : text}\n`)
-    .join('\n');
-  return `# Postmortem: ${title}\n\n${body}`;
 }
 
 interface JsonFile {
@@ -74,8 +37,7 @@ describe('lint --changed-since', () => {
 
   before(() => {
     assert.ok(existsSync(CLI), 'run `node scripts/build.mjs` first');
-    mkdirSync(repo);
-    git(repo, 'init', '-q', '-b', 'main');
+    initRepo(repo);
     // Settings that would break a naive diff parser; the CLI must override each of them.
     for (const [key, value] of [
       ['diff.noprefix', 'true'],
@@ -87,48 +49,50 @@ describe('lint --changed-since', () => {
     ]) {
       git(repo, 'config', key, value);
     }
-    write(repo, 'postmortems/modified.md', postmortem('modified', { empty: ['Mitigation'] }));
-    write(repo, 'postmortems/emptied.md', postmortem('emptied'));
-    write(repo, 'postmortems/untouched.md', postmortem('untouched', { drop: ['Timeline'] }));
-    write(repo, 'postmortems/old name.md', postmortem('renamed', { drop: ['Impact'], empty: ['Summary'] }));
-    write(repo, 'postmortems/moved.md', postmortem('moved and edited', { empty: ['Impact'] }));
-    write(repo, 'postmortems/deleted.md', postmortem('deleted', { drop: ['Impact'] }));
-    write(repo, 'postmortems/crlf.md', postmortem('crlf', { empty: ['Impact'] }).replace(/\n/g, '\r\n'));
-    write(repo, 'postmortems/café "outage".md', postmortem('unicode', { empty: ['Impact'] }));
-    write(repo, 'docs/postmortems/elsewhere.md', postmortem('elsewhere'));
-    write(repo, 'README.md', '# Team docs\n');
-    write(repo, '.postmortemrc.json', STRUCTURE_ONLY);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'base');
+    writeIn(repo, 'postmortems/modified.md', postmortem('modified', { empty: ['Mitigation'] }));
+    writeIn(repo, 'postmortems/emptied.md', postmortem('emptied'));
+    writeIn(repo, 'postmortems/untouched.md', postmortem('untouched', { drop: ['Timeline'] }));
+    writeIn(repo, 'postmortems/old name.md', postmortem('renamed', { drop: ['Impact'], empty: ['Summary'] }));
+    writeIn(repo, 'postmortems/moved.md', postmortem('moved and edited', { empty: ['Impact'] }));
+    writeIn(repo, 'postmortems/deleted.md', postmortem('deleted', { drop: ['Impact'] }));
+    writeIn(repo, 'postmortems/crlf.md', postmortem('crlf', { empty: ['Impact'] }).replace(/\n/g, '\r\n'));
+    writeIn(repo, 'postmortems/café "outage".md', postmortem('unicode', { empty: ['Impact'] }));
+    writeIn(repo, 'docs/postmortems/elsewhere.md', postmortem('elsewhere'));
+    writeIn(repo, 'README.md', '# Team docs\n');
+    writeIn(repo, '.postmortemrc.json', STRUCTURE_ONLY);
+    commitAll(repo, 'base');
 
     git(repo, 'checkout', '-q', '-b', 'feature');
     // Modified: a new empty section on a changed line; the old empty Mitigation is on an unchanged line.
-    write(repo, 'postmortems/modified.md', postmortem('modified', { empty: ['Mitigation', 'Root cause'] }));
+    writeIn(repo, 'postmortems/modified.md', postmortem('modified', { empty: ['Mitigation', 'Root cause'] }));
     // Emptied: only the content line changes; the finding sits on the unchanged heading.
-    write(repo, 'postmortems/emptied.md', postmortem('emptied', { empty: ['Timeline'] }));
+    writeIn(repo, 'postmortems/emptied.md', postmortem('emptied', { empty: ['Timeline'] }));
     renameSync(join(repo, 'postmortems/old name.md'), join(repo, 'postmortems/new name.md'));
     renameSync(join(repo, 'postmortems/moved.md'), join(repo, 'postmortems/moved and edited.md'));
-    write(
+    writeIn(
       repo,
       'postmortems/moved and edited.md',
       postmortem('moved and edited', { empty: ['Impact'] }).replace('fenced.', 'fenced by the on-call.'),
     );
     rmSync(join(repo, 'postmortems/deleted.md'));
-    write(repo, 'postmortems/new.md', postmortem('new', { drop: ['Action items'], empty: ['Impact'] }));
-    write(repo, 'postmortems/café "outage".md', postmortem('unicode', { empty: ['Impact', 'Mitigation'] }));
-    write(repo, 'docs/postmortems/elsewhere.md', postmortem('elsewhere', { empty: ['Summary'] }));
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'feature');
+    writeIn(repo, 'postmortems/new.md', postmortem('new', { drop: ['Action items'], empty: ['Impact'] }));
+    writeIn(repo, 'postmortems/café "outage".md', postmortem('unicode', { empty: ['Impact', 'Mitigation'] }));
+    writeIn(repo, 'docs/postmortems/elsewhere.md', postmortem('elsewhere', { empty: ['Summary'] }));
+    commitAll(repo, 'feature');
 
     // main moves on after the branch point: a two-dot diff would wrongly report untouched.md.
     git(repo, 'checkout', '-q', 'main');
-    write(repo, 'postmortems/untouched.md', postmortem('untouched on main', { drop: ['Timeline', 'Impact'] }));
+    writeIn(repo, 'postmortems/untouched.md', postmortem('untouched on main', { drop: ['Timeline', 'Impact'] }));
     git(repo, 'commit', '-q', '-am', 'main moves on');
     git(repo, 'checkout', '-q', 'feature');
 
     // Not committed: a CRLF edit to a tracked file, and an untracked draft.
-    write(repo, 'postmortems/crlf.md', postmortem('crlf', { empty: ['Impact', 'Root cause'] }).replace(/\n/g, '\r\n'));
-    write(repo, 'postmortems/draft.md', postmortem('draft', { drop: ['Summary'] }));
+    writeIn(
+      repo,
+      'postmortems/crlf.md',
+      postmortem('crlf', { empty: ['Impact', 'Root cause'] }).replace(/\n/g, '\r\n'),
+    );
+    writeIn(repo, 'postmortems/draft.md', postmortem('draft', { drop: ['Summary'] }));
   });
 
   it('lints only changed postmortems and reports findings on changed lines plus missing sections', () => {
@@ -181,11 +145,7 @@ describe('lint --changed-since', () => {
   });
 
   it('takes a commit SHA as the ref (GitLab gives the merge base as CI_MERGE_REQUEST_DIFF_BASE_SHA)', () => {
-    const base = execFileSync('git', ['merge-base', 'main', 'HEAD'], {
-      cwd: repo,
-      env: GIT_ENV,
-      encoding: 'utf8',
-    }).trim();
+    const base = git(repo, 'merge-base', 'main', 'HEAD').trim();
     const bySha = run(repo, `--changed-since=${base}`, '--format', 'json');
     assert.deepEqual(
       summary(bySha.stdout, repo),
@@ -270,8 +230,8 @@ describe('lint --changed-since', () => {
 
   it('exits 2 outside a git repository', () => {
     const plain = join(root, 'plain');
-    write(plain, 'postmortems/a.md', postmortem('a'));
-    write(plain, '.postmortemrc.json', STRUCTURE_ONLY);
+    writeIn(plain, 'postmortems/a.md', postmortem('a'));
+    writeIn(plain, '.postmortemrc.json', STRUCTURE_ONLY);
     const r = run(plain, '--changed-since', 'main');
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--changed-since needs a git repository, and .* is not inside one/);

@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { STRUCTURE_ONLY } from '../helpers/config';
+import { postmortem } from '../helpers/postmortem';
 import { tempTree } from '../helpers/tmp';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -40,33 +41,7 @@ function multitool(): string | undefined {
   return path;
 }
 
-const COMPLETE = `# Postmortem: database failover
-
-## Summary
-
-The primary database failed over at 14:03 UTC.
-
-## Timeline
-
-- 14:03 UTC failover
-- 14:07 UTC writes recovered
-
-## Impact
-
-Writes failed for four minutes.
-
-## Root cause
-
-The health check timed out under load.
-
-## Mitigation
-
-The old primary was fenced.
-
-## Action items
-
-- Tune the health check timeout (DB-12)
-`;
+const COMPLETE = postmortem('database failover');
 const TWO_WARNINGS = COMPLETE.replace('Writes failed for four minutes.', 'TBD').replace(
   'The old primary was fenced.',
   'TODO',

@@ -9,22 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, InlayHint, TextEdit } from 'vscode-languageserver-protocol';
 import type { PostmortemSummary } from '../../server/src/lsp/postmortem-view';
 import type { WorkspaceActions } from '../../server/src/lsp/workspace-actions';
+import { CHECKOUT_TIMELINE } from '../helpers/checkout-timeline';
 import { LspClient } from '../helpers/lsp-client';
 import { tempTree } from '../helpers/tmp';
 
-const DOC = `# Postmortem: checkout latency
-
-## Timeline
-
-All times are in UTC.
-
-- 09:04 The connection pool size change is deployed.
-- 09:12 Error rate on checkout begins to rise.
-- 09:20 The p99 latency alert fires; the on-call engineer is paged.
-- 09:33 The pool change is identified as the likely trigger.
-- 09:41 The change is rolled back; error rate back to normal.
-- 10:30 A fixed pool configuration is deployed; incident resolved.
-
+const DOC = `${CHECKOUT_TIMELINE}
 ## Action items
 
 - [ ] Load-test pool changes (owner: payments, ticket: PAY-210)

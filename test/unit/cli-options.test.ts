@@ -1,57 +1,16 @@
 // The review options, in process: --max-warnings, --quiet, --output-file with every format, and their exit codes.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FORMATTERS } from '../../server/src/cli/formatters';
-import { main } from '../../server/src/cli/main';
+import { cli } from '../helpers/cli';
 import { STRUCTURE_ONLY } from '../helpers/config';
-import { tempTree } from '../helpers/tmp';
+import { commitAll, initRepo } from '../helpers/git';
+import { MINIMAL_POSTMORTEM } from '../helpers/postmortem';
+import { tempTree, writeIn } from '../helpers/tmp';
 
-async function cli(cwd: string, args: string[], isTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTty,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
-
-const COMPLETE = `# Postmortem: x
-
-## Summary
-
-S.
-
-## Timeline
-
-- 10:00 UTC a
-
-## Impact
-
-I.
-
-## Root cause
-
-R.
-
-## Mitigation
-
-M.
-
-## Action items
-
-- A (OPS-1)
-`;
+const COMPLETE = MINIMAL_POSTMORTEM;
 /** Two warnings (empty sections), no error. */
 const TWO_WARNINGS = COMPLETE.replace('I.', 'TBD').replace('R.', 'TODO');
 const ONE_ERROR = COMPLETE.replace('## Mitigation\n\nM.\n\n', '');
@@ -115,7 +74,7 @@ describe('--output-file', () => {
     const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': TWO_WARNINGS });
     for (const format of Object.keys(FORMATTERS)) {
       const toStdout = await cli(dir, ['lint', '--format', format]);
-      const r = await cli(dir, ['lint', '--format', format, '-o', `reports/${format}/out.txt`], true);
+      const r = await cli(dir, ['lint', '--format', format, '-o', `reports/${format}/out.txt`], { isTty: true });
       assert.equal(r.code, 0, `${format}: ${r.stderr}`);
       assert.equal(r.stdout, '', `${format}: stdout stays empty`);
       const written = readFileSync(join(dir, 'reports', format, 'out.txt'), 'utf8');
@@ -145,15 +104,11 @@ describe('--changed-since in process, from a folder spelled through a symlink', 
   it('matches git’s real paths to the paths the CLI was given', async () => {
     const dir = tempTree({});
     const repo = join(dir, 'repo');
-    const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
-    mkdirSync(join(repo, 'postmortems'), { recursive: true });
-    git('init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'postmortems/a.md'), COMPLETE);
-    writeFileSync(join(repo, '.postmortemrc.json'), STRUCTURE_ONLY);
-    git('add', '-A');
-    git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'base');
-    writeFileSync(join(repo, 'postmortems/a.md'), ONE_ERROR);
+    initRepo(repo);
+    writeIn(repo, 'postmortems/a.md', COMPLETE);
+    writeIn(repo, '.postmortemrc.json', STRUCTURE_ONLY);
+    commitAll(repo, 'base');
+    writeIn(repo, 'postmortems/a.md', ONE_ERROR);
     const link = join(dir, 'link');
     symlinkSync(repo, link, 'dir');
     // main() takes the folder as given (as macOS's /var/folders temp paths are, behind /private/var).

@@ -2,67 +2,26 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { decodeBytes, encodeText } from '../../server/src/core';
+import { cli } from '../helpers/cli';
 import { STRUCTURE_ONLY } from '../helpers/config';
+import { MINIMAL_POSTMORTEM } from '../helpers/postmortem';
 import { tempTree } from '../helpers/tmp';
 
-async function cli(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTty: false,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
-
-const COMPLETE = `# Postmortem: X
-
-## Summary
-
-S.
-
-## Timeline
-
-- 10:00 UTC a
-
-## Impact
-
-I.
-
-## Root cause
-
-R.
-
-## Mitigation
-
-M.
-
-## Action items
-
-- A (OPS-1)
-`;
+const COMPLETE = MINIMAL_POSTMORTEM;
 const MISSING_TIMELINE = COMPLETE.replace('## Timeline\n\n- 10:00 UTC a\n\n', '');
 
 describe('postmortem lint', () => {
   it('exits 0 on a clean postmortem and says so', async () => {
     const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': COMPLETE });
-    const r = await cli(dir, 'lint', 'postmortems');
+    const r = await cli(dir, ['lint', 'postmortems']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /1 postmortem checked, no problems/);
   });
 
   it('prints one stylish line per finding and exits 1 on an error', async () => {
     const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': MISSING_TIMELINE });
-    const r = await cli(dir, 'lint');
+    const r = await cli(dir, ['lint']);
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
@@ -76,7 +35,7 @@ describe('postmortem lint', () => {
       '.postmortemrc.json': STRUCTURE_ONLY,
       'postmortems/a.md': MISSING_TIMELINE.replace('I.', 'TBD'),
     });
-    const r = await cli(dir, 'lint', '--format', 'json');
+    const r = await cli(dir, ['lint', '--format', 'json']);
     const results = JSON.parse(r.stdout);
     assert.equal(results.length, 1);
     const [file] = results;
@@ -114,7 +73,7 @@ describe('postmortem lint', () => {
       'docs/readme.md': '# Team notes\n',
       'docs/2024-q3-postmortem-db.md': MISSING_TIMELINE,
     });
-    const r = await cli(dir, 'lint', '--format', 'json', '.');
+    const r = await cli(dir, ['lint', '--format', 'json', '.']);
     const files = JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath.slice(dir.length + 1));
     assert.deepEqual(files.sort(), [
       'docs/2024-q3-postmortem-db.md',
@@ -122,7 +81,7 @@ describe('postmortem lint', () => {
       'incidents/b.markdown',
       'incidents/c.mdx',
     ]);
-    const all = JSON.parse((await cli(dir, 'lint', '--format', 'json', '--all', 'docs')).stdout);
+    const all = JSON.parse((await cli(dir, ['lint', '--format', 'json', '--all', 'docs'])).stdout);
     assert.equal(all.length, 2);
   });
 
@@ -132,12 +91,12 @@ describe('postmortem lint', () => {
       'notes/x.md': '# Notes\n',
       'notes/y.md': '# More notes\n',
     });
-    const named = JSON.parse((await cli(dir, 'lint', '--format', 'json', 'notes/x.md')).stdout);
+    const named = JSON.parse((await cli(dir, ['lint', '--format', 'json', 'notes/x.md'])).stdout);
     assert.equal(named.length, 1);
     assert.ok(named[0].messages.length > 0);
-    const globbed = await cli(dir, 'lint', '--format', 'json', 'notes/*.md');
+    const globbed = await cli(dir, ['lint', '--format', 'json', 'notes/*.md']);
     assert.equal(JSON.parse(globbed.stdout).length, 0, 'globbed files are filtered like folders');
-    assert.match((await cli(dir, 'lint', 'notes/*.md')).stderr, /2 Markdown files skipped/);
+    assert.match((await cli(dir, ['lint', 'notes/*.md'])).stderr, /2 Markdown files skipped/);
   });
 
   it('--fix inserts the missing sections in place, keeping CRLF, the BOM and UTF-16', async () => {
@@ -147,7 +106,7 @@ describe('postmortem lint', () => {
       'postmortems/crlf.md': encodeText(crlf, 'utf-8-bom'),
       'postmortems/utf16.md': encodeText(MISSING_TIMELINE, 'utf-16le'),
     });
-    const r = await cli(dir, 'lint', '--fix', 'postmortems');
+    const r = await cli(dir, ['lint', '--fix', 'postmortems']);
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stderr, /Fixed 2 files/);
     const fixed = decodeBytes(readFileSync(join(dir, 'postmortems/crlf.md')));
@@ -178,7 +137,7 @@ describe('postmortem lint', () => {
       [['publish'], /unknown command "publish"/],
     ];
     for (const [args, message] of cases) {
-      const r = await cli(dir, ...args);
+      const r = await cli(dir, args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message);
     }
@@ -190,17 +149,17 @@ describe('postmortem lint', () => {
       'postmortems/latin1.md': new Uint8Array([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
       'postmortems/image.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
     });
-    const [image, latin1] = JSON.parse((await cli(dir, 'lint', '--format', 'json', 'postmortems')).stdout);
+    const [image, latin1] = JSON.parse((await cli(dir, ['lint', '--format', 'json', 'postmortems'])).stdout);
     assert.equal(image.messages[0].ruleId, 'input/not-analysed');
     assert.match(image.messages[0].message, /binary/);
     assert.match(latin1.messages[0].message, /not valid UTF-8/);
   });
 
   it('prints help and the version', async () => {
-    const help = await cli('.', '--help');
+    const help = await cli('.', ['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: postmortem lint/);
-    const version = await cli('.', '--version');
+    const version = await cli('.', ['--version']);
     assert.equal(version.code, 0);
     assert.match(version.stdout, /^(\d+\.\d+\.\d+|dev)\n$/);
   });
@@ -224,7 +183,7 @@ describe('postmortem lint --format markdown', () => {
       '.postmortemrc.json': STRUCTURE_ONLY,
       'postmortems/a.md': COMPLETE.replace('## Timeline\n\n- 10:00 UTC a\n', timeline),
     });
-    const r = await cli(dir, 'lint', '--format', 'markdown');
+    const r = await cli(dir, ['lint', '--format', 'markdown']);
     assert.match(r.stdout, /\| Time to detect \| 8 min \|/);
     assert.match(r.stdout, /\| Time to mitigate \| 29 min \|/);
     assert.match(r.stdout, /\| Time to resolve \| 78 min \|/);

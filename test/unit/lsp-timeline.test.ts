@@ -10,20 +10,9 @@ import { inlayHints } from '../../server/src/lsp/inlay-hints';
 import { metricsSentence, summaryMetrics } from '../../server/src/lsp/metrics';
 import { MILESTONE_ACTION_KIND, milestoneActions } from '../../server/src/lsp/milestone-actions';
 import { analyzeText } from '../helpers/analyze';
+import { CHECKOUT_TIMELINE } from '../helpers/checkout-timeline';
 
-const DOC = `# Postmortem: checkout latency
-
-## Timeline
-
-All times are in UTC.
-
-- 09:04 The connection pool size change is deployed.
-- 09:12 Error rate on checkout begins to rise.
-- 09:20 The p99 latency alert fires; the on-call engineer is paged.
-- 09:33 The pool change is identified as the likely trigger.
-- 09:41 The change is rolled back; error rate back to normal.
-- 10:30 A fixed pool configuration is deployed; incident resolved.
-`;
+const DOC = CHECKOUT_TIMELINE;
 
 const URI = 'file:///pm.md';
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };

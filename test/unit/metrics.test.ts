@@ -5,6 +5,7 @@ import { runActions } from '../../server/src/cli/commands/actions';
 import { runMetrics } from '../../server/src/cli/commands/metrics';
 import { getIncidentMetrics } from '../../server/src/core';
 import { analyzeText } from '../helpers/analyze';
+import { capturingIo } from '../helpers/cli';
 import { tempTree } from '../helpers/tmp';
 
 const CHECKOUT = `---
@@ -43,22 +44,6 @@ All times are in CET.
 - 00:20 Queue drained; back to normal.
 `;
 
-function io() {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: (cwd: string) => ({
-      cwd,
-      stdout: (t: string) => {
-        out.stdout += t;
-      },
-      stderr: (t: string) => {
-        out.stderr += t;
-      },
-    }),
-  };
-}
-
 describe('getIncidentMetrics', () => {
   it('measures from the start of impact, in minutes', () => {
     const model = analyzeText(CHECKOUT).model;
@@ -90,8 +75,8 @@ describe('postmortem metrics', () => {
       'postmortems/queue.md': NO_DATES,
       'README.md': '# Not one',
     });
-    const { out, io: make } = io();
-    assert.equal(await runMetrics(['--format', 'json'], make(root)), 0);
+    const { out, io } = capturingIo(root);
+    assert.equal(await runMetrics(['--format', 'json'], io), 0);
     const rows = JSON.parse(out.stdout);
     assert.deepEqual(rows, [
       {
@@ -120,20 +105,20 @@ describe('postmortem metrics', () => {
   });
   it('prints a table with medians, and refuses unknown formats', async () => {
     const root = tempTree({ 'postmortems/checkout.md': CHECKOUT });
-    const { out, io: make } = io();
-    assert.equal(await runMetrics([], make(root)), 0);
+    const { out, io } = capturingIo(root);
+    assert.equal(await runMetrics([], io), 0);
     assert.match(out.stdout, /to detect/);
     assert.match(out.stdout, /1 h 53 min/);
     assert.match(out.stdout, /Median time to detect 3 min/);
-    assert.equal(await runMetrics(['--format', 'xml'], make(root)), 2);
+    assert.equal(await runMetrics(['--format', 'xml'], io), 2);
   });
 });
 
 describe('postmortem actions', () => {
   it('lists every action, open or done, with owner, tracking and type', async () => {
     const root = tempTree({ 'postmortems/checkout.md': CHECKOUT });
-    const { out, io: make } = io();
-    assert.equal(await runActions(['--format', 'json'], make(root)), 0);
+    const { out, io } = capturingIo(root);
+    assert.equal(await runActions(['--format', 'json'], io), 0);
     const rows = JSON.parse(out.stdout);
     assert.deepEqual(
       rows.map((r: { status: string; owner: string | null; tracking: string[]; line: number; vague: boolean }) => [
@@ -149,8 +134,8 @@ describe('postmortem actions', () => {
         ['open', null, [], 23, true],
       ],
     );
-    const table = io();
-    assert.equal(await runActions(['--open'], table.io(root)), 0);
+    const table = capturingIo(root);
+    assert.equal(await runActions(['--open'], table.io), 0);
     assert.match(table.out.stdout, /2 actions: 2 open \(1 without an owner, 1 without tracking\), 0 done/);
   });
 });

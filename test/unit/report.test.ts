@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runReport } from '../../server/src/cli/commands/report';
 import { normaliseSeverity } from '../../server/src/cli/commands/report-data';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
+import { capturingIo } from '../helpers/cli';
 import { tempTree } from '../helpers/tmp';
 
 const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 
 /** A year of postmortems with severities, timelines and follow-up actions. */
 function workspace(): Record<string, string> {
@@ -66,21 +67,7 @@ All times UTC.
 describe('postmortem report', () => {
   let browser: Browser | undefined;
   before(async () => {
-    if (existsSync(CHROMIUM)) {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-    }
+    if (existsSync(CHROMIUM)) browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -101,16 +88,9 @@ describe('postmortem report', () => {
 
   it('writes one self-contained page and it renders clearly in Chromium', async (t) => {
     const root = tempTree(workspace());
-    let stderr = '';
-    const io = {
-      cwd: root,
-      stdout: () => {},
-      stderr: (s: string) => {
-        stderr += s;
-      },
-    };
+    const { io, out } = capturingIo(root);
     assert.equal(await runReport(['--out', 'out/report.html'], io), 0);
-    assert.match(stderr, /Wrote out\/report.html: 12 postmortems/);
+    assert.match(out.stderr, /Wrote out\/report.html: 12 postmortems/);
     const html = readFileSync(join(root, 'out', 'report.html'), 'utf8');
     // Self-contained: no script, no stylesheet or image to fetch.
     assert.doesNotMatch(html, /<script|<link\b|<img\b|@import|url\(/i);

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Severity } from '../core';
 import { type ChangeSet, changedLines, changedSince, GitError, repositoryRoot } from '../node/git';
 import { VERSION } from '../node/version';
 import { keepChangedLineFindings } from './changed-lines';
+import { COMMON_OPTIONS, emit } from './commands/shared';
 import { expandTargets, UsageError } from './files';
 import { FORMATTERS } from './formatters';
 import { type FileResult, Linter, UnreadableError } from './lint';
@@ -142,20 +141,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     root,
     changedSince: changes ? { ref: changes.ref, base: changes.base } : undefined,
   });
-  if (outputFile) {
-    const target = resolve(io.cwd, outputFile);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, output);
-    } catch (e) {
-      io.stderr(
-        `postmortem: cannot write ${outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
-      );
-      return 2;
-    }
-  } else {
-    io.stdout(output);
-  }
+  if (!emit(io, output, outputFile)) return 2;
 
   if (format === 'stylish') {
     const skipped = results.filter((r) => r.skipped).length;
@@ -208,16 +194,12 @@ function parseLintArgs(args: readonly string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      format: { type: 'string', short: 'f' },
+      ...COMMON_OPTIONS,
       fix: { type: 'boolean' },
-      config: { type: 'string', short: 'c' },
-      all: { type: 'boolean' },
       'no-color': { type: 'boolean' },
-      'output-file': { type: 'string', short: 'o' },
       'changed-since': { type: 'string' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });

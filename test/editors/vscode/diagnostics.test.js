@@ -2,64 +2,10 @@
 // Every wait is on vscode.languages.onDidChangeDiagnostics; the timers below only bound a wait, they never pace it.
 const vscode = require('vscode');
 const assert = require('node:assert');
+const { codeActionsWith, codeOf, diagnosticsWhere, open, ours, show } = require('./helpers');
 
-const SOURCE = 'postmortem'; // VS Code's built-in Markdown server publishes diagnostics too: select ours by source
 const QUICK_FIX_TITLE = 'Insert missing section "Timeline"';
-const codeOf = (d) => (d.code !== null && typeof d.code === 'object' ? d.code.value : d.code); // {value, target} with codeDescription
 const isMissingTimeline = (d) => codeOf(d) === 'structure/required-section' && /Timeline/.test(d.message);
-const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const show = (ds) => JSON.stringify(ds.map((d) => ({ code: codeOf(d), line: d.range.start.line, message: d.message })));
-const devExtensions = () =>
-  vscode.extensions.all
-    .filter((e) => !e.packageJSON.isBuiltin)
-    .map((e) => `${e.id}${e.isActive ? ' (active)' : ' (inactive)'}`)
-    .join(', ') || 'none';
-const fileIn = (rel) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, ...rel.split('/'));
-
-/** Resolves with our diagnostics for `uri` once `predicate(them)` holds, checking now and on every change event. */
-function diagnosticsWhere(uri, predicate, what, timeoutMs = 25000) {
-  const now = ours(uri);
-  if (predicate(now)) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(
-        new Error(
-          `timed out waiting for ${what}; ${SOURCE} diagnostics now: ${show(ours(uri))}; ` +
-            `non-builtin extensions: ${devExtensions()}`,
-        ),
-      );
-    }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      const found = ours(uri);
-      if (predicate(found)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(found);
-      }
-    });
-  });
-}
-
-async function open(rel) {
-  const doc = await vscode.workspace.openTextDocument(fileIn(rel));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
-
-/**
- * The code actions at a range, asked again (at most twice) while `title` is not among them: VS Code cancels a code
- * action request when a provider registers meanwhile (the built-in Markdown extension does while it starts), and
- * the cancelled provider's actions are then simply missing from the answer.
- */
-async function codeActionsWith(uri, range, title) {
-  let actions = [];
-  for (let attempt = 0; attempt < 3 && !actions.some((a) => a.title === title); attempt++) {
-    actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, undefined, 50);
-  }
-  return actions;
-}
 
 /** Asserts `after` is `before` with one block inserted (nothing removed or changed); returns the inserted block. */
 function insertedText(before, after) {

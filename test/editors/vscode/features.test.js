@@ -4,63 +4,27 @@
 const vscode = require('vscode');
 const assert = require('node:assert');
 
-const SOURCE = 'postmortem';
-const EXTENSION_ID = 'postmortem-tools.postmortem';
-const codeOf = (d) => (d.code !== null && typeof d.code === 'object' ? d.code.value : d.code);
-const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const show = (ds) => JSON.stringify(ds.map((d) => ({ code: codeOf(d), line: d.range.start.line, message: d.message })));
-const fileIn = (rel) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, ...rel.split('/'));
+const {
+  EXTENSION_ID,
+  codeOf,
+  diagnosticsWhere,
+  fileIn,
+  open,
+  ours,
+  show,
+  summaryFor,
+  tree,
+  until,
+} = require('./helpers');
+
 const today = () => {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 
-/** Resolves once `predicate()` holds, checking now and on every firing of `event`; rejects after timeoutMs. */
-function until(event, predicate, what, timeoutMs = 25000) {
-  const now = predicate();
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-    const sub = event(() => {
-      const value = predicate();
-      if (value) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(value);
-      }
-    });
-  });
-}
-
-const diagnosticsWhere = (uri, predicate, what) =>
-  until(
-    vscode.languages.onDidChangeDiagnostics,
-    () => (predicate(ours(uri)) ? ours(uri) : undefined),
-    `${what}; diagnostics now: ${show(ours(uri))}`,
-  );
-
 let api;
-/** The summary behind the Postmortem view, once it describes `doc` at its current version and passes `test`. */
-function summaryFor(doc, test = () => true, what = 'the summary') {
-  return until(
-    api.summaries.onDidChange,
-    () => {
-      const s = api.summaries.current;
-      return s && s.uri === doc.uri.toString() && s.version === doc.version && test(s) ? s : undefined;
-    },
-    `${what} of ${doc.uri.path} v${doc.version}; now: ${JSON.stringify(api.summaries.current?.required)} for ${api.summaries.current?.uri} v${api.summaries.current?.version}`,
-  );
-}
-
-async function open(rel) {
-  const doc = await vscode.workspace.openTextDocument(fileIn(rel));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
+const viewTree = () => tree(api.view);
 
 async function snippetBody(prefix) {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -69,26 +33,6 @@ async function snippetBody(prefix) {
   const snippet = Object.values(snippets).find((s) => s.prefix === prefix);
   assert.ok(snippet, `no snippet ${prefix}`);
   return snippet.body.join('\n');
-}
-
-/** The view's tree as plain data: [{label, description, contextValue, children}]. */
-async function viewTree(node) {
-  const nodes = await api.view.getChildren(node);
-  return Promise.all(
-    nodes.map(async (n) => {
-      const item = api.view.getTreeItem(n);
-      const label = typeof item.label === 'string' ? item.label : item.label?.label;
-      const children = item.collapsibleState ? await viewTree(n) : [];
-      return {
-        node: n,
-        label,
-        description: item.description,
-        contextValue: item.contextValue,
-        icon: item.iconPath?.id,
-        children,
-      };
-    }),
-  );
 }
 
 describe('Postmortem editor experience', () => {
@@ -132,7 +76,7 @@ describe('Postmortem editor experience', () => {
 
   it('lists the required sections in the Postmortem view, and its inline action inserts a missing one', async () => {
     const doc = await open('postmortems/2024-05-20-cache-stampede.md');
-    await summaryFor(doc);
+    await summaryFor(api, doc);
     const tree = await viewTree();
     assert.deepStrictEqual(
       tree.map((n) => n.label),
@@ -162,7 +106,11 @@ describe('Postmortem editor experience', () => {
     assert.deepStrictEqual(result, { applied: true, inserted: ['mitigation'] });
     assert.match(doc.getText(), /^## Mitigation$/m);
     assert.ok(doc.getText().length > before.length);
-    const after = await summaryFor(doc, (s) => s.sections.find((x) => x.kind === 'mitigation')?.status !== 'missing');
+    const after = await summaryFor(
+      api,
+      doc,
+      (s) => s.sections.find((x) => x.kind === 'mitigation')?.status !== 'missing',
+    );
     assert.strictEqual(after.sections.find((x) => x.kind === 'mitigation').status, 'empty', 'inserted, still to write');
   });
 
@@ -221,7 +169,7 @@ describe('Postmortem editor experience', () => {
     const doc = await open('postmortems/completion.md');
     const result = await vscode.commands.executeCommand('postmortem.insertMissingSections');
     assert.deepStrictEqual(result.inserted, ['timeline', 'impact', 'root-cause', 'mitigation', 'action-items']);
-    const summary = await summaryFor(doc, (s) => s.required.missing === 0, 'no missing section');
+    const summary = await summaryFor(api, doc, (s) => s.required.missing === 0, 'no missing section');
     assert.strictEqual(summary.required.total, 6);
   });
 
@@ -234,6 +182,7 @@ describe('Postmortem editor experience', () => {
       assert.ok(await editor.insertSnippet(new vscode.SnippetString(await snippetBody(prefix))), 'snippet inserted');
       assert.match(doc.getText(), new RegExp(`^date: ${today()}$`, 'm'), 'the date variables are today');
       const summary = await summaryFor(
+        api,
         doc,
         (s) => s.required.present === s.required.total,
         'all required sections written',
@@ -259,7 +208,7 @@ describe('Postmortem editor experience', () => {
     assert.match(onDisk, /^---\ntitle: "Login failures: EU region"\n/);
     assert.match(onDisk, /^# Login failures: EU region$/m);
     assert.strictEqual(editor.document.getText(editor.selection), 'SEV1', 'the cursor waits on the severity choice');
-    await summaryFor(editor.document, (s) => s.required.present === 6, 'a complete postmortem');
+    await summaryFor(api, editor.document, (s) => s.required.present === 6, 'a complete postmortem');
     assert.strictEqual(show(ours(uri).filter((d) => String(codeOf(d)).startsWith('structure/'))), '[]');
     // A second one with the same title gets its own name.
     const again = await vscode.commands.executeCommand('postmortem.newPostmortem', {

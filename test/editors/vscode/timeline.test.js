@@ -5,69 +5,18 @@
 const vscode = require('vscode');
 const assert = require('node:assert');
 
-const EXTENSION_ID = 'postmortem-tools.postmortem';
+const { EXTENSION_ID, codeActionsWith, fileIn, labelOf, open, summaryFor, tree, until } = require('./helpers');
+
 const CHECKOUT = 'postmortems/2024-07-08-checkout-latency.md';
 const SENTENCE = 'Detected after 8 min · mitigated after 29 min · resolved after 1 h 18 min · impact 29 min';
-const fileIn = (rel) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, ...rel.split('/'));
-const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label?.label);
-
-/** Resolves once `predicate()` holds, checking now and on every firing of `event`; rejects after timeoutMs. */
-function until(event, predicate, what, timeoutMs = 25000) {
-  const now = predicate();
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-    const sub = event(() => {
-      const value = predicate();
-      if (value) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(value);
-      }
-    });
-  });
-}
 
 let api;
 
-async function open(rel) {
-  const doc = await vscode.workspace.openTextDocument(fileIn(rel));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  await summaryFor(doc); // the server has analysed it (a clean postmortem has no diagnostics to wait on)
+/** Opens a postmortem once the server has analysed it (a clean postmortem has no diagnostics to wait on). */
+async function openAnalysed(rel) {
+  const doc = await open(rel);
+  await summaryFor(api, doc);
   return doc;
-}
-
-/** The summary behind the Postmortem view, once it describes `doc` at its current version and passes `test`. */
-function summaryFor(doc, test = () => true, what = 'the summary') {
-  return until(
-    api.summaries.onDidChange,
-    () => {
-      const s = api.summaries.current;
-      return s && s.uri === doc.uri.toString() && s.version === doc.version && test(s) ? s : undefined;
-    },
-    `${what} of ${doc.uri.path}; now: ${JSON.stringify(api.summaries.current?.metrics?.sentence)}`,
-  );
-}
-
-/** A tree provider's items as plain data: [{label, description, command, children}]. */
-async function tree(provider, node) {
-  const nodes = await provider.getChildren(node);
-  return Promise.all(
-    nodes.map(async (n) => {
-      const item = provider.getTreeItem(n);
-      return {
-        label: labelOf(item),
-        description: item.description,
-        icon: item.iconPath?.id,
-        command: item.command,
-        contextValue: item.contextValue,
-        children: item.collapsibleState ? await tree(provider, n) : [],
-      };
-    }),
-  );
 }
 
 async function lensTitles(doc) {
@@ -78,11 +27,7 @@ async function lensTitles(doc) {
 async function markAs(doc, needle, title) {
   const line = doc.positionAt(doc.getText().indexOf(needle)).line;
   const range = new vscode.Range(line, 4, line, 4);
-  let actions = [];
-  // Asked again (at most twice) when VS Code cancelled the request because a provider registered meanwhile.
-  for (let attempt = 0; attempt < 3 && !actions.some((a) => a.title === title); attempt++) {
-    actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, range);
-  }
+  const actions = await codeActionsWith(doc.uri, range, title);
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `no "${title}" among ${actions.map((a) => a.title).join(', ')}`);
   assert.strictEqual(action.kind.value, 'refactor.rewrite.milestone');
@@ -97,7 +42,7 @@ describe('Timeline metrics and follow-up actions', () => {
   });
 
   it('shows the figures in a code lens on the timeline heading', async () => {
-    const doc = await open(CHECKOUT);
+    const doc = await openAnalysed(CHECKOUT);
     const heading = doc.positionAt(doc.getText().indexOf('## Timeline')).line;
     const titles = await lensTitles(doc);
     assert.deepStrictEqual(
@@ -108,7 +53,7 @@ describe('Timeline metrics and follow-up actions', () => {
   });
 
   it('shows an inlay hint on each entry a milestone was inferred from', async () => {
-    const doc = await open(CHECKOUT);
+    const doc = await openAnalysed(CHECKOUT);
     const range = new vscode.Range(0, 0, doc.lineCount, 0);
     const hints = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range);
     const lineOf = (needle) => doc.positionAt(doc.getText().indexOf(needle)).line;
@@ -124,8 +69,8 @@ describe('Timeline metrics and follow-up actions', () => {
   });
 
   it('lists the metrics and the milestones in the Postmortem view; a milestone reveals its entry', async () => {
-    const doc = await open(CHECKOUT);
-    await summaryFor(doc, (s) => !!s.metrics);
+    const doc = await openAnalysed(CHECKOUT);
+    await summaryFor(api, doc, (s) => !!s.metrics);
     const roots = await tree(api.view);
     assert.deepStrictEqual(
       roots.map((n) => n.label),
@@ -164,7 +109,7 @@ describe('Timeline metrics and follow-up actions', () => {
   });
 
   it('"Mark as detection" inserts a marker, and the code lens and the view follow it', async () => {
-    const doc = await open(CHECKOUT);
+    const doc = await openAnalysed(CHECKOUT);
     const before = doc.getText();
     const line = await markAs(doc, '09:33 The pool change', 'Mark as detection');
     assert.strictEqual(
@@ -172,7 +117,7 @@ describe('Timeline metrics and follow-up actions', () => {
       '- 09:33 The pool change is identified as the likely trigger. <!-- milestone: detected -->',
     );
     assert.strictEqual(doc.getText().replace(' <!-- milestone: detected -->', ''), before, 'only inserted');
-    const summary = await summaryFor(doc, (s) => s.metrics?.timeToDetectMinutes === 21, 'time to detect 21 min');
+    const summary = await summaryFor(api, doc, (s) => s.metrics?.timeToDetectMinutes === 21, 'time to detect 21 min');
     const detected = summary.metrics.milestones.find((m) => m.kind === 'detected');
     assert.deepStrictEqual([detected.source, detected.at], ['marker', '09:33']);
     const titles = await lensTitles(doc);
@@ -184,11 +129,11 @@ describe('Timeline metrics and follow-up actions', () => {
   });
 
   it('"Mark as start of impact" gives a timeline the figures it lacked', async () => {
-    const doc = await open('postmortems/2024-05-20-cache-stampede.md');
-    const lacking = await summaryFor(doc, (s) => !!s.metrics);
+    const doc = await openAnalysed('postmortems/2024-05-20-cache-stampede.md');
+    const lacking = await summaryFor(api, doc, (s) => !!s.metrics);
     assert.strictEqual(lacking.metrics.timeToMitigateMinutes, null, 'no start of impact was inferred');
     await markAs(doc, '09:14 UTC: Error rate', 'Mark as start of impact');
-    const summary = await summaryFor(doc, (s) => s.metrics?.timeToMitigateMinutes !== null, 'the figures');
+    const summary = await summaryFor(api, doc, (s) => s.metrics?.timeToMitigateMinutes !== null, 'the figures');
     assert.deepStrictEqual(
       summary.metrics.figures.map((f) => f.minutes),
       [0, 36, null, 36],

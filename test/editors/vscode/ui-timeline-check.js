@@ -2,12 +2,9 @@
 // the code lens with the figures on the timeline heading, the inlay hints on the inferred milestones, the Metrics of
 // the Postmortem view and the workspace's Follow-up Actions view, and take a screenshot with all of them visible.
 // node ui-timeline-check.js <extDevPath> <folder> <relFile> <shot.png>   (CS_URL: see with-code-server.sh)
-const { chromium } = require('playwright-core');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+const { collapseExplorerPanes, expandView, openFile, openWorkspace, uiCheck } = require('./browser');
 const [dev, folder, relFile, shot] = process.argv.slice(2);
-const base = process.env.CS_URL;
+const seen = [];
 const LENS = 'Detected after 8 min · mitigated after 29 min · resolved after 1 h 18 min · impact 29 min';
 
 /** Drags a sash (or anything) by dx, dy with the mouse, as a person resizes a view. */
@@ -19,126 +16,74 @@ async function dragBy(page, x, y, dx, dy) {
   await page.mouse.up();
 }
 
-(async () => {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1600, height: 1000 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  let ok = false;
-  let step = 'start';
-  const seen = [];
-  try {
-    const page = ctx.pages()[0] || (await ctx.newPage());
-    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(base).host}${dev}`]]);
-    step = 'workbench';
-    await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`, {
-      waitUntil: 'domcontentloaded',
-    });
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    const parts = relFile.split('/');
-    for (const [i, name] of parts.entries()) {
-      step = `explorer row ${name}`;
-      const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
-      await row.waitFor({ timeout: 60000 });
-      if (i === parts.length - 1 || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    }
-    step = 'editor tab';
-    await page.waitForSelector(`.tabs-container .tab[aria-label^="${parts[parts.length - 1]}"]`, { timeout: 30000 });
+// The menu when all went well; otherwise what the page showed when it failed.
+const screenshot = (ok) => (ok ? shot.replace(/\.png$/, '-mark-as.png') : shot);
 
-    // Both views appear in the Explorer once the server has answered: expand them, collapse the file tree,
-    // the Outline and the Timeline so that the two views have the Explorer to themselves.
-    for (const name of ['Postmortem', 'Follow-up Actions']) {
-      step = `${name} view`;
-      const header = page.locator(`.pane-header[aria-label^="${name}"]`).first();
-      await header.waitFor({ timeout: 60000 });
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    }
-    for (const pane of [
-      page.locator('.pane:has(.explorer-folders-view) > .pane-header').first(),
-      page.locator('.pane-header[aria-label^="Outline"]').first(),
-      page.locator('.pane-header[aria-label^="Timeline"]').first(),
-    ]) {
-      if ((await pane.count()) && (await pane.getAttribute('aria-expanded')) === 'true') await pane.click();
-    }
-    // Widen the side bar so the views' descriptions ("09:20 · inferred from …") fit, then give the Postmortem view
-    // the room its Metrics need by moving the sash above the Follow-up Actions view down.
-    step = 'layout';
-    const sidebar = await page.locator('.part.sidebar').boundingBox();
-    await dragBy(page, sidebar.x + sidebar.width - 1, sidebar.y + 300, 280, 0);
-    const actionsHeader = await page.locator('.pane-header[aria-label^="Follow-up Actions"]').first().boundingBox();
-    await dragBy(page, actionsHeader.x + 100, actionsHeader.y - 1, 0, 170);
-    const row = (text) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-    // The checklist is in the other screenshot: fold it so the metrics show.
-    step = 'fold Required sections';
-    const required = row('Required sections');
-    await required.waitFor({ timeout: 30000 });
-    if ((await required.getAttribute('aria-expanded')) === 'true') await required.locator('.monaco-tl-twistie').click();
-    for (const text of ['Time to detect', '8 min', 'inferred from "alert fires"', 'Follow-up actions']) {
-      step = `Postmortem view row ${text}`;
-      await row(text).waitFor({ timeout: 30000 });
-      seen.push(`Postmortem view: ${text}`);
-    }
-    for (const text of ['payments', 'Load-test pool size changes', 'sre', 'Route database disk alerts']) {
-      step = `Follow-up Actions row ${text}`;
-      await row(text).waitFor({ timeout: 30000 });
-      seen.push(`Follow-up Actions: ${text}`);
-    }
+uiCheck({ viewport: { width: 1600, height: 1000 }, screenshot }, async (page, step) => {
+  await openWorkspace(page, step, dev, folder);
+  await openFile(page, step, relFile);
 
-    step = 'code lens';
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: LENS }).first().waitFor({ timeout: 30000 });
-    seen.push(`code lens "${LENS}"`);
-    step = 'inlay hints';
-    // Inlay hints are drawn with CSS (a pseudo-element's content, spaces made non-breaking), not as DOM text.
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('.monaco-editor .view-lines span')].some((el) =>
-          [el.textContent, getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content].some(
-            (text) => (text ?? '').replace(/\u00a0/g, ' ').includes('detection (inferred)'),
-          ),
-        ),
-      undefined,
-      { timeout: 30000 },
-    );
-    seen.push('inlay hint "⟵ detection (inferred)"');
-    // The cursor in the editor (so the views show no focused selection), the mouse where no tooltip opens.
-    await page.locator('.monaco-editor .view-line', { hasText: 'All times are in UTC' }).first().click();
-    await page.mouse.move(1500, 950);
-    await page.screenshot({ path: shot });
-    console.log(`screenshot: ${shot}`);
+  // Both views appear in the Explorer once the server has answered: expand them, collapse the file tree,
+  // the Outline and the Timeline so that the two views have the Explorer to themselves.
+  for (const name of ['Postmortem', 'Follow-up Actions']) await expandView(page, step, name);
+  await collapseExplorerPanes(page);
 
-    // Put the cursor on an entry and open the code actions: the "Mark as …" menu, in a second screenshot.
-    step = 'Mark as … code actions';
-    await page.locator('.monaco-editor .view-line', { hasText: '09:33 The pool change' }).first().click();
-    await page.keyboard.press('Control+.');
-    await page
-      .locator('.action-widget .monaco-list-row', { hasText: 'Mark as detection' })
-      .first()
-      .waitFor({ timeout: 15000 });
-    seen.push('code action "Mark as detection"');
-    ok = true;
-  } catch (e) {
-    console.error(`FAILED at ${step}: ${e.message.split('\n')[0]}`);
-  } finally {
-    try {
-      // The menu when all went well; otherwise what the page showed when it failed.
-      const last = ok ? shot.replace(/\.png$/, '-mark-as.png') : shot;
-      await ctx.pages()[0].screenshot({ path: last });
-      console.log(`screenshot: ${last}`);
-    } catch {}
-    await ctx.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+  // Widen the side bar so the views' descriptions ("09:20 · inferred from …") fit, then give the Postmortem view
+  // the room its Metrics need by moving the sash above the Follow-up Actions view down.
+  step('layout');
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  await dragBy(page, sidebar.x + sidebar.width - 1, sidebar.y + 300, 280, 0);
+  const actionsHeader = await page.locator('.pane-header[aria-label^="Follow-up Actions"]').first().boundingBox();
+  await dragBy(page, actionsHeader.x + 100, actionsHeader.y - 1, 0, 170);
+  const row = (text) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  // The checklist is in the other screenshot: fold it so the metrics show.
+  step('fold Required sections');
+  const required = row('Required sections');
+  await required.waitFor({ timeout: 30000 });
+  if ((await required.getAttribute('aria-expanded')) === 'true') await required.locator('.monaco-tl-twistie').click();
+  for (const text of ['Time to detect', '8 min', 'inferred from "alert fires"', 'Follow-up actions']) {
+    step(`Postmortem view row ${text}`);
+    await row(text).waitFor({ timeout: 30000 });
+    seen.push(`Postmortem view: ${text}`);
   }
+  for (const text of ['payments', 'Load-test pool size changes', 'sre', 'Route database disk alerts']) {
+    step(`Follow-up Actions row ${text}`);
+    await row(text).waitFor({ timeout: 30000 });
+    seen.push(`Follow-up Actions: ${text}`);
+  }
+
+  step('code lens');
+  await page.locator('.monaco-editor .codelens-decoration', { hasText: LENS }).first().waitFor({ timeout: 30000 });
+  seen.push(`code lens "${LENS}"`);
+  step('inlay hints');
+  // Inlay hints are drawn with CSS (a pseudo-element's content, spaces made non-breaking), not as DOM text.
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.monaco-editor .view-lines span')].some((el) =>
+        [el.textContent, getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content].some(
+          (text) => (text ?? '').replace(/\u00a0/g, ' ').includes('detection (inferred)'),
+        ),
+      ),
+    undefined,
+    { timeout: 30000 },
+  );
+  seen.push('inlay hint "⟵ detection (inferred)"');
+  // The cursor in the editor (so the views show no focused selection), the mouse where no tooltip opens.
+  await page.locator('.monaco-editor .view-line', { hasText: 'All times are in UTC' }).first().click();
+  await page.mouse.move(1500, 950);
+  await page.screenshot({ path: shot });
+  console.log(`screenshot: ${shot}`);
+
+  // Put the cursor on an entry and open the code actions: the "Mark as …" menu, in a second screenshot.
+  step('Mark as … code actions');
+  await page.locator('.monaco-editor .view-line', { hasText: '09:33 The pool change' }).first().click();
+  await page.keyboard.press('Control+.');
+  await page
+    .locator('.action-widget .monaco-list-row', { hasText: 'Mark as detection' })
+    .first()
+    .waitFor({ timeout: 15000 });
+  seen.push('code action "Mark as detection"');
+}).then((ok) => {
   console.log(ok ? `visible: ${seen.join('; ')}` : `not visible (saw: ${seen.join('; ') || 'nothing'})`);
   process.exit(ok ? 0 : 1);
-})();
+});

@@ -13,6 +13,15 @@ export interface CommandIo {
   stderr: (text: string) => void;
 }
 
+/** The options every command takes: lint (main.ts) and the read-only ones below. */
+export const COMMON_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  all: { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** The options every read-only command takes. */
 export function parseCommandArgs(
   args: readonly string[],
@@ -22,14 +31,7 @@ export function parseCommandArgs(
     args: [...args],
     allowPositionals: true,
     strict: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      config: { type: 'string', short: 'c' },
-      all: { type: 'boolean' },
-      'output-file': { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
-      ...extra,
-    },
+    options: { ...COMMON_OPTIONS, ...extra },
   });
 }
 
