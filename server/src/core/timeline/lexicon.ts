@@ -83,7 +83,7 @@ export const CUES: readonly Cue[] = [
     'detected',
     3,
     'an alert fired',
-    '\\b(?:alerts?|alarms?|monitors?|pagers?|pagerduty|opsgenie)\\b[^.;]{0,40}?\\b(?:fired|fires|firing|triggered|triggers|went\\s+off|goes\\s+off|raised|tripped|paged)\\b',
+    '\\b(?:alerts?|alarms?|monitors?|pagers?|pagerduty|opsgenie)\\b[^.;]{0,40}?\\b(?:fired|fires|firing|triggered|triggers|went\\s+off|goes\\s+off|raised|tripped|paged|pages|paging|notifies|notified)\\b',
   ),
   cue(
     'detected',
@@ -95,7 +95,7 @@ export const CUES: readonly Cue[] = [
     'detected',
     3,
     'someone was paged',
-    '\\b(?:paged|pages\\s+(?:the\\s+)?on-?call|was\\s+paged|got\\s+paged|gets\\s+paged)\\b',
+    '\\b(?:paged|pages\\s+(?:the\\s+)?(?:[\\w.-]+\\s+){0,2}on-?call|was\\s+paged|got\\s+paged|gets\\s+paged)\\b',
   ),
   cue(
     'detected',
@@ -148,6 +148,9 @@ export const CUES: readonly Cue[] = [
     '\\b(?:observ(?:e|es|ed)|sees|saw)\\s+(?:that\\s+)?(?:some\\s+|many\\s+|the\\s+)?(?:\\w+\\s+){0,3}(?:errors?|failures?|failing|timeouts?|5xx|50\\d|NotReady|down|slow)\\b',
   ),
 
+  // An entry that names its milestone outright, as many templates do: "… pages the on-call. **Detection.**"
+  cue('detected', 3, 'labelled detection', '(?<=^|[.;:—–-]\\s*)\\**(?:detection|detected)\\**\\s*(?:[.!:]|$)'),
+
   // Mitigation: the impact ends, or a workaround stops it.
   cue(
     'mitigated',
@@ -192,6 +195,8 @@ export const CUES: readonly Cue[] = [
     'a mitigating action',
     '\\b(?:block(?:s|ed)|disabl(?:es|ed)|revok(?:es|ed)|kill(?:s|ed)|stopp?(?:s|ed)|restart(?:s|ed)|scal(?:es|ed)\\s+(?:up|out|down)|drain(?:s|ed)|remov(?:es|ed)|delet(?:es|ed)|terminat(?:es|ed)|re-?enabl(?:es|ed)|takes?\\s+down|took\\s+down|taken\\s+down|increas(?:es|ed)\\s+(?:the\\s+)?(?:disk|capacity|memory|quota|limit))\\b',
   ),
+
+  cue('mitigated', 3, 'labelled mitigation', '(?<=^|[.;:—–-]\\s*)\\**(?:mitigation|mitigated)\\**\\s*(?:[.!:]|$)'),
 
   // Resolution: fixed for good.
   cue(
