@@ -168,6 +168,20 @@ function consequenceAfter(view: SentenceView, verb: number): boolean {
   return false;
 }
 
+const ROLE_VERBS = new Set(['take', 'assume', 'become', 'act', 'serve', 'join', 'step', 'volunteer', 'accept']);
+const ROLE_NOUNS =
+  /^(?:commander|ic|command|lead|leader|scribe|coordinator|liaison|role|owner|responder|on-?call|facilitator|point|dri)$/;
+
+/** Taking a role in the response is neutral: "Priya takes the incident commander role", "Aiko became the IC". */
+function takesRole(tokens: Token[], verb: number): boolean {
+  if (!forms(tokens[verb]).some((f) => ROLE_VERBS.has(f))) return false;
+  for (let k = verb + 1; k < tokens.length && k < verb + 7; k++) {
+    if (isClausePunct(tokens[k])) return false;
+    if (ROLE_NOUNS.test(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
 /** A named person or @handle as the agent or cause of the failure. */
 export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
   const { tokens, ctx } = view;
@@ -288,7 +302,7 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
       if (tokens[k]?.lower === 'to') k++;
       if (tokens[k]?.pos === 'VERB') main = k;
     }
-    if (isRemedialObject(tokens, main)) continue;
+    if (isRemedialObject(tokens, main) || takesRole(tokens, main)) continue;
     // "Kim accidentally rebooted the primary": a remedy verb done by mistake is the harm itself.
     const clauseText = view.text.slice(tokens[name.start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
     const mistaken = /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|the wrong)\b/i.test(
