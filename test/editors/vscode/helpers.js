@@ -101,9 +101,17 @@ async function tree(provider, node) {
  * the cancelled provider's actions are then simply missing from the answer.
  */
 async function codeActionsWith(uri, range, title) {
+  // VS Code cancels a code-action request when another provider registers meanwhile (its built-in Markdown
+  // extension does while it starts): ask again, a bounded number of times, when the answer is a cancellation
+  // or lacks the action. Re-asking, not sleeping: each attempt waits for VS Code's own answer.
   let actions = [];
-  for (let attempt = 0; attempt < 3 && !actions.some((a) => a.title === title); attempt++) {
-    actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, undefined, 50);
+  for (let attempt = 0; attempt < 5 && !actions.some((a) => a.title === title); attempt++) {
+    try {
+      actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, undefined, 50);
+    } catch (e) {
+      if (!/cancel/i.test(String(e?.name ?? '') + String(e?.message ?? '')) || attempt === 4) throw e;
+      actions = [];
+    }
   }
   return actions;
 }
