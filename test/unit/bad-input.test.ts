@@ -42,6 +42,25 @@ describe('bad input', () => {
     assert.ok(found.includes('metadata/frontmatter-syntax'));
   });
 
+  it('a document without text (a client sending "text": null) is not analysed, and nothing throws', () => {
+    for (const text of [null, undefined, 42]) {
+      const { findings, model } = analyzeText(text as unknown as string);
+      assert.equal(model, undefined);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.data?.reason]),
+        [['input/not-analysed', 'no-text']],
+      );
+    }
+  });
+
+  it('frontmatter findings stay inside the text with CR-only line endings', () => {
+    for (const text of ['---\rtitle: [unclosed\r---\r# T\r', '---\r\ntitle: x\r\nbogus key\r\n---\r\n# T\r\n']) {
+      const { findings } = analyzeText(text);
+      assert.ok(findings.length > 0);
+      for (const f of findings) assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, f.message);
+    }
+  });
+
   it('binary content is not analysed, with a clear reason', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const decoded = decodeBytes(bytes);

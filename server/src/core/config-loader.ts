@@ -88,7 +88,18 @@ export class ConfigLoader {
     return undefined;
   }
 
+  /** Parses and validates one config file; every failure, whatever threw it, is a ConfigError naming the file. */
   parse(path: string, text: string): ConfigFile {
+    try {
+      return this.parseUnguarded(path, text);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError(path, '', `cannot be read (${firstLine((e as Error)?.message ?? String(e))})`);
+    }
+  }
+
+  private parseUnguarded(path: string, text: string): ConfigFile {
+    if (typeof text !== 'string') throw new ConfigError(path, '', 'not a text file');
     const body = text.replace(/^\uFEFF/, '');
     const doc = parseDocument(body, { uniqueKeys: true });
     if (path.endsWith('.json')) {
@@ -100,9 +111,15 @@ export class ConfigLoader {
     }
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
-      throw new ConfigError(path, '', `not valid YAML (${error.message.split('\n')[0]})`, error.linePos?.[0].line);
+      throw new ConfigError(path, '', `not valid YAML (${firstLine(error.message)})`, error.linePos?.[0].line);
     }
-    const data = doc.toJS() ?? {};
+    let data: unknown;
+    try {
+      // Aliases that expand without bound (a "billion laughs" file) are refused, not expanded.
+      data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (e) {
+      throw new ConfigError(path, '', `not usable YAML (${firstLine((e as Error).message)})`);
+    }
     if (!this.validate(data)) {
       const error = (this.validate.errors ?? [])[0] as ErrorObject;
       const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
@@ -113,6 +130,10 @@ export class ConfigLoader {
     }
     return data as ConfigFile;
   }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
 }
 
 function unescapePointer(segment: string): string {

@@ -28,21 +28,25 @@ export class ConfigReporter {
       if (dir) this.clearFixed(dir);
       return config;
     } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      this.report(e);
+      // Whatever failed, the server stays up and checks with the defaults: a config file must never stop it.
+      if (e instanceof ConfigError) this.report(e);
+      else
+        this.notify(
+          `Postmortem: the config for ${dir ?? 'this file'} could not be loaded: ${(e as Error)?.message ?? e}`,
+        );
       return defaultConfig(RULES);
     }
   }
 
+  /** Shows a message once per text. A notification, not a request: clients that cannot show one must not fail. */
+  private notify(message: string): void {
+    if (this.shown.has(message)) return;
+    this.shown.add(message);
+    this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  }
+
   private report(error: ConfigError): void {
-    if (!this.shown.has(error.message)) {
-      this.shown.add(error.message);
-      // A notification, not a request: clients that cannot show messages must not make this fail.
-      this.connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Error,
-        message: `Postmortem: bad config ${error.message}`,
-      });
-    }
+    this.notify(`Postmortem: bad config ${error.message}`);
     const uri = URI.file(error.file).toString();
     this.bad.set(error.file, uri);
     const line = Math.max(0, (error.line ?? 1) - 1);
