@@ -61,6 +61,15 @@ describe('bad input', () => {
     }
   });
 
+  it('a config pattern that backtracks exponentially runs in linear time (RE2)', { timeout: 20_000 }, () => {
+    const config = { rules: { 'action-items/missing-tracking': { severity: 'warning', patterns: ['(a+)+b'] } } };
+    const text = `# Postmortem\n\n## Action items\n\n- ${'a'.repeat(5000)} (owner: @sam)\n- ab is tracked (owner: @sam)\n`;
+    const found = analyzeText(text, config as never).findings.filter(
+      (f) => f.ruleId === 'action-items/missing-tracking',
+    );
+    assert.equal(found.length, 1, 'the pattern still matches "ab"');
+  });
+
   it('binary content is not analysed, with a clear reason', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const decoded = decodeBytes(bytes);

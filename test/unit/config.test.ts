@@ -99,6 +99,13 @@ describe('config loading', () => {
     ['/r/.postmortemrc.yaml', 'rules: [a\n', '', /not valid YAML/],
     // A "billion laughs" file: refused when its aliases are expanded, not expanded until memory runs out.
     ['/r/.postmortemrc.yaml', aliasBomb(), '', /not usable YAML .*alias/i],
+    // Config patterns run on RE2 (linear time), which has no look-around: refused at load, naming the key.
+    [
+      '/r/.postmortemrc.yaml',
+      'rules:\n  action-items/missing-tracking:\n    patterns: ["(?<=x)INC"]\n',
+      'rules.action-items/missing-tracking.patterns[0]',
+      /RE2 syntax/,
+    ],
   ];
   for (const [path, text, key, reason] of bad) {
     it(`rejects ${path.split('/').pop()} ${JSON.stringify(text).slice(0, 50)} naming the file and the key`, () => {

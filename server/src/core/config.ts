@@ -31,6 +31,11 @@ export interface ResolvedConfig {
   maxFileSize: number;
   /** The config files that were merged, outermost first. */
   sources: string[];
+  /**
+   * Set for an untrusted workspace (VS Code's Restricted Mode): the parts of the config that run as patterns are
+   * ignored, so a workspace one has not trusted cannot slow the linter down.
+   */
+  untrusted?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

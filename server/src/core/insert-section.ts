@@ -1,5 +1,6 @@
 import { SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
 import type { PostmortemModel, Section } from './model';
+import { stripHtmlComments } from './text';
 import type { TextEdit } from './types';
 
 /**
@@ -143,7 +144,7 @@ export function isUnwritten(model: PostmortemModel, section: Section): boolean {
     for (const node of current.nodes) {
       if (node.type !== 'html') return false;
       const raw = model.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-      if (raw.replace(/<!--[\s\S]*?-->/g, '').trim() !== '') return false;
+      if (stripHtmlComments(raw).trim() !== '') return false;
     }
     stack.push(...current.children);
   }

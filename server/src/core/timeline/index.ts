@@ -1,4 +1,5 @@
 import type { PostmortemModel } from '../model';
+import { stripHtmlComments } from '../text';
 import { extractTimeline } from './extract';
 import { findMilestones } from './milestones';
 import { resolveTimeline } from './resolve';
@@ -108,8 +109,7 @@ export function incidentYear(model: PostmortemModel): number | undefined {
 
 /** Markdown source to plain words: links to their text, markup, comments and milestone markers removed. */
 export function plainText(raw: string): string {
-  return raw
-    .replace(/<!--[\s\S]*?-->/g, ' ')
+  return stripHtmlComments(raw, ' ')
     .replace(/\[milestones?\s*:[^\]]*\]/gi, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
