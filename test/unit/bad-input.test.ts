@@ -132,6 +132,48 @@ describe('bad input', () => {
     }
   });
 
+  for (const [shape, body, advice, line] of [
+    [
+      'table-width',
+      `${'| a '.repeat(6000)}|\n${'| - '.repeat(6000)}|\n${'| a '.repeat(6000)}|\n`,
+      /Split the table/,
+      7,
+    ],
+    ['bracket-depth', `${'['.repeat(5000)}x${']'.repeat(5000)}\n`, /Close them, or escape them/, 7],
+    ['nesting-depth', `${'>'.repeat(20_000)} deep\n`, /Flatten the nesting/, 7],
+    [
+      'nesting-depth',
+      Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
+      /Flatten the nesting/,
+      // Level 100 is the first one over the limit.
+      107,
+    ],
+  ] as const) {
+    it(`Markdown the parser would take seconds on (${shape}, line ${line}) is not analysed, saying what to simplify`, () => {
+      const text = `# Postmortem\n\n## Impact\n\nSome text.\n\n${body}`;
+      const { findings, model } = analyzeText(text);
+      assert.equal(model, undefined);
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].ruleId, 'input/not-analysed');
+      assert.deepEqual(
+        [findings[0].data?.reason, findings[0].data?.shape, findings[0].data?.line],
+        ['too-complex', shape, line],
+      );
+      assert.match(findings[0].message, advice);
+      assert.equal(text.slice(0, findings[0].start).split('\n').length, line);
+    });
+  }
+
+  it('tables, brackets and nesting within the limits are analysed', () => {
+    const row = (cells: number) => `${'| a '.repeat(cells)}|\n`;
+    const wide = `${row(400)}${'| - '.repeat(400)}|\n${row(400)}`;
+    const brackets = `${'['.repeat(150)}x${']'.repeat(150)}\n\n${'[a] '.repeat(5000)}\n`;
+    const nested = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    for (const body of [wide, brackets, nested, `${'> '.repeat(50)}quote\n`]) {
+      assert.ok(analyzeText(`# Postmortem\n\n## Impact\n\n${body}`).model, body.slice(0, 40));
+    }
+  });
+
   it('pathological input for the patterns finishes', { timeout: 60_000 }, () => {
     const inputs = [
       `# Postmortem\n\n## Impact\n\n${'['.repeat(50_000)}\n`,
