@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
+  type AnalysisResult,
   analyze,
   applyEdits,
   ConfigLoader,
@@ -17,8 +18,13 @@ import {
   ruleDocsUrl,
   type TextEdit,
 } from '../core';
+import { sharedAnalysisWorker } from '../node/analysis-worker';
 import { nodeConfigFs } from '../node/config-fs';
 import { findRule, RULES } from '../rules';
+
+/** The rules that decide whether a text can be analysed: with them alone, `analyze` builds just the model. */
+const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
+
 import { type ChecklistItem, sectionChecklist } from './checklist';
 import type { Target } from './files';
 
@@ -60,6 +66,8 @@ export interface LintOptions {
   all: boolean;
   /** A config file given with --config, used instead of the ones found next to each file. */
   configPath?: string;
+  /** Analyse in this thread, without the worker and its time budget. */
+  inProcess?: boolean;
 }
 
 export class Linter {
@@ -68,6 +76,11 @@ export class Linter {
 
   constructor(private readonly options: LintOptions) {
     if (options.configPath) this.fixedConfig = this.loader.loadFile(options.configPath);
+  }
+
+  /** The findings, from the worker with its time budget (or in process when the budget is off). */
+  private analyse(text: string, config: ResolvedConfig): AnalysisResult & { timedOut?: boolean } {
+    return this.options.inProcess ? analyze(text, config) : sharedAnalysisWorker().analyzeSync(text, config);
   }
 
   lintFile(target: Target): FileResult {
@@ -107,11 +120,11 @@ export class Linter {
       }
     }
     const original = text;
-    let result = analyze(text, config);
+    let result: AnalysisResult & { timedOut?: boolean } = this.analyse(text, config);
     let fixesApplied = 0;
     let writeError: string | undefined;
-    if (this.options.fix) {
-      const fixed = fixUntilSettled(text, result, (t) => analyze(t, config));
+    if (this.options.fix && !result.timedOut) {
+      const fixed = fixUntilSettled(text, result, (t) => this.analyse(t, config));
       if (fixed.passes > 0) {
         writeError = writeFixed(target.path, encodeText(fixed.text, decoded.encoding), this.options.cwd);
         if (writeError) {
@@ -123,7 +136,10 @@ export class Linter {
         }
       }
     }
-    const { model, findings } = result;
+    const { findings } = result;
+    // The rules ran in the worker; the model the report needs (checklist, metrics) is built here, unless the
+    // analysis was stopped at the budget.
+    const model = result.timedOut ? undefined : analyze(text, config, INPUT_RULES).model;
     return {
       path: target.path,
       writeError,
