@@ -75,6 +75,7 @@ export class Linter {
   private readonly fixedConfig?: ResolvedConfig;
 
   constructor(private readonly options: LintOptions) {
+    if (!options.inProcess) sharedAnalysisWorker().warmUp();
     if (options.configPath) this.fixedConfig = this.loader.loadFile(options.configPath);
   }
 

@@ -34,6 +34,7 @@ interface Running {
 
 export class AnalysisWorker {
   private running?: Running;
+  private starting?: Omit<Running, 'configs'>;
   private nextConfigId = 1;
   private readonly configIds = new WeakMap<ResolvedConfig, number>();
   /** Async jobs run one after the other: the budget counts from when the worker starts a job. */
@@ -67,14 +68,23 @@ export class AnalysisWorker {
     return run;
   }
 
+  /**
+   * Starts the worker now, without waiting for it: loading the analysis takes a moment, which the host can
+   * spend on its own start (reading arguments, finding files) instead of at the first document.
+   */
+  warmUp(): void {
+    if (!this.running && !this.starting) this.starting = this.spawn();
+  }
+
   /** Stops the worker (a new one starts on the next call). */
   dispose(): void {
-    const running = this.running;
-    this.running = undefined;
-    if (running) {
-      running.port.close();
-      void running.worker.terminate();
+    for (const stopping of [this.running, this.starting]) {
+      if (!stopping) continue;
+      stopping.port.close();
+      void stopping.worker.terminate();
     }
+    this.running = undefined;
+    this.starting = undefined;
   }
 
   private job(running: Running, text: string, config: ResolvedConfig): AnalysisJob {
@@ -110,6 +120,17 @@ export class AnalysisWorker {
 
   private start(): Running {
     if (this.running) return this.running;
+    const { worker, port, flags } = this.starting ?? this.spawn();
+    this.starting = undefined;
+    if (Atomics.wait(flags, READY, 0, STARTUP_LIMIT_MS) === 'timed-out') {
+      void worker.terminate();
+      throw new Error('the analysis worker did not start');
+    }
+    this.running = { worker, port, flags, configs: new WeakMap() };
+    return this.running;
+  }
+
+  private spawn(): Omit<Running, 'configs'> {
     const flags = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(...workerScript({ flags, port: port2 }, [port2]));
@@ -119,13 +140,9 @@ export class AnalysisWorker {
     worker.on('error', () => undefined);
     worker.on('exit', () => {
       if (this.running?.worker === worker) this.running = undefined;
+      if (this.starting?.worker === worker) this.starting = undefined;
     });
-    if (Atomics.wait(flags, READY, 0, STARTUP_LIMIT_MS) === 'timed-out') {
-      void worker.terminate();
-      throw new Error('the analysis worker did not start');
-    }
-    this.running = { worker, port: port1, flags, configs: new WeakMap() };
-    return this.running;
+    return { worker, port: port1, flags };
   }
 }
 
