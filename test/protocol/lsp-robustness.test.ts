@@ -109,4 +109,28 @@ describe('language server robustness', () => {
     assert.deepEqual(change?.textDocument, { uri: doc, version: 7 });
     assert.match((change.edits[0] as TextEdit).newText, /## Timeline/);
   });
+
+  it('ignores config patterns in an untrusted workspace (Restricted Mode), and uses them once trusted', async () => {
+    const folder = tempTree({
+      '.postmortemrc.json': JSON.stringify({
+        rules: { 'action-items/missing-tracking': { severity: 'warning', patterns: ['INC\\d+'] } },
+      }),
+      'postmortems/.keep': '',
+    });
+    const text = `${MINIMAL_POSTMORTEM.replace('- A (OPS-1)', '- Alert on queue depth (owner: @sam, INC42)')}`;
+    const tracked = async (trusted: boolean) => {
+      const restricted = new LspClient({ rootPath: folder, initializationOptions: { trusted } });
+      try {
+        await restricted.initialize();
+        const doc = `file://${join(folder, 'postmortems/a.md')}`;
+        await restricted.open(doc, text);
+        const published = await restricted.diagnostics(doc);
+        return !published.diagnostics.some((d) => d.code === 'action-items/missing-tracking');
+      } finally {
+        await restricted.close();
+      }
+    };
+    assert.equal(await tracked(false), false, 'the INC pattern is ignored in Restricted Mode');
+    assert.equal(await tracked(true), true, 'the INC pattern counts in a trusted workspace');
+  });
 });

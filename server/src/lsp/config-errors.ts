@@ -2,6 +2,7 @@ import { dirname, sep } from 'node:path';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ConfigError, type ConfigLoader, defaultConfig, type ResolvedConfig } from '../core';
+import { DEFAULT_TIME_BUDGET_MS } from '../core/config';
 import { RULES } from '../rules';
 import { SOURCE } from './diagnostics';
 
@@ -15,18 +16,34 @@ export class ConfigReporter {
   private readonly bad = new Map<string, string>();
   private readonly shown = new Set<string>();
 
+  /** Configs as seen in an untrusted workspace, by the loader's config (one object each, for the caches). */
+  private readonly restricted = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  /** False in VS Code's Restricted Mode: the config's patterns are then ignored. */
+  trusted = true;
+
   constructor(
     private readonly connection: Connection,
     private readonly loader: ConfigLoader,
   ) {}
 
+  /** The config as used: in an untrusted workspace, without what runs as code-like patterns or moves the budget. */
+  private limit(config: ResolvedConfig): ResolvedConfig {
+    if (this.trusted) return config;
+    let limited = this.restricted.get(config);
+    if (!limited) {
+      limited = { ...config, untrusted: true, timeBudgetMs: DEFAULT_TIME_BUDGET_MS };
+      this.restricted.set(config, limited);
+    }
+    return limited;
+  }
+
   /** The config for a file (or, for an untitled document, for the workspace folder). */
   resolve(path: string | undefined, workspaceFolder: string | undefined): ResolvedConfig {
     const dir = path ? dirname(path) : workspaceFolder;
     try {
-      const config = dir ? this.loader.forDirectory(dir) : defaultConfig(RULES);
+      const config = dir ? this.loader.forDirectory(dir) : this.defaults;
       if (dir) this.clearFixed(dir);
-      return config;
+      return this.limit(config);
     } catch (e) {
       // Whatever failed, the server stays up and checks with the defaults: a config file must never stop it.
       if (e instanceof ConfigError) this.report(e);
@@ -34,9 +51,11 @@ export class ConfigReporter {
         this.notify(
           `Postmortem: the config for ${dir ?? 'this file'} could not be loaded: ${(e as Error)?.message ?? e}`,
         );
-      return defaultConfig(RULES);
+      return this.limit(this.defaults);
     }
   }
+
+  private readonly defaults = defaultConfig(RULES);
 
   /** Shows a message once per text. A notification, not a request: clients that cannot show one must not fail. */
   private notify(message: string): void {

@@ -92,7 +92,9 @@ export function startServer(connection: Connection): void {
     canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+    configReporter.trusted = options?.trusted !== false;
+    const initial = options?.settings;
     if (initial) settings = normaliseSettings(initial);
     return {
       capabilities: {
