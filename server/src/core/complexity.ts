@@ -6,7 +6,7 @@
  */
 export const COMPLEXITY_LIMITS = {
   /** Cells in one table row (a `|`-separated line). */
-  tableCells: 500,
+  tableCells: 200,
   /** Unclosed `[` at one point of a paragraph. */
   bracketDepth: 200,
   /** Block quote markers and list levels at the start of one line. */
