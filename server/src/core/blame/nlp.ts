@@ -26,7 +26,7 @@ export const winkTagger: Tagger = {
       at += spaces[i].length;
       // wink keeps the text as is; if it ever normalises a token, find it again.
       let start = at;
-      if (text.slice(start, start + values[i].length) !== values[i]) {
+      if (!text.startsWith(values[i], start)) {
         const found = text.indexOf(values[i], start);
         start = found === -1 ? start : found;
       }
