@@ -61,11 +61,12 @@ describe('generated files', () => {
 });
 
 describe('generated blame lexicons', () => {
-  it('given-names.ts and judgment-words.ts match what their generators make from the installed data packages', async () => {
+  it('given-names.ts, judgment-words.ts and products.ts match what their generators make from the installed data packages', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { generateGivenNames } = await import('../../scripts/generate-names');
     const { generateJudgment } = await import('../../scripts/generate-judgment');
+    const { generateProducts } = await import('../../scripts/generate-products');
     const dir = join(__dirname, '..', '..', 'server', 'src', 'core', 'blame', 'lexicon');
     assert.equal(
       readFileSync(join(dir, 'given-names.ts'), 'utf8'),

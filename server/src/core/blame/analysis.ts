@@ -9,7 +9,7 @@ import { detectNamed } from './detect-named';
 import { buildDocContext, type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
 import { mayHaveTargetLemma, repairTags } from './grammar';
 import { HARM_VERBS, HARM_WORDS } from './lexicon';
-import { winkTagger } from './nlp';
+import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, proseBlocks, type Sentence, sourceOffset, splitSentences } from './prose';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
 
@@ -135,6 +135,20 @@ export function analyzeBlame(
   return result;
 }
 
+/** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
+const UNKNOWN_AGENT =
+  /(?:\bby )?\b(\p{Lu}\p{Ll}{2,})(?:['’]s\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
+
+function mayNameUnknown(text: string, ctx: DocContext): boolean {
+  UNKNOWN_AGENT.lastIndex = 0;
+  for (let m = UNKNOWN_AGENT.exec(text); m !== null; m = UNKNOWN_AGENT.exec(text)) {
+    const word = m[1].toLowerCase();
+    if (ctx.systems.has(word) || isKnownWord(m[1], ctx, true)) continue;
+    if (!isEnglishWord(word)) return true;
+  }
+  return false;
+}
+
 /** Whether a text names a person (or @handle) and has harm wording: a look for a name first (cheap), then for harm. */
 function mayNameSomeone(text: string, ctx: DocContext): boolean {
   NAME_CANDIDATE.lastIndex = 0;
@@ -147,7 +161,7 @@ function mayNameSomeone(text: string, ctx: DocContext): boolean {
       return true;
     }
   }
-  return false;
+  return mayNameUnknown(text, ctx);
 }
 
 /**

@@ -109,9 +109,10 @@ function apposed(tokens: Token[], start: number): boolean {
   return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
 }
 
-function isRemedy(t: Token, next?: Token): boolean {
-  // "failed over the primary", "failed back to the old region"
+function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
+  // "failed over the primary", "failed traffic over to the secondary", "failed back to the old region"
   if (t.lemma === 'fail' && (next?.lower === 'over' || next?.lower === 'back')) return true;
+  if (t.lemma === 'fail' && view && /^\s*(?:[\w-]+ ){0,3}(?:over|back) to\b/i.test(view.text.slice(t.end))) return true;
   return forms(t).some((f) => REMEDY_VERBS.has(f));
 }
 
@@ -253,6 +254,18 @@ function changeAction(view: SentenceView, main: number, artefact = false): boole
   return artefact || causalContext(view, main);
 }
 
+/** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */
+function changeVerb(verb: Token): boolean {
+  return !forms(verb).some(
+    (f) =>
+      NEUTRAL_VERBS.has(f) ||
+      REMEDY_VERBS.has(f) ||
+      /^(?:write|author|own|lead|run|facilitate|prepare|edit|compile|review|approve|page|call|notify|tell|ask|report|found|discover|catch|spot|notice|see)$/.test(
+        f,
+      ),
+  );
+}
+
 /**
  * Whether the sentence ties the person's change to what followed: the change sits in a clause of cause or time
  * ("because Kavya set…", "after Giulia replayed…") or is followed by its effect ("…, which…", "and the cluster
@@ -389,6 +402,22 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
           }
         }
       }
+      // "The cache was flushed by Bartosz during peak traffic": a change done to the system, with the person as
+      // its agent.
+      if (/\bby\s*$/i.test(prefix) && !artefact) {
+        let passive = -1;
+        for (let k = name.start - 2; k >= 0 && !isClausePunct(tokens[k]); k--) {
+          if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADJ' && /ed$/.test(tokens[k].lower))) {
+            passive = k;
+            break;
+          }
+        }
+        const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
+        if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) {
+          report('cause');
+          continue;
+        }
+      }
     }
     // Under a cause label ("Root cause: Omar.", "Trigger: @aisha.k ran…").
     if (label && tokens[name.start].start >= label[0].length - 1 && tokens[name.start].start <= label[0].length + 3) {
@@ -438,8 +467,8 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     const mistaken = /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|the wrong)\b/i.test(
       clauseText,
     );
-    if (tokens[main].lemma === 'fail' && /^(?:over|back)$/.test(tokens[main + 1]?.lower ?? '') && !mistaken) continue;
-    if (isRemedy(tokens[main], tokens[main + 1]) && !mistaken) {
+    if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) continue;
+    if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
       if (coordinatedChange(view, main)) {
         report('change');
         continue;

@@ -3,6 +3,7 @@ import { forms, type NounPhrase } from './grammar';
 import {
   ADVERSARY_NOUNS,
   AMBIGUOUS_ROLE_NOUNS,
+  BRANDS,
   FIRST_NAMES,
   NAMES_ALSO_WORDS,
   NEGATIVE_PRONOUNS,
@@ -12,6 +13,7 @@ import {
   ROLE_NOUNS,
   SYSTEM_NOUNS,
 } from './lexicon';
+import { isEnglishWord } from './nlp';
 import type { ProseBlock } from './prose';
 import { type Prefixed, PrefixScan } from './scan';
 import type { Token } from './tokens';
@@ -103,6 +105,35 @@ export function isKnownWord(text: string, ctx: DocContext, alsoWords = false): b
   if (ctx.allowedNames.has(word) || ctx.systems.has(word) || facts.product) return false;
   if (ctx.people.has(word)) return true;
   return facts.firstName || (alsoWords && facts.wordName);
+}
+
+const IRREGULAR_PAST =
+  /^(?:ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|upset|reset|re-ran)$/;
+
+/**
+ * A capitalised word that is no English word, no product and nothing the document calls a system, where the
+ * grammar wants a person: the subject of a verb in the past ("Sigrun enabled…"), a possessor ("Lwazi's script"), an
+ * apposition (", the on-call,"), or the agent after "by". Names no list holds are found this way.
+ */
+function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): boolean {
+  const t = tokens[i];
+  if (t.text.length < 3 || !isTitleCase(t.text)) return false;
+  const facts = nameFacts(t.text);
+  if (!facts || facts.product) return false;
+  const { word } = facts;
+  if (ctx.systems.has(word) || ctx.allowedNames.has(word) || SYSTEM_NOUNS.has(word) || ROLE_NOUNS.has(word))
+    return false;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  const agentAfter =
+    next &&
+    (next.lower === "'s" ||
+      next.lower === '’s' ||
+      (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
+      (next.text === ',' && /^(?:the|our|who|whose)$/.test(tokens[i + 2]?.lower ?? '')));
+  const agentBefore = prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB';
+  if (!agentAfter && !agentBefore) return false;
+  return !isEnglishWord(word);
 }
 
 const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
@@ -207,7 +238,7 @@ function nameFacts(text: string): NameFacts | null {
     const dash = word.indexOf('-');
     facts = {
       word,
-      product: PRODUCTS.has(word),
+      product: PRODUCTS.has(word) || (BRANDS.has(word) && !NAMES_ALSO_WORDS.has(word) && !FIRST_NAMES.has(word)),
       firstName: FIRST_NAMES.has(word) || (dash !== -1 && FIRST_NAMES.has(word.slice(0, dash))),
       wordName: NAMES_ALSO_WORDS.has(word),
     };
@@ -236,7 +267,12 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   }
   const initials = initialsAt(tokens, i) ?? loginAt(tokens, i);
   if (initials) return initials;
-  if (!isKnownName(t, ctx) && !(isKnownWord(t.text, ctx, true) && wordNameInContext(tokens, i))) return undefined;
+  if (
+    !isKnownName(t, ctx) &&
+    !(isKnownWord(t.text, ctx, true) && wordNameInContext(tokens, i)) &&
+    !unknownNameInContext(tokens, i, ctx)
+  )
+    return undefined;
   const prev = tokens[i - 1];
   // "São Paulo", "San Jose", "Port Louis": a capitalised word before a name (not the first of the sentence) makes
   // it a place or an organisation.

@@ -5,6 +5,7 @@
 import { GENERATED_FIRST_NAMES } from './lexicon/first-names';
 import { GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS } from './lexicon/given-names';
 import { WORDNET_JUDGMENT_WORDS } from './lexicon/judgment-words';
+import { BRAND_WORDS } from './lexicon/products';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 
@@ -225,7 +226,7 @@ export const REMEDY_VERBS = words(`
   confirm investigate escalate page call post update announce communicate report ask help propose suggest
   declare open acknowledge ack coordinate lead own review approve catch detect debug trace track monitor
   verify validate check test explain describe share document write note thank answer respond reply join
-  restart reboot failover fail-over drain scale patch deploy-fix hotfix mention tag cc assign determine realize
+  restart reboot failover fail-over drain scale patch renew reissue deploy-fix hotfix mention tag cc assign determine realize
   realise learn figure conclude suspect believe think observe see look clean clean-up cleanup dig watch wake join
 `);
 
@@ -373,3 +374,6 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
     starts: ['scre', 'mess', 'muck', 'cock', 'ball'],
   },
 ];
+
+/** One-word brand names (simple-icons), besides PRODUCTS: capitalised words that are products, not people. */
+export const BRANDS: ReadonlySet<string> = words(BRAND_WORDS);
