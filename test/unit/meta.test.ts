@@ -62,8 +62,6 @@ describe('generated files', () => {
 
 describe('generated blame lexicons', () => {
   it('given-names.ts, judgment-words.ts and products.ts match what their generators make from the installed data packages', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
     const { generateGivenNames } = await import('../../scripts/generate-names');
     const { generateJudgment } = await import('../../scripts/generate-judgment');
     const { generateProducts } = await import('../../scripts/generate-products');
@@ -77,6 +75,11 @@ describe('generated blame lexicons', () => {
       readFileSync(join(dir, 'judgment-words.ts'), 'utf8'),
       generateJudgment(),
       'run scripts/generate-judgment.ts',
+    );
+    assert.equal(
+      readFileSync(join(dir, 'products.ts'), 'utf8'),
+      generateProducts(),
+      'run scripts/generate-products.ts',
     );
   });
 });

@@ -8,7 +8,6 @@ import { detectJudgment } from './detect-judgment';
 import { detectNamed } from './detect-named';
 import { buildDocContext, type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
 import { mayHaveTargetLemma, repairTags } from './grammar';
-import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, proseBlocks, type Sentence, sourceOffset, splitSentences } from './prose';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
@@ -38,35 +37,6 @@ export interface BlameAnalysis {
 
 const NAME_CANDIDATE =
   /@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
-const IRREGULAR_HARM = [
-  'broke',
-  'took',
-  'brought',
-  'went',
-  'lost',
-  'knocked',
-  'ran',
-  'instead',
-  'accident',
-  'mistak',
-  'inadvertent',
-  'without',
-  'wrong',
-  'who',
-  'cause',
-  'trigger',
-  'fault',
-  'blame',
-  'culprit',
-];
-const HARM_CUES = new RegExp(
-  `\\b(?:${[...HARM_VERBS, ...HARM_WORDS, ...IRREGULAR_HARM]
-    .map((w) => w.replace(/e$/, '').replace(/[-]/g, '[- ]?'))
-    .sort((a, b) => b.length - a.length)
-    .join('|')})`,
-  'i',
-);
-
 function allowList(config: ResolvedConfig, kind: BlameKind): string[] {
   const allow = config.rules.get(RULE_IDS[kind])?.options.allow;
   return Array.isArray(allow) ? allow.filter((a): a is string => typeof a === 'string') : [];

@@ -5,12 +5,12 @@ import { ROLE_NOUNS } from './lexicon';
 const ROLE = [...ROLE_NOUNS].filter((r) => /^[a-z-]+$/.test(r)).join('|');
 
 /** Names of a human slip (the noun): "error", "lapse", "misjudgement", "slip-up". */
-const SLIP = String.raw`(?:errors?|mistakes?|slips?|slip-ups?|blunders?|oversights?|lapses?|misjudge?ments?|missteps?|mix-?ups?|goofs?|gaffes?|misclicks?|mis-?keying)`;
+const SLIP = `(?:errors?|mistakes?|slips?|slip-ups?|blunders?|oversights?|lapses?|misjudge?ments?|missteps?|mix-?ups?|goofs?|gaffes?|misclicks?|mis-?keying)`;
 /**
  * Words that make a slip a person's (besides every role noun): what kind of human work it was ("keying",
  * "clerical", "procedural", "data-entry") or whose ("human", "personnel", "staff").
  */
-const HUMAN_KIND = String.raw`(?:human|humans|operator|operators|user|staff|personnel|manual|people|pilot|admin|administrative|administrator|employee|operational|procedural|clerical|keying|typing|keyboard|data[- ]entry|technician|annotator|labeller|labeler|cabling|configuration-entry|human-induced|operator-induced|${ROLE})`;
+const HUMAN_KIND = `(?:human|humans|operator|operators|user|staff|personnel|manual|people|pilot|admin|administrative|administrator|employee|operational|procedural|clerical|keying|typing|keyboard|data[- ]entry|technician|annotator|labeller|labeler|cabling|configuration-entry|human-induced|operator-induced|${ROLE})`;
 
 /**
  * "Human error" and its kin, as a cause or a classification. `needs` is a simpler pattern that every match of the
