@@ -8,6 +8,7 @@ import { detectJudgment } from './detect-judgment';
 import { detectNamed } from './detect-named';
 import { buildDocContext, type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
 import { mayHaveTargetLemma, repairTags } from './grammar';
+import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, proseBlocks, type Sentence, sourceOffset, splitSentences } from './prose';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
@@ -105,6 +106,18 @@ export function analyzeBlame(
   return result;
 }
 
+/** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
+const TIES = new RegExp(
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to)\b|[:|]|\b(?:${[
+    ...HARM_VERBS,
+    ...HARM_WORDS,
+  ]
+    .map((w) => w.replace(/e$/, '').replace(/[-]/g, '[- ]?'))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'i',
+);
+
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
   /(?:\bby )?\b(\p{Lu}\p{Ll}{2,})(?:['’]s\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
@@ -127,8 +140,9 @@ function mayNameSomeone(text: string, ctx: DocContext): boolean {
     const initialsOrLogin = word.includes('.') || word.includes('_') || word.includes(' ');
     if (initialsOrLogin || (word.charCodeAt(0) === 64 /* @ */ ? isPersonHandle(word) : isKnownWord(word, ctx, true))) {
       NAME_CANDIDATE.lastIndex = 0;
-      // A person named as the agent of a change is enough (see detect-named's changeAction): no harm word needed.
-      return true;
+      // A named person and a word that can tie them to the failure: harm, cause or time ("because", "after",
+      // "by", a possessive), a label, or a consequence. A timeline line of response work has none of them.
+      return TIES.test(text);
     }
   }
   return mayNameUnknown(text, ctx);
@@ -151,8 +165,8 @@ function cuesOf(
   blockCueWords: boolean,
 ): Cue[] {
   const { text } = sentence;
-  const lexical =
-    (blockCueWords ? hasCueWords(text) : hasStartCueWords(text)) || (!!previous && /^who\b.*\?\s*$/i.test(previous));
+  const answersWho = !!previous && /^who\b.*\?\s*$/i.test(previous);
+  const lexical = (blockCueWords ? hasCueWords(text) : hasStartCueWords(text)) || answersWho;
   if (!lexical && !mayNameSomeone(text, ctx)) return [];
   const lower = text.toLowerCase();
   const view: SentenceView = {
@@ -169,7 +183,10 @@ function cuesOf(
       textEnd: c.textEnd - sentence.blockStart,
     })),
   };
-  const cues: Cue[] = [...detectHumanError(view), ...detectJudgment(view), ...detectCounterfactual(view)];
-  cues.push(...detectNamed(view, cues));
+  const cues: Cue[] = lexical
+    ? [...detectHumanError(view), ...detectJudgment(view), ...detectCounterfactual(view)]
+    : [];
+  // The named-person look walks every token: only where a name (or @handle, initials, login) may be.
+  if (cues.length > 0 || answersWho || mayNameSomeone(text, ctx)) cues.push(...detectNamed(view, cues));
   return cues;
 }

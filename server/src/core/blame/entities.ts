@@ -3,10 +3,10 @@ import { forms, type NounPhrase } from './grammar';
 import {
   ADVERSARY_NOUNS,
   AMBIGUOUS_ROLE_NOUNS,
-  BRANDS,
-  FIRST_NAMES,
-  NAMES_ALSO_WORDS,
+  brandWords,
+  givenNames,
   NEGATIVE_PRONOUNS,
+  namesAlsoWords,
   PERSON_MODIFIERS,
   PERSON_PRONOUNS,
   PRODUCTS,
@@ -238,9 +238,9 @@ function nameFacts(text: string): NameFacts | null {
     const dash = word.indexOf('-');
     facts = {
       word,
-      product: PRODUCTS.has(word) || (BRANDS.has(word) && !NAMES_ALSO_WORDS.has(word) && !FIRST_NAMES.has(word)),
-      firstName: FIRST_NAMES.has(word) || (dash !== -1 && FIRST_NAMES.has(word.slice(0, dash))),
-      wordName: NAMES_ALSO_WORDS.has(word),
+      product: PRODUCTS.has(word) || (brandWords().has(word) && !namesAlsoWords().has(word) && !givenNames().has(word)),
+      firstName: givenNames().has(word) || (dash !== -1 && givenNames().has(word.slice(0, dash))),
+      wordName: namesAlsoWords().has(word),
     };
   }
   if (text.length <= NAME_FACTS_MAX_LENGTH) {

@@ -94,17 +94,30 @@ const NEVER_NAMES = words(`
   page art bill guy lance grant ray gene sky star song sun he she it we me us you they his her
 `);
 
-/** Given names that are also English words ("Grace", "Hope", "Mark"): a name only in context. */
-export const NAMES_ALSO_WORDS: ReadonlySet<string> = new Set(
-  [...words(GIVEN_NAMES_ALSO_WORDS), ...STOPWORD_NAMES].filter((n) => !NEVER_NAMES.has(n)),
-);
+let alsoWords: ReadonlySet<string> | undefined;
+let firstNames: ReadonlySet<string> | undefined;
+
+/**
+ * Given names that are also English words ("Grace", "Hope", "Mark"): a name only in context. Built on first use
+ * (the lists hold some 21,000 names; most documents never ask).
+ */
+export function namesAlsoWords(): ReadonlySet<string> {
+  alsoWords ??= new Set([...words(GIVEN_NAMES_ALSO_WORDS), ...STOPWORD_NAMES].filter((n) => !NEVER_NAMES.has(n)));
+  return alsoWords;
+}
 
 /** Given names that are not English words: a name wherever capitalised (unless a product or system). */
-export const FIRST_NAMES: ReadonlySet<string> = new Set(
-  [...words(GENERATED_FIRST_NAMES), ...MORE_NAMES, ...PACIFIC_NAMES, ...words(GIVEN_NAMES)]
-    .map((n) => n.normalize('NFD').replace(/\p{M}/gu, ''))
-    .filter((n) => !STOPWORD_NAMES.has(n) && !NAMES_ALSO_WORDS.has(n) && !NEVER_NAMES.has(n)),
-);
+export function givenNames(): ReadonlySet<string> {
+  if (firstNames) return firstNames;
+  const also = namesAlsoWords();
+  const names = new Set(words(GIVEN_NAMES));
+  // The generated list is folded already; the hand lists may carry diacritics.
+  for (const n of [...words(GENERATED_FIRST_NAMES), ...MORE_NAMES, ...PACIFIC_NAMES])
+    names.add(n.normalize('NFD').replace(/\p{M}/gu, ''));
+  for (const n of names) if (STOPWORD_NAMES.has(n) || also.has(n) || NEVER_NAMES.has(n)) names.delete(n);
+  firstNames = names;
+  return names;
+}
 
 /** Nouns for people by their role or relation to the work (lemma, singular). */
 export const ROLE_NOUNS = words(`
@@ -375,5 +388,10 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
   },
 ];
 
+let brands: ReadonlySet<string> | undefined;
+
 /** One-word brand names (simple-icons), besides PRODUCTS: capitalised words that are products, not people. */
-export const BRANDS: ReadonlySet<string> = words(BRAND_WORDS);
+export function brandWords(): ReadonlySet<string> {
+  brands ??= words(BRAND_WORDS);
+  return brands;
+}
