@@ -71,7 +71,7 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp }[] = [
   {
     re: new RegExp(`\\b(?:(?:an?|the|our) )?(?:[\\w-]+ ){0,2}(?:${ROLE})(?:'s|’s) (?:own )?${SLIP}\\b`, 'gi'),
     reason: 'role-possessive',
-    needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder)/i,
+    needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder|lapse|misjudg|misstep|mix-?up|goof|gaffe|oversight)/i,
   },
   {
     re: new RegExp(

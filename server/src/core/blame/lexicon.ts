@@ -380,6 +380,10 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
   { pattern: String.raw`\bat (?:its|their|his|her) worst\b`, starts: ['at i', 'at t', 'at h'] },
   { pattern: String.raw`\bhalf-?hearted(?:ly|ness)?\b`, starts: ['half'] },
   {
+    pattern: String.raw`\b(?:poor|bad|questionable|terrible|appalling|dubious|shocking|lapses? (?:in|of)|errors? of) judg(?:e)?ments?\b`,
+    starts: ['poor', 'bad ', 'ques', 'terr', 'appa', 'dubi', 'shoc', 'laps', 'erro'],
+  },
+  {
     pattern: String.raw`\bout of (?:his|her|their|my|our|your) depth\b|\bin over (?:his|her|their|my|our|your) head\b`,
     starts: ['out ', 'in o'],
   },
