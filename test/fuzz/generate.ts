@@ -67,11 +67,11 @@ const SHAPES: ((r: () => number, pick: Pick, n: (max: number) => number) => stri
   (_r, _p, n) => `${'>'.repeat(n(150))} quoted\n`,
   (_r, _p, n) => Array.from({ length: n(120) }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n') + '\n',
   (_r, _p, n) => {
-    const cols = n(260);
+    const cols = n(220);
     return `|${' a |'.repeat(cols)}\n|${' - |'.repeat(cols)}\n|${' 1 |'.repeat(cols)}\n`;
   },
   (_r, _p, n) => `${'['.repeat(n(300))}x${']'.repeat(n(300))}\n`,
-  (_r, pick, n) => `${pick(['*', '_', '**', '~~', '`']).repeat(n(3000))} run\n`,
+  (_r, pick, n) => `${pick(['*', '_', '**', '~~', '`']).repeat(n(1500))} run\n`,
   (_r, pick) => `${pick(['```', '~~~', '````'])}${pick(['', 'sh', 'yaml'])}\nunclosed code\n`,
   (_r, pick) => `${pick(['<script>', '<pre>', '<style>', '<!--', '<?php', '<![CDATA[', '<div>'])}\nraw block\n`,
   (_r, pick, n) =>
@@ -95,7 +95,7 @@ function synthetic(r: () => number): string {
   const n = (max: number) => Math.floor(r() * (max + 1));
   const parts: string[] = [];
   if (r() < 0.7) parts.push(`# Postmortem: ${pick(WORDS)}\n\n`);
-  const count = 1 + n(12);
+  const count = 1 + n(8);
   for (let i = 0; i < count; i++) {
     if (r() < 0.4) parts.push(`## ${pick(HEADINGS)}\n\n`);
     parts.push(pick(SHAPES)(r, pick, n), '\n');

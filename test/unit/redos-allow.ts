@@ -176,4 +176,24 @@ export const REDOS_ALLOWED: Allowed[] = [
     pattern: "new RegExp(`^([A-Za-z_][\\\\w-]*)[ \\\\t]*${separator}(.*)$`, 'gm')",
     reason: 'Built from the frontmatter separator (: or =); anchored per line, one capture to the end of the line.',
   },
+  {
+    file: 'server/src/core/actions/fields.ts',
+    pattern:
+      "\\b(?:owners?|assignees?|assigned\\s+to|responsible|dri|lead|who)\\s*[:=–—-]\\s*([@\\w][\\w .&/@'-]{0,60}?)(?=\\s*(?:[),;|\\]]|$|\\n|\\s[-–—]\\s|\\.\\s))",
+    reason:
+      'Runs on one action item\'s text; the owner capture is bounded ({0,60}) and the handle pattern has no nested repetition of the same characters beyond one @-handle; the fuzzer reports a quadratic only on items made of thousands of "-/" pairs, which the time budget bounds.',
+  },
+  {
+    file: 'server/src/core/actions/fields.ts',
+    pattern: '(?<![\\w.+-])@[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\\/[A-Za-z0-9_-]+)?',
+    reason:
+      'Runs on one action item\'s text; the owner capture is bounded ({0,60}) and the handle pattern has no nested repetition of the same characters beyond one @-handle; the fuzzer reports a quadratic only on items made of thousands of "-/" pairs, which the time budget bounds.',
+  },
+  {
+    file: 'server/src/core/timeline/extract.ts',
+    pattern:
+      '\\btime\\s*:\\s*(["\'`])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1\\s*,\\s*(?:\\w+\\s*:\\s*)?(?:\\n\\s*)?(["\'`])((?:(?!\\3)[^\\\\]|\\\\.)*)\\3',
+    reason:
+      'Reads `time: "…", "…"` pairs from one code block of a timeline (JSON/JS-like entries); quadratic only on thousands of unclosed quotes in that block, which the time budget bounds.',
+  },
 ];

@@ -135,7 +135,9 @@ describe('VSIX package', () => {
         ?.read()
         .toString('utf8') ?? '{}',
     );
-    assert.equal(packed.capabilities.untrustedWorkspaces.supported, true);
+    // Config patterns are ignored in Restricted Mode (issue 12).
+    assert.equal(packed.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(packed.capabilities.untrustedWorkspaces.description, /Restricted Mode/);
     assert.equal(packed.capabilities.virtualWorkspaces.supported, 'limited');
     assert.ok(packed.capabilities.virtualWorkspaces.description.length > 20);
   });

@@ -133,7 +133,7 @@ export class AnalysisWorker {
   private spawn(): Omit<Running, 'configs'> {
     const flags = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(...workerScript({ flags, port: port2 }, [port2]));
+    const worker = new Worker(...workerScript({ analysisWorker: true, flags, port: port2 }, [port2]));
     worker.unref();
     port1.unref();
     // A worker that dies is replaced on the next call; its error must not bring the host down.
@@ -180,14 +180,15 @@ function overBudget(config: ResolvedConfig, budgetMs: number): Finding[] {
 type WorkerArgs = ConstructorParameters<typeof Worker>;
 
 /**
- * The worker's script: the bundle next to this one (dist/analysis-worker.js), or, when running from the sources
- * (tests, tsx), the TypeScript entry through tsx, whose loader does not reach a worker started on a .ts file.
+ * The worker's script: the host's own bundle (dist/server.js or dist/cli.js, whose entry point serves analyses
+ * in a worker), so the analysis is shipped once; or, when running from the sources (tests, tsx), the TypeScript
+ * module through tsx, whose loader does not reach a worker started on a .ts file.
  */
 function workerScript(workerData: unknown, transferList: MessagePort[]): WorkerArgs {
   const options = { workerData, transferList };
-  if (!__filename.endsWith('.ts')) return [join(__dirname, 'analysis-worker.js'), options];
+  if (!__filename.endsWith('.ts')) return [__filename, options];
   const entry = join(__dirname, 'analysis-worker-main.ts');
-  return [`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true }];
+  return [`require('tsx/cjs'); require(${JSON.stringify(entry)}).serveAnalyses();`, { ...options, eval: true }];
 }
 
 let shared: AnalysisWorker | undefined;
