@@ -1,13 +1,26 @@
-// Entry point of dist/cli.js (the `postmortem` command).
-import { main } from './cli/main';
+// Entry point of the `postmortem` command (dist/cli.js). `--version` answers before anything else is loaded, so that
+// it costs only Node's start-up; the CLI proper (and with it the analysis) is imported after.
+import { VERSION } from './node/version';
 
-main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTty: !!process.stdout.isTTY,
-  env: process.env,
-}).then(
+const argv = process.argv.slice(2);
+
+async function run(): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const { main } = await import('./cli/main');
+  return main(argv, {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTty: !!process.stdout.isTTY,
+    hasColors: () => !!process.stdout.isTTY && process.stdout.hasColors(),
+    env: process.env,
+  });
+}
+
+run().then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   analyze,
   applyEdits,
+  type ConfigFile,
   ConfigLoader,
   DEFAULT_POSTMORTEM_GLOBS,
   decodeBytes,
+  defaultConfig,
   encodeText,
   type Finding,
   getIncidentMetrics,
@@ -58,6 +60,15 @@ export interface LintOptions {
   all: boolean;
   /** A config file given with --config, used instead of the ones found next to each file. */
   configPath?: string;
+  /** A config given as data (the API's `config` object), used instead of the ones found next to each file. */
+  config?: ConfigFile;
+  /** --no-config: the defaults only, no config file at all. */
+  noConfig?: boolean;
+}
+
+/** Text to lint in place of the file's content (standard input, the API's `text`): never read nor written. */
+export interface TextSource {
+  text: string;
 }
 
 export class Linter {
@@ -65,19 +76,26 @@ export class Linter {
   private readonly fixedConfig?: ResolvedConfig;
 
   constructor(private readonly options: LintOptions) {
-    if (options.configPath) this.fixedConfig = this.loader.loadFile(options.configPath);
+    if (options.noConfig) this.fixedConfig = defaultConfig(RULES);
+    else if (options.config) this.fixedConfig = this.loader.loadObject(options.config, '(config object)', options.cwd);
+    else if (options.configPath) this.fixedConfig = this.loader.loadFile(resolve(options.cwd, options.configPath));
   }
 
-  lintFile(target: Target): FileResult {
+  /** The config that applies to a file: the fixed one, or the config files found from its folder upwards. */
+  configFor(path: string): ResolvedConfig {
+    return this.fixedConfig ?? this.loader.forFile(path);
+  }
+
+  lintFile(target: Target, source?: TextSource): FileResult {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(target.path);
+      bytes = source ? new TextEncoder().encode(source.text) : readFileSync(target.path);
     } catch (e) {
       throw new UnreadableError(
         `Cannot read ${relative(this.options.cwd, target.path) || target.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
-    const config = this.fixedConfig ?? this.loader.forFile(target.path);
+    const config = this.configFor(target.path);
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       const empty = new LineIndex('');
@@ -115,7 +133,7 @@ export class Linter {
         fixesApplied++;
         result = analyze(text, config);
       }
-      if (fixesApplied > 0) writeFileSync(target.path, encodeText(text, decoded.encoding));
+      if (fixesApplied > 0 && !source) writeFileSync(target.path, encodeText(text, decoded.encoding));
     }
     const { model, findings } = result;
     return {

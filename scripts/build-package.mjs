@@ -1,0 +1,113 @@
+// Builds the npm package @postmortem-lint/cli in packages/cli/: minified ES module bundles without source maps
+// (the CLI, the language server and the API, sharing their chunks), the API's bundled type declarations, the
+// NLP model's data compressed with brotli and loaded only when the blame rules first tag prose, the schema,
+// README, LICENSE and CHANGELOG.
+//   node scripts/build-package.mjs          build packages/cli/
+//   node scripts/build-package.mjs --pack   build, then `npm pack` into packages/cli/ (prints the tarball's path)
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'packages/cli');
+const dist = join(out, 'dist');
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'));
+if (pkg.version !== rootPkg.version)
+  throw new Error(`packages/cli/package.json is ${pkg.version}, the project ${rootPkg.version}`);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const MODEL = 'wink-eng-lite-web-model';
+/** The model's large JSON files, shipped compressed next to the bundles (3.5 MB of JSON, about 0.8 MB compressed). */
+const COMPRESSED =
+  /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(core-web|sa|ner)-model\.json$/;
+
+const lazyModel = {
+  name: 'lazy-nlp-model',
+  setup(b) {
+    // `import model from 'wink-eng-lite-web-model'` becomes a stand-in that loads the model on first use.
+    b.onResolve({ filter: new RegExp(`^${MODEL}$`) }, (args) =>
+      args.namespace === 'lazy-model' ? undefined : { path: MODEL, namespace: 'lazy-model' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-model' }, () => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require('${MODEL}/dist/model.js'));
+        export default new Proxy({}, {
+          get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+          has: (_, key) => key in load(),
+          ownKeys: () => [],
+        });`,
+    }));
+    b.onLoad({ filter: COMPRESSED }, (args) => {
+      const name = `${basename(args.path)}.br`;
+      const data = brotliCompressSync(readFileSync(args.path), {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+      });
+      writeFileSync(join(dist, name), data);
+      return {
+        loader: 'js',
+        contents: `module.exports = JSON.parse(require('node:zlib').brotliDecompressSync(
+          require('node:fs').readFileSync(require('node:path').join(__postmortemDist, ${JSON.stringify(name)}))));`,
+      };
+    });
+  },
+};
+
+await build({
+  entryPoints: { cli: 'server/src/cli.ts', server: 'server/src/server.ts', index: 'server/src/api.ts' },
+  outdir: dist,
+  absWorkingDir: root,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+  define: { POSTMORTEM_VERSION: JSON.stringify(pkg.version) },
+  // CommonJS dependencies call require() and read __dirname-relative data: give every module both.
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import{createRequire as __pmRequire}from'node:module';import{dirname as __pmDirname}from'node:path';import{fileURLToPath as __pmPath}from'node:url';",
+      'const require=__pmRequire(import.meta.url);const __postmortemDist=__pmDirname(__pmPath(import.meta.url));',
+    ].join('\n'),
+  },
+  plugins: [lazyModel],
+});
+
+// One declaration file for the API, with the core's types it names inlined.
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
+    '--silent',
+    '--no-banner',
+    '--project',
+    join(root, 'server/tsconfig.json'),
+    '-o',
+    join(dist, 'index.d.ts'),
+    join(root, 'server/src/api.ts'),
+  ],
+  { stdio: 'inherit' },
+);
+
+mkdirSync(join(out, 'schemas'), { recursive: true });
+copyFileSync(join(root, 'schemas/postmortemrc.schema.json'), join(out, 'schemas/postmortemrc.schema.json'));
+for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) copyFileSync(join(root, file), join(out, file));
+
+if (process.argv.includes('--pack')) {
+  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: out, encoding: 'utf8' });
+  const [info] = JSON.parse(packed);
+  console.log(join(out, info.filename));
+}

@@ -1,0 +1,132 @@
+// The npm package as a user gets it: built and packed (scripts/build-package.mjs --pack), installed globally into a
+// temporary prefix with `npm install -g ./the.tgz` (offline: it has no dependencies), then run from there in
+// folders that know nothing of this repository.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { MINIMAL_POSTMORTEM } from '../helpers/postmortem';
+
+const ROOT = join(__dirname, '../..');
+let prefix = '';
+let tarball = '';
+let bin = '';
+let installed = '';
+
+function run(args: string[], cwd: string, input?: string) {
+  const r = spawnSync(bin, args, { cwd, input, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function emptyFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-user-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+before(() => {
+  const out = execFileSync(process.execPath, ['scripts/build-package.mjs', '--pack'], { cwd: ROOT, encoding: 'utf8' });
+  tarball = out.trim().split('\n').at(-1) ?? '';
+  prefix = mkdtempSync(join(tmpdir(), 'postmortem-prefix-'));
+  execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  bin = join(prefix, 'bin', 'postmortem');
+  installed = join(prefix, 'lib', 'node_modules', '@postmortem-lint', 'cli');
+});
+
+after(() => rmSync(prefix, { recursive: true, force: true }));
+
+describe('the packed npm package', () => {
+  it('holds the bundles, the schema, README and LICENSE, and nothing else, under 2.5 MB unpacked', () => {
+    const list = execFileSync('tar', ['tzvf', tarball], { encoding: 'utf8' }).trim().split('\n');
+    const files = list.map((l) => l.split(/\s+/).at(-1) ?? '');
+    const bytes = list.reduce((n, l) => n + Number(l.split(/\s+/)[2]), 0);
+    assert.ok(bytes < 2.5 * 1024 * 1024, `${bytes} bytes unpacked`);
+    for (const f of ['dist/cli.js', 'dist/server.js', 'dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE']) {
+      assert.ok(files.includes(`package/${f}`), `${f} is packed`);
+    }
+    assert.ok(files.includes('package/schemas/postmortemrc.schema.json'));
+    const strays = files.filter(
+      (f) => /\.map$|\.ts$|(^|\/)test\/|corpus|client\//.test(f) && !f.endsWith('index.d.ts'),
+    );
+    assert.deepEqual(strays, []);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(manifest.private, undefined);
+    assert.equal(manifest.dependencies, undefined, 'runtime needs are bundled');
+  });
+
+  it('runs `postmortem lint` in an empty folder', () => {
+    const r = run(['lint'], emptyFolder());
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /0 postmortems checked, no problems/);
+  });
+
+  it('prints its version', () => {
+    const r = run(['--version'], emptyFolder());
+    assert.equal(r.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('finds a missing section and a blaming sentence (the NLP model loads from the package)', () => {
+    const dir = emptyFolder();
+    const text = MINIMAL_POSTMORTEM.replace('## Timeline\n\n- 10:00 UTC a\n\n', '').replace(
+      /## Root cause\n\n.*\n/,
+      '## Root cause\n\nBob forgot to renew the certificate, which was careless.\n',
+    );
+    writeFileSync(join(dir, 'incident-postmortem.md'), text);
+    const r = run(['lint', '--format', 'json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const [result] = JSON.parse(r.stdout);
+    const rules = new Set(result.messages.map((m: { ruleId: string }) => m.ruleId));
+    assert.ok(rules.has('structure/required-section'), [...rules].join());
+    assert.ok(
+      [...rules].some((id) => String(id).startsWith('blame/')),
+      [...rules].join(),
+    );
+  });
+
+  it('lints standard input', () => {
+    const r = run(['lint', '--stdin', '--format', 'json'], emptyFolder(), '# Postmortem: X\n\nText.\n');
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout)[0].filePath.endsWith('stdin.md'), true);
+  });
+
+  it('is importable (ES module and require) with the API it declares', () => {
+    const dir = emptyFolder();
+    writeFileSync(join(dir, 'a-postmortem.md'), '# Postmortem: A\n\nText.\n');
+    // As a project that depends on the package finds it: by name, through its "exports".
+    mkdirSync(join(dir, 'node_modules', '@postmortem-lint'), { recursive: true });
+    symlinkSync(installed, join(dir, 'node_modules', '@postmortem-lint', 'cli'), 'dir');
+    const script = `
+      const api = await import('@postmortem-lint/cli');
+      const results = await api.lint({ cwd: ${JSON.stringify(dir)} });
+      const viaRequire = require('@postmortem-lint/cli');
+      console.log(JSON.stringify({
+        keys: Object.keys(api).sort(),
+        same: viaRequire.lint === api.lint,
+        files: results.length,
+        errors: results[0].errorCount,
+        stylish: api.format(results, 'stylish', { cwd: ${JSON.stringify(dir)} }).split('\\n')[0],
+        config: Object.keys(api.loadConfig(${JSON.stringify(dir)}).rules).length > 5,
+      }));`;
+    const out = execFileSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})()`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const got = JSON.parse(out);
+    for (const name of ['format', 'formats', 'lint', 'loadConfig', 'version']) assert.ok(got.keys.includes(name), name);
+    assert.equal(got.same, true);
+    assert.equal(got.files, 1);
+    assert.ok(got.errors > 0);
+    assert.equal(got.stylish, 'a-postmortem.md');
+    assert.equal(got.config, true);
+    const types = readFileSync(join(installed, 'dist/index.d.ts'), 'utf8');
+    for (const name of ['lint', 'format', 'loadConfig'])
+      assert.match(types, new RegExp(`export declare function ${name}\\b`));
+    assert.ok(existsSync(join(prefix, 'bin', 'postmortem-language-server')));
+  });
+});
