@@ -1,4 +1,5 @@
 import { runActions } from './actions';
+import { runInit } from './init';
 import { runMetrics } from './metrics';
 import { runReport } from './report';
 import type { CommandIo } from './shared';
@@ -8,6 +9,7 @@ export const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) =
   metrics: runMetrics,
   actions: runActions,
   report: runReport,
+  init: runInit,
 };
 
 /** Appended to the top-level help. */
@@ -15,4 +17,5 @@ export const COMMANDS_HELP = `
 Other commands (run "postmortem <command> --help" for their options):
   postmortem metrics [paths…] [--format json|table]   Time to detect, mitigate and resolve, and impact duration
   postmortem actions [paths…] [--format json|table]   Every follow-up action, open or done, with owner and tracking
-  postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems`;
+  postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems
+  postmortem init [--force]                           Write a commented .postmortemrc.yaml here`;

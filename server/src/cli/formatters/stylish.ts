@@ -11,7 +11,8 @@ const COLORS = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
  * (`line:col  severity  message  rule-id`), a blank line between files, then the count.
  */
 export function formatStylish(results: readonly FileResult[], { cwd, color }: FormatContext): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
+  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+    color ? styleText(style, text, { validateStream: false }) : text;
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
