@@ -26,25 +26,10 @@ const MODEL = 'wink-eng-lite-web-model';
 const COMPRESSED =
   /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(core-web|sa|ner)-model\.json$/;
 
-const lazyModel = {
-  name: 'lazy-nlp-model',
+/** The model's JSON files become brotli'd data files read on first use. */
+const compressedJson = {
+  name: 'compressed-model-json',
   setup(b) {
-    // `import model from 'wink-eng-lite-web-model'` becomes a stand-in that loads the model on first use.
-    b.onResolve({ filter: new RegExp(`^${MODEL}$`) }, (args) =>
-      args.namespace === 'lazy-model' ? undefined : { path: MODEL, namespace: 'lazy-model' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-model' }, () => ({
-      resolveDir: root,
-      loader: 'js',
-      contents: `
-        let real;
-        const load = () => (real ??= require('${MODEL}/dist/model.js'));
-        export default new Proxy({}, {
-          get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
-          has: (_, key) => key in load(),
-          ownKeys: () => [],
-        });`,
-    }));
     b.onLoad({ filter: COMPRESSED }, (args) => {
       const name = `${basename(args.path)}.br`;
       const data = brotliCompressSync(readFileSync(args.path), {
@@ -53,14 +38,66 @@ const lazyModel = {
       writeFileSync(join(dist, name), data);
       return {
         loader: 'js',
-        contents: `module.exports = JSON.parse(require('node:zlib').brotliDecompressSync(
-          require('node:fs').readFileSync(require('node:path').join(__postmortemDist, ${JSON.stringify(name)}))));`,
+        contents: `module.exports = () => JSON.parse(require('node:zlib').brotliDecompressSync(
+          require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)}))));`,
       };
     });
+    // The JSON modules above export a function that parses a fresh copy, so the model's reader needs no deep
+    // clone of 3 MB (JSON.parse(JSON.stringify(…))) to keep the original intact. The build stops if the
+    // reader's code changed (a new model version): then this step must be looked at again.
+    b.onLoad(
+      { filter: /wink-eng-lite-web-model[/\\]dist[/\\](?:read-core-model|load-(?:ner|sa)-model)\.js$/ },
+      (args) => {
+        let code = readFileSync(args.path, 'utf8');
+        const before = code;
+        code = code.replace(/require\(("\.\/languages\/cur\/models\/[\w-]+\.json")\)/g, 'require($1)()');
+        code = code.replace('const model=JSON.parse(JSON.stringify(originalModel));', 'const model=originalModel;');
+        code = code.replace(/const originalModel=require\(([^)]+)\)\(\)/, 'const originalModelJson=require($1)');
+        code = code.replace('const model=originalModel;', 'const model=originalModelJson();');
+        if (code === before) throw new Error(`${args.path}: unexpected code, review scripts/build-package.mjs`);
+        return { loader: 'js', contents: code };
+      },
+    );
+  },
+};
+
+/**
+ * `import model from 'wink-eng-lite-web-model'` becomes a stand-in that requires dist/nlp-model.cjs (the model,
+ * bundled on its own) the first time the tagger touches it: runs without prose or without the blame rules never
+ * parse the model's code nor read its data.
+ */
+const lazyModel = {
+  name: 'lazy-nlp-model',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${MODEL}$`) }, () => ({ path: MODEL, namespace: 'lazy-model' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-model' }, () => ({
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require(__postmortemDist + '/nlp-model.cjs'));
+        export default new Proxy({}, {
+          get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+          has: (_, key) => key in load(),
+          ownKeys: () => [],
+        });`,
+    }));
   },
 };
 
 await build({
+  entryPoints: [join(root, 'node_modules', MODEL, 'dist/model.js')],
+  outfile: join(dist, 'nlp-model.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [compressedJson],
+});
+
+const built = await build({
   entryPoints: { cli: 'server/src/cli.ts', server: 'server/src/server.ts', index: 'server/src/api.ts' },
   outdir: dist,
   absWorkingDir: root,
@@ -84,7 +121,10 @@ await build({
     ].join('\n'),
   },
   plugins: [lazyModel],
+  metafile: true,
 });
+
+if (process.env.POSTMORTEM_META) writeFileSync(process.env.POSTMORTEM_META, JSON.stringify(built.metafile));
 
 // One declaration file for the API, with the core's types it names inlined.
 execFileSync(

@@ -261,3 +261,29 @@ describe('postmortem init', () => {
     assert.deepEqual(printed.files, ['docs/rca/**/*.md']);
   });
 });
+
+describe('--report-file', () => {
+  it('writes more formats from the one run, each as its own --format would', async () => {
+    const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': MISSING_TIMELINE });
+    const r = await run(dir, [
+      'lint',
+      '-f',
+      'github',
+      '--report-file',
+      'sarif=out/r.sarif',
+      '--report-file',
+      'markdown=c.md',
+    ]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^::error /m);
+    const sarif = await run(dir, ['lint', '-f', 'sarif']);
+    assert.equal(readFileSync(join(dir, 'out/r.sarif'), 'utf8'), sarif.stdout);
+    assert.equal(readFileSync(join(dir, 'c.md'), 'utf8'), (await run(dir, ['lint', '-f', 'markdown'])).stdout);
+  });
+
+  it('refuses an unknown format', async () => {
+    const r = await run(tempTree({}), ['lint', '--report-file', 'pdf=a.pdf']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--report-file needs FORMAT=FILE/);
+  });
+});

@@ -41,6 +41,8 @@ Options:
       --no-gitignore          Also lint files that .gitignore files ignore (the config's "ignores" still apply)
       --all                   Lint every Markdown file found, not only those that look like postmortems
   -o, --output-file <file>    Write the report to a file instead of standard output
+      --report-file <fmt>=<file>  Also write the report in another format to a file, from the same run
+                              (repeatable): --report-file sarif=out.sarif --report-file markdown=comment.md
       --color, --no-color     Force or turn off colours (default: on a colour terminal; FORCE_COLOR and
                               NO_COLOR are honoured)
   -h, --help                  Show this help
@@ -101,6 +103,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`postmortem: unknown format "${format}"; choose one of ${Object.keys(FORMATTERS).join(', ')}.\n`);
     return 2;
   }
+  const reportFiles = parseReportFiles(values['report-file'] ?? []);
+  if (reportFiles instanceof Error) {
+    io.stderr(`postmortem: ${reportFiles.message}\n`);
+    return 2;
+  }
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (maxWarnings instanceof Error) {
     io.stderr(`postmortem: ${maxWarnings.message}\n`);
@@ -155,14 +162,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   const outputFile = values['output-file'];
   const color = useColor(values, io);
-  const root = ROOT_RELATIVE_FORMATS.has(format) ? (changes?.root ?? (await repositoryRoot(io.cwd)) ?? io.cwd) : io.cwd;
-  const output = formatter(results, {
-    cwd: io.cwd,
-    color,
-    root,
-    changedSince: changes ? { ref: changes.ref, base: changes.base } : undefined,
-  });
-  if (!emit(io, output, outputFile)) return 2;
+  const render = async (name: string, colored: boolean) =>
+    FORMATTERS[name](results, {
+      cwd: io.cwd,
+      color: colored,
+      root: ROOT_RELATIVE_FORMATS.has(name) ? (changes?.root ?? (await repositoryRoot(io.cwd)) ?? io.cwd) : io.cwd,
+      changedSince: changes ? { ref: changes.ref, base: changes.base } : undefined,
+    });
+  if (!emit(io, await render(format, color), outputFile)) return 2;
+  // --report-file FORMAT=FILE: more reports from this one analysis (the GitHub Action writes SARIF and the
+  // pull-request comment this way).
+  for (const [name, file] of reportFiles) {
+    if (!emit(io, await render(name, false), file)) return 2;
+  }
 
   if (format === 'stylish') {
     const skipped = results.filter((r) => r.skipped).length;
@@ -186,6 +198,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Formats whose paths are relative to the repository root (as CI systems expect), not to the current folder. */
 const ROOT_RELATIVE_FORMATS = new Set(['sarif', 'github', 'gitlab', 'markdown']);
+
+/** --report-file FORMAT=FILE, repeated: the extra reports to write, each in a known format. */
+function parseReportFiles(values: readonly string[]): [string, string][] | Error {
+  const out: [string, string][] = [];
+  for (const value of values) {
+    const [, name, file] = /^([a-z]+)=(.+)$/.exec(value) ?? [];
+    if (!name || !FORMATTERS[name]) {
+      return new Error(
+        `--report-file needs FORMAT=FILE with FORMAT one of ${Object.keys(FORMATTERS).join(', ')}, not "${value}".`,
+      );
+    }
+    out.push([name, file]);
+  }
+  return out;
+}
 
 /** --max-warnings: a whole number; -1 (ESLint's default) means no limit. */
 function parseMaxWarnings(value: string | undefined): number | undefined | Error {
@@ -224,6 +251,7 @@ function parseLintArgs(args: readonly string[]) {
       'no-config': { type: 'boolean' },
       'no-gitignore': { type: 'boolean' },
       'print-config': { type: 'string' },
+      'report-file': { type: 'string', multiple: true },
       'changed-since': { type: 'string' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },

@@ -28,15 +28,18 @@ export class ConfigError extends Error {
 }
 
 export class ConfigLoader {
-  private readonly validate: ValidateFunction;
+  private compiled?: ValidateFunction;
   private readonly cache = new Map<string, ResolvedConfig>();
 
   constructor(
     private readonly fs: ConfigFs,
     private readonly rules: readonly Rule[],
-  ) {
-    const ajv = new Ajv({ allErrors: false, strict: false });
-    this.validate = ajv.compile(configSchema(rules));
+  ) {}
+
+  /** The schema's validator, compiled on first use: a run that finds no config file never pays for it. */
+  private get validate(): ValidateFunction {
+    this.compiled ??= new Ajv({ allErrors: false, strict: false }).compile(configSchema(this.rules));
+    return this.compiled;
   }
 
   /** Forgets cached results (after a config file changed). */
