@@ -9,6 +9,11 @@ async function run(): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (argv[0] === 'lsp') {
+    // `postmortem lsp --stdio`: the language server, from the same install (the transport flag is read from argv).
+    await import('./server');
+    return new Promise(() => {});
+  }
   const { main } = await import('./cli/main');
   return main(argv, {
     cwd: process.cwd(),

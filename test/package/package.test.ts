@@ -2,8 +2,8 @@
 // temporary prefix with `npm install -g ./the.tgz` (offline: it has no dependencies), then run from there in
 // folders that know nothing of this repository.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -63,6 +63,30 @@ describe('the packed npm package', () => {
     const r = run(['lint'], emptyFolder());
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /0 postmortems checked, no problems/);
+  });
+
+  it('runs the language server with `postmortem lsp --stdio`', async () => {
+    const child = spawn(bin, ['lsp', '--stdio'], { env: { ...process.env, NODE_OPTIONS: '' } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: null, capabilities: {} },
+    });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    let out = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('"capabilities"')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code} before answering: ${out}`)));
+      });
+    } finally {
+      child.kill();
+    }
+    assert.match(out, /"textDocumentSync"/);
   });
 
   it('prints its version', () => {
@@ -127,6 +151,5 @@ describe('the packed npm package', () => {
     const types = readFileSync(join(installed, 'dist/index.d.ts'), 'utf8');
     for (const name of ['lint', 'format', 'loadConfig'])
       assert.match(types, new RegExp(`export declare function ${name}\\b`));
-    assert.ok(existsSync(join(prefix, 'bin', 'postmortem-language-server')));
   });
 });

@@ -18,4 +18,5 @@ Other commands (run "postmortem <command> --help" for their options):
   postmortem metrics [paths…] [--format json|table]   Time to detect, mitigate and resolve, and impact duration
   postmortem actions [paths…] [--format json|table]   Every follow-up action, open or done, with owner and tracking
   postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems
-  postmortem init [--force]                           Write a commented .postmortemrc.yaml here`;
+  postmortem init [--force]                           Write a commented .postmortemrc.yaml here
+  postmortem lsp --stdio                              The language server (for LSP editors)`;
