@@ -14,6 +14,7 @@ let prefix = '';
 let tarball = '';
 let bin = '';
 let installed = '';
+let metafile = '';
 
 function run(args: string[], cwd: string, input?: string) {
   const r = spawnSync(bin, args, { cwd, input, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
@@ -27,9 +28,14 @@ function emptyFolder(): string {
 }
 
 before(() => {
-  const out = execFileSync(process.execPath, ['scripts/build-package.mjs', '--pack'], { cwd: ROOT, encoding: 'utf8' });
-  tarball = out.trim().split('\n').at(-1) ?? '';
   prefix = mkdtempSync(join(tmpdir(), 'postmortem-prefix-'));
+  metafile = join(prefix, 'meta.json');
+  const out = execFileSync(process.execPath, ['scripts/build-package.mjs', '--pack'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, POSTMORTEM_META: metafile },
+  });
+  tarball = out.trim().split('\n').at(-1) ?? '';
   execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], {
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
@@ -87,6 +93,58 @@ describe('the packed npm package', () => {
       child.kill();
     }
     assert.match(out, /"textDocumentSync"/);
+  });
+
+  it('loads the NLP model only when the blame rules run on prose, and never for --version', () => {
+    const dir = emptyFolder();
+    // Reports, on exit, whether the model's file was required (it is CommonJS: it shows in require.cache).
+    writeFileSync(
+      join(dir, 'probe.cjs'),
+      "process.on('exit', () => process.stderr.write(Object.keys(require.cache).some((k) => k.endsWith('nlp-model.cjs')) ? 'MODEL LOADED' : 'MODEL NOT LOADED'));",
+    );
+    writeFileSync(
+      join(dir, 'a-postmortem.md'),
+      MINIMAL_POSTMORTEM.replace('R.', 'The deploy failed because Bob was careless.'),
+    );
+    const blameOff = ['counterfactual', 'human-error', 'judgment', 'named-individual'].map((n) => `blame/${n}`);
+    writeFileSync(
+      join(dir, 'no-blame.json'),
+      JSON.stringify({ rules: Object.fromEntries(blameOff.map((id) => [id, 'off'])) }),
+    );
+    const probe = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', join(dir, 'probe.cjs'), join(installed, 'dist/cli.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      return r.stderr.match(/MODEL (NOT )?LOADED/)?.[0];
+    };
+    assert.equal(probe(['lint', 'a-postmortem.md']), 'MODEL LOADED');
+    assert.equal(probe(['lint', '--config', 'no-blame.json', 'a-postmortem.md']), 'MODEL NOT LOADED');
+    assert.equal(probe(['--version']), 'MODEL NOT LOADED');
+  });
+
+  it("loads the report's plotting only for `postmortem report` (not in what lint imports statically)", () => {
+    const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
+      outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
+    };
+    const holding = (input: string) => Object.keys(meta.outputs).find((o) => input in meta.outputs[o].inputs);
+    const staticClosure = (start: string) => {
+      const seen = new Set<string>();
+      const visit = (o: string) => {
+        if (seen.has(o) || !meta.outputs[o]) return;
+        seen.add(o);
+        for (const i of meta.outputs[o].imports) if (i.kind === 'import-statement') visit(i.path);
+      };
+      visit(start);
+      return seen;
+    };
+    const lintClosure = staticClosure(holding('server/src/cli/main.ts') ?? '');
+    assert.ok(lintClosure.size > 0);
+    assert.ok(!lintClosure.has(holding('server/src/cli/commands/report-plots.ts') ?? ''), 'plots are separate');
+    assert.ok(!lintClosure.has(holding('server/src/cli/commands/report-html.ts') ?? ''));
+    const entry = staticClosure(Object.keys(meta.outputs).find((o) => o.endsWith('dist/cli.js')) ?? '');
+    assert.ok(!entry.has(holding('server/src/cli/main.ts') ?? ''), '--version imports no more than the entry');
   });
 
   it('prints its version', () => {

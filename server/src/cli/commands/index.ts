@@ -1,15 +1,16 @@
-import { runActions } from './actions';
-import { runInit } from './init';
-import { runMetrics } from './metrics';
-import { runReport } from './report';
 import type { CommandIo } from './shared';
 
-/** The subcommands besides `lint`, by name. Each returns its exit code. */
-export const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => Promise<number>> = {
-  metrics: runMetrics,
-  actions: runActions,
-  report: runReport,
-  init: runInit,
+type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
+
+/**
+ * The subcommands besides `lint`, by name. Each returns its exit code. Each is imported when it runs, so that
+ * `lint` never loads the report's HTML and plotting, nor `init` the analysis.
+ */
+export const COMMANDS: Record<string, Command> = {
+  metrics: async (args, io) => (await import('./metrics')).runMetrics(args, io),
+  actions: async (args, io) => (await import('./actions')).runActions(args, io),
+  report: async (args, io) => (await import('./report')).runReport(args, io),
+  init: async (args, io) => (await import('./init')).runInit(args, io),
 };
 
 /** Appended to the top-level help. */
