@@ -6,8 +6,11 @@
 //   node scripts/build-package.mjs --pack   build, then `npm pack` into packages/cli/ (prints the tarball's path)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -97,6 +100,57 @@ await build({
   plugins: [compressedJson],
 });
 
+/**
+ * ajv's standalone code for the config and frontmatter schemas, in place of server/src/core/validators.ts (which
+ * compiles them at run time). The schemas are taken from the sources, bundled and evaluated here, so they are the
+ * ones the code would compile.
+ */
+async function precompiledValidators() {
+  const bundled = await build({
+    stdin: {
+      contents: `export { configSchema } from './server/src/core/config';
+        export { FRONTMATTER_SCHEMA } from './server/src/core/metadata/schema';
+        export { RULES } from './server/src/rules';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+    define: { 'import.meta.url': '"file:///"' },
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    createRequire(import.meta.url),
+  );
+  const { configSchema, FRONTMATTER_SCHEMA, RULES } = mod.exports;
+  const standalone = (schema, allErrors) => {
+    const ajv = new Ajv({ allErrors, strict: false, code: { source: true, esm: false } });
+    return standaloneCode(ajv, ajv.compile(schema));
+  };
+  const dir = join(root, 'packages/cli/.build');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'config-validator.cjs'), standalone(configSchema(RULES), false));
+  writeFileSync(join(dir, 'frontmatter-validator.cjs'), standalone(FRONTMATTER_SCHEMA, true));
+  return {
+    name: 'precompiled-validators',
+    setup(b) {
+      b.onLoad({ filter: /server[/\\]src[/\\]core[/\\]validators\.ts$/ }, () => ({
+        resolveDir: dir,
+        loader: 'js',
+        contents: `import config from './config-validator.cjs';
+          import frontmatter from './frontmatter-validator.cjs';
+          export const compileConfigValidator = () => config;
+          export const compileFrontmatterValidator = () => frontmatter;`,
+      }));
+    },
+  };
+}
+
 const built = await build({
   entryPoints: { cli: 'server/src/cli.ts', server: 'server/src/server.ts', index: 'server/src/api.ts' },
   outdir: dist,
@@ -120,7 +174,7 @@ const built = await build({
       'const require=__pmRequire(import.meta.url);const __postmortemDist=__pmDirname(__pmPath(import.meta.url));',
     ].join('\n'),
   },
-  plugins: [lazyModel],
+  plugins: [lazyModel, await precompiledValidators()],
   metafile: true,
 });
 

@@ -3,7 +3,7 @@
 // pre-commit hook starts it. Targets (issue 15): `postmortem --version` ≤ 150 ms, one small file ≤ markdownlint-
 // cli2's time. Medians over alternating runs, so that load on the machine falls on both alike.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { medianOf, ms, printTable } from './_stats';
@@ -11,12 +11,21 @@ import { medianOf, ms, printTable } from './_stats';
 const ROOT = join(__dirname, '../..');
 const RUNS = 15;
 
-function time(args: string[], cwd: string): number {
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * Wall time of one run, and its CPU time (user + system, from GNU time when installed): on a shared, loaded
+ * machine the CPU time is the steadier figure of the two.
+ */
+function time(args: string[], cwd: string): { wall: number; cpu: number } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'CPU %U %S', process.execPath, ...args]] : [process.execPath, args];
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const wall = performance.now() - started;
   // 0, or 1 for findings; markdownlint-cli2 --help exits 2.
   if (r.status === null || r.status > 2) throw new Error(`${args.join(' ')} exited ${r.status ?? r.signal}`);
-  return performance.now() - started;
+  const cpu = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN };
 }
 
 export async function run(): Promise<void> {
@@ -45,14 +54,17 @@ export async function run(): Promise<void> {
     );
     writeFileSync(join(dir, 'no-blame.json'), JSON.stringify({ rules: blameOff }));
     const samples = cases.map(() => [] as number[]);
+    const cpu = cases.map(() => [] as number[]);
     for (let i = 0; i < RUNS; i++) {
       cases.forEach(([, args], c) => {
-        samples[c].push(time(args, dir));
+        const t = time(args, dir);
+        samples[c].push(t.wall);
+        cpu[c].push(t.cpu);
       });
     }
     printTable(
-      ['command (fresh node process)', 'median', 'min'],
-      cases.map(([name], c) => [name, ms(medianOf(samples[c])), ms(Math.min(...samples[c]))]),
+      ['command (fresh node process)', 'wall median', 'wall min', 'CPU median'],
+      cases.map(([name], c) => [name, ms(medianOf(samples[c])), ms(Math.min(...samples[c])), ms(medianOf(cpu[c]))]),
     );
     const version = medianOf(samples[1]);
     const ours = medianOf(samples[4]);

@@ -1,8 +1,9 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
-import { type ConfigFile, configSchema, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
+import { type ConfigFile, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
 import { resolveExtends } from './config-extends';
 import type { AnyRule as Rule } from './rule';
+import { compileConfigValidator } from './validators';
 
 /** The file system the loader needs; the server and the CLI pass Node's, tests an in-memory one. */
 export interface ConfigFs {
@@ -38,7 +39,7 @@ export class ConfigLoader {
 
   /** The schema's validator, compiled on first use: a run that finds no config file never pays for it. */
   private get validate(): ValidateFunction {
-    this.compiled ??= new Ajv({ allErrors: false, strict: false }).compile(configSchema(this.rules));
+    this.compiled ??= compileConfigValidator(this.rules);
     return this.compiled;
   }
 
