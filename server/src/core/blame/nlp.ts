@@ -26,7 +26,7 @@ export const winkTagger: Tagger = {
       at += spaces[i].length;
       // wink keeps the text as is; if it ever normalises a token, find it again.
       let start = at;
-      if (text.slice(start, start + values[i].length) !== values[i]) {
+      if (!text.startsWith(values[i], start)) {
         const found = text.indexOf(values[i], start);
         start = found === -1 ? start : found;
       }
@@ -36,3 +36,25 @@ export const winkTagger: Tagger = {
     return out;
   },
 };
+
+/** The first id wink gives a word outside its vocabulary: ids below it are words of its English lexicon. */
+let firstUnknownId: number | undefined;
+const known = new Map<string, boolean>();
+
+/**
+ * Whether a lower-case word is in the English vocabulary of wink's model (about 87,000 words and forms). Used to
+ * tell a capitalised word that may be a name ("Sigrun") from an English word at the start of a sentence. Cached,
+ * bounded.
+ */
+export function isEnglishWord(lower: string): boolean {
+  const hit = known.get(lower);
+  if (hit !== undefined) return hit;
+  nlp ??= winkNLP(model, ['pos']);
+  const its = nlp.its;
+  firstUnknownId ??= nlp.readDoc('qxzvqj').tokens().out(its.uniqueId)[0] as number;
+  const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as number[];
+  const result = ids.length === 1 && ids[0] < (firstUnknownId as number);
+  if (known.size > 50_000) known.clear();
+  known.set(lower, result);
+  return result;
+}
