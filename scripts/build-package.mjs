@@ -101,6 +101,41 @@ await build({
 });
 
 /**
+ * Generated data modules of the analysis (the blame rules' list of 20,000 given names: 300 kB of text) ship
+ * brotli-compressed next to the bundles: evaluated here, their string exports go into one compressed JSON file
+ * that the module in their place reads when it is first imported (a few milliseconds).
+ */
+const COMPRESSED_DATA = [/server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\]given-names\.ts$/];
+const compressedData = {
+  name: 'compressed-data-modules',
+  setup(b) {
+    b.onLoad({ filter: /server[/\\]src[/\\]core[/\\].*\.ts$/ }, async (args) => {
+      if (!COMPRESSED_DATA.some((re) => re.test(args.path))) return undefined;
+      const { outputFiles } = await build({ entryPoints: [args.path], bundle: true, format: 'cjs', write: false });
+      const mod = { exports: {} };
+      new Function('module', 'exports', outputFiles[0].text)(mod, mod.exports);
+      const values = Object.fromEntries(Object.entries(mod.exports).filter(([, v]) => typeof v === 'string'));
+      if (Object.keys(values).length !== Object.keys(mod.exports).length) {
+        throw new Error(`${args.path}: only string exports can be compressed`);
+      }
+      const name = `${basename(args.path, '.ts')}.json.br`;
+      writeFileSync(
+        join(dist, name),
+        brotliCompressSync(JSON.stringify(values), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
+      return {
+        loader: 'js',
+        contents: `const data = JSON.parse(require('node:zlib').brotliDecompressSync(
+            require('node:fs').readFileSync(__postmortemDist + '/' + ${JSON.stringify(name)})));
+          ${Object.keys(values)
+            .map((key) => `export const ${key} = data[${JSON.stringify(key)}];`)
+            .join('\n')}`,
+      };
+    });
+  },
+};
+
+/**
  * ajv's standalone code for the config and frontmatter schemas, in place of server/src/core/validators.ts (which
  * compiles them at run time). The schemas are taken from the sources, bundled and evaluated here, so they are the
  * ones the code would compile.
@@ -174,7 +209,7 @@ const built = await build({
       'const require=__pmRequire(import.meta.url);const __postmortemDist=__pmDirname(__pmPath(import.meta.url));',
     ].join('\n'),
   },
-  plugins: [lazyModel, await precompiledValidators()],
+  plugins: [lazyModel, await precompiledValidators(), compressedData],
   metafile: true,
 });
 

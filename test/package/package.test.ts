@@ -51,7 +51,7 @@ describe('the packed npm package', () => {
     const list = execFileSync('tar', ['tzvf', tarball], { encoding: 'utf8' }).trim().split('\n');
     const files = list.map((l) => l.split(/\s+/).at(-1) ?? '');
     const bytes = list.reduce((n, l) => n + Number(l.split(/\s+/)[2]), 0);
-    assert.ok(bytes < 2.5 * 1024 * 1024, `${bytes} bytes unpacked`);
+    assert.ok(bytes < 2_500_000, `${bytes} bytes unpacked`);
     for (const f of ['dist/cli.js', 'dist/server.js', 'dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(`package/${f}`), `${f} is packed`);
     }
