@@ -11,7 +11,9 @@ async function run(): Promise<number> {
   }
   if (argv[0] === 'lsp') {
     // `postmortem lsp --stdio`: the language server, from the same install (the transport flag is read from argv).
-    await import('./server');
+    // Its bundle sits next to this one in both builds; a path in a variable keeps the bundler from inlining it.
+    const server = './server.js';
+    await import(server);
     return new Promise(() => {});
   }
   const { main } = await import('./cli/main');

@@ -206,11 +206,22 @@ describe('action.yml', () => {
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     assert.match(String(upload?.with?.sarif_file), /steps\.postmortem\.outputs\.sarif-file/);
     assert.ok('sarif-file' in ACTION.outputs);
-    const gitlab = parse(/```yaml\n(postmortems:[\s\S]*?)```/.exec(docs)?.[1] ?? '') as {
-      postmortems: { script: string[]; artifacts: { reports: { codequality: string } } };
+    // GitLab: the docs include the template, whose job writes the Code Quality report it declares.
+    const include = parse(/```yaml\n(include:[\s\S]*?)```/.exec(docs)?.[1] ?? '') as {
+      include: { remote: string }[];
+      postmortem: { variables: Record<string, string> };
     };
-    const report = gitlab.postmortems.artifacts.reports.codequality;
-    assert.ok(gitlab.postmortems.script.some((line) => line.includes(`--format gitlab --output-file ${report}`)));
+    assert.match(include.include[0].remote, /\/ci\/gitlab\/postmortem\.gitlab-ci\.yml$/);
+    const template = parse(readFileSync(join(ROOT, 'ci/gitlab/postmortem.gitlab-ci.yml'), 'utf8')) as {
+      postmortem: {
+        script: string[];
+        variables: Record<string, unknown>;
+        artifacts: { reports: { codequality: string } };
+      };
+    };
+    for (const key of Object.keys(include.postmortem.variables)) assert.ok(key in template.postmortem.variables, key);
+    const report = template.postmortem.artifacts.reports.codequality;
+    assert.ok(template.postmortem.script.some((line) => line.includes(`--format gitlab --output-file ${report}`)));
   });
 
   describe('run against a pull request', () => {
