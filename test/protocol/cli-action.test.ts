@@ -147,11 +147,20 @@ describe('action.yml', () => {
   it('sets up Node 20 when needed, then installs only the packed CLI, cached per version', () => {
     const setup = ACTION.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
     assert.equal(setup?.with?.['node-version'], 20);
-    assert.equal(ACTION.runs.steps.filter((s) => /npm (ci|run)/.test(s.run ?? '')).length, 0, 'no npm ci, no build');
+    const building = ACTION.runs.steps.filter((s) => /npm (ci|run)/.test(s.run ?? ''));
+    assert.deepEqual(
+      building.map((s) => s.name),
+      ['Install the Postmortem CLI'],
+      'no npm ci nor build but as a fallback',
+    );
     const cache = ACTION.runs.steps.find((s) => s.uses?.startsWith('actions/cache@'));
     assert.match(String(cache?.with?.key), /steps\.cli\.outputs\.version/);
     const install = ACTION.runs.steps.find((s) => s.name === 'Install the Postmortem CLI');
     assert.match(install?.if ?? '', /cache-hit != 'true'/);
+    // Only when the version is not on npm (a branch before its release) is the package built, then packed.
+    const run = install?.run ?? '';
+    assert.ok(run.indexOf('if ! npm install') < run.indexOf('npm ci'));
+    assert.match(run, /build-package\.mjs --pack/);
     assert.match(
       install?.run ?? '',
       /npm install --prefix "\$PREFIX" [^\n]*--ignore-scripts "@postmortem-lint\/cli@\$VERSION"/,
