@@ -136,16 +136,14 @@ const compressedData = {
 };
 
 /**
- * ajv's standalone code for the config and frontmatter schemas, in place of server/src/core/validators.ts (which
+ * ajv's standalone code for the frontmatter schema, in place of server/src/core/validators.ts (which
  * compiles them at run time). The schemas are taken from the sources, bundled and evaluated here, so they are the
  * ones the code would compile.
  */
 async function precompiledValidators() {
   const bundled = await build({
     stdin: {
-      contents: `export { configSchema } from './server/src/core/config';
-        export { FRONTMATTER_SCHEMA } from './server/src/core/metadata/schema';
-        export { RULES } from './server/src/rules';`,
+      contents: `export { FRONTMATTER_SCHEMA } from './server/src/core/metadata/schema';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -162,14 +160,13 @@ async function precompiledValidators() {
     mod.exports,
     createRequire(import.meta.url),
   );
-  const { configSchema, FRONTMATTER_SCHEMA, RULES } = mod.exports;
+  const { FRONTMATTER_SCHEMA } = mod.exports;
   const standalone = (schema, allErrors) => {
     const ajv = new Ajv({ allErrors, strict: false, code: { source: true, esm: false } });
     return standaloneCode(ajv, ajv.compile(schema));
   };
   const dir = join(root, 'packages/cli/.build');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'config-validator.cjs'), standalone(configSchema(RULES), false));
   writeFileSync(join(dir, 'frontmatter-validator.cjs'), standalone(FRONTMATTER_SCHEMA, true));
   return {
     name: 'precompiled-validators',
@@ -177,9 +174,7 @@ async function precompiledValidators() {
       b.onLoad({ filter: /server[/\\]src[/\\]core[/\\]validators\.ts$/ }, () => ({
         resolveDir: dir,
         loader: 'js',
-        contents: `import config from './config-validator.cjs';
-          import frontmatter from './frontmatter-validator.cjs';
-          export const compileConfigValidator = () => config;
+        contents: `import frontmatter from './frontmatter-validator.cjs';
           export const compileFrontmatterValidator = () => frontmatter;`,
       }));
     },
@@ -187,7 +182,12 @@ async function precompiledValidators() {
 }
 
 const built = await build({
-  entryPoints: { cli: 'server/src/cli.ts', server: 'server/src/server.ts', index: 'server/src/api.ts' },
+  entryPoints: {
+    cli: 'server/src/cli.ts',
+    server: 'server/src/server.ts',
+    index: 'server/src/api.ts',
+    'analysis-worker': 'server/src/node/analysis-worker-main.ts',
+  },
   outdir: dist,
   absWorkingDir: root,
   bundle: true,
@@ -206,7 +206,7 @@ const built = await build({
     js: [
       '#!/usr/bin/env node',
       "import{createRequire as __pmRequire}from'node:module';import{dirname as __pmDirname}from'node:path';import{fileURLToPath as __pmPath}from'node:url';",
-      'const require=__pmRequire(import.meta.url);const __postmortemDist=__pmDirname(__pmPath(import.meta.url));',
+      'const require=__pmRequire(import.meta.url);const __filename=__pmPath(import.meta.url);const __dirname=__pmDirname(__filename);const __postmortemDist=__dirname;',
     ].join('\n'),
   },
   plugins: [lazyModel, await precompiledValidators(), compressedData],

@@ -30,8 +30,9 @@ describe('API', () => {
     const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY });
     const [result] = await lint({ text: MISSING_TIMELINE, filePath: 'postmortems/x.md', cwd: dir, fix: true });
     assert.equal(result.filePath, join(dir, 'postmortems/x.md'));
-    assert.equal(result.errorCount, 0);
     assert.match(result.output ?? '', /^## Timeline$/m);
+    // The inserted section is there (only its guidance yet, which the rule still reports as not written).
+    assert.ok(!result.messages.some((m) => /Missing required section/.test(m.message)));
   });
 
   it('takes a config object, a config path or false', async () => {

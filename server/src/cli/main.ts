@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Severity } from '../core';
 import { type ChangeSet, GitError, repositoryRoot } from '../node/git';
@@ -49,7 +50,8 @@ Options:
   -v, --version               Show the version
 
 Exit codes: 0 no error-level problem, 1 at least one error (or more warnings than --max-warnings),
-2 bad usage, unreadable input, a bad config, or a git problem with --changed-since.
+2 bad usage, unreadable input, a bad config, a git problem with --changed-since, or a fixed file that could
+not be written.
 Docs: https://github.com/postmortem-dev/postmortem#readme`;
 
 export interface Io {
@@ -136,6 +138,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       noConfig: !!values['no-config'],
       gitignore: !values['no-gitignore'],
       changedSince: changedRef,
+      outputFile: values['output-file'],
     });
     ({ results, changes, unchangedFiles } = run);
     if (text !== undefined && values.fix) {
@@ -187,6 +190,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const fixed = results.filter((r) => r.fixesApplied > 0).length;
   if (fixed > 0) io.stderr(`Fixed ${fixed} file${fixed === 1 ? '' : 's'}.\n`);
+  const unwritten = results.filter((r) => r.writeError);
+  for (const r of unwritten) io.stderr(`postmortem: ${relative(io.cwd, r.path) || r.path}: ${r.writeError}\n`);
+  if (unwritten.length > 0) return 2;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) {
     io.stderr(

@@ -4,7 +4,7 @@ import { type ChangeSet, changedLines, changedSince } from '../node/git';
 import { GitignoreFilter, ignoredByConfig } from '../node/ignores';
 import { keepChangedLineFindings } from './changed-lines';
 import { expandTargets, UsageError } from './files';
-import { type FileResult, Linter } from './lint';
+import { type FileResult, Linter, outputClash } from './lint';
 
 /** What one lint run needs: the CLI's `lint` and the programmatic API's `lint()` both come through here. */
 export interface RunLintOptions {
@@ -22,6 +22,8 @@ export interface RunLintOptions {
   /** Skip what `.gitignore` files ignore (default true). */
   gitignore?: boolean;
   changedSince?: string;
+  /** --output-file: refused when it is one of the files to lint (it would be overwritten). */
+  outputFile?: string;
 }
 
 export interface RunLintOutput {
@@ -56,6 +58,8 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     return { results: [result], unchangedFiles: 0, ignoredFiles: 0 };
   }
   let targets = await expandTargets(options.patterns ?? [], cwd);
+  const clash = options.outputFile && outputClash(options.outputFile, targets, cwd);
+  if (clash) throw new UsageError(`--output-file ${options.outputFile} is ${clash}: it would be overwritten`);
   const gitignore = options.gitignore === false ? undefined : new GitignoreFilter();
   const before = targets.length;
   targets = targets.filter((t) => !isIgnored(linter, t.path, gitignore));

@@ -20,6 +20,8 @@ export interface ConfigFile {
   files?: string[];
   /** Files larger than this many bytes are not analysed. */
   maxFileSize?: number;
+  /** The most time one analysis may take, in milliseconds, before it is stopped (server and CLI). */
+  timeBudgetMs?: number;
 }
 
 export interface RuleSetting {
@@ -35,11 +37,18 @@ export interface ResolvedConfig {
   maxFileSize: number;
   /** Globs of files never linted, each with the folder it is relative to (its config file's). */
   ignores: { base: string; pattern: string }[];
+  timeBudgetMs: number;
   /** The config files that were merged, outermost first. */
   sources: string[];
+  /**
+   * Set for an untrusted workspace (VS Code's Restricted Mode): the parts of the config that run as patterns are
+   * ignored, so a workspace one has not trusted cannot slow the linter down.
+   */
+  untrusted?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_TIME_BUDGET_MS = 2000;
 
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
   return {
@@ -49,6 +58,7 @@ export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
     files: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     ignores: [],
+    timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
     sources: [],
   };
 }
@@ -76,6 +86,8 @@ export function mergeConfig(base: ResolvedConfig, file: ConfigFile, source: stri
     files: [...base.files, ...(file.files ?? [])],
     maxFileSize: file.maxFileSize ?? base.maxFileSize,
     ignores: [...base.ignores, ...(file.ignores ?? []).map((pattern) => ({ base: folderOf(source), pattern }))],
+    timeBudgetMs: file.timeBudgetMs ?? base.timeBudgetMs,
+    untrusted: base.untrusted,
     sources: [...base.sources, source],
   };
 }
@@ -171,6 +183,12 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         type: 'integer',
         minimum: 1,
         description: `Files larger than this many bytes are not analysed (default ${DEFAULT_MAX_FILE_SIZE}).`,
+      },
+      timeBudgetMs: {
+        type: 'integer',
+        minimum: 100,
+        maximum: 60000,
+        description: `The most time, in milliseconds, the analysis of one file may take before it is stopped and the file reported as not analysed (default ${DEFAULT_TIME_BUDGET_MS}).`,
       },
     },
   };

@@ -13,6 +13,9 @@ import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, proseBlocks, type Sentence, sourceOffset, splitSentences } from './prose';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
 
+/** Sentences longer than this (in UTF-16 units) are not analysed for blame. */
+export const MAX_SENTENCE = 4_000;
+
 export const RULE_IDS: Record<BlameKind, string> = {
   'named-individual': 'blame/named-individual',
   'human-error': 'blame/human-error',
@@ -88,6 +91,9 @@ export function analyzeBlame(
     if (!cueWords && !mayNameSomeone(block.text, ctx)) return;
     const sentences = splitSentences(block);
     sentences.forEach((sentence, index) => {
+      // No prose sentence is this long (a pasted log or data): it is not read for blame, so no input can make the
+      // grammar's look-ups run long.
+      if (sentence.text.length > MAX_SENTENCE) return;
       const cues = cuesOf(sentence, ctx, tagger, sentences[index - 1]?.text, cueWords);
       // One verdict per sentence: the GUIDE's precedence (named > human error > judgment > counterfactual),
       // among the rules that are on and not allowed away.

@@ -198,6 +198,20 @@ function humanActionSubject(tokens: Token[], np: NounPhrase | undefined): boolea
   return false;
 }
 
+/** "Simply checking the disk before the upgrade would have…": a sentence that opens with a gerund clause. */
+function gerundOpening(tokens: Token[], modal: number): boolean {
+  let k = 0;
+  while (tokens[k] && tokens[k].pos === 'ADV') k++;
+  const t = tokens[k];
+  return (
+    !!t &&
+    k < modal &&
+    t.lower.endsWith('ing') &&
+    t.pos === 'VERB' &&
+    !/^(?:nothing|something|anything|everything|during)$/.test(t.lower)
+  );
+}
+
 /** Obligation and opportunity frames, with a person as the subject: "was supposed to … but", "had every opportunity to". */
 const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
   {
@@ -301,7 +315,7 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
       if (
         mp.voice === 'active' &&
         (modal === 'would' || modal === 'could') &&
-        humanActionSubject(tokens, subjectNp) &&
+        (humanActionSubject(tokens, subjectNp) || gerundOpening(tokens, i)) &&
         verbForms.some((f) => OUTCOME_VERBS.has(f))
       ) {
         push(i, mp.have + 1, 'untaken-action', subjectNp);
@@ -470,7 +484,9 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
     // Hindsight markers.
     if (
       (tok.lower === 'hindsight' || (tok.lower === 'retrospect' && tokens[i - 1]?.lower === 'in')) &&
-      tokens[i + 1]?.lower !== 'bias'
+      tokens[i + 1]?.lower !== 'bias' &&
+      // "retrospect meetings", "hindsight reviews": the word as a modifier of a noun, not a marker.
+      !(tokens[i + 1]?.pos === 'NOUN' && !/^(?:it|this|that)$/.test(tokens[i + 1].lower))
     ) {
       if (
         /\b(?:decision|decided|call|choice|chose|mistake|wrong|bad|poor|dangerous|risky|should|could|would|obvious|we|they|engineer|team|i)\b/.test(
@@ -491,7 +507,7 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
       // verdict on what people did or saw (a wrong call, a person who should have acted), not a system's state.
       if (!/\b(?:was|were|had|did|should|could|would|ran|made|\w+ed)\b/.test(lower)) return;
       const verdict =
-        /\b(?:wrong|mistake|bad|poor|should|could|ought|call|decision|choice|careless|missed|ignored|nobody|anyone|someone)\b/.test(
+        /\b(?:wrong|mistake|bad|poor|should|could|ought|call|decision|choice|careless|missed|ignored|nobody|anyone|someone|needed|had to|required|deserved)\b/.test(
           lower,
         );
       const subject = entityOf(view, subjectOf(tokens, i));

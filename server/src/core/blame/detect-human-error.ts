@@ -71,7 +71,7 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp }[] = [
   {
     re: new RegExp(`\\b(?:(?:an?|the|our) )?(?:[\\w-]+ ){0,2}(?:${ROLE})(?:'s|’s) (?:own )?${SLIP}\\b`, 'gi'),
     reason: 'role-possessive',
-    needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder)/i,
+    needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder|lapse|misjudg|misstep|mix-?up|goof|gaffe|oversight)/i,
   },
   {
     re: new RegExp(
@@ -132,6 +132,13 @@ export function detectHumanError(view: SentenceView): Cue[] {
       const end = start + m[0].length;
       if (cues.some((c) => c.start < end && start < c.end)) continue;
       if (isRejected(view, start, end) || isTechnical(view, start, end)) continue;
+      // "a human-error taxonomy", "the operator-error field": the phrase named as a category, not given as a cause.
+      if (
+        /^[\s-]*(?:taxonomy|taxonomies|field|fields|category|categories|label|labels|dropdown|option|framing|narrative|language|term|terms|wording|bucket|checkbox|tag|code)\b/i.test(
+          view.text.slice(end),
+        )
+      )
+        continue;
       // A quoted phrase is mentioned, not used ("we avoid 'human error'"), unless it is the recorded verdict:
       // "recorded as 'personnel error'", "our five whys stopped at 'the engineer made a mistake'".
       if (isQuoted(view, start, end) && !RECORDED.test(view.text.slice(Math.max(0, start - 40), start))) continue;

@@ -123,6 +123,8 @@ export function detectJudgment(view: SentenceView): Cue[] {
       const next = tokens[i + 1]?.lower ?? '';
       const part = tok.lower.split('-')[1];
       if (JUDGMENT_TECHNICAL_NEXT.has(next) || (part && JUDGMENT_TECHNICAL_NEXT.has(part))) return;
+      // "reckless-proof", "careless-safe": a design that guards against the conduct.
+      if (part && /^(?:proof|free|safe|resistant|tolerant)$/.test(part)) return;
       if (isNegated(tokens, i, 3)) return;
       if (/^(?:lazy|lazily|blindly)$/.test(word)) {
         // "The client blindly retries": said of software, it describes behaviour, not conduct.

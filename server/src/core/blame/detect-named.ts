@@ -382,7 +382,9 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     if (CAUSAL.test(prefix)) {
       if (harmIn(view, 0, name.start) || harmIn(view, phraseEnd) || (artefact && /\bby\s*$/i.test(prefix))) {
         const by = /\bby\s*$/i.test(prefix);
-        if (!by || artefact || harmIn(view, 0, name.start)) {
+        // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
+        const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);
+        if (!by || artefact || apposedHarm || harmIn(view, 0, name.start)) {
           const byAt = name.start - 1;
           let passiveVerb: Token | undefined;
           for (let k = byAt - 1; k >= 0 && !isClausePunct(tokens[k]); k--) {
@@ -391,11 +393,14 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
               break;
             }
           }
+          // "written by Ana" credits an author, unless what was written is itself the harm ("the bad query was
+          // written by Yerlan").
           const remedial =
             by &&
             passiveVerb !== undefined &&
             (isRemedy(passiveVerb) ||
-              /^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower));
+              (/^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower) &&
+                !harmIn(view, 0, byAt)));
           if (!remedial) {
             report('cause');
             continue;

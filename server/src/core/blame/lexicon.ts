@@ -126,7 +126,7 @@ export const ROLE_NOUNS = words(`
   lead tech-lead teammate colleague coworker co-worker contractor consultant vendor intern trainee newcomer
   hire junior senior architect analyst tester qa technician specialist staff staffer employee person human
   people individual someone somebody member members folk folks team squad crew group department org
-  organisation organization manager director vp cto ceo executive supervisor boss owner releaser deployer
+  organisation organization management leadership manager director vp cto ceo executive supervisor boss owner releaser deployer
   approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
   requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
   firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
@@ -378,6 +378,19 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
     starts: ['my f', 'my o', 'our ', 'his ', 'her ', 'thei'],
   },
   { pattern: String.raw`\bat (?:its|their|his|her) worst\b`, starts: ['at i', 'at t', 'at h'] },
+  { pattern: String.raw`\bhalf-?hearted(?:ly|ness)?\b`, starts: ['half'] },
+  {
+    pattern: String.raw`\b(?:poor|bad|questionable|terrible|appalling|dubious|shocking|lapses? (?:in|of)|errors? of) judg(?:e)?ments?\b`,
+    starts: ['poor', 'bad ', 'ques', 'terr', 'appa', 'dubi', 'shoc', 'laps', 'erro'],
+  },
+  {
+    pattern: String.raw`\bout of (?:his|her|their|my|our|your) depth\b|\bin over (?:his|her|their|my|our|your) head\b`,
+    starts: ['out ', 'in o'],
+  },
+  {
+    pattern: String.raw`\b(?:basic |due |common |any |professional )?(?:diligence|care|rigou?r|professionalism|competence|common sense|discipline) (?:was|were|is) (?:\w+ )?(?:missing|absent|lacking|nowhere to be (?:seen|found))\b`,
+    starts: ['basi', 'due ', 'comm', 'any ', 'prof', 'dili', 'care', 'rigo', 'comp', 'disc'],
+  },
   {
     pattern: String.raw`\b(?:mis-?handl|botch|bungl|bodg|fumbl|flubb?|muff)(?:e|ed|es|ing|s)?\b`,
     starts: ['mish', 'mis-', 'botc', 'bung', 'bodg', 'fumb', 'flub', 'muff'],

@@ -9,12 +9,23 @@ import type { Tagger } from './tokens';
  */
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+const LONG_RUN = 64;
+const LONG_RUN_RE = new RegExp(`\\S{${LONG_RUN + 1},}`, 'g');
+
+/** The text with every run of more than LONG_RUN non-space characters replaced by "x" and spaces (same length). */
+export function maskLongRuns(text: string): string {
+  return text.replace(LONG_RUN_RE, (run) => `x${' '.repeat(run.length - 1)}`);
+}
+
 export const winkTagger: Tagger = {
   name: 'wink-nlp',
   tag(text) {
     nlp ??= winkNLP(model, ['pos']);
     const its = nlp.its;
-    const doc = nlp.readDoc(text);
+    // Two of wink's patterns are quadratic in the length of one token (a 65 KB run without spaces took 19 s): a run
+    // of more than LONG_RUN characters without a space is no word to tag, so it is masked by one letter and
+    // spaces, keeping every offset.
+    const doc = nlp.readDoc(maskLongRuns(text));
     const tokens = doc.tokens();
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
