@@ -36,7 +36,11 @@ const compressedJson = {
     b.onLoad({ filter: COMPRESSED }, (args) => {
       const name = `${basename(args.path)}.br`;
       const data = brotliCompressSync(readFileSync(args.path), {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 10,
+          [constants.BROTLI_PARAM_LGWIN]: 24,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        },
       });
       writeFileSync(join(dist, name), data);
       return {
@@ -233,7 +237,7 @@ execFileSync(
 
 mkdirSync(join(out, 'schemas'), { recursive: true });
 copyFileSync(join(root, 'schemas/postmortemrc.schema.json'), join(out, 'schemas/postmortemrc.schema.json'));
-for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) copyFileSync(join(root, file), join(out, file));
+for (const file of ['LICENSE', 'README.md']) copyFileSync(join(root, file), join(out, file));
 
 if (process.argv.includes('--pack')) {
   const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: out, encoding: 'utf8' });

@@ -184,7 +184,8 @@ type WorkerArgs = ConstructorParameters<typeof Worker>;
  * (tests, tsx), the TypeScript entry through tsx, whose loader does not reach a worker started on a .ts file.
  */
 function workerScript(workerData: unknown, transferList: MessagePort[]): WorkerArgs {
-  const options = { workerData, transferList };
+  // Not the host's --input-type (a host started with -e/--eval, such as a script using the API): the worker is a file.
+  const options = { workerData, transferList, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
   if (!__filename.endsWith('.ts')) return [join(__dirname, 'analysis-worker.js'), options];
   const entry = join(__dirname, 'analysis-worker-main.ts');
   return [`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true }];
