@@ -1,6 +1,6 @@
 // Runs every test suite and ends with one plain line, "N passed, N failed", over all of them.
 //   node scripts/test.mjs                 all suites (unit, protocol, lint, real editors)
-//   node scripts/test.mjs --only unit     one suite (unit | protocol | lint | editors)
+//   node scripts/test.mjs --only unit     one suite (unit | protocol | package | lint | editors)
 // Unit and protocol tests use node's test runner (TypeScript through tsx); the real-editor suite reports its
 // counts on an "EDITOR-RESULTS {json}" line.
 import { spawn } from 'node:child_process';
@@ -88,6 +88,8 @@ function command(name, cmd, args, { parse } = {}) {
 const suites = {
   unit: () => nodeSuite('unit', 'test/unit'),
   protocol: () => nodeSuite('protocol', 'test/protocol'),
+  // The npm package, packed and installed into a temporary prefix, run as a user would (test/package/).
+  package: () => nodeSuite('package', 'test/package'),
   lint: () => command('lint (biome check)', 'npx', ['biome', 'check', '.']),
   editors: () =>
     command('real editors (code-server, Neovim)', 'node', ['test/editors/run-all.mjs'], {

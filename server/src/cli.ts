@@ -1,22 +1,44 @@
-// Entry point of dist/cli.js (the `postmortem` command). In the CLI's analysis worker, the same bundle serves
-// analyses instead.
-import { main } from './cli/main';
-import { isAnalysisWorkerThread, serveAnalyses } from './node/analysis-worker-main';
+// Entry point of the `postmortem` command (dist/cli.js). `--version` answers before anything else is loaded, so that
+// it costs only Node's start-up; the CLI proper (and with it the analysis) is imported after. In the CLI's analysis
+// worker, the same bundle serves analyses instead.
+import { isMainThread, workerData } from 'node:worker_threads';
+import { VERSION } from './node/version';
 
-if (isAnalysisWorkerThread()) serveAnalyses();
-else
-  main(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+
+async function run(): Promise<number> {
+  if (!isMainThread && (workerData as { analysisWorker?: boolean } | null)?.analysisWorker === true) {
+    (await import('./node/analysis-worker-main')).serveAnalyses();
+    return new Promise(() => {});
+  }
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (argv[0] === 'lsp') {
+    // `postmortem lsp --stdio`: the language server, from the same install (the transport flag is read from argv).
+    // Its bundle sits next to this one in both builds; a path in a variable keeps the bundler from inlining it.
+    const server = './server.js';
+    await import(server);
+    return new Promise(() => {});
+  }
+  const { main } = await import('./cli/main');
+  return main(argv, {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTty: !!process.stdout.isTTY,
+    hasColors: () => !!process.stdout.isTTY && process.stdout.hasColors(),
     env: process.env,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`postmortem: internal error: ${(e as Error)?.stack ?? e}\n`);
-      process.exitCode = 2;
-    },
-  );
+  });
+}
+
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`postmortem: internal error: ${(e as Error)?.stack ?? e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -26,12 +26,18 @@ export class LspClient {
   applyEditResult = true;
   /** The initialize result (capabilities, serverInfo). */
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
+  /** The items of every workspace/configuration request the server sent. */
+  readonly configurationRequests: { scopeUri?: string; section?: string }[][] = [];
   stderr = '';
 
   constructor(
     private readonly options: {
       settings?: Record<string, unknown>;
+      /** Per-scope settings (a workspace folder's URI, or undefined for the window), as a multi-root editor has. */
+      settingsFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
       rootPath?: string;
+      /** More workspace folders besides rootPath (a multi-root workspace). */
+      extraFolders?: string[];
       pullConfiguration?: boolean;
       /** Whether the client takes versioned `documentChanges` in workspace edits (VS Code does). */
       documentChanges?: boolean;
@@ -62,7 +68,10 @@ export class LspClient {
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
     });
-    this.connection.onRequest('workspace/configuration', () => [this.options.settings ?? {}]);
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      this.configurationRequests.push(params.items);
+      return params.items.map((item) => this.options.settingsFor?.(item.scopeUri) ?? this.options.settings ?? {});
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
       this.appliedEdits.push(p.edit);
@@ -77,7 +86,12 @@ export class LspClient {
       processId: process.pid,
       rootUri,
       initializationOptions: this.options.initializationOptions,
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
+      workspaceFolders: rootUri
+        ? [
+            { uri: rootUri, name: 'root' },
+            ...(this.options.extraFolders ?? []).map((f, i) => ({ uri: `file://${f}`, name: `folder-${i}` })),
+          ]
+        : null,
       capabilities: {
         workspace: {
           configuration: this.options.pullConfiguration ?? false,

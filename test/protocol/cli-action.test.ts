@@ -110,7 +110,7 @@ function mkdirTemp(base: string): string {
 
 /** Lint, then apply fail-on, as the composite action would. */
 function runAction(overrides: Record<string, string>, github: Record<string, string>, cwd: string) {
-  const lint = runStep('lint', overrides, github, cwd);
+  const lint = runStep('lint', overrides, github, cwd, { 'cli.outputs.cli': join(ROOT, 'dist', 'cli.js') });
   const result = runStep('Apply fail-on', overrides, github, cwd, {
     'lint.outputs.exit-code': lint.outputs['exit-code'] ?? '',
   });
@@ -144,15 +144,62 @@ describe('action.yml', () => {
     assert.ok(ACTION.outputs['exit-code'].value.includes('steps.lint.outputs.exit-code'));
   });
 
-  it('sets up Node 20 when needed, then builds the CLI in its own checkout', () => {
+  it('sets up Node 20 when needed, then installs only the packed CLI, cached per version', () => {
     const setup = ACTION.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
     assert.equal(setup?.with?.['node-version'], 20);
-    const build = ACTION.runs.steps.find((s) => s.run?.includes('npm ci'));
-    assert.equal(build?.['working-directory'], `\${{ github.action_path }}`);
-    assert.match(build?.run ?? '', /npm ci[^\n]*\n\s*npm run build/);
+    const building = ACTION.runs.steps.filter((s) => /npm (ci|run)/.test(s.run ?? ''));
+    assert.deepEqual(
+      building.map((s) => s.name),
+      ['Install the Postmortem CLI'],
+      'no npm ci nor build but as a fallback',
+    );
+    const cache = ACTION.runs.steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    assert.match(String(cache?.with?.key), /steps\.cli\.outputs\.version/);
+    const install = ACTION.runs.steps.find((s) => s.name === 'Install the Postmortem CLI');
+    assert.match(install?.if ?? '', /cache-hit != 'true'/);
+    // Only when the version is not on npm (a branch before its release) is the package built, then packed.
+    const run = install?.run ?? '';
+    assert.ok(run.indexOf('if ! npm install') < run.indexOf('npm ci'));
+    assert.match(run, /build-package\.mjs --pack/);
+    assert.match(
+      install?.run ?? '',
+      /npm install --prefix "\$PREFIX" [^\n]*--ignore-scripts "@postmortem-lint\/cli@\$VERSION"/,
+    );
     const lint = ACTION.runs.steps.find((s) => s.id === 'lint');
-    assert.match(lint?.run ?? '', /node "\$cli" lint/);
-    assert.match(lint?.run ?? '', /cli="\$GITHUB_ACTION_PATH\/dist\/cli\.js"/);
+    assert.equal(lint?.run?.match(/node "\$cli" lint/g)?.length, 1, 'the files are analysed once');
+  });
+
+  it('finds the CLI: the built package on a release tag, else the version to install', () => {
+    const checkout = tempTree({ 'packages/cli/package.json': '{ "version": "1.2.3" }' });
+    const env = { GITHUB_ACTION_PATH: checkout, RUNNER_TOOL_CACHE: join(checkout, 'cache') };
+    const find = (inputs: Record<string, string>) => {
+      const step = ACTION.runs.steps.find((s) => s.id === 'cli');
+      const out = join(checkout, 'out');
+      writeFileSync(out, '');
+      const r = spawnSync('bash', ['-eo', 'pipefail', '-c', step?.run ?? ''], {
+        env: { ...process.env, ...env, GITHUB_OUTPUT: out, INPUT_VERSION: inputs.version ?? '' },
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      return Object.fromEntries(
+        readFileSync(out, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+      );
+    };
+    const fromNpm = find({});
+    assert.equal(fromNpm.install, 'true');
+    assert.equal(fromNpm.version, '1.2.3');
+    assert.equal(
+      fromNpm.cli,
+      join(checkout, 'cache/postmortem-lint/1.2.3/node_modules/@postmortem-lint/cli/dist/cli.js'),
+    );
+    assert.equal(find({ version: '2.0.0' }).version, '2.0.0');
+    writeIn(checkout, 'packages/cli/dist/cli.js', '');
+    const tagged = find({});
+    assert.equal(tagged.install, 'false');
+    assert.equal(tagged.cli, join(checkout, 'packages/cli/dist/cli.js'));
   });
 
   it('docs/ci.md has a workflow that checks out the history and uses only inputs the action declares', () => {
@@ -168,11 +215,22 @@ describe('action.yml', () => {
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     assert.match(String(upload?.with?.sarif_file), /steps\.postmortem\.outputs\.sarif-file/);
     assert.ok('sarif-file' in ACTION.outputs);
-    const gitlab = parse(/```yaml\n(postmortems:[\s\S]*?)```/.exec(docs)?.[1] ?? '') as {
-      postmortems: { script: string[]; artifacts: { reports: { codequality: string } } };
+    // GitLab: the docs include the template, whose job writes the Code Quality report it declares.
+    const include = parse(/```yaml\n(include:[\s\S]*?)```/.exec(docs)?.[1] ?? '') as {
+      include: { remote: string }[];
+      postmortem: { variables: Record<string, string> };
     };
-    const report = gitlab.postmortems.artifacts.reports.codequality;
-    assert.ok(gitlab.postmortems.script.some((line) => line.includes(`--format gitlab --output-file ${report}`)));
+    assert.match(include.include[0].remote, /\/ci\/gitlab\/postmortem\.gitlab-ci\.yml$/);
+    const template = parse(readFileSync(join(ROOT, 'ci/gitlab/postmortem.gitlab-ci.yml'), 'utf8')) as {
+      postmortem: {
+        script: string[];
+        variables: Record<string, unknown>;
+        artifacts: { reports: { codequality: string } };
+      };
+    };
+    for (const key of Object.keys(include.postmortem.variables)) assert.ok(key in template.postmortem.variables, key);
+    const report = template.postmortem.artifacts.reports.codequality;
+    assert.ok(template.postmortem.script.some((line) => line.includes(`--format gitlab --output-file ${report}`)));
   });
 
   describe('run against a pull request', () => {

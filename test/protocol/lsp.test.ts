@@ -179,4 +179,31 @@ describe('language server settings', () => {
       await client.close();
     }
   });
+
+  it('asks each workspace folder for its own settings (scopeUri) and applies them to its files', async () => {
+    const root = tempTree({ 'a/.keep': '', 'b/.keep': '' });
+    const [a, b] = [join(root, 'a'), join(root, 'b')];
+    // Folder b calls its postmortems "retros"; folder a does not.
+    const client = new LspClient({
+      rootPath: a,
+      extraFolders: [b],
+      pullConfiguration: true,
+      settingsFor: (scopeUri) => (scopeUri === `file://${b}` ? { files: ['retros/**'] } : {}),
+    });
+    try {
+      await client.initialize();
+      const text = '# Q3 database retro\n\n## Summary\n\nx\n';
+      const inB = `file://${join(b, 'retros/q3.md')}`;
+      const inA = `file://${join(a, 'retros/q3.md')}`;
+      await client.open(inB, text);
+      await client.open(inA, text);
+      const published = await client.diagnostics(inB, (p) => p.diagnostics.length > 0);
+      assert.ok(published.diagnostics.some((d) => d.code === 'structure/required-section'));
+      assert.deepEqual((await client.diagnostics(inA)).diagnostics, [], "folder a does not take b's globs");
+      const scopes = client.configurationRequests.at(-1)?.map((item) => item.scopeUri);
+      assert.deepEqual(scopes, [undefined, `file://${a}`, `file://${b}`]);
+    } finally {
+      await client.close();
+    }
+  });
 });

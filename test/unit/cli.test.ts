@@ -19,13 +19,13 @@ describe('postmortem lint', () => {
     assert.match(r.stdout, /1 postmortem checked, no problems/);
   });
 
-  it('prints one stylish line per finding and exits 1 on an error', async () => {
+  it('prints each file once, then one stylish line per finding, and exits 1 on an error', async () => {
     const dir = tempTree({ '.postmortemrc.json': STRUCTURE_ONLY, 'postmortems/a.md': MISSING_TIMELINE });
     const r = await cli(dir, ['lint']);
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
-      /^postmortems\/a\.md:1:1 {2}error {3} Missing required section "Timeline".* {2}structure\/required-section$/m,
+      /^postmortems\/a\.md\n {2}1:1 {2}error {3} Missing required section "Timeline".* {2}structure\/required-section$/m,
     );
     assert.match(r.stdout, /1 problem \(1 error, 0 warnings\)/);
   });

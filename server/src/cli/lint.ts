@@ -4,9 +4,11 @@ import {
   type AnalysisResult,
   analyze,
   applyEdits,
+  type ConfigFile,
   ConfigLoader,
   DEFAULT_POSTMORTEM_GLOBS,
   decodeBytes,
+  defaultConfig,
   encodeText,
   type Finding,
   getIncidentMetrics,
@@ -68,6 +70,15 @@ export interface LintOptions {
   configPath?: string;
   /** Analyse in this thread, without the worker and its time budget. */
   inProcess?: boolean;
+  /** A config given as data (the API's `config` object), used instead of the ones found next to each file. */
+  config?: ConfigFile;
+  /** --no-config: the defaults only, no config file at all. */
+  noConfig?: boolean;
+}
+
+/** Text to lint in place of the file's content (standard input, the API's `text`): never read nor written. */
+export interface TextSource {
+  text: string;
 }
 
 export class Linter {
@@ -76,7 +87,14 @@ export class Linter {
 
   constructor(private readonly options: LintOptions) {
     if (!options.inProcess) sharedAnalysisWorker().warmUp();
-    if (options.configPath) this.fixedConfig = this.loader.loadFile(options.configPath);
+    if (options.noConfig) this.fixedConfig = defaultConfig(RULES);
+    else if (options.config) this.fixedConfig = this.loader.loadObject(options.config, '(config object)', options.cwd);
+    else if (options.configPath) this.fixedConfig = this.loader.loadFile(resolve(options.cwd, options.configPath));
+  }
+
+  /** The config that applies to a file: the fixed one, or the config files found from its folder upwards. */
+  configFor(path: string): ResolvedConfig {
+    return this.fixedConfig ?? this.loader.forFile(path);
   }
 
   /** The findings, from the worker with its time budget (or in process when the budget is off). */
@@ -84,16 +102,16 @@ export class Linter {
     return this.options.inProcess ? analyze(text, config) : sharedAnalysisWorker().analyzeSync(text, config);
   }
 
-  lintFile(target: Target): FileResult {
+  lintFile(target: Target, source?: TextSource): FileResult {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(target.path);
+      bytes = source ? new TextEncoder().encode(source.text) : readFileSync(target.path);
     } catch (e) {
       throw new UnreadableError(
         `Cannot read ${relative(this.options.cwd, target.path) || target.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
-    const config = this.fixedConfig ?? this.loader.forFile(target.path);
+    const config = this.configFor(target.path);
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       const empty = new LineIndex('');
@@ -127,7 +145,9 @@ export class Linter {
     if (this.options.fix && !result.timedOut) {
       const fixed = fixUntilSettled(text, result, (t) => this.analyse(t, config));
       if (fixed.passes > 0) {
-        writeError = writeFixed(target.path, encodeText(fixed.text, decoded.encoding), this.options.cwd);
+        writeError = source
+          ? undefined
+          : writeFixed(target.path, encodeText(fixed.text, decoded.encoding), this.options.cwd);
         if (writeError) {
           // Nothing was written: report the file as it is on disk.
           text = original;

@@ -1,13 +1,16 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Severity } from '../core';
-import { type ChangeSet, changedLines, changedSince, GitError, repositoryRoot } from '../node/git';
+import { type ChangeSet, GitError, repositoryRoot } from '../node/git';
 import { VERSION } from '../node/version';
-import { keepChangedLineFindings } from './changed-lines';
+import { useColor } from './color';
 import { COMMON_OPTIONS, emit } from './commands/shared';
-import { expandTargets, UsageError } from './files';
+import { UsageError } from './files';
 import { FORMATTERS } from './formatters';
-import { type FileResult, Linter, outputClash, UnreadableError } from './lint';
+import { type FileResult, UnreadableError } from './lint';
+import { printConfig } from './print-config';
+import { runLint } from './run-lint';
+import { readStdin } from './stdin';
 
 const HELP = `Usage: postmortem lint [options] [paths, folders or globs…]
 
@@ -17,7 +20,8 @@ follow-up actions and frontmatter.
 A folder means every .md, .markdown and .mdx file below it (skipping node_modules and dot-folders) that
 looks like a postmortem: under a postmortems/, post-mortems/ or incidents/ folder, named *postmortem*.md,
 with frontmatter "type: postmortem", or titled as a postmortem, incident review or incident report.
-A file named on the command line is always linted. With no paths, the current folder is linted.
+A file named on the command line is always linted. With no paths, the current folder is linted. Files
+matched by a config's "ignores" globs or by .gitignore files are skipped.
 
 Options:
   -f, --format <name>         Output format: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)
@@ -28,11 +32,20 @@ Options:
                               findings on added or modified lines, and missing sections
       --max-warnings <n>      Exit 1 when there are more than <n> warnings (default: no limit)
   -q, --quiet                 Report errors only (warnings still count towards --max-warnings)
-      --fix                   Apply the safe fixes (insert missing sections) in place
+      --fix                   Apply the safe fixes (insert missing sections) in place; with --stdin, print the
+                              fixed text instead of a report
+      --stdin                 Lint the text on standard input (for editors: none-ls, conform.nvim, ALE, efm)
+      --stdin-filename <file> The name of that text: its config is looked up and postmortem detection uses it
   -c, --config <file>         Use this config file instead of the .postmortemrc.* files found near each file
+      --no-config             Use the defaults only: no .postmortemrc.* file is read
+      --print-config <file>   Print the config that applies to <file> (JSON) and exit
+      --no-gitignore          Also lint files that .gitignore files ignore (the config's "ignores" still apply)
       --all                   Lint every Markdown file found, not only those that look like postmortems
   -o, --output-file <file>    Write the report to a file instead of standard output
-      --no-color              Plain output
+      --report-file <fmt>=<file>  Also write the report in another format to a file, from the same run
+                              (repeatable): --report-file sarif=out.sarif --report-file markdown=comment.md
+      --color, --no-color     Force or turn off colours (default: on a colour terminal; FORCE_COLOR and
+                              NO_COLOR are honoured)
   -h, --help                  Show this help
   -v, --version               Show the version
 
@@ -47,6 +60,10 @@ export interface Io {
   stderr: (text: string) => void;
   isTty: boolean;
   env: Record<string, string | undefined>;
+  /** Whether standard output shows colours (Node's `stream.hasColors()`); `isTty` when not given. */
+  hasColors?: () => boolean;
+  /** Standard input's text, for --stdin (tests pass their own). */
+  readStdin?: () => Promise<string>;
 }
 
 /** Runs the CLI and returns its exit code; all output goes through `io`. */
@@ -88,6 +105,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`postmortem: unknown format "${format}"; choose one of ${Object.keys(FORMATTERS).join(', ')}.\n`);
     return 2;
   }
+  const reportFiles = parseReportFiles(values['report-file'] ?? []);
+  if (reportFiles instanceof Error) {
+    io.stderr(`postmortem: ${reportFiles.message}\n`);
+    return 2;
+  }
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (maxWarnings instanceof Error) {
     io.stderr(`postmortem: ${maxWarnings.message}\n`);
@@ -95,29 +117,34 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const changedRef = values['changed-since'];
 
-  let results: FileResult[] = [];
+  if (values['stdin-filename'] !== undefined && !values.stdin) {
+    io.stderr('postmortem: --stdin-filename needs --stdin. Run "postmortem --help".\n');
+    return 2;
+  }
+  let results: FileResult[];
   let changes: ChangeSet | undefined;
   let unchangedFiles = 0;
   try {
-    const linter = new Linter({ cwd: io.cwd, fix: !!values.fix, all: !!values.all, configPath: values.config });
-    let targets = await expandTargets(positionals, io.cwd);
-    const clash = values['output-file'] && outputClash(values['output-file'], targets, io.cwd);
-    if (clash) throw new UsageError(`--output-file ${values['output-file']} is ${clash}: it would be overwritten`);
-    if (changedRef !== undefined) {
-      const changeSet = await changedSince(changedRef, io.cwd);
-      changes = changeSet;
-      const changed = targets.filter((t) => changeSet.files.has(t.path));
-      unchangedFiles = targets.length - changed.length;
-      targets = changed;
-    }
-    for (const target of targets) results.push(linter.lintFile(target));
-    if (changes) {
-      // Measured after linting, so that lines --fix inserted count as changed.
-      const lineChanges = await changedLines(changes);
-      results = results.map((r) => {
-        const fileChanges = lineChanges.get(r.path);
-        return fileChanges && !r.skipped ? keepChangedLineFindings(r, fileChanges) : r;
-      });
+    if (values['print-config'] !== undefined) return printConfig(values, io);
+    const text = values.stdin ? await (io.readStdin ?? readStdin)() : undefined;
+    const run = await runLint({
+      cwd: io.cwd,
+      patterns: positionals,
+      text,
+      filePath: values['stdin-filename'],
+      fix: !!values.fix,
+      all: !!values.all,
+      configPath: values.config,
+      noConfig: !!values['no-config'],
+      gitignore: !values['no-gitignore'],
+      changedSince: changedRef,
+      outputFile: values['output-file'],
+    });
+    ({ results, changes, unchangedFiles } = run);
+    if (text !== undefined && values.fix) {
+      // Editors (conform.nvim, none-ls, efm) replace the buffer with what --stdin --fix prints: the text only.
+      io.stdout(results[0]?.text || text);
+      return 0;
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof UnreadableError || e instanceof ConfigError || e instanceof GitError) {
@@ -137,15 +164,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const outputFile = values['output-file'];
-  const color = !outputFile && !values['no-color'] && io.isTty && !io.env.NO_COLOR;
-  const root = ROOT_RELATIVE_FORMATS.has(format) ? (changes?.root ?? (await repositoryRoot(io.cwd)) ?? io.cwd) : io.cwd;
-  const output = formatter(results, {
-    cwd: io.cwd,
-    color,
-    root,
-    changedSince: changes ? { ref: changes.ref, base: changes.base } : undefined,
-  });
-  if (!emit(io, output, outputFile)) return 2;
+  const color = useColor(values, io);
+  const render = async (name: string, colored: boolean) =>
+    FORMATTERS[name](results, {
+      cwd: io.cwd,
+      color: colored,
+      root: ROOT_RELATIVE_FORMATS.has(name) ? (changes?.root ?? (await repositoryRoot(io.cwd)) ?? io.cwd) : io.cwd,
+      changedSince: changes ? { ref: changes.ref, base: changes.base } : undefined,
+    });
+  if (!emit(io, await render(format, color), outputFile)) return 2;
+  // --report-file FORMAT=FILE: more reports from this one analysis (the GitHub Action writes SARIF and the
+  // pull-request comment this way).
+  for (const [name, file] of reportFiles) {
+    if (!emit(io, await render(name, false), file)) return 2;
+  }
 
   if (format === 'stylish') {
     const skipped = results.filter((r) => r.skipped).length;
@@ -172,6 +204,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Formats whose paths are relative to the repository root (as CI systems expect), not to the current folder. */
 const ROOT_RELATIVE_FORMATS = new Set(['sarif', 'github', 'gitlab', 'markdown']);
+
+/** --report-file FORMAT=FILE, repeated: the extra reports to write, each in a known format. */
+function parseReportFiles(values: readonly string[]): [string, string][] | Error {
+  const out: [string, string][] = [];
+  for (const value of values) {
+    const [, name, file] = /^([a-z]+)=(.+)$/.exec(value) ?? [];
+    if (!name || !FORMATTERS[name]) {
+      return new Error(
+        `--report-file needs FORMAT=FILE with FORMAT one of ${Object.keys(FORMATTERS).join(', ')}, not "${value}".`,
+      );
+    }
+    out.push([name, file]);
+  }
+  return out;
+}
 
 /** --max-warnings: a whole number; -1 (ESLint's default) means no limit. */
 function parseMaxWarnings(value: string | undefined): number | undefined | Error {
@@ -203,7 +250,14 @@ function parseLintArgs(args: readonly string[]) {
     options: {
       ...COMMON_OPTIONS,
       fix: { type: 'boolean' },
+      color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      'no-config': { type: 'boolean' },
+      'no-gitignore': { type: 'boolean' },
+      'print-config': { type: 'string' },
+      'report-file': { type: 'string', multiple: true },
       'changed-since': { type: 'string' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { type ConfigFile, configSchema, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
+import { resolveExtends } from './config-extends';
 import type { AnyRule as Rule } from './rule';
 import { userPatternError } from './user-pattern';
 
@@ -28,17 +29,23 @@ export class ConfigError extends Error {
 }
 
 export class ConfigLoader {
-  private readonly validate: ValidateFunction;
+  private compiled?: ValidateFunction;
   private readonly cache = new Map<string, ResolvedConfig>();
 
   constructor(
     private readonly fs: ConfigFs,
     private readonly rules: readonly Rule[],
-  ) {
-    const ajv = new Ajv({ allErrors: false, strict: false });
-    // Config regexes run on RE2: one it cannot compile is refused here, naming the key.
-    ajv.addFormat('re2', { type: 'string', validate: (s: string) => userPatternError(s) === undefined });
-    this.validate = ajv.compile(configSchema(rules));
+  ) {}
+
+  /** The schema's validator, compiled on first use: a run that finds no config file never pays for it. */
+  private get validate(): ValidateFunction {
+    if (!this.compiled) {
+      const ajv = new Ajv({ allErrors: false, strict: false });
+      // Config regexes run on RE2: one it cannot compile is refused here, naming the key.
+      ajv.addFormat('re2', { type: 'string', validate: (s: string) => userPatternError(s) === undefined });
+      this.compiled = ajv.compile(configSchema(this.rules));
+    }
+    return this.compiled;
   }
 
   /** Forgets cached results (after a config file changed). */
@@ -62,7 +69,7 @@ export class ConfigLoader {
     for (;;) {
       const file = this.findIn(current);
       if (file) {
-        found.unshift(file);
+        found.unshift(...this.withExtends(file));
         if (file.config.root) break;
       }
       const parent = this.fs.dirname(current);
@@ -79,7 +86,46 @@ export class ConfigLoader {
   loadFile(path: string): ResolvedConfig {
     const text = this.fs.readFile(path);
     if (text === undefined) throw new ConfigError(path, '', 'file not found');
-    return mergeConfig(defaultConfig(this.rules), this.parse(path, text), path);
+    return this.mergeAll(this.withExtends({ path, config: this.parse(path, text) }));
+  }
+
+  /**
+   * A config given as data (the API's `config`), validated like a file; `source` names it in errors and `dir`
+   * is the folder its `extends` and `ignores` are relative to.
+   */
+  loadObject(data: ConfigFile, source: string, dir: string): ResolvedConfig {
+    if (!this.validate(data)) {
+      const error = (this.validate.errors ?? [])[0] as ErrorObject;
+      const key = keyOf(error, error.instancePath.split('/').slice(1).map(unescapePointer));
+      throw new ConfigError(source, key.label, describe(error));
+    }
+    return this.mergeAll(this.withExtends({ path: this.fs.join(dir, source), config: data }));
+  }
+
+  private mergeAll(files: readonly { path: string; config: ConfigFile }[]): ResolvedConfig {
+    let config = defaultConfig(this.rules);
+    for (const { path, config: file } of files) config = mergeConfig(config, file, path);
+    return config;
+  }
+
+  /** A config file preceded by what it extends (depth first, in order), so that merging lets the file win. */
+  private withExtends(
+    file: { path: string; config: ConfigFile },
+    chain: readonly string[] = [],
+  ): { path: string; config: ConfigFile }[] {
+    const specs = file.config.extends === undefined ? [] : [file.config.extends].flat();
+    const out: { path: string; config: ConfigFile }[] = [];
+    for (const spec of specs) {
+      const path = resolveExtends(this.fs, this.fs.dirname(file.path), spec, CONFIG_FILE_NAMES);
+      if (!path) throw new ConfigError(file.path, 'extends', `cannot find "${spec}" (a path or an installed package)`);
+      if (path === file.path || chain.includes(path)) {
+        throw new ConfigError(file.path, 'extends', `"${spec}" extends itself in a cycle`);
+      }
+      const text = this.fs.readFile(path) ?? '';
+      out.push(...this.withExtends({ path, config: this.parse(path, text) }, [...chain, file.path]));
+    }
+    out.push(file);
+    return out;
   }
 
   private findIn(dir: string): { path: string; config: ConfigFile } | undefined {

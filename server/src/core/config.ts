@@ -7,6 +7,10 @@ export interface ConfigFile {
   $schema?: string;
   /** Stop looking for config files in parent folders. */
   root?: boolean;
+  /** Config files (paths relative to this one) or packages whose config this one builds on; later ones win. */
+  extends?: string | string[];
+  /** Globs (relative to this file's folder) of files never linted. */
+  ignores?: string[];
   rules?: Record<string, SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)>;
   sections?: {
     required?: SectionKind[];
@@ -31,6 +35,8 @@ export interface ResolvedConfig {
   synonyms: Partial<Record<SectionKind, string[]>>;
   files: string[];
   maxFileSize: number;
+  /** Globs of files never linted, each with the folder it is relative to (its config file's). */
+  ignores: { base: string; pattern: string }[];
   timeBudgetMs: number;
   /** The config files that were merged, outermost first. */
   sources: string[];
@@ -51,6 +57,7 @@ export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
     synonyms: {},
     files: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    ignores: [],
     timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
     sources: [],
   };
@@ -78,11 +85,22 @@ export function mergeConfig(base: ResolvedConfig, file: ConfigFile, source: stri
     synonyms,
     files: [...base.files, ...(file.files ?? [])],
     maxFileSize: file.maxFileSize ?? base.maxFileSize,
+    ignores: [...base.ignores, ...(file.ignores ?? []).map((pattern) => ({ base: folderOf(source), pattern }))],
     timeBudgetMs: file.timeBudgetMs ?? base.timeBudgetMs,
     untrusted: base.untrusted,
     sources: [...base.sources, source],
   };
 }
+
+/** The folder of a config file's path (either separator); the core does no path arithmetic beyond this. */
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut <= 0 ? path.slice(0, cut + 1) || '.' : path.slice(0, cut);
+}
+
+/** Where the config schema is published: raw JSON, so editors and SchemaStore can fetch it. */
+export const CONFIG_SCHEMA_URL =
+  'https://raw.githubusercontent.com/postmortem-dev/postmortem/main/schemas/postmortemrc.schema.json';
 
 const SEVERITY = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
 
@@ -106,7 +124,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
   const kind = { type: 'string', enum: [...SECTION_KINDS] };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/postmortem-dev/postmortem/blob/main/schemas/postmortemrc.schema.json',
+    $id: CONFIG_SCHEMA_URL,
     title: 'Postmortem configuration (.postmortemrc.json / .postmortemrc.yaml)',
     type: 'object',
     additionalProperties: false,
@@ -115,6 +133,20 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       root: {
         type: 'boolean',
         description: 'Stop looking for configuration files in parent folders.',
+      },
+      extends: {
+        description:
+          'Configs this one builds on: a path relative to this file (./team.yaml) or a package name (@acme/postmortem-config, whose package.json "main" names a .json or .yaml file, else its .postmortemrc.*). Later ones, then this file, win.',
+        oneOf: [
+          { type: 'string', minLength: 1 },
+          { type: 'array', items: { type: 'string', minLength: 1 } },
+        ],
+      },
+      ignores: {
+        type: 'array',
+        description:
+          'Glob patterns, relative to this file\'s folder, of files never linted (as ESLint\'s ignores): "drafts/**", "archive/".',
+        items: { type: 'string', minLength: 1 },
       },
       rules: {
         type: 'object',

@@ -7,7 +7,7 @@ export {
   type Vagueness,
 } from './actions';
 export { type AnalysisResult, analyze } from './analyze';
-export { type ConfigFile, configSchema, defaultConfig, type ResolvedConfig } from './config';
+export { CONFIG_SCHEMA_URL, type ConfigFile, configSchema, defaultConfig, type ResolvedConfig } from './config';
 export { CONFIG_FILE_NAMES, ConfigError, type ConfigFs, ConfigLoader } from './config-loader';
 export { type Decoded, decodeBytes, type Encoding, encodeText } from './decode';
 export { DEFAULT_POSTMORTEM_GLOBS, isPostmortem, matchesGlobs } from './detect';

@@ -67,6 +67,8 @@ export function startServer(connection: Connection): void {
   const configReporter = new ConfigReporter(connection, loader);
   let workspaceFolders: string[] = [];
   let settings: Settings = DEFAULT_SETTINGS;
+  /** The settings of each workspace folder (resource-scoped: multi-root workspaces may differ), by folder path. */
+  let folderSettings = new Map<string, Settings>();
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
@@ -127,9 +129,17 @@ export function startServer(connection: Connection): void {
   async function refreshSettings(): Promise<void> {
     if (canPullConfiguration) {
       try {
-        settings = normaliseSettings(await connection.workspace.getConfiguration('postmortem'));
+        // One request: the window's settings, then each folder's (asked with its scopeUri).
+        const folders = [...workspaceFolders];
+        const values: unknown[] = await connection.workspace.getConfiguration([
+          { section: 'postmortem' },
+          ...folders.map((f) => ({ scopeUri: URI.file(f).toString(), section: 'postmortem' })),
+        ]);
+        settings = normaliseSettings(values[0]);
+        folderSettings = new Map(folders.map((f, i) => [f, normaliseSettings(values[i + 1] ?? values[0])]));
       } catch {
         settings = DEFAULT_SETTINGS;
+        folderSettings = new Map();
       }
     }
     for (const doc of documents.all()) schedule(doc, 0);
@@ -147,14 +157,14 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration(async (change) => {
-    const before = JSON.stringify(settings);
+    const before = JSON.stringify([settings, [...folderSettings]]);
     if (!canPullConfiguration) {
       const pushed = (change.settings as { postmortem?: unknown } | undefined)?.postmortem;
       settings = normaliseSettings(pushed);
     }
     await refreshSettings();
     // VS Code sends the settings it started with right after start-up: that changes nothing shown.
-    if (JSON.stringify(settings) !== before) refreshEditorExtras();
+    if (JSON.stringify([settings, [...folderSettings]]) !== before) refreshEditorExtras();
   });
 
   connection.onDidChangeWatchedFiles(() => {
@@ -164,7 +174,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, settings.debounceMs));
+  documents.onDidChangeContent((e) => schedule(e.document, settingsFor(filePath(e.document.uri)).debounceMs));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
@@ -199,8 +209,16 @@ export function startServer(connection: Connection): void {
     return configReporter.resolve(path, workspaceFolders[0]);
   }
 
+  /** The settings of the workspace folder holding a file (the innermost one), else the window's. */
+  function settingsFor(path: string | undefined): Settings {
+    const folder = path
+      ? workspaceFolders.filter((f) => !relative(f, path).startsWith('..')).sort((a, b) => b.length - a.length)[0]
+      : undefined;
+    return (folder && folderSettings.get(folder)) || settings;
+  }
+
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
-    const globs = [...settings.files, ...config.files];
+    const globs = [...settingsFor(path).files, ...config.files];
     const candidates = path
       ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))]
       : [];

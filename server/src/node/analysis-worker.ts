@@ -179,13 +179,19 @@ function overBudget(config: ResolvedConfig, budgetMs: number): Finding[] {
 
 type WorkerArgs = ConstructorParameters<typeof Worker>;
 
+/** The worker's own entry file, set by the npm package's bundler (scripts/build-package.mjs). */
+declare const POSTMORTEM_WORKER_ENTRY: string | undefined;
+
 /**
  * The worker's script: the host's own bundle (dist/server.js or dist/cli.js, whose entry point serves analyses
- * in a worker), so the analysis is shipped once; or, when running from the sources (tests, tsx), the TypeScript
+ * in a worker), so the analysis is shipped once; in the npm package, its analysis-worker.js entry; or, when running from the sources (tests, tsx), the TypeScript
  * module through tsx, whose loader does not reach a worker started on a .ts file.
  */
 function workerScript(workerData: unknown, transferList: MessagePort[]): WorkerArgs {
-  const options = { workerData, transferList };
+  // Not the host's --input-type (a host started with -e/--eval, such as a script using the API): the worker is a file.
+  const options = { workerData, transferList, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
+  // The npm package splits its bundles into shared chunks: there the worker has an entry of its own.
+  if (typeof POSTMORTEM_WORKER_ENTRY === 'string') return [join(__dirname, POSTMORTEM_WORKER_ENTRY), options];
   if (!__filename.endsWith('.ts')) return [__filename, options];
   const entry = join(__dirname, 'analysis-worker-main.ts');
   return [`require('tsx/cjs'); require(${JSON.stringify(entry)}).serveAnalyses();`, { ...options, eval: true }];

@@ -1,13 +1,16 @@
-import { runActions } from './actions';
-import { runMetrics } from './metrics';
-import { runReport } from './report';
 import type { CommandIo } from './shared';
 
-/** The subcommands besides `lint`, by name. Each returns its exit code. */
-export const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => Promise<number>> = {
-  metrics: runMetrics,
-  actions: runActions,
-  report: runReport,
+type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
+
+/**
+ * The subcommands besides `lint`, by name. Each returns its exit code. Each is imported when it runs, so that
+ * `lint` never loads the report's HTML and plotting, nor `init` the analysis.
+ */
+export const COMMANDS: Record<string, Command> = {
+  metrics: async (args, io) => (await import('./metrics')).runMetrics(args, io),
+  actions: async (args, io) => (await import('./actions')).runActions(args, io),
+  report: async (args, io) => (await import('./report')).runReport(args, io),
+  init: async (args, io) => (await import('./init')).runInit(args, io),
 };
 
 /** Appended to the top-level help. */
@@ -15,4 +18,6 @@ export const COMMANDS_HELP = `
 Other commands (run "postmortem <command> --help" for their options):
   postmortem metrics [paths…] [--format json|table]   Time to detect, mitigate and resolve, and impact duration
   postmortem actions [paths…] [--format json|table]   Every follow-up action, open or done, with owner and tracking
-  postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems`;
+  postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems
+  postmortem init [--force]                           Write a commented .postmortemrc.yaml here
+  postmortem lsp --stdio                              The language server (for LSP editors)`;

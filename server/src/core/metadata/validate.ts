@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import type { PostmortemModel } from '../model';
 import type { Range } from '../timeline/types';
+import { compileFrontmatterValidator } from '../validators';
 import { FRONTMATTER_KEYS, FRONTMATTER_SCHEMA } from './schema';
 
 export interface FrontmatterIssue {
@@ -25,7 +26,7 @@ export interface FrontmatterKey {
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(FRONTMATTER_SCHEMA);
+  compiled ??= compileFrontmatterValidator();
   return compiled;
 }
 

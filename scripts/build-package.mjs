@@ -1,0 +1,246 @@
+// Builds the npm package @postmortem-lint/cli in packages/cli/: minified ES module bundles without source maps
+// (the CLI, the language server and the API, sharing their chunks), the API's bundled type declarations, the
+// NLP model's data compressed with brotli and loaded only when the blame rules first tag prose, the schema,
+// README, LICENSE and CHANGELOG.
+//   node scripts/build-package.mjs          build packages/cli/
+//   node scripts/build-package.mjs --pack   build, then `npm pack` into packages/cli/ (prints the tarball's path)
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'packages/cli');
+const dist = join(out, 'dist');
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'));
+if (pkg.version !== rootPkg.version)
+  throw new Error(`packages/cli/package.json is ${pkg.version}, the project ${rootPkg.version}`);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const MODEL = 'wink-eng-lite-web-model';
+/** The model's large JSON files, shipped compressed next to the bundles (3.5 MB of JSON, about 0.8 MB compressed). */
+const COMPRESSED =
+  /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(core-web|sa|ner)-model\.json$/;
+
+/** The model's JSON files become brotli'd data files read on first use. */
+const compressedJson = {
+  name: 'compressed-model-json',
+  setup(b) {
+    b.onLoad({ filter: COMPRESSED }, (args) => {
+      const name = `${basename(args.path)}.br`;
+      const data = brotliCompressSync(readFileSync(args.path), {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 10,
+          [constants.BROTLI_PARAM_LGWIN]: 24,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        },
+      });
+      writeFileSync(join(dist, name), data);
+      return {
+        loader: 'js',
+        contents: `module.exports = () => JSON.parse(require('node:zlib').brotliDecompressSync(
+          require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)}))));`,
+      };
+    });
+    // The JSON modules above export a function that parses a fresh copy, so the model's reader needs no deep
+    // clone of 3 MB (JSON.parse(JSON.stringify(…))) to keep the original intact. The build stops if the
+    // reader's code changed (a new model version): then this step must be looked at again.
+    b.onLoad(
+      { filter: /wink-eng-lite-web-model[/\\]dist[/\\](?:read-core-model|load-(?:ner|sa)-model)\.js$/ },
+      (args) => {
+        let code = readFileSync(args.path, 'utf8');
+        const before = code;
+        code = code.replace(/require\(("\.\/languages\/cur\/models\/[\w-]+\.json")\)/g, 'require($1)()');
+        code = code.replace('const model=JSON.parse(JSON.stringify(originalModel));', 'const model=originalModel;');
+        code = code.replace(/const originalModel=require\(([^)]+)\)\(\)/, 'const originalModelJson=require($1)');
+        code = code.replace('const model=originalModel;', 'const model=originalModelJson();');
+        if (code === before) throw new Error(`${args.path}: unexpected code, review scripts/build-package.mjs`);
+        return { loader: 'js', contents: code };
+      },
+    );
+  },
+};
+
+/**
+ * `import model from 'wink-eng-lite-web-model'` becomes a stand-in that requires dist/nlp-model.cjs (the model,
+ * bundled on its own) the first time the tagger touches it: runs without prose or without the blame rules never
+ * parse the model's code nor read its data.
+ */
+const lazyModel = {
+  name: 'lazy-nlp-model',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${MODEL}$`) }, () => ({ path: MODEL, namespace: 'lazy-model' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-model' }, () => ({
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require(__postmortemDist + '/nlp-model.cjs'));
+        export default new Proxy({}, {
+          get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+          has: (_, key) => key in load(),
+          ownKeys: () => [],
+        });`,
+    }));
+  },
+};
+
+await build({
+  entryPoints: [join(root, 'node_modules', MODEL, 'dist/model.js')],
+  outfile: join(dist, 'nlp-model.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [compressedJson],
+});
+
+/**
+ * Generated data modules of the analysis (the blame rules' list of 20,000 given names: 300 kB of text) ship
+ * brotli-compressed next to the bundles: evaluated here, their string exports go into one compressed JSON file
+ * that the module in their place reads when it is first imported (a few milliseconds).
+ */
+const COMPRESSED_DATA = [/server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\]given-names\.ts$/];
+const compressedData = {
+  name: 'compressed-data-modules',
+  setup(b) {
+    b.onLoad({ filter: /server[/\\]src[/\\]core[/\\].*\.ts$/ }, async (args) => {
+      if (!COMPRESSED_DATA.some((re) => re.test(args.path))) return undefined;
+      const { outputFiles } = await build({ entryPoints: [args.path], bundle: true, format: 'cjs', write: false });
+      const mod = { exports: {} };
+      new Function('module', 'exports', outputFiles[0].text)(mod, mod.exports);
+      const values = Object.fromEntries(Object.entries(mod.exports).filter(([, v]) => typeof v === 'string'));
+      if (Object.keys(values).length !== Object.keys(mod.exports).length) {
+        throw new Error(`${args.path}: only string exports can be compressed`);
+      }
+      const name = `${basename(args.path, '.ts')}.json.br`;
+      writeFileSync(
+        join(dist, name),
+        brotliCompressSync(JSON.stringify(values), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
+      return {
+        loader: 'js',
+        contents: `const data = JSON.parse(require('node:zlib').brotliDecompressSync(
+            require('node:fs').readFileSync(__postmortemDist + '/' + ${JSON.stringify(name)})));
+          ${Object.keys(values)
+            .map((key) => `export const ${key} = data[${JSON.stringify(key)}];`)
+            .join('\n')}`,
+      };
+    });
+  },
+};
+
+/**
+ * ajv's standalone code for the frontmatter schema, in place of server/src/core/validators.ts (which
+ * compiles them at run time). The schemas are taken from the sources, bundled and evaluated here, so they are the
+ * ones the code would compile.
+ */
+async function precompiledValidators() {
+  const bundled = await build({
+    stdin: {
+      contents: `export { FRONTMATTER_SCHEMA } from './server/src/core/metadata/schema';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+    define: { 'import.meta.url': '"file:///"' },
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    createRequire(import.meta.url),
+  );
+  const { FRONTMATTER_SCHEMA } = mod.exports;
+  const standalone = (schema, allErrors) => {
+    const ajv = new Ajv({ allErrors, strict: false, code: { source: true, esm: false } });
+    return standaloneCode(ajv, ajv.compile(schema));
+  };
+  const dir = join(root, 'packages/cli/.build');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'frontmatter-validator.cjs'), standalone(FRONTMATTER_SCHEMA, true));
+  return {
+    name: 'precompiled-validators',
+    setup(b) {
+      b.onLoad({ filter: /server[/\\]src[/\\]core[/\\]validators\.ts$/ }, () => ({
+        resolveDir: dir,
+        loader: 'js',
+        contents: `import frontmatter from './frontmatter-validator.cjs';
+          export const compileFrontmatterValidator = () => frontmatter;`,
+      }));
+    },
+  };
+}
+
+const built = await build({
+  entryPoints: {
+    cli: 'server/src/cli.ts',
+    server: 'server/src/server.ts',
+    index: 'server/src/api.ts',
+    'analysis-worker': 'server/src/node/analysis-worker-entry.ts',
+  },
+  outdir: dist,
+  absWorkingDir: root,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+  define: { POSTMORTEM_VERSION: JSON.stringify(pkg.version), POSTMORTEM_WORKER_ENTRY: '"analysis-worker.js"' },
+  // CommonJS dependencies call require() and read __dirname-relative data: give every module both.
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import{createRequire as __pmRequire}from'node:module';import{dirname as __pmDirname}from'node:path';import{fileURLToPath as __pmPath}from'node:url';",
+      'const require=__pmRequire(import.meta.url);const __filename=__pmPath(import.meta.url);const __dirname=__pmDirname(__filename);const __postmortemDist=__dirname;',
+    ].join('\n'),
+  },
+  plugins: [lazyModel, await precompiledValidators(), compressedData],
+  metafile: true,
+});
+
+if (process.env.POSTMORTEM_META) writeFileSync(process.env.POSTMORTEM_META, JSON.stringify(built.metafile));
+
+// One declaration file for the API, with the core's types it names inlined.
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
+    '--silent',
+    '--no-banner',
+    '--project',
+    join(root, 'server/tsconfig.json'),
+    '-o',
+    join(dist, 'index.d.ts'),
+    join(root, 'server/src/api.ts'),
+  ],
+  { stdio: 'inherit' },
+);
+
+mkdirSync(join(out, 'schemas'), { recursive: true });
+copyFileSync(join(root, 'schemas/postmortemrc.schema.json'), join(out, 'schemas/postmortemrc.schema.json'));
+for (const file of ['LICENSE', 'README.md']) copyFileSync(join(root, file), join(out, file));
+
+if (process.argv.includes('--pack')) {
+  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: out, encoding: 'utf8' });
+  const [info] = JSON.parse(packed);
+  console.log(join(out, info.filename));
+}

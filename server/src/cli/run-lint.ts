@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { ConfigFile } from '../core';
+import { type ChangeSet, changedLines, changedSince } from '../node/git';
+import { GitignoreFilter, ignoredByConfig } from '../node/ignores';
+import { keepChangedLineFindings } from './changed-lines';
+import { expandTargets, UsageError } from './files';
+import { type FileResult, Linter, outputClash } from './lint';
+
+/** What one lint run needs: the CLI's `lint` and the programmatic API's `lint()` both come through here. */
+export interface RunLintOptions {
+  cwd: string;
+  /** Files, folders or globs, relative to `cwd` (none: `cwd`). Ignored when `text` is given. */
+  patterns?: readonly string[];
+  /** Lint this text instead of files (--stdin); `filePath` names it for config and postmortem detection. */
+  text?: string;
+  filePath?: string;
+  fix?: boolean;
+  all?: boolean;
+  configPath?: string;
+  config?: ConfigFile;
+  noConfig?: boolean;
+  /** Skip what `.gitignore` files ignore (default true). */
+  gitignore?: boolean;
+  changedSince?: string;
+  /** --output-file: refused when it is one of the files to lint (it would be overwritten). */
+  outputFile?: string;
+}
+
+export interface RunLintOutput {
+  results: FileResult[];
+  /** Set with `changedSince`. */
+  changes?: ChangeSet;
+  /** Files found but left out by --changed-since because they did not change. */
+  unchangedFiles: number;
+  /** Files left out by the config's `ignores` or by `.gitignore`. */
+  ignoredFiles: number;
+}
+
+/** Expands the targets, drops ignored ones, lints each file (or the given text) and applies --changed-since. */
+export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
+  const { cwd } = options;
+  const linter = new Linter({
+    cwd,
+    fix: !!options.fix,
+    all: !!options.all,
+    configPath: options.configPath,
+    config: options.config,
+    noConfig: options.noConfig,
+  });
+  if (options.text !== undefined) {
+    if (options.changedSince !== undefined) throw new UsageError('--changed-since cannot be used with --stdin');
+    // A name that looks like a postmortem, or none: standard input is linted as one unless its name says otherwise.
+    const path = resolve(cwd, options.filePath ?? 'stdin.md');
+    if (options.filePath !== undefined && isIgnored(linter, path, options.gitignore !== false)) {
+      return { results: [], unchangedFiles: 0, ignoredFiles: 1 };
+    }
+    const result = linter.lintFile({ path, explicit: options.filePath === undefined }, { text: options.text });
+    return { results: [result], unchangedFiles: 0, ignoredFiles: 0 };
+  }
+  let targets = await expandTargets(options.patterns ?? [], cwd);
+  const clash = options.outputFile && outputClash(options.outputFile, targets, cwd);
+  if (clash) throw new UsageError(`--output-file ${options.outputFile} is ${clash}: it would be overwritten`);
+  const gitignore = options.gitignore === false ? undefined : new GitignoreFilter();
+  const before = targets.length;
+  targets = targets.filter((t) => !isIgnored(linter, t.path, gitignore));
+  const ignoredFiles = before - targets.length;
+  let changes: ChangeSet | undefined;
+  let unchangedFiles = 0;
+  if (options.changedSince !== undefined) {
+    const changeSet = await changedSince(options.changedSince, cwd);
+    changes = changeSet;
+    const changed = targets.filter((t) => changeSet.files.has(t.path));
+    unchangedFiles = targets.length - changed.length;
+    targets = changed;
+  }
+  let results = targets.map((target) => linter.lintFile(target));
+  if (changes) {
+    // Measured after linting, so that lines --fix inserted count as changed.
+    const lineChanges = await changedLines(changes);
+    results = results.map((r) => {
+      const fileChanges = lineChanges.get(r.path);
+      return fileChanges && !r.skipped ? keepChangedLineFindings(r, fileChanges) : r;
+    });
+  }
+  return { results, changes, unchangedFiles, ignoredFiles };
+}
+
+function isIgnored(linter: Linter, path: string, gitignore: GitignoreFilter | boolean | undefined): boolean {
+  const filter = gitignore === true ? new GitignoreFilter() : gitignore || undefined;
+  return ignoredByConfig(linter.configFor(path), path) || !!filter?.isIgnored(path);
+}
