@@ -77,6 +77,13 @@ describe('getTimeline', () => {
     assert.equal(b.crossedMidnight, true);
     assert.equal(((b.instant?.ms ?? 0) - (a.instant?.ms ?? 0)) / 60_000, 30);
   });
+  it('recognises a timeline heading with a note and keeps the zone the note gives', () => {
+    const text = '# Outage\n\n## Timeline (all times PST)\n\n- 09:00 Deploy starts.\n- 09:20 Errors rise.\n';
+    const t = getTimeline(model(text));
+    assert.equal(t.entries.length, 2);
+    assert.equal(t.sections[0].zone?.name, 'UTC-8');
+    assert.equal(t.entries[0].zoneSource, 'heading');
+  });
   it('takes the zone from a table header and dates from the cells', () => {
     const t = getTimeline(
       model(doc('| Date and time in CET | Event |\n| --- | --- |\n| 2019-12-04 00:30 | Nodes deleted |')),
