@@ -28,7 +28,8 @@ export function stem(word: string): string {
   let out = word;
   if (/^[a-z]+$/.test(word) && word.length > 3 && !KEEP.test(word)) {
     nlp ??= winkNLP(model, []);
-    const stems = nlp.readDoc(word).tokens().out(nlp.its.stem) as string[];
+    const tokens = nlp.readDoc(word).tokens();
+    const stems = tokens.out(nlp.its.stem as Parameters<typeof tokens.out>[0]) as string[];
     out = stems.length === 1 && stems[0] ? stems[0] : word;
     out = FAMILIES[out] ?? out;
   }
