@@ -187,8 +187,13 @@ function keys(words: string[]): string[] {
   return words.map(stem);
 }
 
+export interface MatchOptions {
+  /** Stricter for bold labels: at most one word beyond the synonym ("**HTTP response times**" is no response). */
+  strict?: boolean;
+}
+
 export interface HeadingMatcher {
-  match(text: string): SectionKind[];
+  match(text: string, options?: MatchOptions): SectionKind[];
 }
 
 /**
@@ -218,7 +223,7 @@ export function createHeadingMatcher(extra: Partial<Record<SectionKind, string[]
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   return {
-    match(text: string): SectionKind[] {
+    match(text: string, options: MatchOptions = {}): SectionKind[] {
       const surface = headingWords(setAsideNotes(text));
       const words = keys(surface);
       const kinds: SectionKind[] = [];
@@ -238,6 +243,7 @@ export function createHeadingMatcher(extra: Partial<Record<SectionKind, string[]
       }
       // A heading that is mostly about something else does not name a part ("Anti-impersonation email prevention").
       if (kinds.length === 0 || (leftover > 2 && leftover > matchedWords)) return [];
+      if (options.strict && leftover > 1) return [];
       return kinds;
     },
   };

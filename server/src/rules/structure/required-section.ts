@@ -1,6 +1,6 @@
 import { insertSectionsEdit } from '../../core/insert-section';
 import { SECTION_KIND_INFO } from '../../core/kinds';
-import type { PostmortemModel } from '../../core/model';
+import { type PostmortemModel, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
 
 /** A postmortem must have each required part: by default summary, timeline, impact, root cause, mitigation, action items. */
@@ -14,7 +14,8 @@ export const requiredSection: Rule = {
     const at = titleRange(model);
     for (const kind of config.required) {
       if (kind === 'summary' && model.summaryFromLead) continue;
-      if (model.allSections.some((s) => s.kinds.includes(kind))) continue;
+      // A heading or a bold label (`**Impact:** …`) stands for the part.
+      if (sectionsOfKind(model, kind).length > 0) continue;
       const info = SECTION_KIND_INFO[kind];
       report({
         message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}`,
