@@ -13,6 +13,7 @@ import { invalidValue } from './metadata/invalid-value';
 import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
+import { statedElsewhere } from './structure/stated-elsewhere';
 import { missingMilestone } from './timeline/missing-milestone';
 import { missingTimezone } from './timeline/missing-timezone';
 import { outOfOrder } from './timeline/out-of-order';
@@ -25,6 +26,7 @@ export const RULES: readonly AnyRule[] = [
   invalidValue,
   unknownKey,
   requiredSection,
+  statedElsewhere,
   emptySection,
   outOfOrder,
   missingTimezone,

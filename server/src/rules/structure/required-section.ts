@@ -2,6 +2,7 @@ import { insertSectionsEdit } from '../../core/insert-section';
 import { SECTION_KIND_INFO } from '../../core/kinds';
 import { type PostmortemModel, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
+import { findStatedParts } from '../../core/structure/stated';
 
 /** A postmortem must have each required part: by default summary, timeline, impact, root cause, mitigation, action items. */
 export const requiredSection: Rule = {
@@ -16,6 +17,8 @@ export const requiredSection: Rule = {
       if (kind === 'summary' && model.summaryFromLead) continue;
       // A heading or a bold label (`**Impact:** …`) stands for the part.
       if (sectionsOfKind(model, kind).length > 0) continue;
+      // Stated clearly inside another section: present, only without a heading (structure/stated-elsewhere).
+      if (findStatedParts(model).has(kind)) continue;
       const info = SECTION_KIND_INFO[kind];
       report({
         message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}`,
