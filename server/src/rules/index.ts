@@ -6,6 +6,7 @@ import { counterfactual } from './blame/counterfactual';
 import { humanError } from './blame/human-error';
 import { judgment } from './blame/judgment';
 import { namedIndividual } from './blame/named-individual';
+import { incomplete } from './impact/incomplete';
 import { unquantified } from './impact/unquantified';
 import { notAnalysed } from './input/not-analysed';
 import { frontmatterSyntax } from './metadata/frontmatter-syntax';
@@ -33,6 +34,7 @@ export const RULES: readonly AnyRule[] = [
   unparseableTime,
   missingMilestone,
   unquantified,
+  incomplete,
   missingOwner,
   missingTracking,
   vague,
