@@ -15,6 +15,7 @@ import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
 import { statedElsewhere } from './structure/stated-elsewhere';
+import { suggestedSection } from './structure/suggested-section';
 import { missingMilestone } from './timeline/missing-milestone';
 import { missingTimezone } from './timeline/missing-timezone';
 import { outOfOrder } from './timeline/out-of-order';
@@ -28,6 +29,7 @@ export const RULES: readonly AnyRule[] = [
   unknownKey,
   requiredSection,
   statedElsewhere,
+  suggestedSection,
   emptySection,
   outOfOrder,
   missingTimezone,
