@@ -11,6 +11,8 @@ import { unquantified } from './impact/unquantified';
 import { notAnalysed } from './input/not-analysed';
 import { frontmatterSyntax } from './metadata/frontmatter-syntax';
 import { invalidValue } from './metadata/invalid-value';
+import { missingIncidentCommander } from './metadata/missing-incident-commander';
+import { missingOwner as missingPostmortemOwner } from './metadata/missing-owner';
 import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
@@ -27,6 +29,8 @@ export const RULES: readonly AnyRule[] = [
   frontmatterSyntax,
   invalidValue,
   unknownKey,
+  missingPostmortemOwner,
+  missingIncidentCommander,
   requiredSection,
   statedElsewhere,
   suggestedSection,

@@ -115,6 +115,8 @@ export const FRONTMATTER_SCHEMA = {
       'Who wrote the postmortem: a name, a list of names, or people as blogs write them (`{ name, link }`).',
     ),
     author: people('Who wrote the postmortem (also `authors`).'),
+    owner: people('Who owns the postmortem: drives it to review and its actions to completion.'),
+    incident_commander: people('Who led the response as incident commander.'),
     participants: {
       description: 'Who took part in the response, each with a role (`{ name: Alice, role: incident commander }`).',
       type: 'array',
