@@ -1,6 +1,8 @@
 import type { AnyRule } from '../core/rule';
+import { missingDetails } from './action-items/missing-details';
 import { missingOwner } from './action-items/missing-owner';
 import { missingTracking } from './action-items/missing-tracking';
+import { noHighPriority } from './action-items/no-high-priority';
 import { vague } from './action-items/vague';
 import { counterfactual } from './blame/counterfactual';
 import { humanError } from './blame/human-error';
@@ -43,6 +45,8 @@ export const RULES: readonly AnyRule[] = [
   incomplete,
   missingOwner,
   missingTracking,
+  missingDetails,
+  noHighPriority,
   vague,
   namedIndividual,
   humanError,
