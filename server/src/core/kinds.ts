@@ -226,6 +226,7 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
       'learn',
       'retrospective',
       'reflection',
+      'how did we do',
     ],
   },
   'what-went-well': {
