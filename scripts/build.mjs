@@ -19,6 +19,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The analysis in a worker thread with a time budget, started by the server and the CLI (next to them).
+  build({ ...common, entryPoints: ['server/src/node/analysis-worker-main.ts'], outfile: 'dist/analysis-worker.js' }),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],

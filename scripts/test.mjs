@@ -31,7 +31,9 @@ async function nodeSuite(name, dir) {
   // by other suites must run with the environment a user has.
   process.env.NODE_OPTIONS = `${baseNodeOptions ?? ''} --import tsx`.trim();
   console.log(`\n# ${name} tests`);
-  const stream = run({ files: testFiles(dir), concurrency: 2, timeout: 120_000 });
+  // Per test file. The protocol files run the CLI and the server dozens of times, each starting its analysis
+  // worker (a second load of the analysis): on a shared, loaded machine a file can pass two minutes.
+  const stream = run({ files: testFiles(dir), concurrency: 2, timeout: name === 'protocol' ? 360_000 : 180_000 });
   stream.on('test:pass', (e) => {
     if (e.details?.type === 'suite') return;
     if (e.skip || e.todo) totals.skipped++;

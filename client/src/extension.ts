@@ -43,11 +43,19 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
       configurationSection: 'postmortem',
       fileEvents: workspace.createFileSystemWatcher('**/.postmortemrc{.json,.yaml,.yml}'),
     },
-    initializationOptions: { settings: workspace.getConfiguration('postmortem') },
+    // In Restricted Mode the server ignores the config's patterns (see untrustedWorkspaces in package.json).
+    initializationOptions: { settings: workspace.getConfiguration('postmortem'), trusted: workspace.isTrusted },
   };
   client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  // Trust granted: restart the server, which then reads the config in full.
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => {
+      if (clientOptions.initializationOptions) clientOptions.initializationOptions.trusted = true;
+      void client?.restart();
+    }),
+  );
 
   const summaries = new SummaryTracker(client);
   const view = createPostmortemView(summaries);

@@ -37,6 +37,8 @@ export class LspClient {
       documentChanges?: boolean;
       /** More `textDocument` client capabilities (inlayHint, codeAction…), as an editor would announce them. */
       textDocument?: Record<string, unknown>;
+      /** Sent as `initializationOptions` (the VS Code client sends `{ settings, trusted }`). */
+      initializationOptions?: Record<string, unknown>;
     } = {},
   ) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -74,6 +76,7 @@ export class LspClient {
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      initializationOptions: this.options.initializationOptions,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: {
         workspace: {

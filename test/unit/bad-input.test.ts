@@ -42,6 +42,34 @@ describe('bad input', () => {
     assert.ok(found.includes('metadata/frontmatter-syntax'));
   });
 
+  it('a document without text (a client sending "text": null) is not analysed, and nothing throws', () => {
+    for (const text of [null, undefined, 42]) {
+      const { findings, model } = analyzeText(text as unknown as string);
+      assert.equal(model, undefined);
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.data?.reason]),
+        [['input/not-analysed', 'no-text']],
+      );
+    }
+  });
+
+  it('frontmatter findings stay inside the text with CR-only line endings', () => {
+    for (const text of ['---\rtitle: [unclosed\r---\r# T\r', '---\r\ntitle: x\r\nbogus key\r\n---\r\n# T\r\n']) {
+      const { findings } = analyzeText(text);
+      assert.ok(findings.length > 0);
+      for (const f of findings) assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, f.message);
+    }
+  });
+
+  it('a config pattern that backtracks exponentially runs in linear time (RE2)', { timeout: 20_000 }, () => {
+    const config = { rules: { 'action-items/missing-tracking': { severity: 'warning', patterns: ['(a+)+b'] } } };
+    const text = `# Postmortem\n\n## Action items\n\n- ${'a'.repeat(5000)} (owner: @sam)\n- ab is tracked (owner: @sam)\n`;
+    const found = analyzeText(text, config as never).findings.filter(
+      (f) => f.ruleId === 'action-items/missing-tracking',
+    );
+    assert.equal(found.length, 1, 'the pattern still matches "ab"');
+  });
+
   it('binary content is not analysed, with a clear reason', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const decoded = decodeBytes(bytes);
@@ -101,6 +129,48 @@ describe('bad input', () => {
       const result = analyzeText(`# Postmortem\n\n## Timeline\n\n${body}\n`);
       // Either analysed, or one clear not-analysed finding: never an exception.
       assert.ok(result.model || result.findings.some((f) => f.ruleId === 'input/not-analysed'));
+    }
+  });
+
+  for (const [shape, body, advice, line] of [
+    [
+      'table-width',
+      `${'| a '.repeat(6000)}|\n${'| - '.repeat(6000)}|\n${'| a '.repeat(6000)}|\n`,
+      /Split the table/,
+      7,
+    ],
+    ['bracket-depth', `${'['.repeat(5000)}x${']'.repeat(5000)}\n`, /Close them, or escape them/, 7],
+    ['nesting-depth', `${'>'.repeat(20_000)} deep\n`, /Flatten the nesting/, 7],
+    [
+      'nesting-depth',
+      Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
+      /Flatten the nesting/,
+      // Level 100 is the first one over the limit.
+      107,
+    ],
+  ] as const) {
+    it(`Markdown the parser would take seconds on (${shape}, line ${line}) is not analysed, saying what to simplify`, () => {
+      const text = `# Postmortem\n\n## Impact\n\nSome text.\n\n${body}`;
+      const { findings, model } = analyzeText(text);
+      assert.equal(model, undefined);
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].ruleId, 'input/not-analysed');
+      assert.deepEqual(
+        [findings[0].data?.reason, findings[0].data?.shape, findings[0].data?.line],
+        ['too-complex', shape, line],
+      );
+      assert.match(findings[0].message, advice);
+      assert.equal(text.slice(0, findings[0].start).split('\n').length, line);
+    });
+  }
+
+  it('tables, brackets and nesting within the limits are analysed', () => {
+    const row = (cells: number) => `${'| a '.repeat(cells)}|\n`;
+    const wide = `${row(150)}${'| - '.repeat(150)}|\n${row(150)}`;
+    const brackets = `${'['.repeat(150)}x${']'.repeat(150)}\n\n${'[a] '.repeat(5000)}\n`;
+    const nested = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    for (const body of [wide, brackets, nested, `${'> '.repeat(50)}quote\n`]) {
+      assert.ok(analyzeText(`# Postmortem\n\n## Impact\n\n${body}`).model, body.slice(0, 40));
     }
   });
 

@@ -107,7 +107,9 @@ describe('postmortem lint', () => {
       'postmortems/utf16.md': encodeText(MISSING_TIMELINE, 'utf-16le'),
     });
     const r = await cli(dir, ['lint', '--fix', 'postmortems']);
-    assert.equal(r.code, 0, r.stdout);
+    // The inserted sections are not written yet: still an error each.
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /2 problems \(2 errors, 0 warnings\)/);
     assert.match(r.stderr, /Fixed 2 files/);
     const fixed = decodeBytes(readFileSync(join(dir, 'postmortems/crlf.md')));
     assert.ok(fixed.ok && fixed.encoding === 'utf-8-bom');

@@ -97,6 +97,15 @@ describe('config loading', () => {
     ['/r/.postmortemrc.yaml', 'colour: blue\n', 'colour', /unknown key/],
     ['/r/.postmortemrc.json', '{"rules": {', '', /not valid JSON/],
     ['/r/.postmortemrc.yaml', 'rules: [a\n', '', /not valid YAML/],
+    // A "billion laughs" file: refused when its aliases are expanded, not expanded until memory runs out.
+    ['/r/.postmortemrc.yaml', aliasBomb(), '', /not usable YAML .*alias/i],
+    // Config patterns run on RE2 (linear time), which has no look-around: refused at load, naming the key.
+    [
+      '/r/.postmortemrc.yaml',
+      'rules:\n  action-items/missing-tracking:\n    patterns: ["(?<=x)INC"]\n',
+      'rules.action-items/missing-tracking.patterns[0]',
+      /RE2 syntax/,
+    ],
   ];
   for (const [path, text, key, reason] of bad) {
     it(`rejects ${path.split('/').pop()} ${JSON.stringify(text).slice(0, 50)} naming the file and the key`, () => {
@@ -129,3 +138,15 @@ describe('config loading', () => {
     );
   });
 });
+
+/** Nine levels of nine aliases each: 387,420,489 strings once expanded. */
+function aliasBomb(): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  return `${lines.join('\n')}\nfiles: *a8\n`;
+}

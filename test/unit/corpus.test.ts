@@ -91,7 +91,10 @@ describe('real corpus', () => {
     for (const file of readdirSync(join(CORPUS, 'templates'))) {
       const { model, findings } = analyzeText(readFileSync(join(CORPUS, 'templates', file), 'utf8'));
       assert.ok(model, file);
-      const missing = findings.filter((f) => f.ruleId === 'structure/required-section').map((f) => f.data?.section);
+      // Sections found but not written yet (a template's headings with guidance comments) are found.
+      const missing = findings
+        .filter((f) => f.ruleId === 'structure/required-section' && !f.data?.unwritten)
+        .map((f) => f.data?.section);
       // Templates are skeletons: at most a couple of required parts may be named unusually or left out.
       assert.ok(missing.length <= 3, `${file}: missing ${missing.join(', ')}`);
     }

@@ -46,7 +46,14 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
     } else if (stats) {
       add(arg, true);
     } else {
-      const matches = await glob(arg, { cwd, absolute: true, ignore: ['**/node_modules/**'], dot: false });
+      const matches = await glob(arg, {
+        cwd,
+        absolute: true,
+        ignore: ['**/node_modules/**'],
+        dot: false,
+        // A linked folder may lead out of the workspace; the folder walk does not follow links either.
+        followSymbolicLinks: false,
+      });
       const markdown = matches.filter(isMarkdownFile).sort();
       if (markdown.length === 0) throw new UsageError(`No Markdown files match ${arg}`);
       for (const f of markdown) add(f, false);

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import {
+  type AnalysisResult,
   analyze,
   applyEdits,
   ConfigLoader,
@@ -17,8 +18,13 @@ import {
   ruleDocsUrl,
   type TextEdit,
 } from '../core';
+import { sharedAnalysisWorker } from '../node/analysis-worker';
 import { nodeConfigFs } from '../node/config-fs';
 import { findRule, RULES } from '../rules';
+
+/** The rules that decide whether a text can be analysed: with them alone, `analyze` builds just the model. */
+const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
+
 import { type ChecklistItem, sectionChecklist } from './checklist';
 import type { Target } from './files';
 
@@ -47,6 +53,8 @@ export interface FileResult {
   fixesApplied: number;
   /** With --changed-since: how many findings were left out because they are on lines the change did not touch. */
   unchangedLineFindings?: number;
+  /** With --fix: why the fixed text could not be written (the file is unchanged and reported as it is on disk). */
+  writeError?: string;
 }
 
 export class UnreadableError extends Error {}
@@ -58,6 +66,8 @@ export interface LintOptions {
   all: boolean;
   /** A config file given with --config, used instead of the ones found next to each file. */
   configPath?: string;
+  /** Analyse in this thread, without the worker and its time budget. */
+  inProcess?: boolean;
 }
 
 export class Linter {
@@ -65,7 +75,13 @@ export class Linter {
   private readonly fixedConfig?: ResolvedConfig;
 
   constructor(private readonly options: LintOptions) {
+    if (!options.inProcess) sharedAnalysisWorker().warmUp();
     if (options.configPath) this.fixedConfig = this.loader.loadFile(options.configPath);
+  }
+
+  /** The findings, from the worker with its time budget (or in process when the budget is off). */
+  private analyse(text: string, config: ResolvedConfig): AnalysisResult & { timedOut?: boolean } {
+    return this.options.inProcess ? analyze(text, config) : sharedAnalysisWorker().analyzeSync(text, config);
   }
 
   lintFile(target: Target): FileResult {
@@ -104,22 +120,30 @@ export class Linter {
         return { path: target.path, findings: [], text, lines: new LineIndex(text), skipped: true, fixesApplied: 0 };
       }
     }
-    let result = analyze(text, config);
+    const original = text;
+    let result: AnalysisResult & { timedOut?: boolean } = this.analyse(text, config);
     let fixesApplied = 0;
-    if (this.options.fix) {
-      // Apply the safe fixes that do not touch each other, re-analyse, and repeat until nothing changes.
-      for (let pass = 0; pass < 10; pass++) {
-        const edits = nonConflictingSafeEdits(result.findings);
-        if (edits.length === 0) break;
-        text = applyEdits(text, edits);
-        fixesApplied++;
-        result = analyze(text, config);
+    let writeError: string | undefined;
+    if (this.options.fix && !result.timedOut) {
+      const fixed = fixUntilSettled(text, result, (t) => this.analyse(t, config));
+      if (fixed.passes > 0) {
+        writeError = writeFixed(target.path, encodeText(fixed.text, decoded.encoding), this.options.cwd);
+        if (writeError) {
+          // Nothing was written: report the file as it is on disk.
+          text = original;
+        } else {
+          ({ text, result } = fixed);
+          fixesApplied = fixed.passes;
+        }
       }
-      if (fixesApplied > 0) writeFileSync(target.path, encodeText(text, decoded.encoding));
     }
-    const { model, findings } = result;
+    const { findings } = result;
+    // The rules ran in the worker; the model the report needs (checklist, metrics) is built here, unless the
+    // analysis was stopped at the budget.
+    const model = result.timedOut ? undefined : analyze(text, config, INPUT_RULES).model;
     return {
       path: target.path,
+      writeError,
       findings,
       allFindings: findings,
       text,
@@ -146,6 +170,79 @@ function knownMetrics(metrics: IncidentMetrics): { name: string; value: string }
     if (typeof minutes === 'number') out.push({ name, value: `${minutes} min` });
   }
   return out;
+}
+
+/** The most fix passes one file gets: each pass must make progress, so this is only a backstop. */
+const MAX_FIX_PASSES = 10;
+
+interface Analysis {
+  findings: readonly Finding[];
+}
+
+/**
+ * Applies the safe fixes that do not touch each other, re-analyses, and repeats while each pass makes
+ * progress: a pass that leaves as many fixable findings as before (a fix that cannot take, such as a section
+ * that would land inside an unclosed block) is undone, and the loop stops. So a second run changes nothing.
+ */
+export function fixUntilSettled<A extends Analysis>(
+  text: string,
+  result: A,
+  analyse: (text: string) => A,
+): { text: string; result: A; passes: number } {
+  let passes = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = nonConflictingSafeEdits(result.findings);
+    if (edits.length === 0) break;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    const nextResult = analyse(next);
+    if (fixableCount(nextResult.findings) >= fixableCount(result.findings)) break;
+    text = next;
+    result = nextResult;
+    passes++;
+  }
+  return { text, result, passes };
+}
+
+function fixableCount(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.fixes?.some((fix) => fix.safe)).length;
+}
+
+/**
+ * Writes a fixed file, or says why not: a symbolic link to a file outside the workspace is not written through,
+ * and a file that cannot be written (permissions, a read-only disk) is reported, not thrown.
+ */
+function writeFixed(path: string, bytes: Uint8Array, workspace: string): string | undefined {
+  try {
+    const real = realpathSync(path);
+    // A file named outside the workspace is the user's choice; a link inside it that leads out is not.
+    if (isInside(path, workspace) && !isInside(real, realpathSync(workspace))) {
+      return `not written: it is a symbolic link to ${real}, outside ${workspace}`;
+    }
+    writeFileSync(real, bytes);
+    return undefined;
+  } catch (e) {
+    return `cannot write the fixes: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+}
+
+/** Whether --output-file names one of the files being linted (through a link or not); what it is, if so. */
+export function outputClash(outputFile: string, targets: readonly Target[], cwd: string): string | undefined {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const output = real(resolve(cwd, outputFile));
+  const input = targets.find((t) => real(t.path) === output);
+  return input ? `the input ${relative(cwd, input.path) || input.path}` : undefined;
+}
+
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function nonConflictingSafeEdits(findings: readonly Finding[]): TextEdit[] {

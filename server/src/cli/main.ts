@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Severity } from '../core';
 import { type ChangeSet, changedLines, changedSince, GitError, repositoryRoot } from '../node/git';
@@ -6,7 +7,7 @@ import { keepChangedLineFindings } from './changed-lines';
 import { COMMON_OPTIONS, emit } from './commands/shared';
 import { expandTargets, UsageError } from './files';
 import { FORMATTERS } from './formatters';
-import { type FileResult, Linter, UnreadableError } from './lint';
+import { type FileResult, Linter, outputClash, UnreadableError } from './lint';
 
 const HELP = `Usage: postmortem lint [options] [paths, folders or globs…]
 
@@ -36,7 +37,8 @@ Options:
   -v, --version               Show the version
 
 Exit codes: 0 no error-level problem, 1 at least one error (or more warnings than --max-warnings),
-2 bad usage, unreadable input, a bad config, or a git problem with --changed-since.
+2 bad usage, unreadable input, a bad config, a git problem with --changed-since, or a fixed file that could
+not be written.
 Docs: https://github.com/postmortem-dev/postmortem#readme`;
 
 export interface Io {
@@ -99,6 +101,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const linter = new Linter({ cwd: io.cwd, fix: !!values.fix, all: !!values.all, configPath: values.config });
     let targets = await expandTargets(positionals, io.cwd);
+    const clash = values['output-file'] && outputClash(values['output-file'], targets, io.cwd);
+    if (clash) throw new UsageError(`--output-file ${values['output-file']} is ${clash}: it would be overwritten`);
     if (changedRef !== undefined) {
       const changeSet = await changedSince(changedRef, io.cwd);
       changes = changeSet;
@@ -154,6 +158,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const fixed = results.filter((r) => r.fixesApplied > 0).length;
   if (fixed > 0) io.stderr(`Fixed ${fixed} file${fixed === 1 ? '' : 's'}.\n`);
+  const unwritten = results.filter((r) => r.writeError);
+  for (const r of unwritten) io.stderr(`postmortem: ${relative(io.cwd, r.path) || r.path}: ${r.writeError}\n`);
+  if (unwritten.length > 0) return 2;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) {
     io.stderr(

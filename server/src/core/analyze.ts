@@ -34,14 +34,42 @@ export function analyze(text: string, config: ResolvedConfig, rules: readonly An
     findings.push({ ruleId: rule.id, severity, scope: rule.scope, url: ruleDocsUrl(rule.id), ...r });
 
   const inputRules = rules.filter((r): r is InputRule => r.phase === 'input');
+  if (typeof text !== 'string') {
+    // A client that sends no text (`"text": null`) must not bring the analysis down.
+    const rule = inputRules[0];
+    if (rule && config.rules.get(rule.id)?.severity !== 'off') {
+      reporter(
+        rule,
+        rule.defaultSeverity,
+      )({
+        message: 'Not analysed: no text was given for this document.',
+        start: 0,
+        end: 0,
+        data: { reason: 'no-text' },
+      });
+    }
+    return { findings };
+  }
   for (const rule of inputRules) {
     const setting = config.rules.get(rule.id) ?? { severity: rule.defaultSeverity, options: {} };
-    rule.check({
-      text,
-      config,
-      options: setting.options,
-      report: reporter(rule, setting.severity === 'off' ? 'info' : setting.severity),
-    });
+    try {
+      rule.check({
+        text,
+        config,
+        options: setting.options,
+        report: reporter(rule, setting.severity === 'off' ? 'info' : setting.severity),
+      });
+    } catch (e) {
+      reporter(
+        rule,
+        rule.defaultSeverity,
+      )({
+        message: `Not analysed: the input check failed (${(e as Error)?.message ?? String(e)}).`,
+        start: 0,
+        end: 0,
+        data: { reason: 'input-check' },
+      });
+    }
   }
   if (findings.length > 0) {
     // Input we will not parse: report it unless it is switched off, and stop.
@@ -83,6 +111,11 @@ export function analyze(text: string, config: ResolvedConfig, rules: readonly An
     }
   }
 
+  // A range past the text (a rule's off-by-one on odd line endings) would be an invalid position downstream.
+  for (const f of findings) {
+    f.start = Math.max(0, Math.min(f.start, text.length));
+    f.end = Math.max(f.start, Math.min(f.end, text.length));
+  }
   const suppressions = new Suppressions(model.comments, model.lines);
   const kept = findings.filter((f) => !suppressions.isSuppressed(f, model.lines));
   kept.sort((a, b) => a.start - b.start || a.end - b.end);

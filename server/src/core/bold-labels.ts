@@ -58,11 +58,11 @@ function boldLabel(node: Paragraph): { label: string; labelEnd: number } | undef
   const strong = first as Strong;
   const raw = mdastToString(strong).trim();
   const after = second?.type === 'text' ? second.value : '';
-  const closed = /[:?]$/.test(raw);
+  const closed = raw.endsWith(':') || raw.endsWith('?');
   const colonAfter = /^\s*[:–—-]/.test(after);
   const alone = node.children.length === 1 || /^\s*$/.test(after.split('\n')[0] ?? '') || after.startsWith('\n');
   if (!closed && !colonAfter && !alone) return undefined;
-  const label = raw.replace(/\s*[:?]+$/, '').trim();
+  const label = trimEnd(raw, ' \t:?').trim();
   if (label === '' || label.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;
   let labelEnd = strong.position?.end.offset ?? 0;
   if (colonAfter && second?.position) {
@@ -70,4 +70,11 @@ function boldLabel(node: Paragraph): { label: string; labelEnd: number } | undef
     labelEnd = (second.position.start.offset ?? labelEnd) + (colon?.[0].length ?? 0);
   }
   return { label, labelEnd };
+}
+
+/** The text without the given characters at its end (a loop: a trailing-class regex is quadratic). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

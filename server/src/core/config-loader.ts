@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { type ConfigFile, configSchema, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
 import type { AnyRule as Rule } from './rule';
+import { userPatternError } from './user-pattern';
 
 /** The file system the loader needs; the server and the CLI pass Node's, tests an in-memory one. */
 export interface ConfigFs {
@@ -35,6 +36,8 @@ export class ConfigLoader {
     private readonly rules: readonly Rule[],
   ) {
     const ajv = new Ajv({ allErrors: false, strict: false });
+    // Config regexes run on RE2: one it cannot compile is refused here, naming the key.
+    ajv.addFormat('re2', { type: 'string', validate: (s: string) => userPatternError(s) === undefined });
     this.validate = ajv.compile(configSchema(rules));
   }
 
@@ -88,7 +91,18 @@ export class ConfigLoader {
     return undefined;
   }
 
+  /** Parses and validates one config file; every failure, whatever threw it, is a ConfigError naming the file. */
   parse(path: string, text: string): ConfigFile {
+    try {
+      return this.parseUnguarded(path, text);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError(path, '', `cannot be read (${firstLine((e as Error)?.message ?? String(e))})`);
+    }
+  }
+
+  private parseUnguarded(path: string, text: string): ConfigFile {
+    if (typeof text !== 'string') throw new ConfigError(path, '', 'not a text file');
     const body = text.replace(/^\uFEFF/, '');
     const doc = parseDocument(body, { uniqueKeys: true });
     if (path.endsWith('.json')) {
@@ -100,11 +114,17 @@ export class ConfigLoader {
     }
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
-      throw new ConfigError(path, '', `not valid YAML (${error.message.split('\n')[0]})`, error.linePos?.[0].line);
+      throw new ConfigError(path, '', `not valid YAML (${firstLine(error.message)})`, error.linePos?.[0].line);
     }
-    const data = doc.toJS() ?? {};
+    let data: unknown;
+    try {
+      // Aliases that expand without bound (a "billion laughs" file) are refused, not expanded.
+      data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (e) {
+      throw new ConfigError(path, '', `not usable YAML (${firstLine((e as Error).message)})`);
+    }
     if (!this.validate(data)) {
-      const error = (this.validate.errors ?? [])[0] as ErrorObject;
+      const error = mostSpecific(this.validate.errors ?? []);
       const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
       const key = keyOf(error, segments);
       const node = nodeAt(doc.contents as Node | null, key.segments);
@@ -113,6 +133,21 @@ export class ConfigLoader {
     }
     return data as ConfigFile;
   }
+}
+
+/**
+ * The error to report: the one deepest in the file (for a rule set as an object, the option that is wrong,
+ * not "must be a string" from the severity-only alternative of its oneOf).
+ */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject {
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  let best = errors[0];
+  for (const e of errors) if (depth(e) > depth(best)) best = e;
+  return best;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
 }
 
 function unescapePointer(segment: string): string {
@@ -135,6 +170,10 @@ function describe(error: ErrorObject): string {
       return 'unknown key';
     case 'enum':
       return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'format':
+      return (error.params as { format: string }).format === 're2'
+        ? 'not a regular expression the linter can run (RE2 syntax, which has no look-around or back-references)'
+        : (error.message ?? 'invalid value');
     case 'oneOf':
       return 'must be a severity ("off", "info", "warning", "error") or an object with "severity" and the rule\'s options';
     default:

@@ -16,6 +16,8 @@ export interface ConfigFile {
   files?: string[];
   /** Files larger than this many bytes are not analysed. */
   maxFileSize?: number;
+  /** The most time one analysis may take, in milliseconds, before it is stopped (server and CLI). */
+  timeBudgetMs?: number;
 }
 
 export interface RuleSetting {
@@ -29,11 +31,18 @@ export interface ResolvedConfig {
   synonyms: Partial<Record<SectionKind, string[]>>;
   files: string[];
   maxFileSize: number;
+  timeBudgetMs: number;
   /** The config files that were merged, outermost first. */
   sources: string[];
+  /**
+   * Set for an untrusted workspace (VS Code's Restricted Mode): the parts of the config that run as patterns are
+   * ignored, so a workspace one has not trusted cannot slow the linter down.
+   */
+  untrusted?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_TIME_BUDGET_MS = 2000;
 
 export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
   return {
@@ -42,6 +51,7 @@ export function defaultConfig(rules: readonly Rule[]): ResolvedConfig {
     synonyms: {},
     files: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
     sources: [],
   };
 }
@@ -68,6 +78,8 @@ export function mergeConfig(base: ResolvedConfig, file: ConfigFile, source: stri
     synonyms,
     files: [...base.files, ...(file.files ?? [])],
     maxFileSize: file.maxFileSize ?? base.maxFileSize,
+    timeBudgetMs: file.timeBudgetMs ?? base.timeBudgetMs,
+    untrusted: base.untrusted,
     sources: [...base.sources, source],
   };
 }
@@ -139,6 +151,12 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         type: 'integer',
         minimum: 1,
         description: `Files larger than this many bytes are not analysed (default ${DEFAULT_MAX_FILE_SIZE}).`,
+      },
+      timeBudgetMs: {
+        type: 'integer',
+        minimum: 100,
+        maximum: 60000,
+        description: `The most time, in milliseconds, the analysis of one file may take before it is stopped and the file reported as not analysed (default ${DEFAULT_TIME_BUDGET_MS}).`,
       },
     },
   };

@@ -63,12 +63,27 @@ let matcher: HeadingMatcher | undefined;
  */
 export function isIndexPage(path: string, text: string): boolean {
   if (!INDEX_NAMES.test(path)) return false;
-  const links = text.match(/\]\((?!#)[^)\s]+\)|^\[[^\]]+\]:\s*\S+/gm) ?? [];
-  if (links.length < 2) return false;
+  const head = text.slice(0, 65536);
+  const inline = head.match(/\]\((?!#)/g)?.length ?? 0;
+  const definitions = head.match(/^\[[^\]\n]{1,200}\]:/gm)?.length ?? 0;
+  if (inline + definitions < 2) return false;
   matcher ??= createHeadingMatcher();
-  const withoutCode = text.slice(0, 65536).replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
-  for (const m of withoutCode.matchAll(/^ {0,3}#{1,6}[ \t]+(.+)$/gm)) {
-    const heading = m[1].replace(/[ \t#]+$/, '');
+  let fence: string | undefined;
+  for (const line of head.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const atx = /^ {0,3}#{1,6}[ \t]/.exec(line);
+    if (!atx) continue;
+    let end = line.length;
+    while (end > atx[0].length && ' \t#\r'.includes(line[end - 1])) end--;
+    const heading = line.slice(atx[0].length, end);
     if (matcher.match(heading).some((k) => POSTMORTEM_PARTS.includes(k))) return false;
   }
   return true;

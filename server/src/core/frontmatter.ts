@@ -31,8 +31,11 @@ export function parseFrontmatter(
   blockStart: number,
   blockEnd: number,
 ): Frontmatter {
-  const firstBreak = text.indexOf('\n', blockStart);
-  const contentStart = firstBreak === -1 ? blockEnd : firstBreak + 1;
+  // The opening fence's line ends at the first line break of any kind (\n, \r\n or a lone \r).
+  const lineBreak = /\r\n?|\n/g;
+  lineBreak.lastIndex = blockStart;
+  const firstBreak = lineBreak.exec(text);
+  const contentStart = firstBreak ? Math.min(firstBreak.index + firstBreak[0].length, blockEnd) : blockEnd;
   const base: Frontmatter = { format, data: {}, start: blockStart, end: blockEnd, contentStart };
   // remark gives the value without the fences; its offsets line up with contentStart except for \r\n, which
   // remark keeps as is, so offsets map one to one.

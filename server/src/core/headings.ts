@@ -97,7 +97,7 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 /** Notes that say nothing about which part a heading names, in the order they are set aside. */
 const NOTES: RegExp[] = [
   /\([^()]*\)/g, // "(all times PST)", "(follow along here)"
-  /\[[^\]]*\]/g, // "[WIP]"
+  /\[[^\][]*\]/g, // "[WIP]"
   /\b(?:all\s+)?(?:times?|timestamps?)\s+(?:are\s+|is\s+|shown\s+|given\s+)?(?:in\s+)?(?:approximat\w*|approx\.?|local\w*|estimated)\b/gi,
   /\ball\s+(?:times?|timestamps?)\b(?:\s+(?:are|in))*/gi,
   /\b(?:approximat\w*|approx\.?|estimated)\b/gi,
@@ -107,7 +107,7 @@ const NOTES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'gi'),
   new RegExp(`\\b${WEEKDAY}\\b,?`, 'gi'),
   /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b/gi,
-  /\b(?:FY\s?)?[QH][1-4](?:\s*(?:FY)?\s*\d{2,4})?\b|\bFY\s?\d{2,4}\b/gi,
+  /\b(?:FY\s?)?[QH][1-4](?:\s?(?:FY\s?)?\d{2,4})?\b|\bFY\s?\d{2,4}\b/gi,
   /\b(?:19|20)\d{2}\b/g,
 ];
 const ZONES = new RegExp(ZONE_PATTERN, 'gi');

@@ -1,5 +1,6 @@
 import { SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
 import type { PostmortemModel, Section } from './model';
+import { stripHtmlComments } from './text';
 import type { TextEdit } from './types';
 
 /**
@@ -10,8 +11,11 @@ import type { TextEdit } from './types';
 export function insertSectionsEdit(model: PostmortemModel, kinds: readonly SectionKind[]): TextEdit[] {
   const ordered = SECTION_KINDS.filter((k) => kinds.includes(k));
   const byOffset = new Map<number, SectionKind[]>();
+  const blocked = openBlockAtEnd(model);
   for (const kind of ordered) {
     const { offset } = placement(model, kind);
+    // A heading inserted inside an unclosed block would be code or HTML, not a section: leave that one out.
+    if (blocked && offset >= blocked.start) continue;
     byOffset.set(offset, [...(byOffset.get(offset) ?? []), kind]);
   }
   const edits: TextEdit[] = [];
@@ -80,4 +84,69 @@ function firstOfKind(model: PostmortemModel, kind: SectionKind): Section | undef
 
 function lastOfKind(model: PostmortemModel, kind: SectionKind): Section | undefined {
   return model.allSections.findLast((s) => s.kinds.includes(kind));
+}
+
+/** A block the document ends inside of: text appended at the end would belong to it. */
+export interface OpenBlock {
+  /** What it is, for messages: "code block", "HTML comment", "HTML block". */
+  what: string;
+  start: number;
+}
+
+/** Raw HTML blocks (CommonMark kinds 1 to 5) that run until an end marker, not until a blank line. */
+const HTML_BLOCK_ENDS: { open: RegExp; close: RegExp; what: string }[] = [
+  { open: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, close: /<\/(script|pre|style|textarea)>/i, what: 'HTML block' },
+  { open: /^<!--/, close: /-->/, what: 'HTML comment' },
+  { open: /^<\?/, close: /\?>/, what: 'HTML block' },
+  { open: /^<![A-Za-z]/, close: />/, what: 'HTML block' },
+  { open: /^<!\[CDATA\[/, close: /\]\]>/, what: 'HTML block' },
+];
+
+/**
+ * The unclosed fenced code block or raw HTML block (script, comment, …) the document ends in, if any. Sections
+ * are never inserted at or after its start: they would land inside it.
+ */
+export function openBlockAtEnd(model: PostmortemModel): OpenBlock | undefined {
+  const last = model.tree.children.at(-1);
+  const start = last?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (!last || start === undefined || end === undefined) return undefined;
+  if (model.text.slice(end).trim() !== '') return undefined;
+  const raw = model.text.slice(start, end);
+  if (last.type === 'code') {
+    const opener = /^[ \t]*(`{3,}|~{3,})/.exec(raw);
+    if (!opener) return undefined; // an indented code block ends at the first unindented line
+    const fence = opener[1];
+    const lines = raw.split(/\r\n?|\n/);
+    const closing = lines.length > 1 ? lines[lines.length - 1].trim() : '';
+    const closed = closing.length >= fence.length && closing === fence[0].repeat(closing.length);
+    return closed ? undefined : { what: 'code block', start };
+  }
+  if (last.type === 'html') {
+    const body = raw.replace(/^[ \t]+/, '');
+    for (const kind of HTML_BLOCK_ENDS) {
+      const open = kind.open.exec(body);
+      if (open && !kind.close.test(body.slice(open[0].length))) return { what: kind.what, start };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A section nothing has been written in yet: under its heading (and its subsections' headings) there is
+ * nothing but HTML comments, such as the guidance comment a fix inserts. A required part in this state is
+ * still missing, which is what keeps `lint --fix` failing until someone writes it.
+ */
+export function isUnwritten(model: PostmortemModel, section: Section): boolean {
+  const stack = [section];
+  while (stack.length > 0) {
+    const current = stack.pop() as Section;
+    for (const node of current.nodes) {
+      if (node.type !== 'html') return false;
+      const raw = model.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      if (stripHtmlComments(raw).trim() !== '') return false;
+    }
+    stack.push(...current.children);
+  }
+  return true;
 }

@@ -5,7 +5,7 @@ import { type Frontmatter, parseFrontmatter } from './frontmatter';
 import type { HeadingMatcher } from './headings';
 import type { SectionKind } from './kinds';
 import { parseMarkdown } from './parse';
-import { detectEol, LineIndex } from './text';
+import { detectEol, htmlComments, LineIndex } from './text';
 
 export interface Section {
   /** The heading's plain text. */
@@ -249,9 +249,8 @@ function collectComments(tree: Root, text: string): Comment[] {
       const html = node as Html;
       const base = html.position?.start.offset ?? 0;
       const raw = text.slice(base, html.position?.end.offset ?? base);
-      for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) {
-        const at = base + (m.index ?? 0);
-        comments.push({ text: m[1].trim(), start: at, end: at + m[0].length });
+      for (const c of htmlComments(raw)) {
+        comments.push({ text: c.inner.trim(), start: base + c.start, end: base + c.end });
       }
     }
     if (node.children) for (const child of node.children) stack.push(child as { type: string });

@@ -1,5 +1,6 @@
 import type { RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { stripHtmlComments, trimEndWhere } from './text';
 
 /**
  * Decides whether a section's content says anything: placeholders (TBD, TODO, N/A, "to be filled", lorem
@@ -15,13 +16,12 @@ const DEFERRED =
 const LOREM = /\blorem ipsum\b/;
 
 export function isPlaceholderText(text: string, extra: readonly string[] = []): boolean {
-  const t = text
+  const squeezed = text
     .toLowerCase()
     .replace(/[*_~`"“”]/g, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!:;]+$/, '')
     .trim();
+  const t = trimEndWhere(squeezed, (c) => '.!:;'.includes(c)).trim();
   if (t === '') return true;
   if (PLACEHOLDER_UNIT.test(t) || PLACEHOLDER_PREFIX.test(t) || LOREM.test(t) || DEFERRED.test(t)) return true;
   if (/^\[[^\]\n]{1,200}\]$/.test(t) || /^<[^<>{}=\n]{1,200}>$/.test(t) || /^\{[^{}\n]{1,200}\}$/.test(t)) return true;
@@ -39,7 +39,7 @@ export function hasContent(node: RootContent, source: string, options: ContentOp
   switch (node.type) {
     case 'html': {
       const raw = source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-      return raw.replace(/<!--[\s\S]*?-->/g, '').trim() !== '';
+      return stripHtmlComments(raw).trim() !== '';
     }
     case 'code':
       return options.codeCounts && node.value.trim() !== '';
@@ -63,7 +63,7 @@ export function hasContent(node: RootContent, source: string, options: ContentOp
       const raw = source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
       // A whole paragraph that is one template bracket: "[Describe the impact here]".
       if (/^\[[^\]]*\]$/.test(raw.trim())) return false;
-      const text = mdastToString(node).replace(/<!--[\s\S]*?-->/g, '');
+      const text = stripHtmlComments(mdastToString(node));
       return !isPlaceholderText(text, options.extraPlaceholders);
     }
     default:

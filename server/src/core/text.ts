@@ -76,3 +76,52 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return out + text.slice(last);
 }
+
+/**
+ * The HTML comments (`<!-- … -->`) in a text, with their offsets and inner text. Linear: a regex such as
+ * /<!--[\s\S]*?-->/g scans to the end from every unclosed `<!--`, which is quadratic on text full of them.
+ */
+export function htmlComments(text: string): { start: number; end: number; inner: string }[] {
+  const out: { start: number; end: number; inner: string }[] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('<!--', from);
+    if (start === -1) break;
+    const close = text.indexOf('-->', start + 4);
+    // No closing marker after this opening means none after any later one either.
+    if (close === -1) break;
+    out.push({ start, end: close + 3, inner: text.slice(start + 4, close) });
+    from = close + 3;
+  }
+  return out;
+}
+
+/** The text with every closed HTML comment replaced by `replacement`. */
+export function stripHtmlComments(text: string, replacement = ''): string {
+  const comments = htmlComments(text);
+  if (comments.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const c of comments) {
+    out += text.slice(at, c.start) + replacement;
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The text without the trailing characters that `strip` accepts. A loop, not /[…]+$/: an unanchored-start
+ * pattern like that retries from every character of a long run that is not at the end, which is quadratic.
+ */
+export function trimEndWhere(text: string, strip: (char: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && strip(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** The text without the leading characters that `strip` accepts. */
+export function trimStartWhere(text: string, strip: (char: string) => boolean): string {
+  let start = 0;
+  while (start < text.length && strip(text[start])) start++;
+  return text.slice(start);
+}

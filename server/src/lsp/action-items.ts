@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 import { type ActionItem, type ActionType, getActionItems, type PostmortemModel } from '../core';
 import { withoutReferences } from '../core/actions';
+import { trimEndWhere } from '../core/text';
 import { toRange } from './diagnostics';
 
 /** One follow-up action as the editor shows it (the Postmortem view, the Follow-up actions view). */
@@ -38,7 +39,7 @@ export function actionItemRefs(model: PostmortemModel): ActionItemRef[] {
   return getActionItems(model).map((a) => ({
     index: a.index,
     text: clip(a.text),
-    title: clip(withoutReferences(a.text).replace(/\s*[,;:(]+$/, '') || a.text),
+    title: clip(trimEndWhere(withoutReferences(a.text), (c) => ',;:( \t\n'.includes(c)) || a.text),
     owner: a.owner?.text ?? null,
     tracking: a.tracking.map((t) => t.text),
     type: a.type,

@@ -19,7 +19,13 @@ import { toDiagnostic, toRange } from './diagnostics';
  * Quick fixes for the findings under the cursor, plus "Insert all missing sections" when several are missing.
  * Every edit inserts or replaces only the span it names.
  */
-export function codeActionsFor(uri: string, analysis: AnalysisResult, range: Range): CodeAction[] {
+export function codeActionsFor(
+  uri: string,
+  analysis: AnalysisResult,
+  range: Range,
+  /** The document version the analysis is of: edits carry it (when the client takes documentChanges), so a client refuses them once the text changed. */
+  version?: number,
+): CodeAction[] {
   const { model, findings } = analysis;
   if (!model) return [];
   const lines = model.lines;
@@ -27,12 +33,16 @@ export function codeActionsFor(uri: string, analysis: AnalysisResult, range: Ran
   const to = lines.offset(range.end);
   const toEdits = (edits: CoreEdit[]): TextEdit[] =>
     edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.text }));
+  const documentEdit = (edits: CoreEdit[]): WorkspaceEdit =>
+    version === undefined
+      ? { changes: { [uri]: toEdits(edits) } }
+      : { documentChanges: [{ textDocument: { uri, version }, edits: toEdits(edits) }] };
   const touches = (f: Finding) => f.start <= to && from <= f.end;
 
   const actions: CodeAction[] = [];
   for (const finding of findings.filter(touches)) {
     for (const [i, fix] of (finding.fixes ?? []).entries()) {
-      let edit: WorkspaceEdit = { changes: { [uri]: toEdits(fix.edits) } };
+      let edit: WorkspaceEdit = documentEdit(fix.edits);
       if (fix.config) {
         // A config fix edits (or creates) the nearest .postmortemrc file, not the document.
         const configEdit = configWorkspaceEdit(uri, fix.config);
@@ -55,7 +65,7 @@ export function codeActionsFor(uri: string, analysis: AnalysisResult, range: Ran
       title: 'Insert all missing sections',
       kind: CodeActionKind.QuickFix,
       diagnostics: missing.map((f) => toDiagnostic(f, lines)),
-      edit: { changes: { [uri]: toEdits(insertSectionsEdit(model, kinds)) } },
+      edit: documentEdit(insertSectionsEdit(model, kinds)),
     });
   }
   return actions;

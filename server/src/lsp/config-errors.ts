@@ -2,6 +2,7 @@ import { dirname, sep } from 'node:path';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ConfigError, type ConfigLoader, defaultConfig, type ResolvedConfig } from '../core';
+import { DEFAULT_TIME_BUDGET_MS } from '../core/config';
 import { RULES } from '../rules';
 import { SOURCE } from './diagnostics';
 
@@ -15,34 +16,56 @@ export class ConfigReporter {
   private readonly bad = new Map<string, string>();
   private readonly shown = new Set<string>();
 
+  /** Configs as seen in an untrusted workspace, by the loader's config (one object each, for the caches). */
+  private readonly restricted = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  /** False in VS Code's Restricted Mode: the config's patterns are then ignored. */
+  trusted = true;
+
   constructor(
     private readonly connection: Connection,
     private readonly loader: ConfigLoader,
   ) {}
 
+  /** The config as used: in an untrusted workspace, without what runs as code-like patterns or moves the budget. */
+  private limit(config: ResolvedConfig): ResolvedConfig {
+    if (this.trusted) return config;
+    let limited = this.restricted.get(config);
+    if (!limited) {
+      limited = { ...config, untrusted: true, timeBudgetMs: DEFAULT_TIME_BUDGET_MS };
+      this.restricted.set(config, limited);
+    }
+    return limited;
+  }
+
   /** The config for a file (or, for an untitled document, for the workspace folder). */
   resolve(path: string | undefined, workspaceFolder: string | undefined): ResolvedConfig {
     const dir = path ? dirname(path) : workspaceFolder;
     try {
-      const config = dir ? this.loader.forDirectory(dir) : defaultConfig(RULES);
+      const config = dir ? this.loader.forDirectory(dir) : this.defaults;
       if (dir) this.clearFixed(dir);
-      return config;
+      return this.limit(config);
     } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      this.report(e);
-      return defaultConfig(RULES);
+      // Whatever failed, the server stays up and checks with the defaults: a config file must never stop it.
+      if (e instanceof ConfigError) this.report(e);
+      else
+        this.notify(
+          `Postmortem: the config for ${dir ?? 'this file'} could not be loaded: ${(e as Error)?.message ?? e}`,
+        );
+      return this.limit(this.defaults);
     }
   }
 
+  private readonly defaults = defaultConfig(RULES);
+
+  /** Shows a message once per text. A notification, not a request: clients that cannot show one must not fail. */
+  private notify(message: string): void {
+    if (this.shown.has(message)) return;
+    this.shown.add(message);
+    this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  }
+
   private report(error: ConfigError): void {
-    if (!this.shown.has(error.message)) {
-      this.shown.add(error.message);
-      // A notification, not a request: clients that cannot show messages must not make this fail.
-      this.connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Error,
-        message: `Postmortem: bad config ${error.message}`,
-      });
-    }
+    this.notify(`Postmortem: bad config ${error.message}`);
     const uri = URI.file(error.file).toString();
     this.bad.set(error.file, uri);
     const line = Math.max(0, (error.line ?? 1) - 1);

@@ -77,8 +77,9 @@ function blockedBy(
   return undefined;
 }
 
-const COMMENT_MARKER = /<!--\s*milestones?\s*:[\w\s,-]*?(\s*-->)$/i;
-const BRACKET_MARKER = /\[milestones?\s*:[\w\s,-]*?\]$/i;
+// Words and the spaces between them are matched apart (see the core's MARKER), so no spaces are shared.
+const COMMENT_MARKER = /<!--\s*milestones?\s*:(?:\s*[\w,-]+(?:\s+[\w,-]+)*)?(\s*-->)$/i;
+const BRACKET_MARKER = /\[milestones?\s*:(?:\s*[\w,-]+(?:\s+[\w,-]+)*)?\s*\]$/i;
 
 /** Where the marker goes and what is inserted. */
 export function markerInsertion(

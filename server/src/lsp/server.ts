@@ -19,6 +19,7 @@ import {
   type PostmortemModel,
   type ResolvedConfig,
 } from '../core';
+import { AnalysisWorker } from '../node/analysis-worker';
 import { nodeConfigFs } from '../node/config-fs';
 import { VERSION } from '../node/version';
 import { RULES } from '../rules';
@@ -39,6 +40,7 @@ import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
+import { checkParams } from './params';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
@@ -59,6 +61,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const loader = new ConfigLoader(nodeConfigFs, RULES);
   const analysed = new Map<string, Analysed>();
+  const worker = new AnalysisWorker();
+  worker.warmUp();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const configReporter = new ConfigReporter(connection, loader);
   let workspaceFolders: string[] = [];
@@ -88,7 +92,9 @@ export function startServer(connection: Connection): void {
     canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+    configReporter.trusted = options?.trusted !== false;
+    const initial = options?.settings;
     if (initial) settings = normaliseSettings(initial);
     return {
       capabilities: {
@@ -179,7 +185,7 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (current) validate(current);
+        if (current) void validate(current);
       }, delay),
     );
   }
@@ -204,7 +210,29 @@ export function startServer(connection: Connection): void {
       : candidates.some((p) => isPostmortem(p, text, globs));
   }
 
-  function validate(doc: TextDocument): void {
+  /** Analyses running, by document: a request for the same version waits for the one already running. */
+  const running = new Map<string, { version: number; done: Promise<void> }>();
+
+  function validate(doc: TextDocument): Promise<void> {
+    const pending = running.get(doc.uri);
+    if (pending && pending.version === doc.version) return pending.done;
+    const done = analyseAndPublish(doc)
+      .catch((e: unknown) => {
+        // Whatever a document holds, the server stays up: say what failed, keep serving the others.
+        connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
+      })
+      .finally(() => {
+        if (running.get(doc.uri)?.done === done) running.delete(doc.uri);
+      });
+    running.set(doc.uri, { version: doc.version, done });
+    return done;
+  }
+
+  /**
+   * The rules run in the analysis worker, within the time budget; the model the editor features need is built
+   * here once the worker has shown that the text can be analysed in time.
+   */
+  async function analyseAndPublish(doc: TextDocument): Promise<void> {
     const path = filePath(doc.uri);
     const config = configFor(path);
     if (!isPostmortemDocument(doc, path, config)) {
@@ -212,33 +240,47 @@ export function startServer(connection: Connection): void {
       else connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const result = analyze(doc.getText(), config);
-    analysed.set(doc.uri, { version: doc.version, result, config });
+    const { version } = doc;
+    const text = doc.getText() as string | null;
+    const outcome = await worker.analyze(text ?? '', config);
+    // Edited meanwhile: the newer version's analysis is scheduled; this one is no longer worth showing.
+    if (documents.get(doc.uri)?.version !== version) return;
+    const result: AnalysisResult = outcome.timedOut
+      ? outcome
+      : { findings: outcome.findings, model: analyze(text ?? '', config, INPUT_RULES).model };
+    analysed.set(doc.uri, { version, result, config });
     // Without a model (input not analysed) every finding sits at offset 0.
     const lines = result.model?.lines ?? new LineIndex('');
     const diagnostics = result.findings.map((f) => toDiagnostic(f, lines));
-    connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
 
   /** The analysis of an open postmortem at its current version (analysing now if the debounce has not run). */
-  function current(uri: string): { doc: TextDocument; entry: Analysed } | undefined {
+  async function current(uri: string): Promise<{ doc: TextDocument; entry: Analysed } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
+    const version = doc.version;
     let entry = analysed.get(doc.uri);
-    if (!entry || entry.version !== doc.version) {
+    if (!entry || entry.version !== version) {
       // The edit that made the cached analysis stale may not be debounced yet: analyse now.
-      validate(doc);
+      await validate(doc);
       entry = analysed.get(doc.uri);
     }
-    return entry ? { doc, entry } : undefined;
+    return entry && entry.version === version && doc.version === version ? { doc, entry } : undefined;
   }
 
-  connection.onCodeAction((params) => {
-    const found = current(params.textDocument.uri);
+  connection.onCodeAction(async (params) => {
+    checkParams(params, { range: params.range });
+    const found = await current(params.textDocument.uri);
     if (!found) return [];
     const { only } = params.context;
     return [
-      ...codeActionsFor(found.doc.uri, found.entry.result, params.range),
+      ...codeActionsFor(
+        found.doc.uri,
+        found.entry.result,
+        params.range,
+        canUseDocumentChanges ? found.entry.version : undefined,
+      ),
       ...milestoneActions(found.doc.uri, found.entry.result, params.range, {
         disabledSupport: canShowDisabledActions,
         only,
@@ -246,41 +288,47 @@ export function startServer(connection: Connection): void {
     ];
   });
 
-  connection.onCodeLens((params) => {
-    const found = current(params.textDocument.uri);
+  connection.onCodeLens(async (params) => {
+    checkParams(params);
+    const found = await current(params.textDocument.uri);
     return found ? codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints }) : [];
   });
 
-  connection.languages.inlayHint.on((params) => {
-    const found = current(params.textDocument.uri);
+  connection.languages.inlayHint.on(async (params) => {
+    checkParams(params, { range: params.range });
+    const found = await current(params.textDocument.uri);
     return found ? inlayHints(found.entry.result, params.range) : [];
   });
 
-  connection.onDocumentSymbol((params) => {
-    const found = current(params.textDocument.uri);
+  connection.onDocumentSymbol(async (params) => {
+    checkParams(params);
+    const found = await current(params.textDocument.uri);
     return found ? documentSymbols(found.entry.result) : [];
   });
 
-  connection.onFoldingRanges((params) => {
-    const found = current(params.textDocument.uri);
+  connection.onFoldingRanges(async (params) => {
+    checkParams(params);
+    const found = await current(params.textDocument.uri);
     return found ? foldingRanges(found.entry.result) : [];
   });
 
-  connection.onHover((params) => {
-    const found = current(params.textDocument.uri);
+  connection.onHover(async (params) => {
+    checkParams(params, { position: params.position });
+    const found = await current(params.textDocument.uri);
     if (!found) return null;
     const offset = found.doc.offsetAt(params.position);
     return hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
   });
 
-  connection.onCompletion((params) => {
-    const found = current(params.textDocument.uri);
+  connection.onCompletion(async (params) => {
+    checkParams(params, { position: params.position });
+    const found = await current(params.textDocument.uri);
     return found ? completionsAt(found.entry.result, params.position, found.entry.config.required) : [];
   });
 
-  connection.onRequest(SUMMARY_METHOD, (params: SummaryParams) => {
+  connection.onRequest(SUMMARY_METHOD, async (params: SummaryParams) => {
     const doc = documents.get(params.textDocument.uri);
-    const found = current(params.textDocument.uri);
+    const found = await current(params.textDocument.uri);
     if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
     return postmortemSummary(doc.uri, doc.version, found.entry.result, found.entry.config.required);
   });
@@ -312,7 +360,7 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand(async (params) => {
     if (params.command === INSERT_SECTIONS_COMMAND) {
       const args = parseInsertSectionsArgs(params.arguments?.[0]);
-      const found = args && current(args.uri);
+      const found = args && (await current(args.uri));
       if (!args || !found) return { applied: false, inserted: [] };
       const kinds = sectionsToInsert(found.entry.result, args.kinds, found.entry.config.required);
       const edit = insertSectionsWorkspaceEdit(

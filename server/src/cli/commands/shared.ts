@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../core';
 import { UsageError } from '../files';
@@ -60,12 +60,35 @@ export function emit(io: CommandIo, output: string, file: string | undefined): b
   }
   try {
     const target = resolve(io.cwd, file);
+    if (leadsOutOfWorkspace(target, io.cwd)) {
+      io.stderr(`postmortem: not writing ${file}: it is a symbolic link to a file outside ${io.cwd}\n`);
+      return false;
+    }
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, output);
     return true;
   } catch (e) {
     io.stderr(`postmortem: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return false;
+  }
+}
+
+/** True for a path inside the workspace that is a symbolic link to somewhere outside it. */
+function leadsOutOfWorkspace(target: string, workspace: string): boolean {
+  const inside = (path: string, folder: string) => {
+    const rel = relative(folder, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (!inside(target, workspace)) return false;
+  try {
+    return !inside(realpathSync(target), realpathSync(workspace));
+  } catch {
+    // It does not exist yet (it will be created where it is named), or it is a link to nowhere: refused.
+    try {
+      return lstatSync(target).isSymbolicLink();
+    } catch {
+      return false;
+    }
   }
 }
 

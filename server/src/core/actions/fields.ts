@@ -1,3 +1,5 @@
+import { trimEndWhere } from '../text';
+
 /**
  * What an action item's text says about its owner, its tracking and its type. Each reader returns the matched
  * text and its offset in the given string, so callers can point at it.
@@ -51,10 +53,10 @@ export function findOwner(raw: string, plain: string): Found | undefined {
 
 /** Ticket keys, issue numbers and links removed, with the punctuation they leave behind. */
 function stripReferences(plain: string): string {
-  return plain
+  const stripped = plain
     .replace(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w])#\d+\b|https?:\/\/\S+/g, ' ')
-    .replace(/\(\s*\)/g, ' ')
-    .replace(/[\s,;]+$/, '')
+    .replace(/\(\s*\)/g, ' ');
+  return trimEndWhere(stripped, (c) => c === ',' || c === ';' || /\s/.test(c))
     .replace(/\s+/g, ' ')
     .trim();
 }

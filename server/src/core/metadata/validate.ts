@@ -151,7 +151,7 @@ function locator(model: PostmortemModel): (segments: string[]) => Range {
       }
       if (!last) return fallback;
       // A block value's range runs to the next key; point at its first line.
-      const text = block.slice(last.start, last.end).replace(/\s+$/, '');
+      const text = block.slice(last.start, last.end).trimEnd();
       const firstLine = text.split('\n')[0];
       return { start: fm.contentStart + last.start, end: fm.contentStart + last.start + (firstLine || text).length };
     };

@@ -1,5 +1,6 @@
 import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
 import type { Section } from '../model';
+import { trimEndWhere, trimStartWhere } from '../text';
 import { type DateParts, readDateStatement, readStamp, type Stamp } from './stamp';
 import type { ContextSource, EntryShape, MilestoneKind, Range, TimelineSection } from './types';
 import { findZoneIn, NOT_A_TIMEZONE, type ZoneRef } from './zones';
@@ -270,8 +271,9 @@ function cellText(text: string, row: TableRow, column: number): string {
 
 /** A time cell with something in it that is not a time at all. */
 function unreadable(raw: string, offset: number): Stamp {
-  const lead = raw.length - raw.replace(/^[|\s]+/, '').length;
-  const trimmed = raw.replace(/^[|\s]+|[|\s]+$/g, '');
+  const edge = (c: string) => c === '|' || /\s/.test(c);
+  const lead = raw.length - trimStartWhere(raw, edge).length;
+  const trimmed = trimEndWhere(trimStartWhere(raw, edge), edge);
   return {
     start: offset + lead,
     end: offset + lead + trimmed.length,
@@ -376,7 +378,10 @@ function readComponent(ctx: Ctx, start: number, end: number): void {
   }
 }
 
-const MARKER = /<!--\s*milestones?\s*:\s*([\w\s,-]+?)\s*-->|\[milestones?\s*:\s*([\w\s,-]+?)\]/gi;
+// The words are runs of [\w,-] with single runs of spaces between them, so that no two parts of the pattern can
+// take the same spaces: an unclosed marker followed by thousands of spaces is linear, not cubic.
+const MARKER =
+  /<!--\s*milestones?\s*:(?:\s*([\w,-]+(?:\s+[\w,-]+)*))?\s*-->|\[milestones?\s*:(?:\s*([\w,-]+(?:\s+[\w,-]+)*))?\s*\]/gi;
 
 const MARKER_WORDS: Record<string, MilestoneKind> = {
   started: 'started',
@@ -403,7 +408,7 @@ export function findMarkers(text: string, start: number, end: number): { kind: M
   const out: { kind: MilestoneKind; range: Range }[] = [];
   const raw = text.slice(start, end);
   for (const m of raw.matchAll(MARKER)) {
-    const words = (m[1] ?? m[2]).split(',');
+    const words = (m[1] ?? m[2] ?? '').split(',');
     for (const word of words) {
       const kind = MARKER_WORDS[word.trim().toLowerCase()];
       const range = { start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length };

@@ -1,4 +1,5 @@
 import type { PostmortemModel } from '../model';
+import { stripHtmlComments } from '../text';
 import { extractTimeline } from './extract';
 import { findMilestones } from './milestones';
 import { resolveTimeline } from './resolve';
@@ -108,17 +109,19 @@ export function incidentYear(model: PostmortemModel): number | undefined {
 
 /** Markdown source to plain words: links to their text, markup, comments and milestone markers removed. */
 export function plainText(raw: string): string {
-  return raw
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\[milestones?\s*:[^\]]*\]/gi, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/\*\*|__|`|~~/g, '')
-    .replace(/(^|\s)[*_]|[*_](?=\s|$|[.,;:])/g, '$1')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    stripHtmlComments(raw, ' ')
+      // Bounded lengths: an unbounded [^\]]* retried from each of thousands of unclosed `[` is quadratic.
+      .replace(/\[milestones?\s*:[^\]]{0,200}\]/gi, ' ')
+      .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
+      .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
+      .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
+      .replace(/\[\^[^\]]{1,200}\]/g, '')
+      .replace(/<(https?:[^>]{1,2000})>/g, '$1')
+      .replace(/\*\*|__|`|~~/g, '')
+      .replace(/(^|\s)[*_]|[*_](?=\s|$|[.,;:])/g, '$1')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

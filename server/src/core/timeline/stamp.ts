@@ -327,8 +327,8 @@ function pad(n: number): string {
 export function readDateStatement(text: string, wholeLine: boolean): DateParts | undefined {
   const plain = text.replace(/[*_`]/g, '').trim();
   if (wholeLine) {
-    const m = /^(?:date\s*:\s*)?(.*)$/i.exec(plain);
-    const body = m?.[1] ?? plain;
+    const label = /^date\s*:\s*/i.exec(plain);
+    const body = label ? plain.slice(label[0].length) : plain;
     const d = readDate(body, 0, false);
     if (!d?.date) return undefined;
     // The rest may only be a weekday or a short title ("### 2025-07-26 Saturday", "### Day 2: 2024-05-15").

@@ -1,5 +1,6 @@
 import { getActionItems } from '../../core/actions';
 import type { Rule } from '../../core/rule';
+import { compileUserPattern } from '../../core/user-pattern';
 import { short } from './missing-owner';
 
 /** An action that lives only in the postmortem is forgotten when the document is closed. */
@@ -13,18 +14,22 @@ export const missingTracking: Rule = {
   options: {
     patterns: {
       type: 'array',
-      items: { type: 'string', minLength: 1 },
-      description: 'More regular expressions that count as tracking references (e.g. "INC\\\\d+").',
+      items: { type: 'string', minLength: 1, format: 're2' },
+      description:
+        'More regular expressions that count as tracking references (e.g. "INC\\\\d+"), in RE2 syntax: they run in linear time, so look-around and back-references are not available.',
     },
   },
-  check({ model, options, report }) {
-    const patterns = ((options.patterns as string[] | undefined) ?? []).flatMap((p) => {
-      try {
-        return [new RegExp(p)];
-      } catch {
-        return [];
-      }
-    });
+  check({ model, config, options, report }) {
+    // Patterns from a config file: checked at load, run on a linear-time engine (never `new RegExp`).
+    const patterns = config.untrusted
+      ? []
+      : ((options.patterns as string[] | undefined) ?? []).flatMap((p) => {
+          try {
+            return [compileUserPattern(p)];
+          } catch {
+            return [];
+          }
+        });
     for (const action of getActionItems(model)) {
       if (action.tracking.length > 0 || action.status === 'done') continue;
       const raw = model.text.slice(action.range.start, action.range.end);

@@ -1,3 +1,4 @@
+import { isUnwritten } from '../../core/insert-section';
 import { SECTION_KIND_INFO, type SectionKind } from '../../core/kinds';
 import type { Section } from '../../core/model';
 import { hasContent } from '../../core/placeholders';
@@ -21,11 +22,17 @@ export const emptySection: Rule = {
       description: 'More texts that count as placeholders (compared whole, ignoring case).',
     },
   },
-  check({ model, options, report }) {
+  check({ model, config, options, report }) {
     const extraPlaceholders = (options.placeholders as string[] | undefined) ?? [];
     const reported = new Set<Section>();
+    const requiredReported = config.rules.get('structure/required-section')?.severity !== 'off';
+    const unwrittenRequired = (kind: (typeof config.required)[number]) =>
+      config.required.includes(kind) &&
+      model.allSections.filter((s) => s.kinds.includes(kind)).every((s) => isUnwritten(model, s));
     for (const section of model.allSections) {
       if (section.kinds.length === 0) continue;
+      // A required part with nothing but its heading is structure/required-section's error, not a warning here.
+      if (requiredReported && isUnwritten(model, section) && section.kinds.some((k) => unwrittenRequired(k))) continue;
       if (section.parent && hasReportedAncestor(section, reported)) continue;
       const codeCounts = !section.kinds.some((k) => PROSE_KINDS.has(k));
       const filled = subtree(section).some((s) =>

@@ -1,4 +1,4 @@
-import { insertSectionsEdit } from '../../core/insert-section';
+import { insertSectionsEdit, isUnwritten, openBlockAtEnd } from '../../core/insert-section';
 import { SECTION_KIND_INFO } from '../../core/kinds';
 import { type PostmortemModel, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
@@ -15,18 +15,30 @@ export const requiredSection: Rule = {
     const at = titleRange(model);
     for (const kind of config.required) {
       if (kind === 'summary' && model.summaryFromLead) continue;
+      const info = SECTION_KIND_INFO[kind];
       // A heading or a bold label (`**Impact:** …`) stands for the part.
-      if (sectionsOfKind(model, kind).length > 0) continue;
+      const present = sectionsOfKind(model, kind);
+      if (present.length > 0) {
+        if (!present.every((s) => isUnwritten(model, s))) continue;
+        // Inserted (by a fix, a snippet or by hand) but not written: the part is still missing.
+        const section = present[0];
+        report({
+          message: `Required section "${section.heading}" is not written yet: it has only its heading. ${info.guidance}`,
+          start: section.start,
+          end: section.headingEnd,
+          data: { section: kind, unwritten: true },
+        });
+        continue;
+      }
       // Stated clearly inside another section: present, only without a heading (structure/stated-elsewhere).
       if (findStatedParts(model).has(kind)) continue;
-      const info = SECTION_KIND_INFO[kind];
+      const edits = insertSectionsEdit(model, [kind]);
+      const blocked = edits.length === 0 ? openBlockAtEnd(model) : undefined;
       report({
-        message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}`,
+        message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}${blocked ? ` It cannot be inserted automatically: the document ends inside an unclosed ${blocked.what} (line ${model.lines.position(blocked.start).line + 1}); close it first.` : ''}`,
         ...at,
         data: { section: kind },
-        fixes: [
-          { title: `Insert missing section "${info.title}"`, edits: insertSectionsEdit(model, [kind]), safe: true },
-        ],
+        fixes: edits.length > 0 ? [{ title: `Insert missing section "${info.title}"`, edits, safe: true }] : undefined,
       });
     }
   },

@@ -1,0 +1,49 @@
+// The analysis worker: the same findings as the analysis in process, a document stopped at its budget with an
+// input/not-analysed finding, and the next document analysed by a fresh worker.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { analyze } from '../../server/src/core';
+import { AnalysisWorker } from '../../server/src/node/analysis-worker';
+import { configWith } from '../helpers/analyze';
+import { MINIMAL_POSTMORTEM } from '../helpers/postmortem';
+
+const worker = new AnalysisWorker();
+after(() => worker.dispose());
+
+/** Analysis time grows with the number of timeline entries: enough of them to outlast a 100 ms budget. */
+const LONG = `${MINIMAL_POSTMORTEM}\n## Detailed timeline\n\n${Array.from(
+  { length: 20_000 },
+  (_, i) => `- 10:${String(i % 60).padStart(2, '0')} UTC the on-call engineer restarted the service again`,
+).join('\n')}\n`;
+
+describe('analysis worker', () => {
+  it('gives the findings of the analysis in process, sync and async', async () => {
+    const config = configWith();
+    const text = MINIMAL_POSTMORTEM.replace('## Timeline\n\n- 10:00 UTC a\n\n', '');
+    const expected = analyze(text, config).findings;
+    assert.deepEqual(worker.analyzeSync(text, config, 60_000).findings, expected);
+    assert.deepEqual((await worker.analyze(text, config, 60_000)).findings, expected);
+  });
+
+  it('stops an analysis at the budget, reports it, and analyses the next document afresh', async () => {
+    const config = configWith();
+    const stopped = worker.analyzeSync(LONG, config, 100);
+    assert.equal(stopped.timedOut, true);
+    assert.deepEqual(
+      stopped.findings.map((f) => [f.ruleId, f.data?.reason]),
+      [['input/not-analysed', 'time-budget']],
+    );
+    assert.match(stopped.findings[0].message, /took longer than its 100 ms budget/);
+    const async = await worker.analyze(LONG, config, 100);
+    assert.equal(async.timedOut, true);
+    const next = await worker.analyze(MINIMAL_POSTMORTEM, config, 60_000);
+    assert.equal(next.timedOut, undefined);
+    assert.deepEqual(next.findings, analyze(MINIMAL_POSTMORTEM, config).findings);
+  });
+
+  it('takes its budget from the config (timeBudgetMs), 2 s by default', () => {
+    assert.equal(configWith().timeBudgetMs, 2000);
+    const config = configWith({ timeBudgetMs: 100 });
+    assert.equal(worker.analyzeSync(LONG, config).findings[0]?.data?.budgetMs, 100);
+  });
+});

@@ -1,0 +1,223 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the entries quote source text, placeholders included.
+// The exceptions of redos.test.ts: patterns recheck finds super-linear, and patterns built at run time, each with
+// why it cannot hold the linter. Keyed by file and exact pattern source (or `new RegExp(…)` expression); a file
+// ending in / with the pattern * covers every pattern below that folder.
+export interface Allowed {
+  file: string;
+  pattern: string;
+  reason: string;
+}
+
+export const REDOS_ALLOWED: Allowed[] = [
+  {
+    file: 'server/src/core/blame/',
+    pattern: '*',
+    reason:
+      'Blame detection is owned by issue 9 (the lead), which caps sentence and token length before these patterns and the NLP library run; until then the per-document time budget bounds them. Listed by folder so that its patterns can change without this list.',
+  },
+  {
+    file: 'server/src/core/actions/fields.ts',
+    pattern:
+      "^\\s*(?:\\[([^\\]\\n]{2,40})\\]\\s*|([A-Z][\\p{L}'-]+(?:\\s+[A-Z][\\p{L}'-]+)?)\\s+(?:to|will|is\\s+going\\s+to|owns)\\s+(?=[a-z])|([A-Z][\\w&/ -]{1,30}?)\\s*:\\s+(?=\\S))",
+    reason:
+      "Runs on one action item's text; its repetitions are bounded ({2,40}, {1,30}), so the backtracking per start is bounded too.",
+  },
+  {
+    file: 'server/src/core/actions/fields.ts',
+    pattern: '(?:\\(([^()\\n]{2,40})\\)|\\[([^[\\]\\n]{2,40})\\]|\\s[–—-]\\s+([^–—\\n]{2,40}))\\s*[.!]?\\s*$',
+    reason: "Runs on one action item's text, anchored at its end ($); captures are bounded ({2,40}).",
+  },
+  {
+    file: 'server/src/core/actions/fields.ts',
+    pattern:
+      '\\]\\((?:https?:\\/\\/|\\/|\\.\\.?\\/)[^)]*\\)|<https?:\\/\\/[^>]+>|(?<![(<])\\bhttps?:\\/\\/[^\\s)>\\]]+|\\]\\[[^\\]]+\\]',
+    reason:
+      'Runs on one action item\'s text; quadratic only on an item made of thousands of "](" with no closing ")"; the time budget bounds that.',
+  },
+  {
+    file: 'server/src/core/actions/fields.ts',
+    pattern: 'new RegExp(re.source, `${re.flags}g`)',
+    reason: 'Adds the g flag to the fixed tracking patterns of this file, which are checked above as literals.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern: "new RegExp(`${APPROX}\\\\d+(?:\\\\.\\\\d+)?\\\\s*(?:%|percent\\\\b|per\\\\s+cent\\\\b)`, 'i')",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp( `(?:[$€£¥]\\\\s?\\\\d[\\\\d,.]*${SCALE}|\\\\b\\\\d[\\\\d,.]*${SCALE}\\\\s*(?:usd|eur|gbp|dollars|euros|pounds)\\\\b)`, 'i', )",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern: '\\berror[-\\s]budget\\b|\\bSLO\\b[^.]{0,40}\\d',
+    reason:
+      'The only repetition is bounded ([^.]{0,40}): linear with a factor of 40; the fuzzer reports the bound as a polynomial.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:p\\\\d{2,3}|latency|response\\\\s+times?)\\\\b[^.]{0,40}?\\\\d+(?:\\\\.\\\\d+)?\\\\s*${TIME_UNIT}\\\\b|[<>~]\\\\s*\\\\d+(?:\\\\.\\\\d+)?\\\\s*(?:ms|s)\\\\b`, 'i', )",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:for|lasted|lasting|during|over|took|within|after|about|around|nearly|almost|roughly|approximately|~)\\\\s+(?:the\\\\s+)?(?:first\\\\s+|next\\\\s+|last\\\\s+)?${APPROX}${NUMBER}\\\\s*(?:-\\\\s*\\\\d+\\\\s*)?${TIME_UNIT}\\\\b|\\\\b${NUMBER}\\\\s*(?:-\\\\s*\\\\d+\\\\s*)?${TIME_UNIT}\\\\s+(?:of\\\\s+)?(?:outage|downtime|delay|disruption|degradation|impact|unavailability)\\\\b|\\\\bbetween\\\\s+\\\\S*\\\\d{1,2}:\\\\d{2}\\\\S*\\\\s+(?:\\\\w+\\\\s+){0,3}(?:and|to|-|–)\\\\s+\\\\S*\\\\d{1,2}:\\\\d{2}|\\\\b\\\\d{1,2}:\\\\d{2}\\\\s*(?:-|–|to)\\\\s*\\\\d{1,2}:\\\\d{2}\\\\b|\\\\b(?:${NUMBER})\\\\s+(?:${TIME_UNIT})\\\\b`, 'i', )",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp(`${APPROX}\\\\b${NUMBER}${SCALE}\\\\+?\\\\s+(?:(?:\\\\w+|[\\\\w-]+)\\\\s+){0,2}${AFFECTED}\\\\b`, 'i')",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp( `\\\\b${AFFECTED}\\\\b(?:\\\\s*(?:affected|impacted|failed|lost|dropped|delayed))?[^.\\\\d\\\\n]{0,20}?(?:[:=|]|\\\\bwas\\\\b|\\\\bwere\\\\b)\\\\s*${APPROX}\\\\d`, 'i', )",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:all|every|no|none\\\\s+of\\\\s+the|zero|nobody|no\\\\s+one)\\\\s+(?:(?:of\\\\s+)?(?:our|the)\\\\s+)?(?:\\\\w+\\\\s+)?${AFFECTED}\\\\b`, 'i', )",
+    reason:
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+  },
+  {
+    file: 'server/src/core/metadata/validate.ts',
+    pattern:
+      "new RegExp(`^[\"']?${segments[0].replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&')}[\"']?\\\\s*=\\\\s*(.*)$`, 'm')",
+    reason: 'Built from one frontmatter key, escaped; anchored at the line start, no nested quantifiers.',
+  },
+  {
+    file: 'server/src/core/model.ts',
+    pattern: "new RegExp(`^${fence.replace(/\\+/g, '\\\\+')}[ \\\\t]*$`, 'm')",
+    reason: 'Built from the frontmatter fence (--- or +++), escaped; anchored, no nested quantifiers.',
+  },
+  {
+    file: 'server/src/core/timeline/index.ts',
+    pattern: '\\[milestones?\\s*:[^\\]]{0,200}\\]',
+    reason:
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+  },
+  {
+    file: 'server/src/core/timeline/index.ts',
+    pattern: '!\\[([^\\]]{0,500})\\]\\([^)]{0,2000}\\)',
+    reason:
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+  },
+  {
+    file: 'server/src/core/timeline/index.ts',
+    pattern: '\\[([^\\]]{1,500})\\]\\([^)]{0,2000}\\)',
+    reason:
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+  },
+  {
+    file: 'server/src/core/timeline/index.ts',
+    pattern: '\\[([^\\]]{1,500})\\]\\[[^\\]]{0,500}\\]',
+    reason:
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+  },
+  {
+    file: 'server/src/core/timeline/index.ts',
+    pattern: '\\[\\^[^\\]]{1,200}\\]',
+    reason:
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+  },
+  {
+    file: 'server/src/core/timeline/index.ts',
+    pattern: '<(https?:[^>]{1,2000})>',
+    reason:
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+  },
+  {
+    file: 'server/src/core/timeline/lexicon.ts',
+    pattern: "new RegExp(source, 'i')",
+    reason: 'Built from the fixed word lists of the timeline lexicon: alternations of literal phrases inside \\b…\\b.',
+  },
+  {
+    file: 'server/src/core/timeline/milestones.ts',
+    pattern: "new RegExp(`^([\"']?)${escaped}\\\\1[ \\\\t]*[:=][ \\\\t]*(.*?)[ \\\\t]*\\\\r?$`, 'm')",
+    reason: 'Built from one frontmatter key, escaped; anchored at the line start; the lazy (.*?) sees one line.',
+  },
+  {
+    file: 'server/src/core/timeline/stamp.ts',
+    pattern: "new RegExp(source, 'iy')",
+    reason:
+      'The timestamp grammar, assembled from fixed pieces and run sticky (y) at one position of one entry: no scan from every start.',
+  },
+  {
+    file: 'server/src/core/timeline/zones.ts',
+    pattern: "new RegExp(ZONE_PATTERN, 'i')",
+    reason: 'The timezone pattern: an alternation of fixed zone names and offsets, tested on one statement.',
+  },
+  {
+    file: 'server/src/core/timeline/zones.ts',
+    pattern: "new RegExp(ZONE_PATTERN, 'gi')",
+    reason: 'The timezone pattern: an alternation of fixed zone names and offsets, over one entry.',
+  },
+  {
+    file: 'server/src/lsp/completion.ts',
+    pattern: '^(#{1,6})([ \\t]*)([^#]*)$',
+    reason: 'Runs on the one line before the cursor (completion, issue 16), anchored at both ends.',
+  },
+  {
+    file: 'server/src/lsp/symbols.ts',
+    pattern: "new RegExp(`^([A-Za-z_][\\\\w-]*)[ \\\\t]*${separator}(.*)$`, 'gm')",
+    reason: 'Built from the frontmatter separator (: or =); anchored per line, one capture to the end of the line.',
+  },
+  {
+    file: 'server/src/core/actions/details.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:priority|prio)\\\\s*[:=]?\\\\s*(${PRIORITY_LEVEL}|[0-4])\\\\b|\\\\b(critical|urgent|highest|high|medium|low|lowest)[- ]priority\\\\b|[[(](${PRIORITY_LEVEL})[\\\\])]|\\\\b(p[0-4])\\\\b`, 'i', )",
+    reason:
+      "Built from this file's fixed word lists (priority levels, month names), no input; runs on one action item's text, its repetitions are single words and bounded digit runs.",
+  },
+  {
+    file: 'server/src/core/actions/details.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:due(?:\\\\s+date)?|deadline|eta|target(?:\\\\s+date)?|by|before|until)\\\\s*[:=]?\\\\s*(?:\\\\d{4}-\\\\d{2}-\\\\d{2}|\\\\d{1,2}/\\\\d{1,2}(?:/\\\\d{2,4})?|${MONTH}\\\\s+\\\\d{1,2}(?:st|nd|rd|th)?|\\\\d{1,2}\\\\s+${MONTH}|(?:the\\\\s+)?end\\\\s+of\\\\s+(?:the\\\\s+)?(?:week|month|quarter|year|sprint|q[1-4]|${MONTH})|q[1-4](?:\\\\s*\\\\d{2,4})?|next\\\\s+(?:week|month|sprint|quarter|release))`, 'i', )",
+    reason:
+      "Built from this file's fixed word lists (priority levels, month names), no input; runs on one action item's text, its repetitions are single words and bounded digit runs.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b${MONTH}\\\\.?\\\\s+\\\\d{1,2}(?:st|nd|rd|th)?(?:,?\\\\s+\\\\d{4})?\\\\b`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b\\\\d{1,2}(?:st|nd|rd|th)?\\\\s+${MONTH}\\\\b(?:,?\\\\s+\\\\d{4})?`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b${MONTH}\\\\s+\\\\d{4}\\\\b`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b${WEEKDAY}\\\\b,?`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(ZONE_PATTERN, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+];
