@@ -65,7 +65,7 @@ export function isIndexPage(path: string, text: string): boolean {
   if (!INDEX_NAMES.test(path)) return false;
   const head = text.slice(0, 65536);
   const inline = head.match(/\]\((?!#)/g)?.length ?? 0;
-  const definitions = head.match(/^\[[^\]\n]{1,200}\]:/gm)?.length ?? 0;
+  const definitions = head.split('\n').filter((line) => line.startsWith('[') && line.includes(']:')).length;
   if (inline + definitions < 2) return false;
   matcher ??= createHeadingMatcher();
   let fence: string | undefined;
