@@ -106,9 +106,15 @@ describe('language server features over stdio', () => {
       position: { line: 13, character: 22 },
     });
     assert.match((finding.contents as MarkupContent).value, /blame\/human-error/);
-    const nothing = await client.request<Hover | null>('textDocument/hover', {
+    // The summary states the impact ("failed for 38 minutes"): an info finding suggests a heading for it.
+    const stated = await client.request<Hover | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line: 4, character: 5 },
+    });
+    assert.match((stated?.contents as MarkupContent).value, /structure\/stated-elsewhere/);
+    const nothing = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 8, character: 20 },
     });
     assert.equal(nothing, null);
   });

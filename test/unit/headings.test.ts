@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHeadingMatcher, headingWords } from '../../server/src/core';
+import { setAsideNotes } from '../../server/src/core/headings';
 
 const matcher = createHeadingMatcher();
 const kinds = (heading: string) => matcher.match(heading);
@@ -81,9 +82,46 @@ describe('heading matcher', () => {
       'Attendees',
       'Stats',
       'Private key (on CDN host)',
+      'Sunday, Jan 5',
+      'Q3 2024 (planning)',
     ]) {
       assert.deepEqual(kinds(heading), [], heading);
     }
+  });
+
+  it('sets notes aside: asides in parentheses, links, dates, times, zones and quarters', () => {
+    const cases: [string, string[]][] = [
+      ['Timeline (all times PST)', ['timeline']],
+      ['Timeline (all times approximate)', ['timeline']],
+      ['Timeline (PST) 01/16/2024 – 02/28/2024. All times approximations', ['timeline']],
+      ['Timeline of events, Monday March 3rd 2025, 14:00–16:30 UTC', ['timeline']],
+      ['Short-term improvements (follow along here)', ['action-items']],
+      ['Long-term improvements (Q4 2025 – Q1 2026)', ['action-items']],
+      ['Impact (customer-facing)', ['impact']],
+      ['(Impact)', ['impact']],
+    ];
+    for (const [heading, expected] of cases) assert.deepEqual(kinds(heading), expected, heading);
+    assert.equal(setAsideNotes('Timeline (all times PST)').trim(), 'Timeline');
+    // Lowercase words that spell a zone abbreviation are words, not notes.
+    assert.equal(setAsideNotes('Art of the possible'), 'Art of the possible');
+  });
+
+  it('compares every form of a word and reads phrasal headings', () => {
+    const cases: [string, string[]][] = [
+      ['How we resolved the issue', ['mitigation']],
+      ['Resolving the outage', ['mitigation']],
+      ['Planned actions (planned or in progress)', ['action-items']],
+      ['Long term solution', ['action-items']],
+      ['What we are doing to prevent this', ['action-items']],
+      ['Preventing recurrence', ['action-items']],
+      ['Steps taken to mitigate', ['mitigation']],
+      ['How we detected it', ['detection']],
+      ['What caused the outage?', ['root-cause']],
+      ['Lessons learnt', ['lessons-learned']],
+    ];
+    for (const [heading, expected] of cases) assert.deepEqual(kinds(heading), expected, heading);
+    // A stem shared by unrelated words does not join them: responsibilities are not a response.
+    assert.deepEqual(kinds('Responsibilities'), []);
   });
 
   it('learns extra synonyms from the config', () => {

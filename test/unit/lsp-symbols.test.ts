@@ -81,6 +81,24 @@ describe('lsp: document symbols', () => {
     assert.ok(day1.children?.every((e) => e.kind === SymbolKind.Event));
   });
 
+  it('lists bold labels that name a part under their section, as implicit sections', () => {
+    const text =
+      '# T\n\n## Summary\n\nIntro.\n\n**Impact:** checkout failed for 20 minutes.\n\n**Root cause**: a full disk.\n\n## Timeline\n';
+    const [t] = documentSymbols(analyzeText(text));
+    const summary = t.children?.[0] as DocumentSymbol;
+    assert.deepEqual(
+      summary.children?.map((c) => [c.name, c.detail]),
+      [
+        ['Impact', 'Impact (bold label)'],
+        ['Root cause', 'Root cause (bold label)'],
+      ],
+    );
+    assert.deepEqual(summary.children?.[0].selectionRange, {
+      start: { line: 6, character: 0 },
+      end: { line: 6, character: 11 },
+    });
+  });
+
   it('lists action items with their state', () => {
     const actions = title.children?.[3].children ?? [];
     assert.deepEqual(

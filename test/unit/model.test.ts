@@ -41,6 +41,58 @@ describe('postmortem model', () => {
     assert.equal(b.contentEnd, text.length);
   });
 
+  it('reads bold labels that name a part as implicit sections, with their ranges', () => {
+    const text = [
+      '# Outage',
+      '',
+      '## Summary',
+      '',
+      'Intro paragraph.',
+      '',
+      '**Impact:** a third of page loads failed for 38 minutes.',
+      '',
+      'More about who was affected.',
+      '',
+      '**Root Cause**: an expired certificate.',
+      '',
+      '- **Rotate certificates**: automate it.',
+      '',
+      '**HTTP response times**',
+      '',
+      '**Edit**: a later note.',
+      '',
+      '## Timeline',
+      '',
+    ].join('\n');
+    const m = build(text);
+    assert.deepEqual(
+      m.implicitSections.map((s) => [s.heading, s.kinds, s.level, s.parent?.heading]),
+      [
+        ['Impact', ['impact'], 3, 'Summary'],
+        ['Root Cause', ['root-cause'], 3, 'Summary'],
+      ],
+    );
+    const [impact, cause] = m.implicitSections;
+    assert.equal(text.slice(impact.start, impact.headingEnd), '**Impact:**');
+    assert.equal(
+      text.slice(impact.start, impact.end),
+      '**Impact:** a third of page loads failed for 38 minutes.\n\nMore about who was affected.\n\n',
+    );
+    assert.equal(text.slice(cause.start, cause.headingEnd), '**Root Cause**:');
+    assert.ok(text.slice(cause.start, cause.end).endsWith('**Edit**: a later note.\n\n'));
+    // Headings stay headings only.
+    assert.deepEqual(
+      m.allSections.map((s) => s.heading),
+      ['Summary', 'Timeline'],
+    );
+    // A label on a line of its own, in the lead, sits at the main heading level.
+    const lead = build('# Outage\n\n**What happened?**\nThe API was down.\n\n## Timeline\n');
+    assert.deepEqual(
+      lead.implicitSections.map((s) => [s.heading, s.kinds, s.level, s.parent]),
+      [['What happened', ['summary'], 2, undefined]],
+    );
+  });
+
   it('uses a lead paragraph as the summary only when there is no summary heading', () => {
     assert.equal(build('# Postmortem\n\nWhat happened, briefly.\n\n## Timeline\n').summaryFromLead, true);
     assert.equal(build('# Postmortem\n\n<!-- a comment -->\n\n## Timeline\n').summaryFromLead, false);

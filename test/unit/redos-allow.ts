@@ -196,4 +196,48 @@ export const REDOS_ALLOWED: Allowed[] = [
     reason:
       'Reads `time: "…", "…"` pairs from one code block of a timeline (JSON/JS-like entries); quadratic only on thousands of unclosed quotes in that block, which the time budget bounds.',
   },
+  {
+    file: 'server/src/core/actions/details.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:priority|prio)\\\\s*[:=]?\\\\s*(${PRIORITY_LEVEL}|[0-4])\\\\b|\\\\b(critical|urgent|highest|high|medium|low|lowest)[- ]priority\\\\b|[[(](${PRIORITY_LEVEL})[\\\\])]|\\\\b(p[0-4])\\\\b`, 'i', )",
+    reason:
+      "Built from this file's fixed word lists (priority levels, month names), no input; runs on one action item's text, its repetitions are single words and bounded digit runs.",
+  },
+  {
+    file: 'server/src/core/actions/details.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:due(?:\\\\s+date)?|deadline|eta|target(?:\\\\s+date)?|by|before|until)\\\\s*[:=]?\\\\s*(?:\\\\d{4}-\\\\d{2}-\\\\d{2}|\\\\d{1,2}/\\\\d{1,2}(?:/\\\\d{2,4})?|${MONTH}\\\\s+\\\\d{1,2}(?:st|nd|rd|th)?|\\\\d{1,2}\\\\s+${MONTH}|(?:the\\\\s+)?end\\\\s+of\\\\s+(?:the\\\\s+)?(?:week|month|quarter|year|sprint|q[1-4]|${MONTH})|q[1-4](?:\\\\s*\\\\d{2,4})?|next\\\\s+(?:week|month|sprint|quarter|release))`, 'i', )",
+    reason:
+      "Built from this file's fixed word lists (priority levels, month names), no input; runs on one action item's text, its repetitions are single words and bounded digit runs.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b${MONTH}\\\\.?\\\\s+\\\\d{1,2}(?:st|nd|rd|th)?(?:,?\\\\s+\\\\d{4})?\\\\b`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b\\\\d{1,2}(?:st|nd|rd|th)?\\\\s+${MONTH}\\\\b(?:,?\\\\s+\\\\d{4})?`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b${MONTH}\\\\s+\\\\d{4}\\\\b`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(`\\\\b${WEEKDAY}\\\\b,?`, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
+  {
+    file: 'server/src/core/headings.ts',
+    pattern: "new RegExp(ZONE_PATTERN, 'gi')",
+    reason:
+      "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
+  },
 ];

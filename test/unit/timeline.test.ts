@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { getMilestones, getTimeline, type PostmortemModel } from '../../server/src/core';
+import { getIncidentMetrics, getMilestones, getTimeline, type PostmortemModel } from '../../server/src/core';
 import { readStamp } from '../../server/src/core/timeline/stamp';
 import { parseZone } from '../../server/src/core/timeline/zones';
 import { analyzeText } from '../helpers/analyze';
@@ -77,6 +77,13 @@ describe('getTimeline', () => {
     assert.equal(b.crossedMidnight, true);
     assert.equal(((b.instant?.ms ?? 0) - (a.instant?.ms ?? 0)) / 60_000, 30);
   });
+  it('recognises a timeline heading with a note and keeps the zone the note gives', () => {
+    const text = '# Outage\n\n## Timeline (all times PST)\n\n- 09:00 Deploy starts.\n- 09:20 Errors rise.\n';
+    const t = getTimeline(model(text));
+    assert.equal(t.entries.length, 2);
+    assert.equal(t.sections[0].zone?.name, 'UTC-8');
+    assert.equal(t.entries[0].zoneSource, 'heading');
+  });
   it('takes the zone from a table header and dates from the cells', () => {
     const t = getTimeline(
       model(doc('| Date and time in CET | Event |\n| --- | --- |\n| 2019-12-04 00:30 | Nodes deleted |')),
@@ -148,6 +155,38 @@ describe('getMilestones', () => {
     assert.equal(ms.find((m) => m.kind === 'started')?.source, 'frontmatter');
     assert.equal(ms.find((m) => m.kind === 'started')?.instant?.clock, '09:10');
     assert.equal(ms.find((m) => m.kind === 'detected')?.instant?.iso, '2024-05-14T09:16:00Z');
+  });
+  it('reads milestones from what happens to the service: traffic drops, a replacement is deployed', () => {
+    const ms = getMilestones(
+      model(
+        doc(
+          'All times UTC, 2024-05-01.\n\n- 00:00 certificate expires; partner traffic drops to zero\n- 01:47 first partner reports failures through the support portal\n- 02:05 the new certificate is issued and deployed',
+        ),
+      ),
+    );
+    const at = Object.fromEntries(ms.map((m) => [m.kind, m.instant?.clock]));
+    assert.deepEqual(at, { started: '00:00', detected: '01:47', mitigated: '02:05', resolved: '02:05' });
+    assert.match(ms[0].why, /traffic drops/);
+  });
+  it('ends the impact when the wording says the service works again, not at the first action', () => {
+    const text =
+      '# Upload outage\n\n## Impact\n\nUploads failed for 70 minutes.\n\n## Timeline\n\nAll times UTC, 2024-05-01.\n\n- 22:05 Upload errors begin.\n- 22:12 The upload alert fires.\n- 22:40 We roll the storage client back.\n- 23:15 Uploads succeed again.\n- 23:50 The incident is resolved.\n';
+    const metrics = getIncidentMetrics(model(text));
+    assert.equal(metrics.mitigated?.clock, '23:15');
+    assert.equal(metrics.durationMinutes, 70);
+  });
+  it('cross-checks the end of impact with the duration the document states', () => {
+    const body =
+      'All times UTC, 2024-05-01.\n\n- 22:05 Upload errors begin.\n- 22:12 The upload alert fires.\n- 22:40 Error rate is back to normal for most users.\n- 23:15 Storage client restarted on the last hosts.\n- 23:50 The incident is resolved.\n';
+    const stated = `# Upload outage\n\n## Impact\n\nUploads failed for 70 minutes.\n\n## Timeline\n\n${body}`;
+    const end = getMilestones(model(stated)).find((m) => m.kind === 'mitigated');
+    assert.equal(end?.instant?.clock, '23:15');
+    assert.match(end?.why ?? '', /matches the impact duration the document states \("for 70 minutes"\)/);
+    // Without a stated figure, or with one the wording agrees with, the wording decides.
+    const unstated = `# Upload outage\n\n## Impact\n\nUploads failed.\n\n## Timeline\n\n${body}`;
+    assert.equal(getMilestones(model(unstated)).find((m) => m.kind === 'mitigated')?.instant?.clock, '22:40');
+    const agrees = stated.replace('for 70 minutes', 'for about 35 minutes');
+    assert.equal(getMilestones(model(agrees)).find((m) => m.kind === 'mitigated')?.instant?.clock, '22:40');
   });
   it('ignores denied and intended actions', () => {
     const ms = getMilestones(

@@ -138,6 +138,8 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
       'the error',
       'the bug',
       'the problem',
+      'underlying issue',
+      'underlying problem',
     ],
   },
   detection: {
@@ -204,6 +206,12 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
       'takeaway',
       'todo',
       'remediation item',
+      'planned action',
+      'action plan',
+      'long term solution',
+      'long term fix',
+      'long term improvement',
+      'permanent fix',
     ],
   },
   'lessons-learned': {
@@ -218,6 +226,7 @@ export const SECTION_KIND_INFO: Record<SectionKind, SectionKindInfo> = {
       'learn',
       'retrospective',
       'reflection',
+      'how did we do',
     ],
   },
   'what-went-well': {

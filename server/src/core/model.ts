@@ -1,5 +1,6 @@
 import type { Heading, Html, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { findBoldLabelSections } from './bold-labels';
 import { type Frontmatter, parseFrontmatter } from './frontmatter';
 import type { HeadingMatcher } from './headings';
 import type { SectionKind } from './kinds';
@@ -23,6 +24,8 @@ export interface Section {
   nodes: RootContent[];
   children: Section[];
   parent?: Section;
+  /** A bold label at the start of a paragraph (`**Impact:** …`), not a heading; see bold-labels.ts. */
+  implicit?: boolean;
 }
 
 export interface Title {
@@ -54,6 +57,11 @@ export interface PostmortemModel {
   sections: Section[];
   /** Every section in document order. */
   allSections: Section[];
+  /**
+   * Parts marked by a bold label inside a section or the lead (`**Root cause**: …`), in document order. Kept
+   * apart from `allSections` (which holds headings only); `sectionsOfKind` queries both.
+   */
+  implicitSections: Section[];
   /** The heading level the document uses for its main sections. */
   headingLevel: number;
   /** True when there is no summary heading but a lead paragraph stands in for it. */
@@ -152,6 +160,15 @@ export function buildModel(text: string, matcher: HeadingMatcher): PostmortemMod
     .slice(titleIndex + 1, firstSectionIndex)
     .filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
 
+  const headingLevel = mainHeadingLevel(allSections, title);
+  const implicitSections = findBoldLabelSections(
+    [
+      { nodes: lead, level: headingLevel - 1, end: sectionHeadings[0] ? start(sectionHeadings[0].node) : text.length },
+      ...allSections.map((s) => ({ nodes: s.nodes, level: s.level, end: s.contentEnd, parent: s })),
+    ],
+    matcher,
+  );
+
   const hasSummaryHeading = allSections.some((s) => s.kinds.includes('summary'));
   const summaryFromLead = !hasSummaryHeading && lead.some((n) => isProse(n, text));
 
@@ -166,10 +183,16 @@ export function buildModel(text: string, matcher: HeadingMatcher): PostmortemMod
     lead,
     sections,
     allSections,
-    headingLevel: mainHeadingLevel(allSections, title),
+    implicitSections,
+    headingLevel,
     summaryFromLead,
     comments: collectComments(tree, text),
   };
+}
+
+/** The sections that stand for a part: its headings, then the bold labels that name it. */
+export function sectionsOfKind(model: PostmortemModel, kind: SectionKind): Section[] {
+  return [...model.allSections, ...model.implicitSections].filter((s) => s.kinds.includes(kind));
 }
 
 export function headingText(node: Heading): string {

@@ -16,6 +16,8 @@ export function documentSymbols(analysis: AnalysisResult): DocumentSymbol[] {
   if (frontmatter) symbols.push(frontmatter);
   const entries = sectionEntries(model);
   const sections = model.sections.map((s) => sectionSymbol(model, s, entries));
+  // Bold labels in the lead (`**Impact:** …` before the first heading) come before the sections.
+  sections.unshift(...model.implicitSections.filter((s) => !s.parent).map((s) => sectionSymbol(model, s, entries)));
   const { title } = model;
   if (title?.source === 'heading') {
     symbols.push({
@@ -38,10 +40,16 @@ function sectionSymbol(
   entries: Map<Section, SectionEntry[]>,
 ): DocumentSymbol {
   const children = (entries.get(section) ?? []).map((e) => entrySymbol(model, e));
+  // Bold labels inside the section's own content, then its subsections.
+  if (!section.implicit) {
+    const labels = model.implicitSections.filter((s) => s.parent === section);
+    children.push(...labels.map((c) => sectionSymbol(model, c, entries)));
+  }
   children.push(...section.children.map((c) => sectionSymbol(model, c, entries)));
+  const kinds = section.kinds.map((k) => SECTION_KIND_INFO[k].title).join(' / ');
   return {
     name: section.heading || '(empty heading)',
-    detail: section.kinds.map((k) => SECTION_KIND_INFO[k].title).join(' / ') || undefined,
+    detail: (section.implicit ? `${kinds} (bold label)` : kinds) || undefined,
     kind: SymbolKind.String,
     range: toRange(
       model.lines,

@@ -1,18 +1,25 @@
 import type { AnyRule } from '../core/rule';
+import { missingDetails } from './action-items/missing-details';
 import { missingOwner } from './action-items/missing-owner';
 import { missingTracking } from './action-items/missing-tracking';
+import { noHighPriority } from './action-items/no-high-priority';
 import { vague } from './action-items/vague';
 import { counterfactual } from './blame/counterfactual';
 import { humanError } from './blame/human-error';
 import { judgment } from './blame/judgment';
 import { namedIndividual } from './blame/named-individual';
+import { incomplete } from './impact/incomplete';
 import { unquantified } from './impact/unquantified';
 import { notAnalysed } from './input/not-analysed';
 import { frontmatterSyntax } from './metadata/frontmatter-syntax';
 import { invalidValue } from './metadata/invalid-value';
+import { missingIncidentCommander } from './metadata/missing-incident-commander';
+import { missingOwner as missingPostmortemOwner } from './metadata/missing-owner';
 import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
+import { statedElsewhere } from './structure/stated-elsewhere';
+import { suggestedSection } from './structure/suggested-section';
 import { missingMilestone } from './timeline/missing-milestone';
 import { missingTimezone } from './timeline/missing-timezone';
 import { outOfOrder } from './timeline/out-of-order';
@@ -24,15 +31,22 @@ export const RULES: readonly AnyRule[] = [
   frontmatterSyntax,
   invalidValue,
   unknownKey,
+  missingPostmortemOwner,
+  missingIncidentCommander,
   requiredSection,
+  statedElsewhere,
+  suggestedSection,
   emptySection,
   outOfOrder,
   missingTimezone,
   unparseableTime,
   missingMilestone,
   unquantified,
+  incomplete,
   missingOwner,
   missingTracking,
+  missingDetails,
+  noHighPriority,
   vague,
   namedIndividual,
   humanError,

@@ -16,11 +16,28 @@ const milestone = (what: string) => ({
   description: `When ${what}: ISO 8601 (\`2024-05-14T09:12:00Z\`), a date and time with a zone (\`2024-05-14 09:12 UTC\`), or a time of day (\`09:12\`, read on the timeline's first day). Overrides what the timeline suggests.`,
 });
 
-const people = (what: string) => ({
+const names = (what: string) => ({
   description: what,
   anyOf: [
     { type: 'string', minLength: 1 },
     { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  ],
+});
+
+/** A person as blogs and site generators write one: `{ name, link }`, `{ name, url, title, image_url }`, … */
+const PERSON = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: true,
+  properties: { name: { type: 'string', minLength: 1, description: 'The person or team.' } },
+} as const;
+
+const people = (what: string) => ({
+  description: what,
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    PERSON,
+    { type: 'array', items: { anyOf: [{ type: 'string', minLength: 1 }, PERSON] }, minItems: 1 },
   ],
 });
 
@@ -94,8 +111,12 @@ export const FRONTMATTER_SCHEMA = {
       type: 'string',
       enum: [...STATUS_VALUES],
     },
-    authors: people('Who wrote the postmortem: a name or a list of names.'),
+    authors: people(
+      'Who wrote the postmortem: a name, a list of names, or people as blogs write them (`{ name, link }`).',
+    ),
     author: people('Who wrote the postmortem (also `authors`).'),
+    owner: people('Who owns the postmortem: drives it to review and its actions to completion.'),
+    incident_commander: people('Who led the response as incident commander.'),
     participants: {
       description: 'Who took part in the response, each with a role (`{ name: Alice, role: incident commander }`).',
       type: 'array',
@@ -120,7 +141,7 @@ export const FRONTMATTER_SCHEMA = {
         ],
       },
     },
-    services: people('The services or systems affected: a name or a list of names.'),
+    services: names('The services or systems affected: a name or a list of names.'),
     started: milestone('the impact began'),
     detected: milestone('the problem was detected (alert fired, page, report)'),
     mitigated: milestone('the impact ended or a workaround took effect'),
@@ -132,7 +153,7 @@ export const FRONTMATTER_SCHEMA = {
         "The timezone of the timeline's times when they do not say it: `UTC`, `CET`, `+02:00`, `Europe/Berlin`.",
     },
     type: { type: 'string', description: '`postmortem` marks the file as a postmortem wherever it lives.' },
-    tags: people('Free-form tags.'),
+    tags: names('Free-form tags.'),
     id: { type: ['string', 'integer'], description: 'An incident identifier (`INC-1234`).' },
     impact: { type: 'string', description: 'A one-line summary of the impact.' },
     summary: { type: 'string', description: 'A one-line summary of the incident.' },

@@ -70,7 +70,13 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
     // accepted form) beats the errors of its branches.
     if (!previous || rank(e) > rank(previous)) byPath.set(key, e);
   }
-  return [...byPath.values()];
+  // A missing key deeper down ("`author.0` needs a `name`") already says what is wrong with the whole value.
+  const kept = [...byPath.values()];
+  return kept.filter(
+    (e) =>
+      e.keyword !== 'anyOf' ||
+      !kept.some((d) => d.keyword === 'required' && d.instancePath.startsWith(`${e.instancePath}/`)),
+  );
 }
 
 function rank(e: ErrorObject): number {
@@ -86,7 +92,7 @@ function describe(error: ErrorObject, segments: string[]): string {
     case 'anyOf':
     case 'pattern':
     case 'type':
-      return `${what} has the wrong form${schema?.description ? `: ${lowerFirst(schema.description)}` : ''}`;
+      return `${what} has the wrong form${schema?.description ? `: ${lowerFirst(schema.description.replace(/\.$/, ''))}` : ''}`;
     case 'required':
       return `${what} needs a \`${(error.params as { missingProperty: string }).missingProperty}\``;
     case 'additionalProperties':

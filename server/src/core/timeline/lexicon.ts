@@ -30,6 +30,13 @@ const FAIL_VERB =
   SYSTEM_STATE +
   '|reporting|throw(?:ing)?|los(?:e|ing)|leak(?:ing)?|serv(?:e|ing)\\s+(?:errors?|stale|wrong))';
 
+/** What flows through a service: its drop is the impact. */
+const SERVICE_FLOW =
+  '(?:traffic|requests?|throughput|success\\s+rates?|availability|conversions?|orders?|sign-?ups?|logins?|uploads?|downloads?|payments?|checkouts?|deliveries|messages)';
+/** Units of work users or systems ask for: when they fail, the impact has begun. */
+const SERVICE_WORK =
+  '(?:requests?|uploads?|downloads?|builds?|deploys|tests?|test\\s+suites?|jobs?|logins?|sign-?ins?|payments?|checkouts?|api\\s+calls?|calls?|queries|connections?|webhooks?|e-?mails?|page\\s+loads?|pages?|lookups?|resolutions?)';
+
 const cue = (kind: MilestoneKind, strength: Cue['strength'], label: string, source: string): Cue => ({
   kind,
   strength,
@@ -43,9 +50,28 @@ export const CUES: readonly Cue[] = [
     'started',
     3,
     'impact begins',
-    `\\b${FAILURE_NOUN}(?:\\s+(?:on|in|for|of|at|from)\\s+(?:the\\s+)?[\\w./-]+){0,2}\\s+(?:${BEGIN}|spiked?|spikes|rises|rose|increased|appear(?:s|ed)?|occur(?:s|red)?)\\b`,
+    `\\b${FAILURE_NOUN}(?:\\s+(?:on|in|for|of|at|from)\\s+(?:the\\s+)?[\\w./-]+){0,2}\\s+(?:${BEGIN}|spiked?|spikes|rises|rose|increased|appear(?:s|ed)?|occur(?:s|red)?|climb(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|soar(?:s|ed)?)\\b`,
   ),
   cue('started', 3, 'impact begins', `\\b${BEGIN}\\s+(?:to\\s+)?${FAIL_VERB}\\b`),
+  // What happens to the service and its users: traffic drops, requests fail, nothing is left running.
+  cue(
+    'started',
+    3,
+    'traffic drops',
+    `\\b${SERVICE_FLOW}\\s+(?:[\\w-]+\\s+)?(?:drops?|dropped|dropping|fell|falls|falling|plummet(?:s|ed)|dips?|dipped|collapses?|collapsed|(?:goes|went)\\s+to\\s+zero)\\b`,
+  ),
+  cue(
+    'started',
+    2,
+    'requests fail',
+    `\\b${SERVICE_WORK}\\s+(?:(?:are|were|is|was|began|begin|begins|start(?:s|ed)?)\\s+(?:to\\s+)?)?(?:(?:almost|mostly|all|now|still|intermittently)\\s+)?(?:fail(?:ing|s|ed)?|time\\s+out|timing\\s+out|timed\\s+out|erroring|hang(?:ing|s)?|(?:being\\s+)?rejected)\\b`,
+  ),
+  cue(
+    'started',
+    2,
+    'a system fails',
+    '^(?:[\\w./-]+\\s+){0,3}(?:degradation|outage|downtime|disruption|unavailability)\\b(?!\\s+(?:review|report|postmortem|ends?|ended|is\\s+over|was\\s+over))|\\b(?:we\\s+have|there\\s+(?:are|were|is|was))\\s+no\\s+(?:healthy\\s+|available\\s+|running\\s+|working\\s+)?(?:nodes?|servers?|instances?|capacity|pods?|workers?|replicas?)\\b',
+  ),
   cue('started', 2, 'a system fails', `\\b${BECOME}\\s+(?:(?:completely|partially|fully|now)\\s+)?${SYSTEM_STATE}\\b`),
   cue(
     'started',
@@ -179,16 +205,22 @@ export const CUES: readonly Cue[] = [
   cue(
     'mitigated',
     2,
+    'service recovered',
+    `\\b(?:succeed(?:s|ed|ing)?|work(?:s|ing|ed)?|flow(?:s|ing)?|resum(?:es|ed|ing)|process(?:es|ed|ing)|merg(?:es|ing)|serv(?:es|ing)|load(?:s|ing))\\s+(?:\\w+\\s+)?(?:again|normally|as\\s+(?:expected|normal|usual))\\b|\\b(?:behaviou?r|service|traffic|operations?|processing|deliver(?:y|ies))\\s+(?:\\w+\\s+)?resumed\\b|\\b${SERVICE_FLOW}\\s+(?:\\w+\\s+)?(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:back\\b|returns?\\s+to|returned\\s+to|recover(?:s|ed)|normali[sz]e[sd]?)|\\b(?:error\\s+rates?|errors|latency|5xx)\\s+(?:\\w+\\s+)?(?:drops?\\s+back|dropped\\s+back|subsides?|subsided|returns?\\s+to\\s+normal|returned\\s+to\\s+normal|back\\s+to\\s+(?:normal|baseline|zero))`,
+  ),
+  cue(
+    'mitigated',
+    2,
     'confirmed working',
     '\\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied))\\s+(?:that\\s+)?(?:[\\w-]+\\s+){0,4}?(?:is|are|was|were|to\\s+be)\\s+(?:now\\s+|back\\s+|fully\\s+)?(?:functional|working|healthy|up|available|operational|serving|draining)\\b|\\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied))\\s+(?:that\\s+)?(?:all\\s+)?(?:systems?|services?)\\s+(?:are\\s+)?operational\\b',
   ),
   cue(
     'mitigated',
-    2,
+    1,
     'rolled back',
     '\\b(?:roll(?:s|ed|ing)?\\s+(?:\\w+\\s+)?back|rolled\\s+back|rollback\\s+(?:is\\s+|was\\s+)?(?:complete[d]?|deployed|done|finished)|revert(?:s|ed)?\\s+(?:the\\s+)?(?:change|deploy(?:ment)?|commit|config(?:uration)?|release))\\b(?!\\s+(?:PR|pull\\s+request))',
   ),
-  cue('mitigated', 2, 'failed over', '\\b(?:failed\\s+over|fail-?over\\s+(?:is\\s+|was\\s+)?(?:complete[d]?|done))\\b'),
+  cue('mitigated', 1, 'failed over', '\\b(?:failed\\s+over|fail-?over\\s+(?:is\\s+|was\\s+)?(?:complete[d]?|done))\\b'),
   cue(
     'mitigated',
     1,
@@ -212,6 +244,14 @@ export const CUES: readonly Cue[] = [
     'a fix was deployed',
     '\\b(?:deploy(?:s|ed)?|releas(?:es|ed)|ship(?:s|ped)|roll(?:s|ed)\\s+out|merg(?:es|ed)|appl(?:ies|ied))\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+){0,2}(?:fix(?:ed)?|patch(?:ed)?|hot-?fix)\\b|\\b(?:fix|patch|hot-?fix)\\s+(?:is\\s+|was\\s+|has\\s+been\\s+)?(?:deployed|released|shipped|rolled\\s+out|merged|applied|live)\\b|\\bcontaining\\s+the\\s+fix\\b',
   ),
+  cue(
+    'resolved',
+    3,
+    'a fix was deployed',
+    '\\b(?:new|renewed|replacement|corrected|fixed|patched)\\s+(?:[\\w-]+\\s+){0,2}(?:is\\s+|was\\s+|are\\s+|were\\s+|has\\s+been\\s+)?(?:(?:issued|generated|created|built)\\s+and\\s+)?(?:deployed|installed|rolled\\s+out|released|applied|published|in\\s+place|live)\\b',
+  ),
+  cue('resolved', 3, 'resolved', '\\bmarked\\s+(?:as\\s+)?(?:resolved|closed|fixed)\\b'),
+  cue('resolved', 2, 'incident closed', '\\bclos(?:es|ed|e)\\s+(?:the\\s+)?(?:incident|ticket)\\b'),
   cue(
     'resolved',
     3,

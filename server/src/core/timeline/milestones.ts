@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PostmortemModel } from '../model';
+import { crossCheckImpactEnd } from './impact-end';
 import { type CueMatch, findCues } from './lexicon';
 import { readStamp } from './stamp';
 import {
@@ -24,6 +25,7 @@ import { parseZone } from './zones';
  *   "outage ends" over "latency recovered" over an action such as a rollback), the earliest of those;
  * - resolution: the latest entry that says the problem was fixed or resolved, not before mitigation. With a
  *   resolution but no separate mitigation, the impact is taken to end with the resolution.
+ * An inferred end of impact is then cross-checked with the duration the document states (impact-end.ts).
  */
 export function findMilestones(model: PostmortemModel, timeline: Timeline): Milestone[] {
   const byKind = new Map<MilestoneKind, Milestone>();
@@ -41,7 +43,8 @@ export function findMilestones(model: PostmortemModel, timeline: Timeline): Mile
       });
     }
   }
-  inferMilestones(timeline.entries, byKind);
+  const cues = inferMilestones(timeline.entries, byKind);
+  crossCheckImpactEnd(model, byKind, [...(cues.get('mitigated') ?? []), ...(cues.get('resolved') ?? [])]);
   return MILESTONE_KINDS.flatMap((k) => {
     const m = byKind.get(k);
     return m ? [m] : [];
@@ -53,7 +56,11 @@ interface Candidate {
   match: CueMatch;
 }
 
-function inferMilestones(entries: readonly TimelineEntry[], found: Map<MilestoneKind, Milestone>): void {
+/** Infers the milestones the frontmatter and markers leave open; returns every cue found, by kind. */
+function inferMilestones(
+  entries: readonly TimelineEntry[],
+  found: Map<MilestoneKind, Milestone>,
+): Map<MilestoneKind, Candidate[]> {
   const timed = entries.filter((e) => e.status === 'parsed' && e.instant);
   const cues = new Map<MilestoneKind, Candidate[]>(MILESTONE_KINDS.map((k) => [k, []]));
   for (const entry of timed) {
@@ -118,6 +125,7 @@ function inferMilestones(entries: readonly TimelineEntry[], found: Map<Milestone
       why: `no separate mitigation: the impact is taken to end with the resolution (${resolved.why})`,
     });
   }
+  return cues;
 }
 
 function where(instant: TimelineInstant | undefined): string {

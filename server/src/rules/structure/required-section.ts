@@ -1,7 +1,8 @@
 import { insertSectionsEdit, isUnwritten, openBlockAtEnd } from '../../core/insert-section';
 import { SECTION_KIND_INFO } from '../../core/kinds';
-import type { PostmortemModel } from '../../core/model';
+import { type PostmortemModel, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
+import { findStatedParts } from '../../core/structure/stated';
 
 /** A postmortem must have each required part: by default summary, timeline, impact, root cause, mitigation, action items. */
 export const requiredSection: Rule = {
@@ -15,7 +16,8 @@ export const requiredSection: Rule = {
     for (const kind of config.required) {
       if (kind === 'summary' && model.summaryFromLead) continue;
       const info = SECTION_KIND_INFO[kind];
-      const present = model.allSections.filter((s) => s.kinds.includes(kind));
+      // A heading or a bold label (`**Impact:** …`) stands for the part.
+      const present = sectionsOfKind(model, kind);
       if (present.length > 0) {
         if (!present.every((s) => isUnwritten(model, s))) continue;
         // Inserted (by a fix, a snippet or by hand) but not written: the part is still missing.
@@ -28,6 +30,8 @@ export const requiredSection: Rule = {
         });
         continue;
       }
+      // Stated clearly inside another section: present, only without a heading (structure/stated-elsewhere).
+      if (findStatedParts(model).has(kind)) continue;
       const edits = insertSectionsEdit(model, [kind]);
       const blocked = edits.length === 0 ? openBlockAtEnd(model) : undefined;
       report({

@@ -1,0 +1,64 @@
+import { findFigures } from '../../core/impact/figures';
+import { type Section, sectionsOfKind } from '../../core/model';
+import type { Rule } from '../../core/rule';
+import { plainText } from '../../core/timeline';
+
+/** The three things PagerDuty's postmortem guide asks of an impact statement. */
+type Facet = 'duration' | 'who' | 'what';
+
+const FACET_NAMES: Record<Facet, string> = {
+  duration: 'how long it lasted',
+  who: 'who or how many were affected',
+  what: 'what functionality was affected',
+};
+
+const WHO =
+  /\b(?:users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|developers?|maintainers?|subscribers?|people|everyone|everybody|nobody|no\s+one|partners?|teams?|organi[sz]ations?|projects?|crates?|packages?|repositories|sites?|regions?|requests?|traffic)\b/i;
+const WHAT =
+  /\b(?:could(?:\s+not|n't)|unable\s+to|cannot|can't|failed|failing|fail(?:s|ures?)?|errors?|unavailable|unreachable|inaccessible|down|degraded|slow(?:er)?|broken|delayed|lost|missing|timed?\s+out|timeouts?|blocked|exposed|leaked|compromised|read-only|outages?|unusable|interrupt(?:ed|ions?)|disrupt(?:ed|ions?)|stopped|5xx|50[0-4]s?|(?:did|was|were)(?:\s+not|n't)\s+(?:able\s+to\s+)?\w+|not\s+(?:able\s+to|work|load|available))\b/i;
+const DURATION =
+  /\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b|\b(?:minutes|hours|days|weeks)\b|\b\d{1,2}:\d{2}\b|\b(?:from|between|until|since)\b[^.]{0,40}\b(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+/** "No packages were compromised": there was no impact to measure. */
+const NO_IMPACT =
+  /\bno\s+(?:\w+\s+){0,2}(?:were|was|have\s+been|has\s+been)\s+(?:compromised|affected|impacted|exposed|lost)\b|\bno\s+(?:customer|user|external)?[-\s]?(?:facing\s+)?impact\b/i;
+
+/** An impact statement says for how long, for whom, and what stopped working (PagerDuty). */
+export const incomplete: Rule = {
+  id: 'impact/incomplete',
+  description:
+    'The impact section says how long the impact lasted, who or how many were affected, and what functionality was affected.',
+  defaultSeverity: 'info',
+  scope: 'range',
+  fixable: false,
+  check({ model, report }) {
+    for (const section of sectionsOfKind(model, 'impact')) {
+      if (section.parent?.kinds.includes('impact')) continue;
+      const plain = plainText(subtreeText(model.text, section)).replace(/^\s*[:–—-]\s*/, '');
+      if (plain.length < 10 || NO_IMPACT.test(plain)) continue;
+      const figures = findFigures(plain);
+      const has: Record<Facet, boolean> = {
+        duration: figures.some((f) => f.kind === 'duration') || DURATION.test(plain),
+        who: figures.some((f) => f.kind === 'count' || f.kind === 'percent' || f.kind === 'scope') || WHO.test(plain),
+        what: WHAT.test(plain),
+      };
+      const missing = (Object.keys(has) as Facet[]).filter((f) => !has[f]);
+      if (missing.length === 0) continue;
+      report({
+        message: `Impact section "${section.heading}" does not say ${missing.map((f) => FACET_NAMES[f]).join(', nor ')}: an impact statement gives the duration, who or how many were affected, and what stopped working (e.g. "For 38 minutes, about 4% of checkout requests failed").`,
+        start: section.start,
+        end: section.headingEnd,
+        data: { section: 'impact', missing },
+      });
+    }
+  },
+};
+
+/** The prose of a section and its subsections, without code blocks or HTML. */
+function subtreeText(text: string, section: Section): string {
+  const all = (s: Section): Section[] => [s, ...s.children.flatMap(all)];
+  return all(section)
+    .flatMap((s) => s.nodes.filter((n) => n.type !== 'code' && n.type !== 'html'))
+    .map((n) => text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0))
+    .join('\n');
+}

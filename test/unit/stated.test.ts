@@ -1,0 +1,80 @@
+// Parts stated inside another section (structure/stated-elsewhere): what counts as clearly present, and the
+// quick fix that adds a heading above the sentence without moving any text.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits } from '../../server/src/core';
+import { analyzeText, findingsOf } from '../helpers/analyze';
+
+const RULE = 'structure/stated-elsewhere';
+
+function fixOnce(text: string, section: string): string {
+  const finding = findingsOf(text, RULE).find((f) => f.data?.section === section);
+  assert.ok(finding, `a ${section} finding`);
+  const fix = finding.fixes?.[0];
+  assert.ok(fix && !fix.safe, 'an editor-only fix');
+  return applyEdits(text, fix.edits);
+}
+
+describe('structure/stated-elsewhere', () => {
+  it('adds a heading above a sentence in the middle of a paragraph, moving no text', () => {
+    const text =
+      '# Outage\n\n## Summary\n\nA bad deploy broke uploads. About a third of page loads failed for 38 minutes.\n\n## Timeline\n\n- 10:00 UTC Deploy.\n';
+    const fixed = fixOnce(text, 'impact');
+    assert.equal(
+      fixed,
+      '# Outage\n\n## Summary\n\nA bad deploy broke uploads.\n\n### Impact\n\nAbout a third of page loads failed for 38 minutes.\n\n## Timeline\n\n- 10:00 UTC Deploy.\n',
+    );
+    // The part now has a heading: no finding from either rule, and every word of the original is still there.
+    const after = analyzeText(fixed).findings.filter(
+      (f) => (f.ruleId === RULE || f.ruleId === 'structure/required-section') && f.data?.section === 'impact',
+    );
+    assert.deepEqual(after, []);
+    assert.equal(fixed.replace(/\s+|#+ Impact/g, ''), text.replace(/\s+/g, ''));
+  });
+
+  it('adds the heading above a later paragraph, in the document line endings', () => {
+    const text =
+      '# Outage\r\n\r\nA bad deploy broke uploads.\r\n\r\nAbout 4% of requests failed for 20 minutes.\r\n\r\n## Timeline\r\n';
+    assert.equal(
+      fixOnce(text, 'impact'),
+      '# Outage\r\n\r\nA bad deploy broke uploads.\r\n\r\n## Impact\r\n\r\nAbout 4% of requests failed for 20 minutes.\r\n\r\n## Timeline\r\n',
+    );
+  });
+
+  it('inserts a section instead when a heading above the sentence would empty its section', () => {
+    const text =
+      '# Outage\n\n## Summary\n\nAbout 4% of requests failed for 20 minutes.\n\n## Timeline\n\n- 10:00 UTC x\n';
+    const fixed = fixOnce(text, 'impact');
+    assert.ok(fixed.startsWith('# Outage\n\n## Summary\n\nAbout 4% of requests failed for 20 minutes.\n'));
+    assert.match(fixed, /\n## Impact\n\n<!-- .* -->\n/);
+  });
+
+  it('keeps structure/required-section silent for a stated part, and reports a part nobody states', () => {
+    const text = '# Outage\n\n## Summary\n\nAbout 4% of requests failed for 20 minutes. We rolled the deploy back.\n';
+    const missing = findingsOf(text, 'structure/required-section').map((f) => f.data?.section);
+    assert.ok(!missing.includes('impact') && !missing.includes('mitigation'));
+    assert.ok(missing.includes('root-cause') && missing.includes('timeline'));
+    assert.deepEqual(
+      findingsOf(text, RULE).map((f) => [f.data?.section, f.severity]),
+      [
+        ['impact', 'info'],
+        ['mitigation', 'info'],
+      ],
+    );
+  });
+
+  it('does not take a version, an "impacted" adjective or a bare "resolved" for a stated part', () => {
+    const text = [
+      '# Outage',
+      '',
+      '## Summary',
+      '',
+      'The v0.0.19 release could not be deployed. We emailed the five users of the impacted organisation.',
+      'The issue has been resolved.',
+      '',
+    ].join('\n');
+    assert.deepEqual(findingsOf(text, RULE), []);
+    const missing = findingsOf(text, 'structure/required-section').map((f) => f.data?.section);
+    assert.ok(missing.includes('impact') && missing.includes('mitigation'));
+  });
+});
