@@ -53,5 +53,11 @@ const results = [
     ['postmortems/2024-07-08-checkout-latency.md'],
     join(resultsDir, 'vscode-timeline.png'),
   ),
+  check(
+    'Typing headings and Enter character by character writes exactly what was typed (screenshot)',
+    'ui-typing-check.js',
+    ['postmortems/2024-04-12-queue-backlog.md'],
+    join(resultsDir, 'vscode-typing.png'),
+  ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

@@ -65,7 +65,8 @@ describe('language server features over stdio', () => {
     assert.ok(caps.documentSymbolProvider);
     assert.equal(caps.foldingRangeProvider, true);
     assert.equal(caps.hoverProvider, true);
-    assert.deepEqual(caps.completionProvider, { triggerCharacters: ['#', ':'] });
+    // No trigger characters: completion opens on request only, so typing never accepts an item (see completion.ts).
+    assert.deepEqual(caps.completionProvider, { triggerCharacters: [] });
     assert.deepEqual(caps.executeCommandProvider, {
       commands: ['postmortem.server.insertSections', 'postmortem.server.lintWorkspace'],
     });

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import {
   CodeLensRefreshRequest,
+  CompletionTriggerKind,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -10,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import SNIPPETS from '../../../snippets/postmortem.code-snippets';
 import {
   type AnalysisResult,
   analyze,
@@ -126,6 +128,12 @@ export function startServer(connection: Connection): void {
         settings = DEFAULT_SETTINGS;
       }
     }
+    reanalyseAll();
+  }
+
+  /** Settings or config changed: every open document's analysis is stale although its version is not. */
+  function reanalyseAll(): void {
+    for (const entry of analysed.values()) entry.version = -1;
     for (const doc of documents.all()) schedule(doc, 0);
   }
 
@@ -153,7 +161,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(() => {
     loader.clear();
-    for (const doc of documents.all()) schedule(doc, 0);
+    reanalyseAll();
     refreshEditorExtras();
   });
 
@@ -204,32 +212,43 @@ export function startServer(connection: Connection): void {
       : candidates.some((p) => isPostmortem(p, text, globs));
   }
 
-  function validate(doc: TextDocument): void {
+  /**
+   * Analyses `doc` (reusing the analysis of its current version) without publishing anything: undefined when it
+   * is not a postmortem.
+   */
+  function analyseNow(doc: TextDocument): Analysed | undefined {
+    const cached = analysed.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
     const path = filePath(doc.uri);
     const config = configFor(path);
-    if (!isPostmortemDocument(doc, path, config)) {
+    if (!isPostmortemDocument(doc, path, config)) return undefined;
+    const entry = { version: doc.version, result: analyze(doc.getText(), config), config };
+    analysed.set(doc.uri, entry);
+    return entry;
+  }
+
+  function validate(doc: TextDocument): void {
+    const entry = analyseNow(doc);
+    if (!entry) {
       if (analysed.delete(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       else connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const result = analyze(doc.getText(), config);
-    analysed.set(doc.uri, { version: doc.version, result, config });
+    const { result } = entry;
     // Without a model (input not analysed) every finding sits at offset 0.
     const lines = result.model?.lines ?? new LineIndex('');
     const diagnostics = result.findings.map((f) => toDiagnostic(f, lines));
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
-  /** The analysis of an open postmortem at its current version (analysing now if the debounce has not run). */
+  /**
+   * The analysis of an open postmortem at its current version. When the debounce has not run yet it analyses now
+   * for the request, but publishes nothing: the Problems panel waits for the author's pause (calm while typing).
+   */
   function current(uri: string): { doc: TextDocument; entry: Analysed } | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    let entry = analysed.get(doc.uri);
-    if (!entry || entry.version !== doc.version) {
-      // The edit that made the cached analysis stale may not be debounced yet: analyse now.
-      validate(doc);
-      entry = analysed.get(doc.uri);
-    }
+    const entry = analyseNow(doc);
     return entry ? { doc, entry } : undefined;
   }
 
@@ -273,9 +292,14 @@ export function startServer(connection: Connection): void {
     return hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
   });
 
+  // The whole-postmortem templates are offered in an empty postmortem (see section-snippets.ts).
+  const templates = Object.values(SNIPPETS).filter((s) => s.prefix.startsWith('postmortem'));
   connection.onCompletion((params) => {
     const found = current(params.textDocument.uri);
-    return found ? completionsAt(found.entry.result, params.position, found.entry.config.required) : [];
+    const invoked = params.context?.triggerKind === CompletionTriggerKind.Invoked;
+    return found
+      ? completionsAt(found.entry.result, params.position, found.entry.config.required, { templates, invoked })
+      : [];
   });
 
   connection.onRequest(SUMMARY_METHOD, (params: SummaryParams) => {
