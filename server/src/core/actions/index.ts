@@ -1,5 +1,6 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { PostmortemModel, Section } from '../model';
+import { isTemplateText } from '../template-text';
 import { plainText } from '../timeline';
 import type { Range } from '../timeline/types';
 import {
@@ -126,7 +127,7 @@ function listAction(
   const end = until(content[content.length - 1]);
   const raw = text.slice(start, end);
   const plain = plainText(raw);
-  if (plain === '') return undefined;
+  if (plain === '' || isTemplateAction(plain)) return undefined;
   const firstLineEnd = text.indexOf('\n', start);
   const headEnd = firstLineEnd === -1 || firstLineEnd > end ? end : firstLineEnd;
   const action = baseAction(text, raw, plain, start, index, section, { start: at(item), end: until(item) });
@@ -218,6 +219,11 @@ function baseAction(
   return action;
 }
 
+/** The template's example task ("Describe the follow-up action (type: prevent, owner: @owner, …)"). */
+function isTemplateAction(plain: string): boolean {
+  return isTemplateText(plain) || isTemplateText(plain.replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, ''));
+}
+
 /** The action's words without owners, tickets and links, which say nothing about what will change. */
 export function withoutReferences(plain: string): string {
   return plain
@@ -278,7 +284,8 @@ function readTable(text: string, table: Table, section: string, out: ActionItem[
     const lead = /^\|?\s*/.exec(text.slice(at(textCell), until(textCell)))?.[0].length ?? 0;
     const raw = cellText(textCell);
     const plain = plainText(raw);
-    if (plain === '') continue;
+    // The template's example row ("Describe the follow-up action | prevent | @owner | PROJ-123") is no action.
+    if (plain === '' || isTemplateText(plain)) continue;
     // Owner, tracking and the rest may sit in any cell of the row.
     const rowRaw = cells.map(cellText).join(' | ');
     const action = baseAction(text, raw.trim(), plain, at(textCell) + lead, out.length, section, {
