@@ -161,6 +161,10 @@ function headingAction(text: string, section: Section, index: number, parentHead
   });
   action.shape = 'heading';
   action.headRange = { start: section.start, end: section.headingEnd };
+  if (action.status === 'open' && reportsDoneChange(headingRaw, firstParagraph)) {
+    action.status = 'done';
+    action.statusSource = 'text';
+  }
   // The body may name the owner or the ticket too.
   if (!action.owner) {
     const bodyOwner = findOwner(body, plainText(body));
@@ -248,7 +252,26 @@ const DONE_TEXT =
 
 function doneFromText(raw: string, plain: string): boolean {
   if (/^\s*~~[\s\S]+~~\s*$/.test(raw)) return true;
-  return DONE_TEXT.test(plain) || DONE_TEXT.test(raw);
+  return DONE_TEXT.test(plain) || DONE_TEXT.test(raw) || reportsDoneChange(plain);
+}
+
+/** A verb in the past tense: "Reduced", "Added", "Built" (not "need", "speed", "feed", "embed"). */
+const PAST = String.raw`(?:[a-z]{2,}(?<![e])ed|built|made|wrote|written|rolled out|shipped)`;
+const STARTS_PAST = new RegExp(String.raw`^(?:we\s+)?${PAST}\b(?!\s+(?:to|by|that)\b)`, 'i');
+const ENDS_PAST = new RegExp(String.raw`^[\w'’ -]{3,60}\s${PAST}$`, 'i');
+
+/**
+ * An action the document reports as already made: its title ends in a participle ("Postmortem documented",
+ * "Cron cleanup scheduled") or its text opens with a verb in the past tense ("Reduced the number of streaming
+ * processes from 16 to 12."). Real postmortems list these beside the open ones; they need no ticket.
+ */
+function reportsDoneChange(title: string, body = ''): boolean {
+  const clean = (l: string) =>
+    withoutReferences(plainText(l).replace(/^\s*(?:\d+[.)]|#\d+)\s*/, ''))
+      .replace(/\[(?:detect|repair|prevent|mitigate|process)\]/gi, '')
+      .trim();
+  const head = titleOf(clean(title)).trim();
+  return ENDS_PAST.test(head) || STARTS_PAST.test(head) || STARTS_PAST.test(clean(body));
 }
 
 const COLUMNS: Record<'text' | 'owner' | 'tracking' | 'status' | 'type' | 'priority' | 'due', RegExp> = {
