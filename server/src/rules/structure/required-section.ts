@@ -2,6 +2,7 @@ import { insertSectionsEdit } from '../../core/insert-section';
 import { SECTION_KIND_INFO } from '../../core/kinds';
 import type { PostmortemModel } from '../../core/model';
 import type { Rule } from '../../core/rule';
+import { getMilestones } from '../../core/timeline';
 
 /** A postmortem must have each required part: by default summary, timeline, impact, root cause, mitigation, action items. */
 export const requiredSection: Rule = {
@@ -16,13 +17,29 @@ export const requiredSection: Rule = {
       if (kind === 'summary' && model.summaryFromLead) continue;
       if (model.allSections.some((s) => s.kinds.includes(kind))) continue;
       const info = SECTION_KIND_INFO[kind];
+      const fix = {
+        title: `Insert missing section "${info.title}"`,
+        edits: insertSectionsEdit(model, [kind]),
+        safe: true,
+      };
+      // The timeline already shows how the impact was stopped: the part is not missing, only not set apart.
+      const mitigated = kind === 'mitigation' ? getMilestones(model).find((m) => m.kind === 'mitigated') : undefined;
+      if (mitigated) {
+        const when = model.text.slice(mitigated.range.start, mitigated.range.end).split('\n')[0].slice(0, 60);
+        report({
+          message: `No "${info.title}" section; the timeline shows the mitigation ("${when.trim()}").`,
+          ...at,
+          data: { section: kind, inTimeline: true },
+          fixes: [{ ...fix, safe: false }],
+          severity: 'info',
+        });
+        continue;
+      }
       report({
         message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}`,
         ...at,
         data: { section: kind },
-        fixes: [
-          { title: `Insert missing section "${info.title}"`, edits: insertSectionsEdit(model, [kind]), safe: true },
-        ],
+        fixes: [fix],
       });
     }
   },
