@@ -59,5 +59,11 @@ const results = [
     ['postmortems/2024-04-12-queue-backlog.md'],
     join(resultsDir, 'vscode-typing.png'),
   ),
+  check(
+    'From an empty postmortems/ folder, the Follow-up Actions view appears with the first postmortem (screenshot)',
+    'ui-empty-folder-check.js',
+    [],
+    join(resultsDir, 'vscode-empty-folder.png'),
+  ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

@@ -175,4 +175,25 @@ describe('language server settings', () => {
       await client.close();
     }
   });
+
+  it('analyses only files inside the workspace folder (not a guide or a postmortem opened from elsewhere)', async () => {
+    const root = tempTree({});
+    const outside = tempTree({});
+    const client = new LspClient({ rootPath: root });
+    try {
+      await client.initialize();
+      const guide = `file://${join(outside, 'postmortems/2024-03-01-elsewhere.md')}`;
+      await client.open(guide, MISSING_TIMELINE);
+      const published = await client.diagnostics(guide);
+      assert.equal(published.version, 1, 'answered for this version');
+      assert.deepEqual(published.diagnostics, []);
+      // The same text inside the workspace is analysed.
+      const inside = `file://${join(root, 'postmortems/2024-03-01-inside.md')}`;
+      await client.open(inside, MISSING_TIMELINE);
+      const analysed = await client.diagnostics(inside, (p) => p.diagnostics.length > 0);
+      assert.ok(analysed.diagnostics.some((d: Diagnostic) => d.code === 'structure/required-section'));
+    } finally {
+      await client.close();
+    }
+  });
 });

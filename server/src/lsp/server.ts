@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import {
   CodeLensRefreshRequest,
   CompletionTriggerKind,
@@ -47,6 +47,12 @@ import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { lintWorkspace } from './workspace-lint';
 
+/** Whether `path` is `folder` or inside it. */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** The rules that decide whether a text can be analysed at all (size, binary): enough to build a model. */
 const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
 
@@ -64,6 +70,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const configReporter = new ConfigReporter(connection, loader);
   let workspaceFolders: string[] = [];
+  let canFollowFolders = false;
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
@@ -88,6 +95,7 @@ export function startServer(connection: Connection): void {
     canShowDisabledActions = !!caps.textDocument?.codeAction?.disabledSupport;
     canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
     canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
+    canFollowFolders = !!caps.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -103,6 +111,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        // Only files inside the workspace folders are analysed: follow the folders as they are added or removed.
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'postmortem', version: VERSION },
     };
@@ -115,6 +125,16 @@ export function startServer(connection: Connection): void {
     if (canWatchFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/.postmortemrc{.json,.yaml,.yml}' }],
+      });
+    }
+    if (canFollowFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+        workspaceFolders = [
+          ...workspaceFolders.filter((f) => !removed.has(f)),
+          ...e.added.map((f) => URI.parse(f.uri).fsPath),
+        ];
+        reanalyseAll();
       });
     }
     await refreshSettings();
@@ -202,6 +222,8 @@ export function startServer(connection: Connection): void {
   }
 
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
+    // Only the workspace's own files: not the extension's guide, not a file opened from elsewhere on disk.
+    if (path && workspaceFolders.length > 0 && !workspaceFolders.some((f) => isInside(f, path))) return false;
     const globs = [...settings.files, ...config.files];
     const candidates = path
       ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))]
