@@ -256,7 +256,7 @@ function doneFromText(raw: string, plain: string): boolean {
 }
 
 /** A verb in the past tense: "Reduced", "Added", "Built" (not "need", "speed", "feed", "embed"). */
-const PAST = String.raw`(?:[a-z]{2,}(?<![e])ed|built|made|wrote|written|rolled out|shipped)`;
+const PAST = '(?:[a-z]{2,}(?<![e])ed|built|made|wrote|written|rolled out|shipped)';
 const STARTS_PAST = new RegExp(String.raw`^(?:we\s+)?${PAST}\b(?!\s+(?:to|by|that)\b)`, 'i');
 const ENDS_PAST = new RegExp(String.raw`^[\w'’ -]{3,60}\s${PAST}$`, 'i');
 
