@@ -187,3 +187,45 @@ describe('configWorkspaceEdit', () => {
     }
   });
 });
+
+describe('rewrite fixes come first', () => {
+  const named = (text: string) => blameFindings(text).find((f) => f.ruleId === 'blame/named-individual');
+
+  it('replaces a name with a role from a choice of common roles, keeping a possessive', () => {
+    const text = '# T\n\n## Timeline\n\n- 14:01 Priyanka pushed a config without the payments block.\n';
+    const finding = named(text);
+    assert.ok(finding, JSON.stringify(blameFindings(text).map((f) => f.message)));
+    const titles = finding.fixes?.map((f) => f.title) ?? [];
+    assert.deepEqual(titles.slice(0, 3), [
+      'Replace "Priyanka" with "the on-call engineer"',
+      'Replace "Priyanka" with "the engineer who deployed the change"',
+      'Replace "Priyanka" with "the incident commander"',
+    ]);
+    assert.match(titles[3], /^Allow "Priyanka"/, 'the allow-list comes after the rewrites');
+    const first = finding.fixes?.[0];
+    assert.ok(first);
+    assert.match(applyEdits(text, first.edits), /14:01 the on-call engineer pushed a config/);
+    const possessive = "# T\n\n## Root cause\n\nThe outage was caused by Yasmin's schema migration.\n";
+    const pf = named(possessive);
+    assert.ok(pf);
+    assert.match(applyEdits(possessive, pf.fixes?.[0]?.edits ?? []), /caused by the on-call engineer['’]s schema/);
+  });
+
+  it('uses the role the frontmatter participants give', () => {
+    const text =
+      '---\nparticipants:\n  - name: Dave Smith\n    role: on-call engineer\n---\n\n# T\n\n## Root cause\n\nDave pushed a bad config that took down checkout.\n';
+    const finding = named(text);
+    assert.ok(finding);
+    assert.equal(finding.fixes?.[0]?.title, 'Replace "Dave" with "The on-call engineer"');
+    assert.match(applyEdits(text, finding.fixes?.[0]?.edits ?? []), /^The on-call engineer pushed a bad config/m);
+  });
+
+  it('rewrites "human error" as a systems-focused phrase', () => {
+    const text = '# T\n\n## Root cause\n\nThe outage was caused by human error.\n';
+    const finding = blameFindings(text).find((f) => f.ruleId === 'blame/human-error');
+    assert.ok(finding);
+    const [rewrite] = finding.fixes ?? [];
+    assert.match(rewrite.title, /^Rewrite as /);
+    assert.match(applyEdits(text, rewrite.edits), /caused by a manual step the process did not guard\./);
+  });
+});
