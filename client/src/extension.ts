@@ -44,6 +44,17 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
       fileEvents: workspace.createFileSystemWatcher('**/.postmortemrc{.json,.yaml,.yml}'),
     },
     initializationOptions: { settings: workspace.getConfiguration('postmortem') },
+    middleware: {
+      // The server's lenses are text for every client; here a click on the timeline's figures opens the view
+      // where each milestone and how it was found are listed.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = (await next(document, token)) ?? [];
+        for (const lens of lenses) {
+          if (lens.command && !lens.command.command) lens.command.command = 'postmortem.view.focus';
+        }
+        return lenses;
+      },
+    },
   };
   client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
   context.subscriptions.push(client);
