@@ -42,7 +42,7 @@ import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
-import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { lintWorkspace } from './workspace-lint';
@@ -218,7 +218,7 @@ export function startServer(connection: Connection): void {
   }
 
   function configFor(path: string | undefined): ResolvedConfig {
-    return configReporter.resolve(path, workspaceFolders[0]);
+    return withSettingsSeverities(configReporter.resolve(path, workspaceFolders[0]), settings.rules);
   }
 
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
