@@ -196,4 +196,39 @@ describe('language server settings', () => {
       await client.close();
     }
   });
+
+  it('is calm while typing: the typed line waits for a pause, an empty postmortem gets one note', async () => {
+    const root = tempTree({ 'postmortems/.keep': '' });
+    const client = new LspClient({ rootPath: root });
+    try {
+      await client.initialize();
+      const uri = `file://${join(root, 'postmortems/typing.md')}`;
+      await client.open(uri, '');
+      const empty = await client.diagnostics(uri, (p) => p.version === 1);
+      assert.equal(empty.diagnostics.length, 1);
+      assert.match(empty.diagnostics[0].message, /^Empty postmortem: press Ctrl\+Space for a template/);
+      const base = `${MISSING_TIMELINE}- Improve`;
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: `${MISSING_TIMELINE}- ` }],
+      });
+      await client.diagnostics(uri, (p) => p.version === 2);
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ text: base }],
+      });
+      const line = base.split('\n').length - 1;
+      const onLine = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.range.start.line === line);
+      // First the findings without the line being typed, then (after the pause) with its vague-action finding.
+      const first = await client.diagnostics(uri, (p) => p.version === 3);
+      assert.deepEqual(onLine(first), []);
+      const settled = await client.diagnostics(uri, (p) => p.version === 3 && onLine(p).length > 0);
+      assert.ok(
+        onLine(settled).some((d) => d.code === 'action-items/vague'),
+        JSON.stringify(onLine(settled)),
+      );
+    } finally {
+      await client.close();
+    }
+  });
 });

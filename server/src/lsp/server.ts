@@ -24,6 +24,7 @@ import {
 import { nodeConfigFs } from '../node/config-fs';
 import { VERSION } from '../node/version';
 import { RULES } from '../rules';
+import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
 import {
@@ -191,6 +192,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
+    publishedText.delete(e.document.uri);
+    clearTimeout(settleTimers.get(e.document.uri));
     if (workspaceLinted.has(e.document.uri)) {
       // Its Problems came from "Lint Workspace": show what is on disk now instead of clearing them.
       const path = filePath(e.document.uri);
@@ -249,17 +252,44 @@ export function startServer(connection: Connection): void {
     return entry;
   }
 
-  function validate(doc: TextDocument): void {
+  /** The text last published per document: an edit is compared with it to find the line being typed. */
+  const publishedText = new Map<string, string>();
+  const settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function validate(doc: TextDocument, settled = false): void {
+    clearTimeout(settleTimers.get(doc.uri));
     const entry = analyseNow(doc);
     if (!entry) {
+      publishedText.delete(doc.uri);
       if (analysed.delete(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       else connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
     const { result } = entry;
+    const text = doc.getText();
+    if (text.trim() === '') {
+      publishedText.set(doc.uri, text);
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [EMPTY_POSTMORTEM] });
+      return;
+    }
     // Without a model (input not analysed) every finding sits at offset 0.
     const lines = result.model?.lines ?? new LineIndex('');
-    const diagnostics = result.findings.map((f) => toDiagnostic(f, lines));
+    const line = settled ? undefined : typedLine(publishedText.get(doc.uri), text, lines);
+    const shown = calmFindings(result.findings, lines, line);
+    if (line !== undefined) {
+      // The line being typed shows its findings once the author pauses (or an edit elsewhere comes first).
+      settleTimers.set(
+        doc.uri,
+        setTimeout(() => {
+          settleTimers.delete(doc.uri);
+          const now = documents.get(doc.uri);
+          if (now && now.version === doc.version) validate(now, true);
+        }, SETTLE_MS),
+      );
+    } else {
+      publishedText.set(doc.uri, text);
+    }
+    const diagnostics = shown.map((f) => toDiagnostic(f, lines));
     connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
