@@ -1,8 +1,10 @@
 // Prose extraction for the blame rules: only prose, with every character mapped back to its source offset.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { maskLongRuns } from '../../server/src/core/blame/nlp';
 import { type ProseBlock, proseBlocks, sourceOffset, splitSentences } from '../../server/src/core/blame/prose';
 import { parseMarkdown } from '../../server/src/core/parse';
+import { analyzeText } from '../helpers/analyze';
 
 function blocksOf(text: string): ProseBlock[] {
   return proseBlocks(parseMarkdown(text), text);
@@ -104,5 +106,25 @@ describe('splitSentences', () => {
     const sentences = splitSentences(block);
     assert.equal(sentences[1].blockStart, 5);
     assert.equal(sentences[1].text, 'Two words.');
+  });
+});
+
+describe('blame analysis on text no prose has', () => {
+  it('a 65 KB sentence and a run of 16,000 "!" finish, and a blameful sentence after them is still found', () => {
+    const long = `The deploy ${'a'.repeat(65_000)} failed.`;
+    const bangs = `Wow${'!'.repeat(16_000)}`;
+    const text = `# Postmortem: test\n\n## Details\n\n${long}\n\n${bangs}\n\nThe engineer should have checked the replica lag.\n`;
+    const found = analyzeText(text).findings.filter((f) => f.ruleId.startsWith('blame/'));
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, text.slice(f.start, f.end)]),
+      [['blame/counterfactual', 'should have']],
+    );
+  });
+  it('masks runs of more than 64 non-space characters for the tagger, keeping offsets', () => {
+    const text = `ok ${'x'.repeat(70)} then`;
+    const masked = maskLongRuns(text);
+    assert.equal(masked.length, text.length);
+    assert.equal(masked.slice(0, 4), 'ok x');
+    assert.ok(masked.endsWith(' then'));
   });
 });

@@ -59,3 +59,27 @@ describe('generated files', () => {
     assert.ok(generatedFiles().some((f) => f.path === 'README.md'));
   });
 });
+
+describe('generated blame lexicons', () => {
+  it('given-names.ts, judgment-words.ts and products.ts match what their generators make from the installed data packages', async () => {
+    const { generateGivenNames } = await import('../../scripts/generate-names');
+    const { generateJudgment } = await import('../../scripts/generate-judgment');
+    const { generateProducts } = await import('../../scripts/generate-products');
+    const dir = join(__dirname, '..', '..', 'server', 'src', 'core', 'blame', 'lexicon');
+    assert.equal(
+      readFileSync(join(dir, 'given-names.ts'), 'utf8'),
+      generateGivenNames(),
+      'run scripts/generate-names.ts',
+    );
+    assert.equal(
+      readFileSync(join(dir, 'judgment-words.ts'), 'utf8'),
+      generateJudgment(),
+      'run scripts/generate-judgment.ts',
+    );
+    assert.equal(
+      readFileSync(join(dir, 'products.ts'), 'utf8'),
+      generateProducts(),
+      'run scripts/generate-products.ts',
+    );
+  });
+});

@@ -1,16 +1,20 @@
 import type { ResolvedConfig } from '../config';
 import type { PostmortemModel } from '../model';
+import { blockMarks, CUE_WORDS, hasCueWords, hasStartCueWords, PEOPLE_HINT } from './cue-words';
 import { BLAME_KINDS, type BlameKind, type Cue, type SentenceView } from './cues';
 import { detectCounterfactual } from './detect-counterfactual';
 import { detectHumanError } from './detect-human-error';
 import { detectJudgment } from './detect-judgment';
 import { detectNamed } from './detect-named';
-import { buildDocContext, type DocContext, isKnownName, isPersonHandle, normalise } from './entities';
-import { repairTags } from './grammar';
+import { buildDocContext, type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
+import { mayHaveTargetLemma, repairTags } from './grammar';
 import { HARM_VERBS, HARM_WORDS } from './lexicon';
-import { winkTagger } from './nlp';
+import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, proseBlocks, type Sentence, sourceOffset, splitSentences } from './prose';
-import { type Tagger, tagTokens } from './tokens';
+import { lazilyTaggedTokens, type Tagger } from './tokens';
+
+/** Sentences longer than this (in UTF-16 units) are not analysed for blame. */
+export const MAX_SENTENCE = 4_000;
 
 export const RULE_IDS: Record<BlameKind, string> = {
   'named-individual': 'blame/named-individual',
@@ -35,51 +39,8 @@ export interface BlameAnalysis {
   findings: BlameFinding[];
 }
 
-/** Words whose presence sends a sentence to the tagger; sentences without any are skipped cheaply. */
-const CUE_WORDS = new RegExp(
-  [
-    // modal perfects, "If … had …", "Had the responder …"
-    String.raw`\b(?:should|could|would|ought|must)(?:n['’]?t| not| never| to)?(?: \w+)? (?:have|of)\b|['’]ve\b|^\W*had\b|\bif\b[^,.;]{0,80}\b(?:had|['’]d)\b|\bif only\b`,
-    // failure verbs, hindsight, rhetorical questions, minimizers
-    String.raw`\bfailed to\b|\bfailure to\b|\bmissed\b|overlook|\bforg[eo]t (?:to|about)\b|neglect|\bomit|misjudg|misread|hindsight|retrospect|obvious|evident|^\W*(?:why|how come|how could|how did)\b|\b(?:just|only|simply) (?:had|needed|has|need|needs|have) to\b|\ball (?:it|[\w'-]+(?: [\w'-]+){0,3}) (?:took|takes|would|had|needed|need|has|have)\b`,
-    // human error and its kin
-    String.raw`\b(?:human|operator|user|staff|engineer|personnel|manual|people|pilot|admin\w*|employee|operational)[- _](?:error|mistake|slip|blunder|oversight)|(?:error|mistake|slip|blunder|oversight)s? (?:made |committed )?(?:by|on the part of|from)\b|['’]s (?:own )?(?:error|mistake|slip|blunder)|\bmade (?:an?|the|one) (?:[\w-]+ )?(?:mistake|error|slip|blunder)|pebkac|pebcak|layer[- ]?8|fat[- ]finger|finger[- ]trouble|id-?10-?t|pic?knic`,
-    // judgment
-    String.raw`fault|blame|culprit|careless|sloppi|sloppy|negligen|\blaz[yi]|reckless|incompeten|irresponsib|unprofessional|blindly|thoughtless|heedless|inexcusab|no excuse|inattent|complacen|cavalier|cowboy|amateur|stupid|idiot|foolish|clueless|shoddy|half-ass|\blax|derelict|bother|ignor|dismiss|disregard|lack of|pa(?:y|id|ying) (?:any )?attention|rushed|more careful|without (?:any |much |a )?(?:thought|care|regard|thinking)|\bon (?:me|him|her|them|us)\b`,
-  ].join('|'),
-  'i',
-);
-
-const NAME_CANDIDATE = /@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b/gu;
-const IRREGULAR_HARM = [
-  'broke',
-  'took',
-  'brought',
-  'went',
-  'lost',
-  'knocked',
-  'ran',
-  'instead',
-  'accident',
-  'mistak',
-  'inadvertent',
-  'without',
-  'wrong',
-  'who',
-  'cause',
-  'trigger',
-  'fault',
-  'blame',
-  'culprit',
-];
-const HARM_CUES = new RegExp(
-  `\\b(?:${[...HARM_VERBS, ...HARM_WORDS, ...IRREGULAR_HARM]
-    .map((w) => w.replace(/e$/, '').replace(/[-]/g, '[- ]?'))
-    .sort((a, b) => b.length - a.length)
-    .join('|')})`,
-  'i',
-);
-
+const NAME_CANDIDATE =
+  /@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
 function allowList(config: ResolvedConfig, kind: BlameKind): string[] {
   const allow = config.rules.get(RULE_IDS[kind])?.options.allow;
   return Array.isArray(allow) ? allow.filter((a): a is string => typeof a === 'string') : [];
@@ -115,17 +76,25 @@ export function analyzeBlame(
   const cached = byConfig.get(config);
   if (cached && tagger === winkTagger) return cached;
 
-  const blocks = proseBlocks(model.tree, model.text);
-  const ctx = buildDocContext(model, blocks, allowList(config, 'named-individual'));
+  const codes: string[] = [];
+  const blocks = proseBlocks(model.tree, model.text, codes);
+  // One pass over each block's characters finds both whether it has cue words and whether it may list people.
+  const marks = blocks.map((block) => blockMarks(block.text));
+  const hints = marks.map((m) => (m & PEOPLE_HINT) !== 0);
+  const ctx = buildDocContext(model, blocks, allowList(config, 'named-individual'), codes, hints);
   const findings: BlameFinding[] = [];
   const allows = Object.fromEntries(BLAME_KINDS.map((k) => [k, allowList(config, k)])) as Record<BlameKind, string[]>;
 
-  for (const block of blocks) {
+  blocks.forEach((block, b) => {
     // Most blocks hold nothing that could be blame: one cheap look at the whole block skips them.
-    if (!CUE_WORDS.test(block.text) && !mayNameSomeone(block.text, ctx)) continue;
+    const cueWords = (marks[b] & CUE_WORDS) !== 0;
+    if (!cueWords && !mayNameSomeone(block.text, ctx)) return;
     const sentences = splitSentences(block);
     sentences.forEach((sentence, index) => {
-      const cues = analyzeSentence(sentence, ctx, tagger, sentences[index - 1]?.text);
+      // No prose sentence is this long (a pasted log or data): it is not read for blame, so no input can make the
+      // grammar's look-ups run long.
+      if (sentence.text.length > MAX_SENTENCE) return;
+      const cues = cuesOf(sentence, ctx, tagger, sentences[index - 1]?.text, cueWords);
       // One verdict per sentence: the GUIDE's precedence (named > human error > judgment > counterfactual),
       // among the rules that are on and not allowed away.
       const kept = cues.filter((c) => enabled(config, c.kind) && !isAllowed(c.phrase, allows[c.kind]));
@@ -137,33 +106,81 @@ export function analyzeBlame(
         findings.push({ kind: cue.kind, cue, start, end, sentence, block });
       }
     });
-  }
+  });
   const result = { ctx, findings };
   if (tagger === winkTagger) byConfig.set(config, result);
   return result;
 }
 
-/** Whether a text names a person (or @handle) and has harm wording: a look for a name first (cheap), then for harm. */
-function mayNameSomeone(text: string, ctx: DocContext): boolean {
-  for (const m of text.matchAll(NAME_CANDIDATE)) {
-    const word = m[0];
-    if (word.startsWith('@') ? isPersonHandle(word) : isKnownName({ text: word } as never, ctx))
-      return HARM_CUES.test(text);
+/** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
+const TIES = new RegExp(
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to)\b|[:|]|\b(?:${[
+    ...HARM_VERBS,
+    ...HARM_WORDS,
+  ]
+    .map((w) => w.replace(/e$/, '').replace(/[-]/g, '[- ]?'))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'i',
+);
+
+/** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
+const UNKNOWN_AGENT =
+  /(?:\bby )?\b(\p{Lu}\p{Ll}{2,})(?:['’]s\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
+
+function mayNameUnknown(text: string, ctx: DocContext): boolean {
+  UNKNOWN_AGENT.lastIndex = 0;
+  for (let m = UNKNOWN_AGENT.exec(text); m !== null; m = UNKNOWN_AGENT.exec(text)) {
+    const word = m[1].toLowerCase();
+    if (ctx.systems.has(word) || isKnownWord(m[1], ctx, true)) continue;
+    if (!isEnglishWord(word)) return true;
   }
   return false;
 }
 
-/** Every cue in one sentence, before precedence and allow lists. Exported for tests and the benchmark. */
+/** Whether a text names a person (or @handle) and has harm wording: a look for a name first (cheap), then for harm. */
+function mayNameSomeone(text: string, ctx: DocContext): boolean {
+  NAME_CANDIDATE.lastIndex = 0;
+  for (let m = NAME_CANDIDATE.exec(text); m !== null; m = NAME_CANDIDATE.exec(text)) {
+    const word = m[0];
+    const initialsOrLogin = word.includes('.') || word.includes('_') || word.includes(' ');
+    if (initialsOrLogin || (word.charCodeAt(0) === 64 /* @ */ ? isPersonHandle(word) : isKnownWord(word, ctx, true))) {
+      NAME_CANDIDATE.lastIndex = 0;
+      // A named person and a word that can tie them to the failure: harm, cause or time ("because", "after",
+      // "by", a possessive), a label, or a consequence. A timeline line of response work has none of them.
+      return TIES.test(text);
+    }
+  }
+  return mayNameUnknown(text, ctx);
+}
+
+/**
+ * Every cue in one sentence, before precedence and allow lists. Exported for tests and the benchmark. The sentence
+ * is tagged (and its tags repaired) only if a detector needs a part of speech or a lemma.
+ */
 export function analyzeSentence(sentence: Sentence, ctx: DocContext, tagger: Tagger, previous?: string): Cue[] {
+  return cuesOf(sentence, ctx, tagger, previous, true);
+}
+
+/** `analyzeSentence`, knowing whether the sentence's block has cue words (if not, hardly any sentence of it has). */
+function cuesOf(
+  sentence: Sentence,
+  ctx: DocContext,
+  tagger: Tagger,
+  previous: string | undefined,
+  blockCueWords: boolean,
+): Cue[] {
   const { text } = sentence;
-  const lexical = CUE_WORDS.test(text) || (!!previous && /^who\b.*\?\s*$/i.test(previous));
+  const answersWho = !!previous && /^who\b.*\?\s*$/i.test(previous);
+  const lexical = (blockCueWords ? hasCueWords(text) : hasStartCueWords(text)) || answersWho;
   if (!lexical && !mayNameSomeone(text, ctx)) return [];
-  const tokens = tagTokens(text, tagger);
-  repairTags(tokens);
+  const lower = text.toLowerCase();
   const view: SentenceView = {
     text,
-    lower: text.toLowerCase(),
-    tokens,
+    lower,
+    tokens: lazilyTaggedTokens(text, tagger, repairTags),
+    // Which words can get which lemmas is known for wink's model only (see mayHaveTargetLemma).
+    lemmaFree: tagger === winkTagger && !mayHaveTargetLemma(lower),
     ctx,
     previous,
     columns: sentence.block.columns,
@@ -172,7 +189,10 @@ export function analyzeSentence(sentence: Sentence, ctx: DocContext, tagger: Tag
       textEnd: c.textEnd - sentence.blockStart,
     })),
   };
-  const cues: Cue[] = [...detectHumanError(view), ...detectJudgment(view), ...detectCounterfactual(view)];
-  cues.push(...detectNamed(view, cues));
+  const cues: Cue[] = lexical
+    ? [...detectHumanError(view), ...detectJudgment(view), ...detectCounterfactual(view)]
+    : [];
+  // The named-person look walks every token: only where a name (or @handle, initials, login) may be.
+  if (cues.length > 0 || answersWho || mayNameSomeone(text, ctx)) cues.push(...detectNamed(view, cues));
   return cues;
 }

@@ -30,6 +30,11 @@ export interface SentenceView {
   /** For a table row: the header of each column and the cells' ranges in the text. */
   columns?: string[];
   cells?: { textStart: number; textEnd: number }[];
+  /**
+   * No word of the sentence can have a lemma the detectors look up before needing other tags (see
+   * grammar.mayHaveTargetLemma): they look words up by `surfaceForms` then, which leaves the sentence untagged.
+   */
+  lemmaFree?: boolean;
 }
 
 export function span(view: SentenceView, from: number, to: number): { start: number; end: number; phrase: string } {

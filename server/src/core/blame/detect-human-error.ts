@@ -4,14 +4,59 @@ import { ROLE_NOUNS } from './lexicon';
 
 const ROLE = [...ROLE_NOUNS].filter((r) => /^[a-z-]+$/.test(r)).join('|');
 
-/** "Human error" and its kin, as a cause or a classification. */
-const PHRASES: { re: RegExp; reason: string }[] = [
+/** Names of a human slip (the noun): "error", "lapse", "misjudgement", "slip-up". */
+const SLIP = `(?:errors?|mistakes?|slips?|slip-ups?|blunders?|oversights?|lapses?|misjudge?ments?|missteps?|mix-?ups?|goofs?|gaffes?|misclicks?|mis-?keying)`;
+/**
+ * Words that make a slip a person's (besides every role noun): what kind of human work it was ("keying",
+ * "clerical", "procedural", "data-entry") or whose ("human", "personnel", "staff").
+ */
+const HUMAN_KIND = `(?:human|humans|operator|operators|user|staff|personnel|manual|people|pilot|admin|administrative|administrator|employee|operational|procedural|clerical|keying|typing|keyboard|data[- ]entry|technician|annotator|labeller|labeler|cabling|configuration-entry|human-induced|operator-induced|${ROLE})`;
+
+/**
+ * "Human error" and its kin, as a cause or a classification. `needs` is a simpler pattern that every match of the
+ * phrase holds, searched for first: the phrases that list every role are slow to search, and most sentences lack it.
+ */
+const PHRASES: { re: RegExp; reason: string; needs?: RegExp }[] = [
   {
     re: /\b(?:human|operator|user|staff|engineer|personnel|manual|people|pilot|admin|administrator|employee|operational)[- ](?:error|mistake|slip|blunder|oversight)s?\b/gi,
     reason: 'phrase',
   },
   {
-    re: /\b(?:pebkac|pebcak|pick?nic|id-?10-?t|layer[- ]?8(?: (?:issue|problem|error))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble)\b/gi,
+    // "annotator error", "a manual keying mistake", "an administrative mistake at our telco partner", "operator misjudgement"
+    re: new RegExp(`\\b${HUMAN_KIND}(?:[- ](?:[\\w-]+[- ])?)${SLIP}\\b`, 'gi'),
+    reason: 'kind',
+    needs: /error|mistake|slip|blunder|oversight|lapse|misjudg|misstep|mix-?up|goof|gaffe|misclick|keying/i,
+  },
+  {
+    // "Error of the operator", "a slip by the night-shift engineer", "mistake on the part of support staff"
+    re: new RegExp(
+      `\\b${SLIP} (?:made |committed )?(?:by|of|from|on the part of) (?:an?|the|our|their|one of (?:the|our)|some)? ?(?:[\\w-]+ ){0,2}${HUMAN_KIND}s?\\b`,
+      'gi',
+    ),
+    reason: 'by-role',
+    needs: /(?:by|of|from|part of) /i,
+  },
+  {
+    // "a mistaken manual purge of the queue by support staff", "an erroneous manual change"
+    re: /\b(?:mistaken|erroneous|accidental|inadvertent) (?:manual|human|hand-typed|hand-edited)\b/gi,
+    reason: 'mistaken-manual',
+  },
+  {
+    // "the engineer slipped up", "the on-call goofed"
+    re: new RegExp(
+      `\\b(?:someone|somebody|i|we|(?:an?|the|our) (?:[\\w-]+ ){0,2}(?:${ROLE})) (?:slipped up|slipped|goofed|erred|screwed up|messed up)\\b`,
+      'gi',
+    ),
+    reason: 'slipped',
+  },
+  {
+    // Classification labels: "Error type: HUMAN", "Category: human", "Cause code 7 – 'Human: incorrect input'",
+    // "classified as 'incorrect manual intervention (human)'", "the human element"
+    re: /\b(?:(?:error|failure|fault|incident|root[- ]cause|cause|category|classification|type|factor)(?: type| code| category| class)?(?: \d+)?\s*[:=–—-]\s*['‘"“]?(?:human|personnel|people|operator)\b|['‘"“(]human\s*[:)]|\bthe human (?:element|factor)\b(?! (?:engineering|research|design))|\b(?:meatware|wetware|liveware|carbon[- ]based) (?:problem|failure|issue|error|bug|fault))/gi,
+    reason: 'classification',
+  },
+  {
+    re: /\b(?:pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?8(?: (?:issue|problem|error))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble)\b/gi,
     reason: 'slang',
   },
   {
@@ -20,13 +65,13 @@ const PHRASES: { re: RegExp; reason: string }[] = [
       'gi',
     ),
     reason: 'by-role',
+    needs:
+      /(?:mistake|error|slip|blunder|oversight)s? (?:made |committed )?(?:by|on the part of|from) (?:an?|the|our|one of|some) /i,
   },
   {
-    re: new RegExp(
-      `\\b(?:an?|the|our) (?:[\\w-]+ ){0,2}(?:${ROLE})(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder)s?\\b`,
-      'gi',
-    ),
+    re: new RegExp(`\\b(?:(?:an?|the|our) )?(?:[\\w-]+ ){0,2}(?:${ROLE})(?:'s|’s) (?:own )?${SLIP}\\b`, 'gi'),
     reason: 'role-possessive',
+    needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder|lapse|misjudg|misstep|mix-?up|goof|gaffe|oversight)/i,
   },
   {
     re: new RegExp(
@@ -34,6 +79,7 @@ const PHRASES: { re: RegExp; reason: string }[] = [
       'gi',
     ),
     reason: 'made-mistake',
+    needs: /(?:made|makes) (?:an?|the|one) /i,
   },
 ];
 
@@ -67,14 +113,35 @@ function isTechnical(view: SentenceView, start: number, end: number): boolean {
   return false;
 }
 
+/** A verdict recorded in quotes: "recorded as '…'", "classified as '…'", "stopped at '…'", "put down to '…'". */
+const RECORDED =
+  /\b(?:recorded|classified|coded|filed|marked|logged|listed|labell?ed|tagged|entered|closed|put down|chalked up|attributed|stopped|ended|settled|concluded)(?: (?:as|at|to|under|with(?: resolution)?|on))?\s*[^\s\w]?\s*['‘"“][^'’"”]*$/i;
+
+/** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
+const NEEDED =
+  /error|mistake|slip|blunder|oversight|lapse|misjudg|misstep|mix-?up|goof|gaffe|misclick|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?8|finger/i;
+
 export function detectHumanError(view: SentenceView): Cue[] {
   const cues: Cue[] = [];
-  for (const { re, reason } of PHRASES) {
-    for (const m of view.text.matchAll(re)) {
-      const start = m.index ?? 0;
+  if (!NEEDED.test(view.text)) return cues;
+  for (const { re, reason, needs } of PHRASES) {
+    if (needs && !needs.test(view.text)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
+      const start = m.index;
       const end = start + m[0].length;
       if (cues.some((c) => c.start < end && start < c.end)) continue;
-      if (isQuoted(view, start, end) || isRejected(view, start, end) || isTechnical(view, start, end)) continue;
+      if (isRejected(view, start, end) || isTechnical(view, start, end)) continue;
+      // "a human-error taxonomy", "the operator-error field": the phrase named as a category, not given as a cause.
+      if (
+        /^[\s-]*(?:taxonomy|taxonomies|field|fields|category|categories|label|labels|dropdown|option|framing|narrative|language|term|terms|wording|bucket|checkbox|tag|code)\b/i.test(
+          view.text.slice(end),
+        )
+      )
+        continue;
+      // A quoted phrase is mentioned, not used ("we avoid 'human error'"), unless it is the recorded verdict:
+      // "recorded as 'personnel error'", "our five whys stopped at 'the engineer made a mistake'".
+      if (isQuoted(view, start, end) && !RECORDED.test(view.text.slice(Math.max(0, start - 40), start))) continue;
       // A mistake with no incident in sight is a general remark ("the moderator who made the mistake").
       if (
         reason === 'made-mistake' &&

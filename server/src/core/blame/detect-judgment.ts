@@ -1,7 +1,15 @@
 import { type Cue, isQuoted, isRejected, phraseText, type SentenceView, span } from './cues';
 import { classify, isPersonLike } from './entities';
-import { forms, isNegated, nounPhraseAt, subjectOf } from './grammar';
-import { IGNORED_OBJECTS, JUDGMENT_TECHNICAL_NEXT, JUDGMENT_WORDS, SYSTEM_NOUNS } from './lexicon';
+import { FormList, isNegated, nounPhraseAt, subjectOf } from './grammar';
+import {
+  IGNORE_VERBS,
+  IGNORED_OBJECTS,
+  JUDGMENT_IDIOMS,
+  JUDGMENT_TECHNICAL_NEXT,
+  JUDGMENT_WORDS,
+  SYSTEM_NOUNS,
+} from './lexicon';
+import type { Token } from './tokens';
 
 /** Multi-word judgments about conduct. */
 const PHRASES: { re: RegExp; reason: string }[] = [
@@ -27,6 +35,27 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   { re: /\b(?:is|was|'s) on (?:me|him|her|them|us)\b/gi, reason: 'on-me' },
 ];
 
+const IDIOMS = JUDGMENT_IDIOMS.map((i) => new RegExp(i.pattern, 'gi'));
+
+/** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
+const PHRASE_WORDS =
+  /bother|no excuse|lack of|attention|without|disregard|rushed|more careful|at fault|to blame|on (?:me|him|her|them|us)/i;
+
+const JUDGMENT = new FormList(JUDGMENT_WORDS);
+const IGNORING = new FormList(IGNORE_VERBS);
+
+/** A judgment word among the token's forms, or as the first part of a hyphenated word ("sloppy-looking"). */
+function judgmentWord(tok: Token, lemmaFree: boolean | undefined): string | undefined {
+  const word = JUDGMENT.firstIn(tok, lemmaFree);
+  if (word !== undefined) return word;
+  // Without a hyphen the first part is the lower-case form, one of the forms already looked up; with one, it is a
+  // start of the word, which JUDGMENT can rule out.
+  const dash = tok.lower.indexOf('-');
+  if (dash === -1 || !JUDGMENT.mayHoldForm(tok.lower)) return undefined;
+  const first = tok.lower.slice(0, dash);
+  return JUDGMENT_WORDS.has(first) ? first : undefined;
+}
+
 export function detectJudgment(view: SentenceView): Cue[] {
   const { tokens } = view;
   const cues: Cue[] = [];
@@ -36,9 +65,10 @@ export function detectJudgment(view: SentenceView): Cue[] {
     cues.push(cue);
   };
 
-  for (const { re, reason } of PHRASES) {
-    for (const m of view.text.matchAll(re)) {
-      const start = m.index ?? 0;
+  for (const { re, reason } of PHRASE_WORDS.test(view.text) ? PHRASES : []) {
+    re.lastIndex = 0;
+    for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
+      const start = m.index;
       const end = start + m[0].length;
       const t = tokens.findIndex((x) => x.start >= start);
       if (reason === 'verdict' || reason === 'on-me') {
@@ -75,16 +105,26 @@ export function detectJudgment(view: SentenceView): Cue[] {
     }
   }
 
+  for (const re of IDIOMS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
+      const t = tokens.findIndex((x) => x.start >= m.index);
+      // "they did not cut corners", "nobody went rogue": a denied judgment is none (idioms that carry their own
+      // "not" are matched whole).
+      if (t >= 0 && !/^not\b|^(?:did|could)/i.test(m[0]) && isNegated(tokens, t, 2)) continue;
+      push({ kind: 'judgment', start: m.index, end: m.index + m[0].length, phrase: m[0], reason: 'idiom' });
+    }
+  }
+
   tokens.forEach((tok, i) => {
-    const f = forms(tok);
-    const word =
-      f.find((w) => JUDGMENT_WORDS.has(w)) ??
-      (JUDGMENT_WORDS.has(tok.lower.split('-')[0]) ? tok.lower.split('-')[0] : undefined);
+    const word = judgmentWord(tok, view.lemmaFree);
     if (word) {
       // Technical senses: "lazy loading", "lazily evaluated", "lazy-loaded", "sloppy quorum".
       const next = tokens[i + 1]?.lower ?? '';
       const part = tok.lower.split('-')[1];
       if (JUDGMENT_TECHNICAL_NEXT.has(next) || (part && JUDGMENT_TECHNICAL_NEXT.has(part))) return;
+      // "reckless-proof", "careless-safe": a design that guards against the conduct.
+      if (part && /^(?:proof|free|safe|resistant|tolerant)$/.test(part)) return;
       if (isNegated(tokens, i, 3)) return;
       if (/^(?:lazy|lazily|blindly)$/.test(word)) {
         // "The client blindly retries": said of software, it describes behaviour, not conduct.
@@ -100,7 +140,7 @@ export function detectJudgment(view: SentenceView): Cue[] {
       return;
     }
     // "ignored the warnings", "chose to ignore the failing tests", "dismissing the disk alerts".
-    if (f.some((w) => w === 'ignore' || w === 'dismiss' || w === 'disregard')) {
+    if (IGNORING.firstIn(tok, view.lemmaFree) !== undefined) {
       let o = i + 1;
       while (tokens[o] && (tokens[o].pos === 'ADV' || tokens[o].pos === 'ADP' || tokens[o].lower === 'off')) o++;
       const object = nounPhraseAt(tokens, o);

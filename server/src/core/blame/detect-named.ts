@@ -10,10 +10,29 @@ const ARTEFACTS = new Set(
     ' ',
   ),
 );
+/** What a person's possessive names that is not their work: "Anjali's analysis", "Tomasz's team", "Kim's help". */
+const NOT_ARTEFACTS = new Set(
+  `analysis analyses team squad group manager lead report reports summary account investigation findings finding
+  help question questions idea ideas suggestion suggestions timeline writeup write-up diagnosis insight instinct
+  patience call message messages email note-taking notes comment comments review reviews feedback point
+  observation observations quick thinking memory recollection view opinion concern concerns proposal
+  role shift turn laptop phone desk family name title birthday holiday leave first second`.split(/\s+/),
+);
+
+/** Whether a noun after a person's possessive is something they made or did ("Caio's dbt macro", "Cormac's tidy-up"). */
+function isArtefact(head: Token): boolean {
+  if (ARTEFACTS.has(head.lemma)) return true;
+  return (
+    (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'VERB') &&
+    !NOT_ARTEFACTS.has(head.lemma) &&
+    !NOT_ARTEFACTS.has(head.lower)
+  );
+}
+
 /** Prepositions that make a phrase a cause ("caused by", "thanks to", "traces back to"). */
 const CAUSAL = /\b(?:by|due to|because of|thanks to|owing to|back to|traced to|result of|fault of|from|after)\s*$/i;
 const CAUSE_LABEL =
-  /^\s*(?:[-*]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root |proximate |direct |immediate )?(?:cause|causes|trigger|triggered by|caused by|culprit|responsible|at fault|blame|who broke it|why it happened|what (?:went wrong|happened))\)?)\s*[:\-–—|]/i;
+  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root |proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin)(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
 const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
   /\b(?:culprit|cause|root cause|trigger) (?:was|is|:)\s*$/i,
@@ -44,10 +63,18 @@ function harmIn(view: SentenceView, from: number, to = view.tokens.length): bool
 }
 
 /** The verb the phrase ending at `end` is the subject of, if it comes right after (skipping adverbs and a parenthetical). */
-function verbAfter(tokens: Token[], end: number): number | undefined {
+function verbAfter(tokens: Token[], end: number, start = end): number | undefined {
   let k = end;
   // "It was Rahul's deploy that introduced…"
   if (tokens[k] && /^(?:that|which|who)$/.test(tokens[k].lower)) k++;
+  // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) k++;
+  // "Mandla, the weekend on-call, restarted…": an apposition after the name.
+  if (tokens[k]?.text === ',' && /^(?:the|our|a|an|then|now)$/.test(tokens[k + 1]?.lower ?? '')) {
+    const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
+    if (close > 0 && close - k < 9 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
+      k = close + 1;
+  }
   // ", deployed at 16:20," / ", pointed at production by accident,"
   if (tokens[k]?.text === ',') {
     const close = tokens.findIndex((t, x) => x > k && t.text === ',');
@@ -68,6 +95,7 @@ function verbAfter(tokens: Token[], end: number): number | undefined {
   if (!t) return undefined;
   if (
     t.pos === 'VERB' ||
+    /^re-(?:ran|did|set|wrote|\w+ed)$/.test(t.lower) ||
     (t.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB') ||
     (t.pos === 'ADJ' && /ed$/.test(t.lower))
   )
@@ -76,7 +104,15 @@ function verbAfter(tokens: Token[], end: number): number | undefined {
   return undefined;
 }
 
-function isRemedy(t: Token): boolean {
+/** Whether the name at `start` closes an apposition: "The contractor, Hamish Reid, …". */
+function apposed(tokens: Token[], start: number): boolean {
+  return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
+}
+
+function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
+  // "failed over the primary", "failed traffic over to the secondary", "failed back to the old region"
+  if (t.lemma === 'fail' && (next?.lower === 'over' || next?.lower === 'back')) return true;
+  if (t.lemma === 'fail' && view && /^\s*(?:[\w-]+ ){0,3}(?:over|back) to\b/i.test(view.text.slice(t.end))) return true;
   return forms(t).some((f) => REMEDY_VERBS.has(f));
 }
 
@@ -168,6 +204,95 @@ function consequenceAfter(view: SentenceView, verb: number): boolean {
   return false;
 }
 
+/**
+ * Verbs of response, talk, thought and presence: a person doing these is not changing the system ("Kofi joined the
+ * bridge", "Ana said the replica lagged", "Lars waited for the vendor").
+ */
+const NEUTRAL_VERBS = new Set(
+  `say tell ask answer reply walk show present demo guide write post message ping email call phone text share send-word join attend arrive
+  leave return come go wait stay sleep wake work continue keep try attempt start begin resume get receive hand
+  handover take-over own lead chair run-the-call facilitate coordinate organise organize schedule plan agree
+  disagree decide think believe assume expect know learn realise realize remember recall notice see watch look
+  hear read find discover spot identify investigate analyse analyze research study measure reproduce profile
+  inspect examine suspect confirm verify check test review explain describe document note record summarise
+  summarize thank help support assist pair mentor train teach design build own maintain volunteer propose
+  suggest recommend request warn alert flag raise report escalate page acknowledge ack declare announce
+  communicate update mention tag assign become act serve step accept take give bring be have do feel`.split(/\s+/),
+);
+const MEETINGS = new Set(
+  'review retro retrospective meeting call bridge session sessions drill debrief postmortem post-mortem standup stand-up sync workshop interview demo tabletop exercise game-day gameday'.split(
+    ' ',
+  ),
+);
+/** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
+const RECOVERY =
+  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix)\b/i;
+
+/**
+ * A change made by the person: a verb in the past (or the narrative present) that is neither a remedy nor talk,
+ * thought or presence, with an object ("Ioana changed the HSM partition password", "Bence ran pg_resetwal on one of
+ * them"). In a postmortem such a sentence tells who made the change that failed, unless it says things recovered.
+ */
+function changeAction(view: SentenceView, main: number, artefact = false): boolean {
+  const { tokens } = view;
+  const verb = tokens[main];
+  const redo = /^re-(?:ran|did|set|wrote|\w+ed)$/.test(verb.lower);
+  if ((verb.pos !== 'VERB' && !redo) || verb.lower.endsWith('ing')) return false;
+  if (redo) return !RECOVERY.test(view.text.slice(verb.end));
+  if (
+    verb.lower === verb.lemma &&
+    !/^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran)$/.test(verb.lower)
+  )
+    return false;
+  if (forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f))) return false;
+  const next = tokens[main + 1];
+  if (!next || isClausePunct(next)) return false;
+  // "ran the learning review", "held the retro": running a meeting is not a change to the system.
+  const object = nounPhraseAt(tokens, main + 1);
+  if (object && MEETINGS.has(tokens[object.head].lemma)) return false;
+  if (RECOVERY.test(view.text.slice(verb.end))) return false;
+  return artefact || causalContext(view, main);
+}
+
+/** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */
+function changeVerb(verb: Token): boolean {
+  return !forms(verb).some(
+    (f) =>
+      NEUTRAL_VERBS.has(f) ||
+      REMEDY_VERBS.has(f) ||
+      /^(?:write|author|own|lead|run|facilitate|prepare|edit|compile|review|approve|page|call|notify|tell|ask|report|found|discover|catch|spot|notice|see)$/.test(
+        f,
+      ),
+  );
+}
+
+/**
+ * Whether the sentence ties the person's change to what followed: the change sits in a clause of cause or time
+ * ("because Kavya set…", "after Giulia replayed…") or is followed by its effect ("…, which…", "and the cluster
+ * partitioned", "…, leaving…"). A change told alone is a timeline entry, most often the response.
+ */
+function causalContext(view: SentenceView, main: number): boolean {
+  const { tokens } = view;
+  for (let k = main - 1; k >= 0; k--) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') break;
+    if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV') return true;
+  }
+  const rest = view.text.slice(tokens[main].end);
+  return /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\b(?:and|so|then) (?:the|all|every|our|its|each|both|no|nothing|payments|users|customers|writes|reads|requests|traffic)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b)/i.test(
+    rest,
+  );
+}
+
+/** "Sione approved his own pull request and shipped a trust bundle…": a change in a second verb of the same subject. */
+function coordinatedChange(view: SentenceView, verb: number): boolean {
+  const { tokens } = view;
+  for (let k = verb + 1; k < tokens.length - 1; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.' || tokens[k].lower === 'but') return false;
+    if (tokens[k].lower === 'and' && tokens[k + 1].pos === 'VERB') return changeAction(view, k + 1);
+  }
+  return false;
+}
+
 const ROLE_VERBS = new Set(['take', 'assume', 'become', 'act', 'serve', 'join', 'step', 'volunteer', 'accept']);
 const ROLE_NOUNS =
   /^(?:commander|ic|command|lead|leader|scribe|coordinator|liaison|role|owner|responder|on-?call|facilitator|point|dri)$/;
@@ -244,9 +369,10 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     // Find what the person (or their artefact) did.
     let phraseEnd = name.end;
     let artefact = false;
-    if (possessive) {
-      const np = nounPhraseAt(tokens, name.end + 1);
-      if (np && ARTEFACTS.has(tokens[np.head].lemma)) {
+    const whose = tokens[name.end]?.text === ',' && tokens[name.end + 1]?.lower === 'whose';
+    if (possessive || whose) {
+      const np = nounPhraseAt(tokens, name.end + (whose ? 2 : 1));
+      if (np && isArtefact(tokens[np.head])) {
         artefact = true;
         phraseEnd = np.end;
       } else continue; // "Anjali's analysis showed…"
@@ -256,7 +382,9 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     if (CAUSAL.test(prefix)) {
       if (harmIn(view, 0, name.start) || harmIn(view, phraseEnd) || (artefact && /\bby\s*$/i.test(prefix))) {
         const by = /\bby\s*$/i.test(prefix);
-        if (!by || artefact || harmIn(view, 0, name.start)) {
+        // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
+        const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);
+        if (!by || artefact || apposedHarm || harmIn(view, 0, name.start)) {
           const byAt = name.start - 1;
           let passiveVerb: Token | undefined;
           for (let k = byAt - 1; k >= 0 && !isClausePunct(tokens[k]); k--) {
@@ -265,15 +393,34 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
               break;
             }
           }
+          // "written by Ana" credits an author, unless what was written is itself the harm ("the bad query was
+          // written by Yerlan").
           const remedial =
             by &&
             passiveVerb !== undefined &&
             (isRemedy(passiveVerb) ||
-              /^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower));
+              (/^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower) &&
+                !harmIn(view, 0, byAt)));
           if (!remedial) {
             report('cause');
             continue;
           }
+        }
+      }
+      // "The cache was flushed by Bartosz during peak traffic": a change done to the system, with the person as
+      // its agent.
+      if (/\bby\s*$/i.test(prefix) && !artefact) {
+        let passive = -1;
+        for (let k = name.start - 2; k >= 0 && !isClausePunct(tokens[k]); k--) {
+          if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADJ' && /ed$/.test(tokens[k].lower))) {
+            passive = k;
+            break;
+          }
+        }
+        const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
+        if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) {
+          report('cause');
+          continue;
         }
       }
     }
@@ -285,7 +432,7 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
         continue;
       }
     }
-    const v = verbAfter(tokens, phraseEnd);
+    const v = verbAfter(tokens, phraseEnd, name.start);
     if (v === undefined) continue;
     const verb = tokens[v];
     // "Sofia was paged": the person received the failure. "Jonas will own the follow-up": a plan.
@@ -297,7 +444,24 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     }
     let main = verb.pos === 'AUX' && tokens[v + 1]?.pos === 'VERB' ? v + 1 : v;
     // "begins looking", "started to investigate": the action is the second verb.
-    if (forms(tokens[main]).some((f) => ['begin', 'start', 'continue', 'try', 'attempt', 'decide', 'go'].includes(f))) {
+    if (
+      forms(tokens[main]).some((f) =>
+        [
+          'begin',
+          'start',
+          'continue',
+          'try',
+          'attempt',
+          'decide',
+          'go',
+          'manage',
+          'help',
+          'proceed',
+          'rush',
+          'hurry',
+        ].includes(f),
+      )
+    ) {
       let k = main + 1;
       if (tokens[k]?.lower === 'to') k++;
       if (tokens[k]?.pos === 'VERB') main = k;
@@ -308,7 +472,12 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     const mistaken = /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|the wrong)\b/i.test(
       clauseText,
     );
-    if (isRemedy(tokens[main]) && !mistaken) {
+    if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) continue;
+    if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
+      if (coordinatedChange(view, main)) {
+        report('change');
+        continue;
+      }
       if (consequenceAfter(view, main)) report('consequence');
       continue;
     }
@@ -322,6 +491,8 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
       (artefact && harmIn(view, 0, name.start))
     ) {
       report(artefact ? 'artefact' : 'agent');
+    } else if (changeAction(view, main, artefact)) {
+      report(artefact ? 'artefact' : 'change');
     }
   }
   return cues;

@@ -3,15 +3,19 @@ import { forms, type NounPhrase } from './grammar';
 import {
   ADVERSARY_NOUNS,
   AMBIGUOUS_ROLE_NOUNS,
-  FIRST_NAMES,
+  brandWords,
+  givenNames,
   NEGATIVE_PRONOUNS,
+  namesAlsoWords,
   PERSON_MODIFIERS,
   PERSON_PRONOUNS,
   PRODUCTS,
   ROLE_NOUNS,
   SYSTEM_NOUNS,
 } from './lexicon';
+import { isEnglishWord } from './nlp';
 import type { ProseBlock } from './prose';
+import { type Prefixed, PrefixScan } from './scan';
 import type { Token } from './tokens';
 
 /** What the document tells about names: the people it lists (with roles) and the words it uses for systems. */
@@ -36,7 +40,10 @@ export interface Entity {
 
 export function normalise(word: string): string {
   // Most words are plain ASCII: skip the (slow) Unicode decomposition for them.
-  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase().replace(/'s$/, '');
+  if (isPrintableAscii(word)) {
+    const lower = word.toLowerCase();
+    return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+  }
   return word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -53,15 +60,194 @@ export function isPersonHandle(handle: string): boolean {
   return !BOT_HANDLE.test(handle) && !GROUP_HANDLE.test(handle);
 }
 
+function isPrintableAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 const TITLE_CASE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?$/u;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/** TITLE_CASE.test(word), without the regular expression for ASCII words: "Dave", "Jin-woo". */
+export function isTitleCase(word: string): boolean {
+  const n = word.length;
+  for (let k = 0; k < n; k++) if (word.charCodeAt(k) >= 128) return TITLE_CASE.test(word);
+  if (n < 2 || !isUpper(word.charCodeAt(0)) || !isLower(word.charCodeAt(1))) return false;
+  let i = 2;
+  while (i < n && isLower(word.charCodeAt(i))) i++;
+  if (i === n) return true;
+  // "-" and a letter, then lower-case letters to the end.
+  if (word.charCodeAt(i) !== 45 || i + 1 >= n) return false;
+  const c = word.charCodeAt(i + 1);
+  if (!isUpper(c) && !isLower(c)) return false;
+  i += 2;
+  while (i < n && isLower(word.charCodeAt(i))) i++;
+  return i === n;
+}
 
 /** Whether a capitalised word is a given name we know, or a person the document names. */
-export function isKnownName(token: Token, ctx: DocContext): boolean {
-  if (!TITLE_CASE.test(token.text)) return false;
-  const word = normalise(token.text);
-  if (ctx.allowedNames.has(word) || ctx.systems.has(word) || PRODUCTS.has(word)) return false;
+export function isKnownName(token: Pick<Token, 'text'>, ctx: DocContext): boolean {
+  return isKnownWord(token.text, ctx);
+}
+
+/** `isKnownName` for a word. */
+export function isKnownWord(text: string, ctx: DocContext, alsoWords = false): boolean {
+  // Most words start with a lower-case letter, a digit or punctuation: not a name, no need to look further.
+  const c = text.charCodeAt(0);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
+  const facts = nameFacts(text);
+  if (!facts) return false;
+  const { word } = facts;
+  if (ctx.allowedNames.has(word) || ctx.systems.has(word) || facts.product) return false;
   if (ctx.people.has(word)) return true;
-  return FIRST_NAMES.has(word) || FIRST_NAMES.has(word.split('-')[0]);
+  return facts.firstName || (alsoWords && facts.wordName);
+}
+
+const IRREGULAR_PAST =
+  /^(?:ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|upset|reset|re-ran)$/;
+
+/**
+ * A capitalised word that is no English word, no product and nothing the document calls a system, where the
+ * grammar wants a person: the subject of a verb in the past ("Sigrun enabled…"), a possessor ("Lwazi's script"), an
+ * apposition (", the on-call,"), or the agent after "by". Names no list holds are found this way.
+ */
+function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): boolean {
+  const t = tokens[i];
+  if (t.text.length < 3 || !isTitleCase(t.text)) return false;
+  const facts = nameFacts(t.text);
+  if (!facts || facts.product) return false;
+  const { word } = facts;
+  if (ctx.systems.has(word) || ctx.allowedNames.has(word) || SYSTEM_NOUNS.has(word) || ROLE_NOUNS.has(word))
+    return false;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  const agentAfter =
+    next &&
+    (next.lower === "'s" ||
+      next.lower === '’s' ||
+      (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
+      (next.text === ',' && /^(?:the|our|who|whose)$/.test(tokens[i + 2]?.lower ?? '')));
+  const agentBefore = prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB';
+  if (!agentAfter && !agentBefore) return false;
+  return !isEnglishWord(word);
+}
+
+const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
+
+/** Whether token `i` sits between quotation marks that open after a space ("The chat line 'Sergei broke DNS'"). */
+function insideQuotes(tokens: Token[], i: number): boolean {
+  let open = 0;
+  for (let k = 0; k < i; k++) {
+    const t = tokens[k];
+    if (!QUOTES.has(t.text)) continue;
+    // An apostrophe glued to a word on its left is not a quotation mark ("Kenji's", "the users'").
+    if ((t.text === "'" || t.text === '’') && k > 0 && tokens[k - 1].end === t.start) continue;
+    open++;
+  }
+  return open % 2 === 1;
+}
+
+/** Initials as a name: "R.M.", "T.O." (the tagger splits them into letters and stops). */
+function initialsAt(tokens: Token[], i: number): { start: number; end: number } | undefined {
+  let k = i;
+  while (
+    /^\p{Lu}$/u.test(tokens[k]?.text ?? '') &&
+    tokens[k + 1]?.text === '.' &&
+    tokens[k + 1].start === tokens[k].end
+  )
+    k += 2;
+  if (k - i < 4) return undefined;
+  const prev = tokens[i - 1];
+  if (
+    prev &&
+    (prev.kind === 'number' || /^(?:the|a|an|version|v|step|section|table|figure|appendix)$/.test(prev.lower))
+  )
+    return undefined;
+  return { start: i, end: k };
+}
+
+/** A login after "user", "account" or "username": "user f.alharbi", "account j_smith". */
+function loginAt(tokens: Token[], i: number): { start: number; end: number } | undefined {
+  if (!/^(?:user|username|login|account|operator)$/.test(tokens[i]?.lower ?? '')) return undefined;
+  let k = i + 1;
+  const first = tokens[k];
+  if (!first || first.start !== tokens[i].end + 1 || !/^[a-z]/.test(first.text)) return undefined;
+  let joined = false;
+  while (tokens[k + 1] && tokens[k + 1].start === tokens[k].end && /^[._\w-]+$/.test(tokens[k + 1].text)) {
+    k++;
+    joined = true;
+  }
+  const text = tokens
+    .slice(i + 1, k + 1)
+    .map((t) => t.text)
+    .join('');
+  if (!joined && !/[._]/.test(text)) return undefined;
+  if (!/^[a-z][\w-]*[._][a-z][\w.-]*$/.test(text)) return undefined;
+  return { start: i + 1, end: k + 1 };
+}
+
+/**
+ * A given name that is also a word ("Grace", "Hope", "Rich") is a name where the grammar says so: a surname follows,
+ * a possessive ("Grace's change"), an apposition ("Hope, the on-call,"), or a verb of which it is the subject.
+ */
+function wordNameInContext(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next) return false;
+  if (next.lower === "'s" || next.lower === '’s') return true;
+  if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
+    return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
+  if (next.text === ',') return tokens[i + 2]?.lower === 'the' || tokens[i + 2]?.lower === 'our';
+  return (
+    next.pos === 'VERB' &&
+    /(?:ed|[^s]s)$|^(?:ran|ran|put|set|cut|hit|shut|let|made|took|broke|brought|went|sent|left|lost|forgot|wrote|gave|did)$/.test(
+      next.lower,
+    )
+  );
+}
+
+/** What the word lists say about a capitalised word, whatever the document. */
+interface NameFacts {
+  /** The word, normalised. */
+  word: string;
+  product: boolean;
+  /** A given name (or its first part is: "Jin-woo"). */
+  firstName: boolean;
+  /** A given name that is also an English word ("Grace", "Hope"): a name only in context. */
+  wordName: boolean;
+}
+
+/**
+ * NameFacts by word (null: not a capitalised word), kept across documents since the same words come back (the
+ * first words of sentences, above all). Bounded; and only short words, which V8 copies out of the text they come
+ * from rather than keeping the text alive.
+ */
+const NAME_FACTS = new Map<string, NameFacts | null>();
+const NAME_FACTS_LIMIT = 20_000;
+const NAME_FACTS_MAX_LENGTH = 12;
+
+function nameFacts(text: string): NameFacts | null {
+  let facts = NAME_FACTS.get(text);
+  if (facts !== undefined) return facts;
+  if (!isTitleCase(text)) facts = null;
+  else {
+    const word = normalise(text);
+    const dash = word.indexOf('-');
+    facts = {
+      word,
+      product: PRODUCTS.has(word) || (brandWords().has(word) && !namesAlsoWords().has(word) && !givenNames().has(word)),
+      firstName: givenNames().has(word) || (dash !== -1 && givenNames().has(word.slice(0, dash))),
+      wordName: namesAlsoWords().has(word),
+    };
+  }
+  if (text.length <= NAME_FACTS_MAX_LENGTH) {
+    if (NAME_FACTS.size >= NAME_FACTS_LIMIT) NAME_FACTS.clear();
+    NAME_FACTS.set(text, facts);
+  }
+  return facts;
 }
 
 /**
@@ -79,14 +265,30 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
       return undefined;
     return { start: i, end: i + 1 };
   }
-  if (!isKnownName(t, ctx)) return undefined;
+  const initials = initialsAt(tokens, i) ?? loginAt(tokens, i);
+  if (initials) return initials;
+  if (
+    !isKnownName(t, ctx) &&
+    !(isKnownWord(t.text, ctx, true) && wordNameInContext(tokens, i)) &&
+    !unknownNameInContext(tokens, i, ctx)
+  )
+    return undefined;
   const prev = tokens[i - 1];
+  // "São Paulo", "San Jose", "Port Louis": a capitalised word before a name (not the first of the sentence) makes
+  // it a place or an organisation.
+  if (prev && i - 1 > 0 && isTitleCase(prev.text) && !isKnownWord(prev.text, ctx, true) && prev.end + 1 === t.start)
+    return undefined;
+  // "Our Slack bot, Marvin, …": a name given to a system.
+  if (prev?.text === ',' && /^(?:bot|robot|assistant|tool|app|agent|service|script)$/.test(tokens[i - 2]?.lower ?? ''))
+    return undefined;
+  // Inside quotation marks: a quoted chat line or a phrase under discussion, not this review's own account.
+  if (insideQuotes(tokens, i)) return undefined;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an' || prev.lower === 'our'))
     return undefined;
   let end = i + 1;
   // A surname: the next capitalised word, unless it is a product or a system noun.
   const next = tokens[end];
-  if (next && TITLE_CASE.test(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower)) end++;
+  if (next && isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower)) end++;
   const after = tokens[end];
   if (after) {
     if (
@@ -229,8 +431,18 @@ const PEOPLE_KEYWORDS = [
 ].map((k) => `[${k[0].toUpperCase()}${k[0].toLowerCase()}]${k.slice(1).replace(/-/g, '-?')}`);
 const NOT_A_NAME =
   '(?!(?:The|This|That|These|Those|We|I|It|A|An|Our|Their|His|Her|All|Everyone|Everybody|Team|Thanks|Incident|None|TBD|N/A)\\b)';
-const PEOPLE_HINT =
-  /commander|\bIC\b|scribe|lead|author|written|review|owne|participant|responder|facilitator|thank|shout|kudos|contact/i;
+/**
+ * Words without which a block lists nobody (stems of the keywords): a quick look before PEOPLE_LINE, exactly
+ * /commander|\bIC\b|scribe|lead|author|written|review|owne|participant|responder|facilitator|thank|shout|kudos|contact/i.
+ */
+export const PEOPLE_HINTS: Prefixed[] = [
+  { pattern: 'commander', prefixes: ['comm'] },
+  { pattern: String.raw`\bIC\b`, prefixes: ['ic#'] },
+  ...['scribe', 'lead', 'author', 'written', 'review', 'owne', 'participant', 'responder', 'facilitator', 'thank']
+    .concat(['shout', 'kudos', 'contact'])
+    .map((word) => ({ pattern: word, prefixes: [word.slice(0, 4)] })),
+];
+const PEOPLE_HINT = new PrefixScan([{ patterns: PEOPLE_HINTS }]);
 const PEOPLE_LINE = new RegExp(
   `\\b(?:${PEOPLE_KEYWORDS.join('|')})\\s*(?:[:\\-–—]|\\bis\\b)?\\s*((?:${NOT_A_NAME}(?:@[\\w.-]+|\\p{Lu}[\\p{L}\\p{M}'-]+(?:\\s+${NOT_A_NAME}\\p{Lu}[\\p{L}\\p{M}'-]+)?)(?:\\s*\\([^)]*\\))?\\s*(?:,|\\band\\b|&)?\\s*)+)`,
   'gu',
@@ -271,13 +483,41 @@ function collectFrontmatterPeople(value: unknown, ctx: DocContext, role?: string
   }
 }
 
+const SYSTEM_BEFORE_PARENS =
+  /\b(\p{Lu}[\p{L}\d-]*)\s*\((?:[^)]*\b(?:bot|service|tool|system|server|app|daemon|job|pipeline|ci)\b[^)]*)\)/gu;
+const SYSTEM_AFTER_THE =
+  /\bthe (\p{Lu}[\p{L}\d-]*) (?:bot|cluster|service|server|pipeline|job|operator|controller|agent|api|daemon|instance|pods?|nodes?|deployment|app|integration|plugin)\b/gu;
+
+/** Adds the systems a pattern (global, never matching the empty string) names in its first group. */
+function addSystems(ctx: DocContext, text: string, re: RegExp): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) ctx.systems.add(normalise(m[1]));
+}
+
+/** Whether "the " comes before a capital somewhere in the text (SYSTEM_AFTER_THE needs it); non-ASCII may be one. */
+function hasTheCapital(text: string): boolean {
+  for (let i = text.indexOf('the '); i !== -1; i = text.indexOf('the ', i + 1)) {
+    const c = text.charCodeAt(i + 4);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
 /** Builds the document context from the frontmatter and the prose. */
 export function buildDocContext(
   model: PostmortemModel,
   blocks: readonly ProseBlock[],
   allowed: Iterable<string>,
+  /** The values of the tree's code spans, if `proseBlocks` collected them (else they are looked up in the tree). */
+  codes?: readonly string[],
+  /** For each block, whether PEOPLE_HINTS match its text, if known (else they are looked for). */
+  peopleHints?: readonly boolean[],
 ): DocContext {
-  const ctx: DocContext = { people: new Map(), systems: new Set(), allowedNames: new Set([...allowed].map(normalise)) };
+  const ctx: DocContext = {
+    people: new Map(),
+    systems: new Set(),
+    allowedNames: new Set([...allowed].map(normalise)),
+  };
   const data = model.frontmatter?.data ?? {};
   for (const [key, value] of Object.entries(data)) {
     if (PEOPLE_KEYS.test(key)) {
@@ -285,9 +525,10 @@ export function buildDocContext(
       collectFrontmatterPeople(value, ctx, role);
     }
   }
-  collectSystems(model, ctx);
-  for (const block of blocks) {
-    if (PEOPLE_HINT.test(block.text))
+  if (codes) for (const code of codes) addCodeSystem(code, ctx);
+  else collectSystems(model, ctx);
+  blocks.forEach((block, i) => {
+    if (peopleHints ? peopleHints[i] : PEOPLE_HINT.matches(block.text) !== 0)
       for (const m of block.text.matchAll(PEOPLE_LINE)) {
         for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*/)) {
           const name = part.trim();
@@ -300,17 +541,9 @@ export function buildDocContext(
         }
       }
     // "Harvey (our Slack deploy bot)", "the Vault cluster", "Zuul 3.2": words used for systems.
-    if (block.text.includes('('))
-      for (const m of block.text.matchAll(
-        /\b(\p{Lu}[\p{L}\d-]*)\s*\((?:[^)]*\b(?:bot|service|tool|system|server|app|daemon|job|pipeline|ci)\b[^)]*)\)/gu,
-      ))
-        ctx.systems.add(normalise(m[1]));
-    if (block.text.includes('the '))
-      for (const m of block.text.matchAll(
-        /\bthe (\p{Lu}[\p{L}\d-]*) (?:bot|cluster|service|server|pipeline|job|operator|controller|agent|api|daemon|instance|pods?|nodes?|deployment|app|integration|plugin)\b/gu,
-      ))
-        ctx.systems.add(normalise(m[1]));
-  }
+    if (block.text.includes('(')) addSystems(ctx, block.text, SYSTEM_BEFORE_PARENS);
+    if (hasTheCapital(block.text)) addSystems(ctx, block.text, SYSTEM_AFTER_THE);
+  });
   return ctx;
 }
 
@@ -319,8 +552,13 @@ function collectSystems(model: PostmortemModel, ctx: DocContext): void {
   const stack: { type: string; value?: string; children?: unknown[] }[] = [model.tree as never];
   while (stack.length > 0) {
     const node = stack.pop() as { type: string; value?: string; children?: unknown[] };
-    if (node.type === 'inlineCode' && node.value && /^[\w.-]{2,40}$/.test(node.value))
-      ctx.systems.add(normalise(node.value));
+    if (node.type === 'inlineCode' && node.value) addCodeSystem(node.value, ctx);
     if (node.children) for (const c of node.children) stack.push(c as never);
   }
+}
+
+const CODE_WORD = /^[\w.-]{2,40}$/;
+
+function addCodeSystem(code: string, ctx: DocContext): void {
+  if (CODE_WORD.test(code)) ctx.systems.add(normalise(code));
 }

@@ -1,3 +1,4 @@
+import { FAILURE_VERBS, IGNORE_VERBS, JUDGMENT_WORDS } from './lexicon';
 import type { Token } from './tokens';
 
 /**
@@ -104,13 +105,125 @@ export function repairTags(tokens: Token[]): void {
 export function forms(t: Token): string[] {
   if (t.forms) return t.forms;
   const w = t.lower;
-  const out = [t.lemma, w];
-  if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
-  if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), w.slice(0, -3));
-  if (w.endsWith('ing')) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
-  if (w.endsWith('s')) out.push(w.slice(0, -1));
+  const { lemma } = t;
+  // The endings exclude each other but for -ied, which also ends in -ed. One array of the right size each time.
+  let out: string[];
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 100 /* d */ && w.endsWith('ed')) {
+    out = w.endsWith('ied')
+      ? [lemma, w, `${w.slice(0, -3)}y`, w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)]
+      : [lemma, w, w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)];
+  } else if (last === 103 /* g */ && w.endsWith('ing')) {
+    out = [lemma, w, w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)];
+  } else if (last === 115 /* s */) {
+    out = [lemma, w, w.slice(0, -1)];
+  } else {
+    out = [lemma, w];
+  }
   t.forms = out;
   return out;
+}
+
+/**
+ * `forms` without the lemma, for a word whose lemma cannot be among LEMMA_TARGETS (see `mayHaveTargetLemma`):
+ * looking those words up gives the same answers, without tagging the sentence to learn the lemma.
+ */
+export function surfaceForms(t: Token): string[] {
+  if (t.forms) return t.forms;
+  if (t.surface) return t.surface;
+  const w = t.lower;
+  let out: string[];
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 100 /* d */ && w.endsWith('ed')) {
+    out = w.endsWith('ied')
+      ? [w, `${w.slice(0, -3)}y`, w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)]
+      : [w, w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)];
+  } else if (last === 103 /* g */ && w.endsWith('ing')) {
+    out = [w, w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)];
+  } else if (last === 115 /* s */) {
+    out = [w, w.slice(0, -1)];
+  } else {
+    out = [w];
+  }
+  t.surface = out;
+  return out;
+}
+
+/**
+ * A word list that tokens are looked up in by their forms, indexed by how its words start, to tell quickly that
+ * none of a token's own forms can be in it: every one of them is a start of the word, or a start of it less three
+ * letters plus "y" or "e" (see `surfaceForms`).
+ */
+export class FormList {
+  /** The first three letters of the words (as a number, see `startKey`). */
+  private readonly starts3 = new Set<number>();
+  /** The first two letters of the three-letter words ending in "y" or "e". */
+  private readonly starts2 = new Set<number>();
+
+  constructor(readonly words: ReadonlySet<string>) {
+    for (const word of words) {
+      if (word.length < 3) throw new Error(`"${word}": FormList words have three letters or more`);
+      this.starts3.add(startKey(word, 3));
+      if (word.length === 3 && /[ye]$/.test(word)) this.starts2.add(startKey(word, 2));
+    }
+  }
+
+  /** Whether one of the word's own forms (all but the lemma) may be in the list. */
+  mayHoldForm(lower: string): boolean {
+    return this.starts3.has(startKey(lower, 3)) || this.starts2.has(startKey(lower, 2));
+  }
+
+  /**
+   * The first of the token's forms in the list, as `forms(t).find((w) => list.words.has(w))` (by `surfaceForms`,
+   * without the lemma, when `lemmaFree`).
+   */
+  firstIn(t: Token, lemmaFree: boolean | undefined): string | undefined {
+    if (!this.mayHoldForm(t.lower)) {
+      if (lemmaFree) return undefined;
+      const { lemma } = t;
+      return this.words.has(lemma) ? lemma : undefined;
+    }
+    for (const w of lemmaFree ? surfaceForms(t) : forms(t)) if (this.words.has(w)) return w;
+    return undefined;
+  }
+}
+
+/** The first `n` characters of a word as one number (0 for those it lacks). */
+function startKey(word: string, n: number): number {
+  let key = 0;
+  for (let i = 0; i < n; i++) key = key * 0x10000 + (i < word.length ? word.charCodeAt(i) : 0);
+  return key;
+}
+
+/** Lemmas that detectors look words up by before anything else in their sentence needs a tag. */
+const LEMMA_TARGETS = [...JUDGMENT_WORDS, ...IGNORE_VERBS, ...FAILURE_VERBS];
+
+/** The part of a lemma that any word lemmatized to it by rule holds (see LEMMA_TARGET_PARTS). */
+function lemmaPart(lemma: string): string {
+  if (lemma.endsWith('man')) return lemma.slice(0, -2); // -men
+  return /[eyfs]$/.test(lemma) ? lemma.slice(0, -1) : lemma;
+}
+
+/**
+ * What a text must hold for the tagger to give one of its words a lemma among LEMMA_TARGETS. The lemmatizer of
+ * wink-eng-lite-web-model only strips or replaces an ending (-s, -es, -ed, -ing, -er, -est; -ies to -y, -ves to -f,
+ * -ses to -s, -men to -man; adding -e), so the word holds the lemma, or the lemma without its last letter when that
+ * is e, y, f or s. The other lemmas come from the model's exception lists and lexicon: among those, only
+ * "forgot(ten)" (forget) and "shoody" (shoddy) lack that part, as lemmatizing every word of the model's lexicon
+ * (version 1.8.1) shows. A newer model would need that check again.
+ */
+const LEMMA_TARGET_PARTS = new RegExp(
+  [...new Set([...LEMMA_TARGETS.map(lemmaPart), 'forgot', 'shoody'])]
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+    .join('|'),
+);
+
+/**
+ * Whether a word of the (lower-cased) text may get a lemma among LEMMA_TARGETS from the wink tagger. When not, the
+ * detectors look words up by `surfaceForms`, and a sentence that needs no other tag is never tagged.
+ */
+export function mayHaveTargetLemma(lower: string): boolean {
+  return LEMMA_TARGET_PARTS.test(lower);
 }
 
 export function isClausePunct(t: Token): boolean {

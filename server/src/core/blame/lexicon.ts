@@ -3,6 +3,9 @@
  * kinds of words (roles, systems, harms, judgments), never whole sentences.
  */
 import { GENERATED_FIRST_NAMES } from './lexicon/first-names';
+import { GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS } from './lexicon/given-names';
+import { WORDNET_JUDGMENT_WORDS } from './lexicon/judgment-words';
+import { BRAND_WORDS } from './lexicon/products';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 
@@ -68,11 +71,53 @@ const STOPWORD_NAMES = words(`
   kari page cal ida val
 `);
 
-export const FIRST_NAMES: ReadonlySet<string> = new Set(
-  [...words(GENERATED_FIRST_NAMES), ...MORE_NAMES]
-    .map((n) => n.normalize('NFD').replace(/\p{M}/gu, ''))
-    .filter((n) => !STOPWORD_NAMES.has(n)),
-);
+/**
+ * Given names of Pacific and Indigenous cultures that the generated lists lack (Hawaiian, Māori, Samoan, Tongan,
+ * Fijian, Inuit, Sámi and others): common names from public naming references, not from any test set.
+ */
+const PACIFIC_NAMES = words(`
+  akamu alani alapaki alika aolani haunani hekili hoku iolana ikaika kahiau kahale kai kaimana kainoa kalani kalei
+  kaleo kamaka kamalei kanoa kapono kaulana keahi keala kealoha keanu kekoa keola kiele koa kona konani leilani
+  lokelani mahina makana makoa malia malie mana mele moana nalani nainoa noelani noelani okalani pualani
+  aroha anahera awhina hana hemi hine huia kahu kahurangi manaia mere mihi nikau ngaio rangi rawiri rewi tama
+  tamati tane tui wai waimarie wairua whetu wiremu
+  afa aperila ioane iosefa lagi lanuola leota malaki manu mele mikaele penitoa sina sione siaosi tavita tevita
+  ofa losa lupe mosese salote seini semisi siosaia sitani taniela tomasi viliami vailea
+  apisai epeli inoke jone joeli kalisi litia losana maciu mereani ratu semi sereana timoci tomasi vilimone
+  aputi anouk inuk kallik malaya nuka siku taqqiq ulla aslak ailo biret elle inga nils mikkel sunna
+  nizhoni ayasha dakota kai tala takoda wichapi
+`);
+
+/** Names that are also words and never names in the sentences we read ("Will", "May", "Said"). */
+const NEVER_NAMES = words(`
+  will may can june april august said even alone nine one so long job chance major general
+  page art bill guy lance grant ray gene sky star song sun he she it we me us you they his her
+`);
+
+let alsoWords: ReadonlySet<string> | undefined;
+let firstNames: ReadonlySet<string> | undefined;
+
+/**
+ * Given names that are also English words ("Grace", "Hope", "Mark"): a name only in context. Built on first use
+ * (the lists hold some 21,000 names; most documents never ask).
+ */
+export function namesAlsoWords(): ReadonlySet<string> {
+  alsoWords ??= new Set([...words(GIVEN_NAMES_ALSO_WORDS), ...STOPWORD_NAMES].filter((n) => !NEVER_NAMES.has(n)));
+  return alsoWords;
+}
+
+/** Given names that are not English words: a name wherever capitalised (unless a product or system). */
+export function givenNames(): ReadonlySet<string> {
+  if (firstNames) return firstNames;
+  const also = namesAlsoWords();
+  const names = new Set(words(GIVEN_NAMES));
+  // The generated list is folded already; the hand lists may carry diacritics.
+  for (const n of [...words(GENERATED_FIRST_NAMES), ...MORE_NAMES, ...PACIFIC_NAMES])
+    names.add(n.normalize('NFD').replace(/\p{M}/gu, ''));
+  for (const n of names) if (STOPWORD_NAMES.has(n) || also.has(n) || NEVER_NAMES.has(n)) names.delete(n);
+  firstNames = names;
+  return names;
+}
 
 /** Nouns for people by their role or relation to the work (lemma, singular). */
 export const ROLE_NOUNS = words(`
@@ -81,9 +126,9 @@ export const ROLE_NOUNS = words(`
   lead tech-lead teammate colleague coworker co-worker contractor consultant vendor intern trainee newcomer
   hire junior senior architect analyst tester qa technician specialist staff staffer employee person human
   people individual someone somebody member members folk folks team squad crew group department org
-  organisation organization manager director vp cto ceo executive supervisor boss owner releaser deployer
+  organisation organization management leadership manager director vp cto ceo executive supervisor boss owner releaser deployer
   approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
-  pm po product-owner scrum-master designer researcher writer editor volunteer student partner
+  requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
   firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
 `);
 
@@ -194,18 +239,30 @@ export const REMEDY_VERBS = words(`
   confirm investigate escalate page call post update announce communicate report ask help propose suggest
   declare open acknowledge ack coordinate lead own review approve catch detect debug trace track monitor
   verify validate check test explain describe share document write note thank answer respond reply join
-  restart reboot failover fail-over drain scale patch deploy-fix hotfix mention tag cc assign determine realize
+  restart reboot failover fail-over drain scale patch renew reissue deploy-fix hotfix mention tag cc assign determine realize
   realise learn figure conclude suspect believe think observe see look clean clean-up cleanup dig watch wake join
 `);
 
 /** Judgment words about conduct, by lemma or lower-case form. */
 export const JUDGMENT_WORDS = words(`
+  ${WORDNET_JUDGMENT_WORDS}
   careless carelessly carelessness sloppy sloppily sloppiness negligent negligently negligence lazy lazily
   laziness reckless recklessly recklessness incompetent incompetently incompetence irresponsible irresponsibly
   irresponsibility unprofessional unprofessionally blindly thoughtless thoughtlessly heedless heedlessly
   inexcusable inexcusably inattentive inattention complacent complacency cavalier cowboy amateurish stupid
   stupidly idiotic foolish foolishly clueless shoddy shoddily half-assed lax laxity dereliction
+  slapdash slipshod shambolic shambles ham-fisted hamfisted cack-handed heavy-handed half-baked half-arsed bungled
+  bungling botched bodged gung-ho blasé blase laissez-faire lackadaisical overconfident overconfidence arrogance
+  arrogant indifference indifferent dismissive dismissively wilful wilfully willful willfully rookie amateur
+  idiot idiots moron morons boneheaded numpty muppet clown clowns unforgivable disgraceful shameful
+  embarrassed lazybones slacker slackers shirk shirked shirking
 `);
+
+/** Verbs of ignoring that, with a warning as object, judge a person ("ignored the alerts"), by lemma or form. */
+export const IGNORE_VERBS = words('ignore dismiss disregard');
+
+/** Verbs of failing to act ("forgot to", "overlooked", "missed"), by lemma or form. */
+export const FAILURE_VERBS = words('forget neglect omit overlook misjudge misread miss');
 
 /** Technical senses of judgment words ("lazy loading", "sloppy quorum"): the word after, or before. */
 export const JUDGMENT_TECHNICAL_NEXT = words(`
@@ -257,3 +314,97 @@ export const IMPACT_WORDS = words(`
   impact affect affected last lasted worse longer larger bigger severe catastrophic lose lost exposed
   exposure damage cost spread escalate escalated reach reached harm hurt much far more later
 `);
+
+/**
+ * Idioms that judge conduct (general English, not from any test set), each with the words any match starts with
+ * (for the cue scan). Matched case-insensitively on the sentence text.
+ */
+export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
+  { pattern: String.raw`\bcut(?:s|ting)? (?:a few |some |every )?corners\b`, starts: ['cut'] },
+  {
+    pattern: String.raw`\b(?:took|take|takes|taking) (?:a |the )?(?:lazy |easy )?short-?cuts?\b`,
+    starts: ['took', 'take', 'taki'],
+  },
+  { pattern: String.raw`\bdr(?:op|opped|opping|ops) the ball\b`, starts: ['drop'] },
+  { pattern: String.raw`\basleep at the (?:wheel|switch)\b`, starts: ['asle'] },
+  { pattern: String.raw`\bphon(?:ed|es|ing|e) (?:it |the \w+ )?in\b`, starts: ['phon'] },
+  { pattern: String.raw`\b(?:went|go|goes|going|gone) rogue\b`, starts: ['went', 'go r', 'goes', 'goin', 'gone'] },
+  { pattern: String.raw`\bwing(?:ed|ing|s)? (?:it|schema|changes|the)\b|\bwinging\b`, starts: ['wing'] },
+  { pattern: String.raw`\brubber-?stamp(?:ed|ing|s)?\b`, starts: ['rubb'] },
+  { pattern: String.raw`\bfell on deaf ears\b|\bfallen on deaf ears\b`, starts: ['fell', 'fall'] },
+  { pattern: String.raw`\bbe (?:arsed|assed|bothered)\b`, starts: ['be a', 'be b'] },
+  { pattern: String.raw`\bfast and loose\b`, starts: ['fast'] },
+  {
+    pattern: String.raw`\b(?:zero|no|little|scant|without any|without) regard (?:for|to)\b`,
+    starts: ['zero', 'no r', 'litt', 'scan', 'with'],
+  },
+  { pattern: String.raw`\b(?:box|tick)[- ]?(?:ticking|box) exercise\b`, starts: ['box', 'box-', 'tick'] },
+  { pattern: String.raw`\brookie (?:mistake|move|error)\b`, starts: ['rook'] },
+  {
+    pattern: String.raw`\b(?:shoved|pushed|rushed|thrown|threw) (?:\w+ )?out the door\b`,
+    starts: ['shov', 'push', 'rush', 'thro', 'thre'],
+  },
+  {
+    pattern: String.raw`\b(?:be|feel|is|was|were|are) (?:deeply )?(?:embarrassed|ashamed)\b`,
+    starts: ['be e', 'be a', 'feel', 'is e', 'is a', 'was ', 'were', 'are '],
+  },
+  { pattern: String.raw`\bhad the (?:decency|sense|common sense|presence of mind)\b`, starts: ['had '] },
+  { pattern: String.raw`\bin (?:their|his|her|your) right mind\b`, starts: ['in t', 'in h', 'in y'] },
+  { pattern: String.raw`\bbeggars belief\b|\bmind-?boggling\b`, starts: ['begg', 'mind'] },
+  {
+    pattern: String.raw`\bnot (?:exactly |quite )?the most (?:careful|rigorous|thorough|diligent|attentive)\b`,
+    starts: ['not '],
+  },
+  { pattern: String.raw`\bless than (?:careful|rigorous|thorough|diligent)\b`, starts: ['less'] },
+  {
+    pattern: String.raw`\bnot (?:our|my|their|the team['’]s) (?:finest|proudest|best) (?:hour|moment)\b`,
+    starts: ['not '],
+  },
+  {
+    pattern: String.raw`\b(?:decided|thought|assumed|treated|treats|treat) (?:that )?(?:[\w-]+ ){0,3}(?:were|was|are|is|as) optional\b|\boptional for (?:some|certain) (?:people|folks|engineers|teams)\b`,
+    starts: ['deci', 'thou', 'assu', 'trea', 'opti'],
+  },
+  { pattern: String.raw`\b(?:brushed|shrugged|waved) (?:\w+ )?(?:off|away|aside)\b`, starts: ['brus', 'shru', 'wave'] },
+  {
+    pattern: String.raw`\bturned a blind eye\b|\blooked the other way\b|\bhead in the sand\b`,
+    starts: ['turn', 'look', 'head'],
+  },
+  {
+    pattern: String.raw`\b(?:did ?n['’]?t|did not|could ?n['’]?t|could not) care(?: less)?\b`,
+    starts: ['didn', 'did ', 'coul'],
+  },
+  {
+    pattern: String.raw`\b(?:my|our|his|her|their) (?:own )?fault\b`,
+    starts: ['my f', 'my o', 'our ', 'his ', 'her ', 'thei'],
+  },
+  { pattern: String.raw`\bat (?:its|their|his|her) worst\b`, starts: ['at i', 'at t', 'at h'] },
+  { pattern: String.raw`\bhalf-?hearted(?:ly|ness)?\b`, starts: ['half'] },
+  {
+    pattern: String.raw`\b(?:poor|bad|questionable|terrible|appalling|dubious|shocking|lapses? (?:in|of)|errors? of) judg(?:e)?ments?\b`,
+    starts: ['poor', 'bad ', 'ques', 'terr', 'appa', 'dubi', 'shoc', 'laps', 'erro'],
+  },
+  {
+    pattern: String.raw`\bout of (?:his|her|their|my|our|your) depth\b|\bin over (?:his|her|their|my|our|your) head\b`,
+    starts: ['out ', 'in o'],
+  },
+  {
+    pattern: String.raw`\b(?:basic |due |common |any |professional )?(?:diligence|care|rigou?r|professionalism|competence|common sense|discipline) (?:was|were|is) (?:\w+ )?(?:missing|absent|lacking|nowhere to be (?:seen|found))\b`,
+    starts: ['basi', 'due ', 'comm', 'any ', 'prof', 'dili', 'care', 'rigo', 'comp', 'disc'],
+  },
+  {
+    pattern: String.raw`\b(?:mis-?handl|botch|bungl|bodg|fumbl|flubb?|muff)(?:e|ed|es|ing|s)?\b`,
+    starts: ['mish', 'mis-', 'botc', 'bung', 'bodg', 'fumb', 'flub', 'muff'],
+  },
+  {
+    pattern: String.raw`\b(?:screw|mess|muck|cock|balls)(?:ed|es|ing|s)? (?:it |things |this )?up\b`,
+    starts: ['scre', 'mess', 'muck', 'cock', 'ball'],
+  },
+];
+
+let brands: ReadonlySet<string> | undefined;
+
+/** One-word brand names (simple-icons), besides PRODUCTS: capitalised words that are products, not people. */
+export function brandWords(): ReadonlySet<string> {
+  brands ??= words(BRAND_WORDS);
+  return brands;
+}

@@ -9,12 +9,23 @@ import type { Tagger } from './tokens';
  */
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+const LONG_RUN = 64;
+const LONG_RUN_RE = new RegExp(`\\S{${LONG_RUN + 1},}`, 'g');
+
+/** The text with every run of more than LONG_RUN non-space characters replaced by "x" and spaces (same length). */
+export function maskLongRuns(text: string): string {
+  return text.replace(LONG_RUN_RE, (run) => `x${' '.repeat(run.length - 1)}`);
+}
+
 export const winkTagger: Tagger = {
   name: 'wink-nlp',
   tag(text) {
     nlp ??= winkNLP(model, ['pos']);
     const its = nlp.its;
-    const doc = nlp.readDoc(text);
+    // Two of wink's patterns are quadratic in the length of one token (a 65 KB run without spaces took 19 s): a run
+    // of more than LONG_RUN characters without a space is no word to tag, so it is masked by one letter and
+    // spaces, keeping every offset.
+    const doc = nlp.readDoc(maskLongRuns(text));
     const tokens = doc.tokens();
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
@@ -26,7 +37,7 @@ export const winkTagger: Tagger = {
       at += spaces[i].length;
       // wink keeps the text as is; if it ever normalises a token, find it again.
       let start = at;
-      if (text.slice(start, start + values[i].length) !== values[i]) {
+      if (!text.startsWith(values[i], start)) {
         const found = text.indexOf(values[i], start);
         start = found === -1 ? start : found;
       }
@@ -36,3 +47,25 @@ export const winkTagger: Tagger = {
     return out;
   },
 };
+
+/** The first id wink gives a word outside its vocabulary: ids below it are words of its English lexicon. */
+let firstUnknownId: number | undefined;
+const known = new Map<string, boolean>();
+
+/**
+ * Whether a lower-case word is in the English vocabulary of wink's model (about 87,000 words and forms). Used to
+ * tell a capitalised word that may be a name ("Sigrun") from an English word at the start of a sentence. Cached,
+ * bounded.
+ */
+export function isEnglishWord(lower: string): boolean {
+  const hit = known.get(lower);
+  if (hit !== undefined) return hit;
+  nlp ??= winkNLP(model, ['pos']);
+  const its = nlp.its;
+  firstUnknownId ??= nlp.readDoc('qxzvqj').tokens().out(its.uniqueId)[0] as number;
+  const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as number[];
+  const result = ids.length === 1 && ids[0] < (firstUnknownId as number);
+  if (known.size > 50_000) known.clear();
+  known.set(lower, result);
+  return result;
+}

@@ -58,6 +58,9 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
+/** A character that String.prototype.trim would keep (\s is the very WhiteSpace and LineTerminator it removes). */
+const NOT_BLANK = /\S/;
+
 const startOf = (n: MdNode) => n.position?.start.offset ?? 0;
 const endOf = (n: MdNode) => n.position?.end.offset ?? 0;
 
@@ -65,15 +68,16 @@ const endOf = (n: MdNode) => n.position?.end.offset ?? 0;
 const LABEL_CODE = /^[\w.-]*:?\s*(?:human|operator|user|staff|engineer|manual|people)[-_ ](?:error|mistake)$/i;
 
 class Builder {
-  private readonly chunks: string[] = [];
+  /** The text so far (appended to, which is cheaper than collecting the pieces and joining them). */
+  text = '';
   readonly runs: Run[] = [];
   length = 0;
 
-  constructor(private readonly source: string) {}
-
-  get text(): string {
-    return this.chunks.join('');
-  }
+  constructor(
+    private readonly source: string,
+    /** Where to collect the value of every code span met, if anywhere. */
+    private readonly codes: string[] | undefined,
+  ) {}
 
   private run(source: number, step: 0 | 1): void {
     const last = this.runs[this.runs.length - 1];
@@ -87,7 +91,7 @@ class Builder {
     if (to - from === value.length && this.source.startsWith(value, from)) {
       // The common case: the source holds the value as is.
       this.run(from, 1);
-      this.chunks.push(value);
+      this.text += value;
       this.length += value.length;
       return;
     }
@@ -96,7 +100,7 @@ class Builder {
       const found = this.source.indexOf(ch, at);
       const offset = found !== -1 && found < to ? found : Math.min(at, to);
       this.run(offset, 1);
-      this.chunks.push(ch);
+      this.text += ch;
       this.length += ch.length;
       if (found !== -1 && found < to) at = found + ch.length;
     }
@@ -106,21 +110,24 @@ class Builder {
   appendSynthetic(value: string, from: number, to: number): void {
     if (value.length > 1) {
       this.runs.push({ text: this.length, source: from, step: 0 });
-      this.chunks.push(value.slice(0, -1));
+      this.text += value.slice(0, -1);
       this.length += value.length - 1;
     }
     this.runs.push({ text: this.length, source: Math.max(from, to - 1), step: 0 });
-    this.chunks.push(value.slice(-1));
+    this.text += value.slice(-1);
     this.length += 1;
   }
 
   inline(node: MdNode): void {
     switch (node.type) {
-      case 'text':
-        this.appendMapped(node.value ?? '', startOf(node), endOf(node));
+      case 'text': {
+        const { position } = node;
+        this.appendMapped(node.value ?? '', position?.start.offset ?? 0, position?.end.offset ?? 0);
         return;
+      }
       case 'inlineCode': {
         const value = node.value ?? '';
+        this.codes?.push(value);
         const word = LABEL_CODE.test(value.trim())
           ? value
               .trim()
@@ -155,14 +162,17 @@ class Builder {
   }
 }
 
-/** Every prose block of the tree, in document order. */
-export function proseBlocks(tree: Root, source: string): ProseBlock[] {
+/**
+ * Every prose block of the tree, in document order. With `codes`, also collects the value of every code span of
+ * the tree (all of them: a code span only ever sits in the inline content this walks through).
+ */
+export function proseBlocks(tree: Root, source: string, codes?: string[]): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   const walk = (node: MdNode, nested: boolean) => {
     switch (node.type) {
       case 'paragraph':
       case 'heading': {
-        const b = new Builder(source);
+        const b = new Builder(source, codes);
         for (const child of node.children ?? []) b.inline(child);
         push(b, node.type, nested, node);
         return;
@@ -171,12 +181,12 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
         const rows = node.children ?? [];
         const header = rows[0];
         const columns = (header?.children ?? []).map((cell) => {
-          const b = new Builder(source);
+          const b = new Builder(source, codes);
           for (const child of cell.children ?? []) b.inline(child);
           return b.text.trim().toLowerCase();
         });
         for (const row of rows) {
-          const b = new Builder(source);
+          const b = new Builder(source, codes);
           const cells: NonNullable<ProseBlock['cells']> = [];
           (row.children ?? []).forEach((cell, i) => {
             if (i > 0) b.appendSynthetic(' | ', startOf(cell), startOf(cell) + 1);
@@ -193,6 +203,9 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
         }
         return;
       }
+      case 'inlineCode':
+        codes?.push(node.value ?? '');
+        return;
       case 'code':
       case 'html':
       case 'yaml':
@@ -211,7 +224,7 @@ export function proseBlocks(tree: Root, source: string): ProseBlock[] {
   };
   const push = (b: Builder, kind: ProseBlock['kind'], nested: boolean, node: MdNode): ProseBlock | undefined => {
     const text = b.text;
-    if (text.trim() === '') return undefined;
+    if (!NOT_BLANK.test(text)) return undefined; // all blank: text.trim() === ''
     const block: ProseBlock = { text, runs: b.runs, kind, nested, start: startOf(node), end: endOf(node) };
     blocks.push(block);
     return block;

@@ -34,7 +34,9 @@ export interface Token {
   end: number;
   kind: 'word' | 'handle' | 'punct' | 'number';
   /** Cached lexicon look-up forms (see grammar.forms). */
-  forms?: string[];
+  forms?: string[] | undefined;
+  /** Cached look-up forms without the lemma (see grammar.surfaceForms). */
+  surface?: string[] | undefined;
 }
 
 /** What the analysis needs from an NLP library: tags for the tokens it finds in a text, with their offsets. */
@@ -47,51 +49,161 @@ const TOKEN =
   /@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
 
 export function tokenize(text: string): Omit<Token, 'pos' | 'lemma'>[] {
-  const out: Omit<Token, 'pos' | 'lemma'>[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push(make(m[0], m.index ?? 0));
+  return tokenizeWith(text, undefined);
+}
+
+/**
+ * A sentence's tagging, done when a token's part of speech or lemma is first read: many sentences are looked at
+ * without ever needing one, and tagging is the costly part of the analysis.
+ */
+class Tagging {
+  done = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly tagger: Tagger,
+    private readonly tokens: Token[],
+    /** What to do once the tags are in (grammar.repairTags). */
+    private readonly then: ((tokens: Token[]) => void) | undefined,
+  ) {}
+
+  run(): void {
+    if (this.done) return;
+    this.done = true;
+    assignTags(this.text, this.tagger.tag(this.text), this.tokens);
+    this.then?.(this.tokens);
+  }
+}
+
+/** A token whose part of speech and lemma come from its sentence's tagging, run when first read. */
+class LazyToken implements Token {
+  forms: string[] | undefined = undefined;
+  surface: string[] | undefined = undefined;
+  private tagPos: Pos = 'X';
+  private tagLemma = '';
+
+  constructor(
+    readonly text: string,
+    readonly lower: string,
+    readonly start: number,
+    readonly end: number,
+    readonly kind: Token['kind'],
+    private readonly tagging: Tagging | undefined,
+  ) {}
+
+  get pos(): Pos {
+    if (this.tagging !== undefined && !this.tagging.done) this.tagging.run();
+    return this.tagPos;
+  }
+
+  set pos(pos: Pos) {
+    this.tagPos = pos;
+  }
+
+  get lemma(): string {
+    if (this.tagging !== undefined && !this.tagging.done) this.tagging.run();
+    return this.tagLemma;
+  }
+
+  set lemma(lemma: string) {
+    this.tagLemma = lemma;
+  }
+}
+
+/** Our tokens of a text, tagged by `tagging` when first asked for a tag (never, without it). */
+function tokenizeWith(text: string, tagging: ((tokens: Token[]) => Tagging) | undefined): Token[] {
+  const out: Token[] = [];
+  const lazy = tagging?.(out);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) out.push(make(m[0], m.index, lazy));
   return out;
 }
 
-function make(value: string, start: number): Omit<Token, 'pos' | 'lemma'> {
+const NUMBER = /^\p{N}[\p{N}.,:]*$/u;
+const WORD_START = /^[\p{L}\p{N}_'’]/u;
+
+/** Whether a token (not a handle) is a number: /^\p{N}[\p{N}.,:]*$/u, with a fast path for ASCII. */
+function isNumber(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c >= 128) return NUMBER.test(value);
+    // An ASCII character other than a digit: the token is a number only if it is a separator after the first.
+    if (i === 0 || (c !== 46 && c !== 44 && c !== 58)) return false;
+  }
+  return value.length > 0;
+}
+
+/** Whether a token starts like a word: /^[\p{L}\p{N}_'’]/u, with a fast path for ASCII. */
+function startsWord(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39;
+  return c === 0x2019 || WORD_START.test(value);
+}
+
+function make(value: string, start: number, tagging: Tagging | undefined): Token {
   const kind =
-    value.startsWith('@') && value.length > 1
+    value.charCodeAt(0) === 64 /* @ */ && value.length > 1
       ? 'handle'
-      : /^\p{N}[\p{N}.,:]*$/u.test(value)
+      : isNumber(value)
         ? 'number'
-        : /^[\p{L}\p{N}_'’]/u.test(value)
+        : startsWord(value)
           ? 'word'
           : 'punct';
-  return { text: value, lower: value.toLowerCase().replace(/’/g, "'"), start, end: start + value.length, kind };
+  let lower = value.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return new LazyToken(value, lower, start, start + value.length, kind, tagging);
 }
 
 /** Tags our tokens with the tagger's parts of speech, aligning the two tokenizations by offsets. */
 export function tagTokens(text: string, tagger: Tagger): Token[] {
-  const base = tokenize(text);
-  const tagged = tagger.tag(text);
+  let tagging: Tagging | undefined;
+  const tokens = tokenizeWith(text, (out) => {
+    tagging = new Tagging(text, tagger, out, undefined);
+    return tagging;
+  });
+  tagging?.run();
+  return tokens;
+}
+
+/**
+ * Our tokens, tagged (then `then` run on them) the first time one's part of speech or lemma is read. The tags are
+ * those `tagTokens` gives, whenever that happens.
+ */
+export function lazilyTaggedTokens(text: string, tagger: Tagger, then?: (tokens: Token[]) => void): Token[] {
+  return tokenizeWith(text, (out) => new Tagging(text, tagger, out, then));
+}
+
+/** Gives our tokens the tagger's parts of speech and lemmas, aligning the two tokenizations by offsets. */
+function assignTags(text: string, tagged: ReturnType<Tagger['tag']>, tokens: Token[]): void {
   let j = 0;
-  return base.map((t) => {
+  for (const t of tokens) {
     while (j < tagged.length && tagged[j].end <= t.start) j++;
-    const parts: typeof tagged = [];
-    for (let k = j; k < tagged.length && tagged[k].start < t.end; k++) parts.push(tagged[k]);
+    // The tagger's tokens that overlap ours: tagged[j .. k).
+    let k = j;
+    while (k < tagged.length && tagged[k].start < t.end) k++;
     let pos: Pos = 'X';
     let lemma = t.lower;
     if (t.kind === 'handle') pos = 'PROPN';
     else if (t.kind === 'punct') pos = t.text === '$' || t.text === '%' ? 'SYM' : 'PUNCT';
     else if (t.kind === 'number') pos = 'NUM';
-    else if (parts.length === 1) {
-      pos = parts[0].pos as Pos;
-      lemma = parts[0].lemma.toLowerCase();
-    } else if (parts.length > 1) {
-      const words = parts.filter((p) => p.pos !== 'PUNCT');
-      const first = words[0];
-      const last = words[words.length - 1] ?? parts[parts.length - 1];
+    else if (k - j === 1) {
+      pos = tagged[j].pos as Pos;
+      lemma = tagged[j].lemma.toLowerCase();
+    } else if (k - j > 1) {
+      let first: (typeof tagged)[number] | undefined;
+      let last: (typeof tagged)[number] | undefined;
+      for (let x = j; x < k; x++) {
+        if (tagged[x].pos === 'PUNCT') continue;
+        first ??= tagged[x];
+        last = tagged[x];
+      }
+      last ??= tagged[k - 1];
       // A capitalised compound whose first part is a proper noun is a name ("Jin-woo"); otherwise the head is last.
       pos = (first && first.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) ? 'PROPN' : last.pos) as Pos;
       lemma = t.lower.slice(0, t.lower.length - text.slice(last.start, last.end).length) + last.lemma.toLowerCase();
     }
-    const token = t as Token;
-    token.pos = pos;
-    token.lemma = lemma;
-    return token;
-  });
+    t.pos = pos;
+    t.lemma = lemma;
+  }
 }
