@@ -206,7 +206,7 @@ describe('language server settings', () => {
       await client.open(uri, '');
       const empty = await client.diagnostics(uri, (p) => p.version === 1);
       assert.equal(empty.diagnostics.length, 1);
-      assert.match(empty.diagnostics[0].message, /^Empty postmortem: press Ctrl\+Space for a template/);
+      assert.match(String(empty.diagnostics[0].message), /^Empty postmortem: press Ctrl\+Space for a template/);
       const base = `${MISSING_TIMELINE}- Improve`;
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: 2 },
