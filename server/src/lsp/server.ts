@@ -99,7 +99,10 @@ export function startServer(connection: Connection): void {
     canFollowFolders = !!caps.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as { settings?: unknown; outline?: boolean } | undefined;
+    const initial = options?.settings;
+    // A client with an outline of its own asks for none: two trees flip the breadcrumb (see client/src/extension.ts).
+    const outline = options?.outline !== false;
     if (initial) settings = normaliseSettings(initial);
     return {
       capabilities: {
@@ -107,7 +110,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix', MILESTONE_ACTION_KIND] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
-        documentSymbolProvider: { label: 'Postmortem' },
+        documentSymbolProvider: outline ? { label: 'Postmortem' } : undefined,
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },

@@ -61,13 +61,29 @@ uiCheck({ viewport: { width: 1400, height: 900 }, screenshot }, async (page, ste
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+S');
   step('the file on disk');
-  // Saved when the editor's tab no longer shows it dirty (code-server may also auto-save during a pause).
+  // Saved: the file holds what was typed (code-server may also auto-save during a pause, so an earlier state can
+  // be on disk for a moment). Checked on each change of the file, for at most 20 s.
   const name = path.basename(relFile);
   await page.waitForSelector(`.tabs-container .tab:not(.dirty)[aria-label^="${name}"]`, { timeout: 20000 });
-  const now = fs.readFileSync(file, 'utf8');
+  let now = fs.readFileSync(file, 'utf8');
+  if (now !== expected) {
+    await new Promise((resolve) => {
+      const watcher = fs.watch(file, () => {
+        now = fs.readFileSync(file, 'utf8');
+        if (now === expected) done();
+      });
+      const timer = setTimeout(done, 20000);
+      function done() {
+        clearTimeout(timer);
+        watcher.close();
+        resolve();
+      }
+    });
+  }
   if (now !== expected) {
     const tail = (s) => JSON.stringify(s.slice(before.length - 20));
-    throw new Error(`the file differs from what was typed:\n  expected …${tail(expected)}\n  got      …${tail(now)}`);
+    console.error(`expected …${tail(expected)}\ngot      …${tail(now)}`);
+    throw new Error('the file differs from what was typed');
   }
   seen.push('the saved file is exactly what was typed');
 }).then((ok) => {
