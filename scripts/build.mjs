@@ -11,6 +11,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // The server offers the templates of snippets/postmortem.code-snippets as completions: bundled as JSON data.
+  loader: { '.code-snippets': 'json' },
   // Some ESM dependencies call createRequire(import.meta.url); give the CommonJS bundle a real value for it.
   define: { POSTMORTEM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -62,9 +62,38 @@ function ruleTable(): string {
   return ['| Rule | What it checks | Default | Fix |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/**
+ * package.json with the `postmortem.rules` setting: one entry per rule with its severities, so the settings UI can
+ * turn a rule off or change its severity (the .postmortemrc file does the same for the project and for CI).
+ */
+function packageJson(text: string): string {
+  const pkg = JSON.parse(text);
+  const properties = pkg.contributes.configuration.properties;
+  const rules: Record<string, unknown> = {};
+  for (const rule of RULES) {
+    rules[rule.id] = {
+      type: 'string',
+      enum: ['default', 'off', 'info', 'warning', 'error'],
+      default: 'default',
+      markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`.`,
+    };
+  }
+  properties['postmortem.rules'] = {
+    type: 'object',
+    scope: 'resource',
+    properties: rules,
+    additionalProperties: false,
+    default: {},
+    markdownDescription:
+      "Severity of each rule for you in this editor (`default` keeps the rule's own, or the `.postmortemrc` file's). For the whole project and CI, set `rules` in a `.postmortemrc.json` or `.postmortemrc.yaml` file instead: it is read by the CLI too.",
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
 /** Every generated file with the content it should have now. */
 export function generatedFiles(): GeneratedFile[] {
   const files: GeneratedFile[] = [{ path: SCHEMA_PATH, content: `${JSON.stringify(configSchema(RULES), null, 2)}\n` }];
+  files.push({ path: 'package.json', content: packageJson(readFileSync(join(ROOT, 'package.json'), 'utf8')) });
   const readme = join(ROOT, 'README.md');
   if (existsSync(readme))
     files.push({ path: 'README.md', content: replaceBlock(readFileSync(readme, 'utf8'), 'rules', ruleTable()) });

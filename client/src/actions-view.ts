@@ -197,8 +197,8 @@ function byPostmortem(data: WorkspaceActions): ActionsNode[] {
 
 /**
  * Creates the view and keeps it current: it asks the server again when a Markdown file is created, changed or
- * deleted on disk, and when an open one is re-analysed (its diagnostics change) — while the view is visible;
- * otherwise once it becomes visible again.
+ * deleted on disk, and when an open one is re-analysed (its diagnostics change) — while the view is visible or
+ * the workspace has no postmortem yet; otherwise once it becomes visible again.
  */
 export function createActionsView(
   context: ExtensionContext,
@@ -210,8 +210,10 @@ export function createActionsView(
     showCollapseAll: true,
   });
   let dirty = false;
+  // While the workspace has no postmortem the view is hidden (its `when` clause), so it can never become visible
+  // to refresh: ask then too, so it appears as soon as the first postmortem exists (asking is cheap then).
   const changed = () => {
-    if (view.visible) void provider.refresh();
+    if (view.visible || !provider.current?.postmortems.length) void provider.refresh();
     else dirty = true;
   };
   const setGroupBy = async (groupBy: GroupBy) => {

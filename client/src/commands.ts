@@ -5,9 +5,11 @@ import {
   commands,
   type Disposable,
   type ExtensionContext,
+  Position,
   ProgressLocation,
   Range,
   Selection,
+  SnippetString,
   TextEditorRevealType,
   Uri,
   window,
@@ -93,6 +95,17 @@ export function registerCommands(
       });
       return result;
     }),
+    // Run by quick fixes the server offers (code-actions.ts): a placeholder to fill in, a config file to review.
+    commands.registerCommand(
+      'postmortem.insertSnippet',
+      async (uri: string, at: { line: number; character: number }, snippet: string) => {
+        const editor = await window.showTextDocument(Uri.parse(uri), { preserveFocus: false });
+        await editor.insertSnippet(new SnippetString(snippet), new Position(at.line, at.character));
+      },
+    ),
+    commands.registerCommand('postmortem.openFile', (uri: string) =>
+      window.showTextDocument(Uri.parse(uri), { preview: false }),
+    ),
     commands.registerCommand('postmortem.openGuide', () =>
       commands.executeCommand('markdown.showPreview', Uri.joinPath(context.extensionUri, ...GUIDE_PATH)),
     ),

@@ -43,8 +43,27 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
       configurationSection: 'postmortem',
       fileEvents: workspace.createFileSystemWatcher('**/.postmortemrc{.json,.yaml,.yml}'),
     },
+    // One outline: VS Code's Markdown extension always gives the headings' tree, and no other extension can turn it
+    // off; a second tree from us made the Outline show two and the breadcrumb flip between them while editing.
+    // The headings are what a Markdown author expects there; what ours added (section kinds, timeline entries,
+    // action items) is in the Postmortem and Follow-up Actions views. Other editors keep the server's outline.
     // In Restricted Mode the server ignores the config's patterns (see untrustedWorkspaces in package.json).
-    initializationOptions: { settings: workspace.getConfiguration('postmortem'), trusted: workspace.isTrusted },
+    initializationOptions: {
+      settings: workspace.getConfiguration('postmortem'),
+      trusted: workspace.isTrusted,
+      outline: false,
+    },
+    middleware: {
+      // The server's lenses are text for every client; here a click on the timeline's figures opens the view
+      // where each milestone and how it was found are listed.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = (await next(document, token)) ?? [];
+        for (const lens of lenses) {
+          if (lens.command && !lens.command.command) lens.command.command = 'postmortem.view.focus';
+        }
+        return lenses;
+      },
+    },
   };
   client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
   context.subscriptions.push(client);

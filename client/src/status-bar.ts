@@ -1,6 +1,14 @@
 // The status bar item: "Postmortem 5/6" (required sections written), its tooltip says what is missing or empty,
 // and a click focuses the Postmortem view.
-import { type Disposable, MarkdownString, StatusBarAlignment, window } from 'vscode';
+import {
+  DiagnosticSeverity,
+  type Disposable,
+  languages,
+  MarkdownString,
+  StatusBarAlignment,
+  Uri,
+  window,
+} from 'vscode';
 import type { PostmortemSummary, SummaryTracker } from './summary';
 
 export function createStatusBar(summaries: SummaryTracker): Disposable {
@@ -13,7 +21,10 @@ export function createStatusBar(summaries: SummaryTracker): Disposable {
       return;
     }
     const { present, total } = summary.required;
-    item.text = `${present === total ? '$(pass)' : '$(checklist)'} Postmortem ${present}/${total}`;
+    // The icon is the worst problem present, so a ✓ never stands beside open warnings.
+    const worst = worstProblem(summary.uri);
+    const icon = worst ? worst.icon : present === total ? '$(pass)' : '$(checklist)';
+    item.text = `${icon} Postmortem ${present}/${total}${worst ? ` · ${worst.count}` : ''}`;
     item.tooltip = statusTooltip(summary);
     item.accessibilityInformation = { label: `Postmortem: ${present} of ${total} required sections written` };
     item.show();
@@ -26,6 +37,21 @@ export function createStatusBar(summaries: SummaryTracker): Disposable {
       item.dispose();
     },
   };
+}
+
+const ICONS: Partial<Record<DiagnosticSeverity, string>> = {
+  [DiagnosticSeverity.Error]: '$(error)',
+  [DiagnosticSeverity.Warning]: '$(warning)',
+  [DiagnosticSeverity.Information]: '$(info)',
+};
+
+/** The most severe of our diagnostics on the document, with how many there are of it. */
+function worstProblem(uri: string): { icon: string; count: number } | undefined {
+  const ours = languages.getDiagnostics(Uri.parse(uri)).filter((d) => d.source === 'postmortem');
+  if (ours.length === 0) return undefined;
+  const worst = Math.min(...ours.map((d) => d.severity));
+  const icon = ICONS[worst as DiagnosticSeverity];
+  return icon ? { icon, count: ours.filter((d) => d.severity === worst).length } : undefined;
 }
 
 export function statusTooltip(summary: PostmortemSummary): MarkdownString {

@@ -53,5 +53,17 @@ const results = [
     ['postmortems/2024-07-08-checkout-latency.md'],
     join(resultsDir, 'vscode-timeline.png'),
   ),
+  check(
+    'Typing headings and Enter character by character writes exactly what was typed (screenshot)',
+    'ui-typing-check.js',
+    ['postmortems/2024-04-12-queue-backlog.md'],
+    join(resultsDir, 'vscode-typing.png'),
+  ),
+  check(
+    'From an empty postmortems/ folder, the Follow-up Actions view appears with the first postmortem (screenshot)',
+    'ui-empty-folder-check.js',
+    [],
+    join(resultsDir, 'vscode-empty-folder.png'),
+  ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

@@ -65,7 +65,8 @@ describe('language server features over stdio', () => {
     assert.ok(caps.documentSymbolProvider);
     assert.equal(caps.foldingRangeProvider, true);
     assert.equal(caps.hoverProvider, true);
-    assert.deepEqual(caps.completionProvider, { triggerCharacters: ['#', ':'] });
+    // No trigger characters: completion opens on request only, so typing never accepts an item (see completion.ts).
+    assert.deepEqual(caps.completionProvider, { triggerCharacters: [] });
     assert.deepEqual(caps.executeCommandProvider, {
       commands: ['postmortem.server.insertSections', 'postmortem.server.lintWorkspace'],
     });
@@ -111,7 +112,8 @@ describe('language server features over stdio', () => {
       textDocument: { uri },
       position: { line: 4, character: 5 },
     });
-    assert.match((stated?.contents as MarkupContent).value, /structure\/stated-elsewhere/);
+    assert.ok(stated, 'a hover on the stated impact');
+    assert.match((stated.contents as MarkupContent).value, /structure\/stated-elsewhere/);
     const nothing = await client.request<Hover | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line: 8, character: 20 },

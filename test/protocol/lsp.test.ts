@@ -206,4 +206,60 @@ describe('language server settings', () => {
       await client.close();
     }
   });
+
+  it('analyses only files inside the workspace folder (not a guide or a postmortem opened from elsewhere)', async () => {
+    const root = tempTree({});
+    const outside = tempTree({});
+    const client = new LspClient({ rootPath: root });
+    try {
+      await client.initialize();
+      const guide = `file://${join(outside, 'postmortems/2024-03-01-elsewhere.md')}`;
+      await client.open(guide, MISSING_TIMELINE);
+      const published = await client.diagnostics(guide);
+      assert.equal(published.version, 1, 'answered for this version');
+      assert.deepEqual(published.diagnostics, []);
+      // The same text inside the workspace is analysed.
+      const inside = `file://${join(root, 'postmortems/2024-03-01-inside.md')}`;
+      await client.open(inside, MISSING_TIMELINE);
+      const analysed = await client.diagnostics(inside, (p) => p.diagnostics.length > 0);
+      assert.ok(analysed.diagnostics.some((d: Diagnostic) => d.code === 'structure/required-section'));
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('is calm while typing: the typed line waits for a pause, an empty postmortem gets one note', async () => {
+    const root = tempTree({ 'postmortems/.keep': '' });
+    const client = new LspClient({ rootPath: root });
+    try {
+      await client.initialize();
+      const uri = `file://${join(root, 'postmortems/typing.md')}`;
+      await client.open(uri, '');
+      const empty = await client.diagnostics(uri, (p) => p.version === 1);
+      assert.equal(empty.diagnostics.length, 1);
+      assert.match(String(empty.diagnostics[0].message), /^Empty postmortem: press Ctrl\+Space for a template/);
+      const base = `${MISSING_TIMELINE}- Improve`;
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: `${MISSING_TIMELINE}- ` }],
+      });
+      await client.diagnostics(uri, (p) => p.version === 2);
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ text: base }],
+      });
+      const line = base.split('\n').length - 1;
+      const onLine = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.range.start.line === line);
+      // First the findings without the line being typed, then (after the pause) with its vague-action finding.
+      const first = await client.diagnostics(uri, (p) => p.version === 3);
+      assert.deepEqual(onLine(first), []);
+      const settled = await client.diagnostics(uri, (p) => p.version === 3 && onLine(p).length > 0);
+      assert.ok(
+        onLine(settled).some((d) => d.code === 'action-items/vague'),
+        JSON.stringify(onLine(settled)),
+      );
+    } finally {
+      await client.close();
+    }
+  });
 });

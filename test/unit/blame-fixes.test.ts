@@ -112,7 +112,7 @@ describe('configWorkspaceEdit', () => {
       '/repo/.postmortemrc.json': '{ "rules": { "blame/judgment": "error" } }\n',
     };
     const edit = configWorkspaceEdit(fileUri('/repo/docs/pm.md'), change, (p) => files[p]);
-    const edits = edit?.changes?.[fileUri('/repo/.postmortemrc.json')] as TextEdit[];
+    const edits = edit?.edit.changes?.[fileUri('/repo/.postmortemrc.json')] as TextEdit[];
     assert.equal(edits.length, 1);
     assert.deepEqual(JSON.parse(edits[0].newText), {
       rules: { 'blame/judgment': { severity: 'error', allow: ['careless'] } },
@@ -127,7 +127,7 @@ describe('configWorkspaceEdit', () => {
       '/b/.postmortemrc.json': '{ "rules": ',
     };
     const same = configWorkspaceEdit(fileUri('/a/pm.md'), change, (p) => files[p]);
-    const [only] = (same?.changes?.[fileUri('/a/.postmortemrc.json')] ?? []) as TextEdit[];
+    const [only] = (same?.edit.changes?.[fileUri('/a/.postmortemrc.json')] ?? []) as TextEdit[];
     assert.deepEqual(JSON.parse(only.newText).rules['blame/judgment'].allow, ['Careless']);
     assert.equal(
       configWorkspaceEdit(fileUri('/b/pm.md'), change, (p) => files[p]),
@@ -140,7 +140,7 @@ describe('configWorkspaceEdit', () => {
       '/repo/.postmortemrc.yaml': '# team config\nrules:\n  blame/judgment: warning\n',
     };
     const edit = configWorkspaceEdit(fileUri('/repo/pm.md'), change, (p) => files[p]);
-    const [yamlEdit] = (edit?.changes?.[fileUri('/repo/.postmortemrc.yaml')] ?? []) as TextEdit[];
+    const [yamlEdit] = (edit?.edit.changes?.[fileUri('/repo/.postmortemrc.yaml')] ?? []) as TextEdit[];
     assert.match(yamlEdit.newText, /^# team config/);
     assert.match(yamlEdit.newText, /severity: warning/);
     assert.match(yamlEdit.newText, /allow:\n\s+- careless/);
@@ -152,7 +152,9 @@ describe('configWorkspaceEdit', () => {
       mkdirSync(join(root, '.git'));
       mkdirSync(join(root, 'docs', 'incidents'), { recursive: true });
       const edit = configWorkspaceEdit(fileUri(join(root, 'docs', 'incidents', 'pm.md')), change, () => undefined);
-      const [create, text] = edit?.documentChanges ?? [];
+      assert.equal(edit?.verb, 'creates');
+      assert.equal(edit?.fileName, '.postmortemrc.json');
+      const [create, text] = edit?.edit.documentChanges ?? [];
       assert.equal((create as CreateFile).kind, 'create');
       assert.equal((create as CreateFile).uri, fileUri(join(root, '.postmortemrc.json')));
       const content = ((text as TextDocumentEdit).edits[0] as TextEdit).newText;
@@ -174,10 +176,56 @@ describe('configWorkspaceEdit', () => {
       });
       const allow = actions.find((a) => a.title.startsWith('Allow'));
       assert.ok(allow?.edit?.changes?.[fileUri(join(root, '.postmortemrc.json'))], 'edits the config file');
-      assert.equal(allow?.isPreferred, false);
+      assert.ok(!allow?.isPreferred);
+      // It names the file it changes, opens it, and comes after every change to the text.
+      assert.match(allow?.title ?? '', /\(edits \.postmortemrc\.json\)$/);
+      assert.equal(allow?.command?.command, 'postmortem.openFile');
+      assert.equal(actions[actions.length - 1], allow);
       assert.ok(actions.some((a) => a.title === 'Disable blame/judgment for this line'));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rewrite fixes come first', () => {
+  const named = (text: string) => blameFindings(text).find((f) => f.ruleId === 'blame/named-individual');
+
+  it('replaces a name with a role from a choice of common roles, keeping a possessive', () => {
+    const text = '# T\n\n## Timeline\n\n- 14:01 Priyanka pushed a config without the payments block.\n';
+    const finding = named(text);
+    assert.ok(finding, JSON.stringify(blameFindings(text).map((f) => f.message)));
+    const titles = finding.fixes?.map((f) => f.title) ?? [];
+    assert.deepEqual(titles.slice(0, 3), [
+      'Replace "Priyanka" with "the on-call engineer"',
+      'Replace "Priyanka" with "the engineer who deployed the change"',
+      'Replace "Priyanka" with "the incident commander"',
+    ]);
+    assert.match(titles[3], /^Allow "Priyanka"/, 'the allow-list comes after the rewrites');
+    const first = finding.fixes?.[0];
+    assert.ok(first);
+    assert.match(applyEdits(text, first.edits), /14:01 the on-call engineer pushed a config/);
+    const possessive = "# T\n\n## Root cause\n\nThe outage was caused by Yasmin's schema migration.\n";
+    const pf = named(possessive);
+    assert.ok(pf);
+    assert.match(applyEdits(possessive, pf.fixes?.[0]?.edits ?? []), /caused by the on-call engineer['’]s schema/);
+  });
+
+  it('uses the role the frontmatter participants give', () => {
+    const text =
+      '---\nparticipants:\n  - name: Dave Smith\n    role: on-call engineer\n---\n\n# T\n\n## Root cause\n\nDave pushed a bad config that took down checkout.\n';
+    const finding = named(text);
+    assert.ok(finding);
+    assert.equal(finding.fixes?.[0]?.title, 'Replace "Dave" with "The on-call engineer"');
+    assert.match(applyEdits(text, finding.fixes?.[0]?.edits ?? []), /^The on-call engineer pushed a bad config/m);
+  });
+
+  it('rewrites "human error" as a systems-focused phrase', () => {
+    const text = '# T\n\n## Root cause\n\nThe outage was caused by human error.\n';
+    const finding = blameFindings(text).find((f) => f.ruleId === 'blame/human-error');
+    assert.ok(finding);
+    const [rewrite] = finding.fixes ?? [];
+    assert.match(rewrite.title, /^Rewrite as /);
+    assert.match(applyEdits(text, rewrite.edits), /caused by a manual step the process did not guard\./);
   });
 });

@@ -1,15 +1,19 @@
 // Completion from the analysis result: section headings after "#", frontmatter keys and values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver';
 import { STATUS_VALUES } from '../../server/src/core';
-import { completionsAt } from '../../server/src/lsp/completion';
+import { type CompletionOptions, completionsAt } from '../../server/src/lsp/completion';
 import { analyzeText } from '../helpers/analyze';
 
 const REQUIRED = ['summary', 'timeline', 'impact', 'root-cause', 'mitigation', 'action-items'] as const;
 
 /** Completions at the `|` in the text (the bar is removed first). */
-function complete(marked: string): CompletionItem[] {
+function complete(marked: string, options: CompletionOptions = {}): CompletionItem[] {
+  return list(marked, options).items;
+}
+
+function list(marked: string, options: CompletionOptions = {}): CompletionList {
   const at = marked.indexOf('|');
   const text = marked.slice(0, at) + marked.slice(at + 1);
   const lines = text.slice(0, at).split('\n');
@@ -17,8 +21,11 @@ function complete(marked: string): CompletionItem[] {
     analyzeText(text),
     { line: lines.length - 1, character: lines[lines.length - 1].length },
     REQUIRED,
+    options,
   );
 }
+
+const TEMPLATES = [{ prefix: 'postmortem', body: [`# \${1:Incident title}`, ''], description: 'Default' }];
 
 const sorted = (items: CompletionItem[]) =>
   [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
@@ -40,7 +47,8 @@ describe('lsp: completion of section headings', () => {
     assert.equal(items[4].label, 'Trigger');
     assert.equal(items[4].detail, 'Optional section');
     assert.ok(!items.some((i) => i.label === 'Summary' || i.label === 'Impact'));
-    assert.equal(items.filter((i) => i.preselect).length, 1);
+    // Enter accepts the focused item of an open suggest widget: nothing is preselected.
+    assert.equal(items.filter((i) => i.preselect).length, 0);
     assert.equal(items.find((i) => i.label === 'What went well')?.detail, 'Part of Lessons learned');
   });
 
@@ -48,16 +56,29 @@ describe('lsp: completion of section headings', () => {
     const typed = complete(`${BASE}## Tim|`).find((i) => i.label === 'Timeline');
     assert.ok(typed);
     assert.deepEqual(edit(typed).range, { start: { line: 10, character: 3 }, end: { line: 10, character: 6 } });
-    assert.equal(edit(typed).newText, 'Timeline');
+    // Accepting ends the line as Enter would (a stale list's item accepted by Enter then gives what Enter gives).
+    assert.equal(edit(typed).newText, 'Timeline\n');
     const bare = complete(`${BASE}#|`).find((i) => i.label === 'Timeline');
     assert.ok(bare);
-    assert.equal(edit(bare).newText, ' Timeline');
+    assert.equal(edit(bare).newText, ' Timeline\n');
+    const inside = complete(`${BASE}## Tim| (draft)`).find((i) => i.label === 'Timeline');
+    assert.equal(inside && edit(inside).newText, 'Timeline', 'no line break when text follows the cursor');
   });
 
   it('stays quiet outside a heading line and in code blocks', () => {
     assert.deepEqual(complete(`${BASE}Some text |`), []);
     assert.deepEqual(complete(`${BASE}\`\`\`sh\n# |\n\`\`\`\n`), []);
     assert.deepEqual(complete(`${BASE}text ## |`), []);
+  });
+
+  it('never offers the heading already typed, and asks again on each key', () => {
+    const typed = list(`${BASE}## Timeline|`);
+    assert.equal(typed.isIncomplete, true);
+    assert.ok(!typed.items.some((i) => i.label === 'Timeline'), 'the exact heading typed is not an item');
+    // While "## Root" is typed, the heading under the cursor does not count as the present Root cause.
+    assert.ok(complete(`${BASE}## Root|`).some((i) => i.label === 'Root cause'));
+    // "## Summary" typed again: Summary is present (above) and typed, so nothing would replace it.
+    assert.ok(!complete(`${BASE}## Summary|`).some((i) => i.label === 'Summary'));
   });
 
   it('counts a lead paragraph as the summary', () => {
@@ -105,5 +126,35 @@ describe('lsp: completion in the frontmatter', () => {
     const items = complete('---\nseverity: SEV1\n|');
     assert.ok(items.some((i) => i.label === 'status'));
     assert.ok(!items.some((i) => i.label === 'severity'));
+  });
+});
+
+describe('lsp: snippets at the start of a line', () => {
+  it('offers section snippets for the parts not yet written, replacing only the word typed at the line start', () => {
+    const items = complete(`${BASE}pm-ti|`);
+    const timeline = items.find((i) => i.label === 'pm-timeline');
+    assert.ok(timeline);
+    assert.deepEqual(edit(timeline).range, { start: { line: 10, character: 0 }, end: { line: 10, character: 5 } });
+    assert.match(edit(timeline).newText, /^## Timeline\n\nAll times are in UTC\.\n/);
+    assert.ok(!items.some((i) => i.label === 'pm-summary'), 'Summary is present');
+    assert.ok(items.every((i) => !i.preselect));
+  });
+
+  it('stays out of ordinary words, headings and text after the cursor', () => {
+    assert.deepEqual(complete(`${BASE}Summ|`), []);
+    assert.ok(!complete(`${BASE}## Summ|`).some((i) => String(i.label).startsWith('pm-')));
+    assert.deepEqual(complete(`${BASE}pm|text`, { invoked: true }), []);
+    assert.deepEqual(complete(`${BASE}Some pm|`, { invoked: true }), []);
+  });
+
+  it('offers the templates only in an empty document, on Ctrl+Space or "postmortem"', () => {
+    assert.deepEqual(
+      complete('|', { templates: TEMPLATES, invoked: true })
+        .filter((i) => i.detail === 'Postmortem template')
+        .map((i) => i.label),
+      ['postmortem'],
+    );
+    assert.ok(complete('post|', { templates: TEMPLATES }).some((i) => i.label === 'postmortem'));
+    assert.ok(!complete(`${BASE}|`, { templates: TEMPLATES, invoked: true }).some((i) => i.label === 'postmortem'));
   });
 });

@@ -89,6 +89,11 @@ describe('lsp: timeline metrics', () => {
       { timeToDetect: null, timeToMitigate: null, timeToResolve: null, duration: null },
     );
     assert.equal(none, 'No milestones found in the timeline');
+    const atOnce = metricsSentence(
+      ['started', 'detected', 'mitigated', 'resolved'].map((kind) => ({ kind, title: kind, found: true })) as never,
+      { timeToDetect: 0, timeToMitigate: 12, timeToResolve: 30, duration: 12 },
+    );
+    assert.equal(atOnce, 'Detected at once · mitigated after 12 min · resolved after 30 min · impact 12 min');
     const fm = summaryMetrics(
       analyzeText(`---\ndetected: 2024-05-14T09:30:00Z\n---\n${DOC}`).model as NonNullable<
         ReturnType<typeof analyzeText>['model']

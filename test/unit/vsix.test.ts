@@ -103,7 +103,7 @@ describe('VSIX package', () => {
     const referenced = [
       packed.main,
       packed.icon,
-      ...c.snippets.map((s: { path: string }) => s.path),
+      ...(c.snippets ?? []).map((s: { path: string }) => s.path),
       ...c.grammars.map((g: { path: string }) => g.path),
       ...c.jsonValidation.map((v: { url: string }) => v.url),
       ...c.yamlValidation.map((v: { url: string }) => v.url),

@@ -30,8 +30,14 @@ function matcherFor(config: ResolvedConfig): HeadingMatcher {
  */
 export function analyze(text: string, config: ResolvedConfig, rules: readonly AnyRule[] = RULES): AnalysisResult {
   const findings: Finding[] = [];
-  const reporter = (rule: AnyRule, severity: Finding['severity']) => (r: Report) =>
-    findings.push({ ruleId: rule.id, severity, scope: rule.scope, url: ruleDocsUrl(rule.id), ...r });
+  // A rule may rank one finding below its setting (template text still to replace), never above it.
+  const rank = { error: 2, warning: 1, info: 0 } as const;
+  const reporter =
+    (rule: AnyRule, setting: Finding['severity']) =>
+    ({ severity: lower, ...r }: Report) => {
+      const severity = lower && rank[lower] < rank[setting] ? lower : setting;
+      findings.push({ ruleId: rule.id, severity, scope: rule.scope, url: ruleDocsUrl(rule.id), ...r });
+    };
 
   const inputRules = rules.filter((r): r is InputRule => r.phase === 'input');
   if (typeof text !== 'string') {

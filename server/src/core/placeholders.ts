@@ -1,5 +1,6 @@
 import type { RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { isTemplateText } from './template-text';
 import { stripHtmlComments, trimEndWhere } from './text';
 
 /**
@@ -23,6 +24,7 @@ export function isPlaceholderText(text: string, extra: readonly string[] = []): 
     .trim();
   const t = trimEndWhere(squeezed, (c) => '.!:;'.includes(c)).trim();
   if (t === '') return true;
+  if (isTemplateText(text)) return true;
   if (PLACEHOLDER_UNIT.test(t) || PLACEHOLDER_PREFIX.test(t) || LOREM.test(t) || DEFERRED.test(t)) return true;
   if (/^\[[^\]\n]{1,200}\]$/.test(t) || /^<[^<>{}=\n]{1,200}>$/.test(t) || /^\{[^{}\n]{1,200}\}$/.test(t)) return true;
   return extra.some((p) => t === p.toLowerCase().trim());
@@ -50,12 +52,22 @@ export function hasContent(node: RootContent, source: string, options: ContentOp
     case 'heading':
       return false;
     case 'list':
-      return node.children.some((item) => item.children.some((c) => hasContent(c, source, options)));
+      // A template's example timeline row or task counts as placeholder too (its whole text is template text).
+      return node.children.some(
+        (item) =>
+          !isTemplateText(mdastToString(item).replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, '')) &&
+          item.children.some((c) => hasContent(c, source, options)),
+      );
     case 'table':
-      // A table with only a header row, or only placeholder cells, is a template waiting to be filled.
+      // A table with only a header row, only placeholder cells, or only the template's example rows (its first
+      // cell the template's text) is a template waiting to be filled.
       return node.children
         .slice(1)
-        .some((row) => row.children.some((cell) => !isPlaceholderText(mdastToString(cell), options.extraPlaceholders)));
+        .some(
+          (row) =>
+            !isTemplateText(mdastToString(row.children[0] ?? row)) &&
+            row.children.some((cell) => !isPlaceholderText(mdastToString(cell), options.extraPlaceholders)),
+        );
     case 'blockquote':
       return node.children.some((c) => hasContent(c, source, options));
     case 'paragraph': {

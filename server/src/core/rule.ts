@@ -15,6 +15,8 @@ export interface Report {
   end: number;
   data?: Record<string, unknown>;
   fixes?: Fix[];
+  /** Ranks this finding below the rule's setting (never above): a part still holding the template's text. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -40,24 +40,36 @@ export function codeActionsFor(
   const touches = (f: Finding) => f.start <= to && from <= f.end;
 
   const actions: CodeAction[] = [];
+  // Changes to a config file come after every change to the text: a rewrite first, silencing last.
+  const configActions: CodeAction[] = [];
   for (const finding of findings.filter(touches)) {
     for (const [i, fix] of (finding.fixes ?? []).entries()) {
-      let edit: WorkspaceEdit = documentEdit(fix.edits);
       if (fix.config) {
-        // A config fix edits (or creates) the nearest .postmortemrc file, not the document.
+        // A config fix edits (or creates) the nearest .postmortemrc file, not the document; it names that file
+        // and opens it, so the author sees what now applies to every postmortem under it.
         const configEdit = configWorkspaceEdit(uri, fix.config);
         if (!configEdit) continue;
-        edit = configEdit;
+        configActions.push({
+          title: `${fix.title} (${configEdit.verb} ${configEdit.fileName})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(finding, lines)],
+          edit: configEdit.edit,
+          command: { title: `Open ${configEdit.fileName}`, command: OPEN_FILE_COMMAND, arguments: [configEdit.uri] },
+        });
+        continue;
       }
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toDiagnostic(finding, lines)],
-        isPreferred: i === 0 && !fix.config,
-        edit,
+        isPreferred: i === 0,
+        edit: documentEdit(fix.edits),
       });
     }
+    const snippet = placeholderAction(uri, finding, model.text, lines);
+    if (snippet) actions.push(snippet);
   }
+  actions.push(...configActions);
   const missing = findings.filter((f) => f.ruleId === 'structure/required-section');
   if (missing.length > 1 && missing.some(touches)) {
     const kinds = missing.map((f) => f.data?.section as SectionKind);
@@ -69,6 +81,36 @@ export function codeActionsFor(
     });
   }
   return actions;
+}
+
+/** Client commands (client/src/commands.ts); a client without them simply lacks these actions' extras. */
+export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
+export const OPEN_FILE_COMMAND = 'postmortem.openFile';
+
+/** The placeholder the action-item messages name, inserted as a snippet to fill in at the action's first line. */
+const PLACEHOLDERS: Record<string, { title: string; snippet: string }> = {
+  'action-items/missing-owner': { title: 'Add an owner placeholder', snippet: ` (owner: \${1:@owner})` },
+  'action-items/missing-tracking': { title: 'Add a ticket placeholder', snippet: ` (\${1:PROJ-123})` },
+};
+
+function placeholderAction(uri: string, finding: Finding, text: string, lines: LineIndex): CodeAction | undefined {
+  const placeholder = PLACEHOLDERS[finding.ruleId];
+  if (!placeholder) return undefined;
+  // At the end of the action's first line; not in a table row (a column is the place there).
+  const line = lines.position(finding.start).line;
+  const end = lines.lineEnd(line);
+  const lineText = text.slice(lines.lineStart(line), end);
+  if (/^\s*\|/.test(lineText)) return undefined;
+  return {
+    title: placeholder.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(finding, lines)],
+    command: {
+      title: placeholder.title,
+      command: INSERT_SNIPPET_COMMAND,
+      arguments: [uri, lines.position(end - (/[.;]\s*$/.exec(lineText)?.[0].length ?? 0)), placeholder.snippet],
+    },
+  };
 }
 
 /** Reads a file, or undefined when there is none (tests pass their own). */
@@ -88,11 +130,19 @@ const readIfExists: ReadFile = (path) => {
  * project root (the nearest folder up with .git or package.json, else the document's folder). Undefined when
  * the document is not a file or the config file cannot be parsed (it is never overwritten then).
  */
+export interface ConfigChange {
+  edit: WorkspaceEdit;
+  /** The config file's URI and name. */
+  uri: string;
+  fileName: string;
+  verb: 'edits' | 'creates';
+}
+
 export function configWorkspaceEdit(
   documentUri: string,
   change: ConfigEdit,
   readFile: ReadFile = readIfExists,
-): WorkspaceEdit | undefined {
+): ConfigChange | undefined {
   const parsed = URI.parse(documentUri);
   if (parsed.scheme !== 'file') return undefined;
   const start = dirname(parsed.fsPath);
@@ -105,7 +155,8 @@ export function configWorkspaceEdit(
       if (updated === undefined) return undefined;
       const lines = new LineIndex(text);
       const range = { start: { line: 0, character: 0 }, end: lines.position(text.length) };
-      return { changes: { [URI.file(path).toString()]: [{ range, newText: updated }] } };
+      const uri = URI.file(path).toString();
+      return { edit: { changes: { [uri]: [{ range, newText: updated }] } }, uri, fileName: name, verb: 'edits' };
     }
     if (dirname(dir) === dir) break;
   }
@@ -113,13 +164,18 @@ export function configWorkspaceEdit(
   const target = URI.file(join(root, '.postmortemrc.json')).toString();
   const content = updateJson('{}', change) ?? '';
   return {
-    documentChanges: [
-      { kind: 'create', uri: target, options: { ignoreIfExists: true } },
-      {
-        textDocument: { uri: target, version: null },
-        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }],
-      },
-    ],
+    edit: {
+      documentChanges: [
+        { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+        {
+          textDocument: { uri: target, version: null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }],
+        },
+      ],
+    },
+    uri: target,
+    fileName: '.postmortemrc.json',
+    verb: 'creates',
   };
 }
 

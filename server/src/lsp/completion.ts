@@ -1,57 +1,114 @@
 import {
   type CompletionItem,
   CompletionItemKind,
+  type CompletionList,
   InsertTextFormat,
   MarkupKind,
   type Position,
 } from 'vscode-languageserver';
 import { type AnalysisResult, type PostmortemModel, SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from '../core';
 import { FRONTMATTER_COMPLETIONS, frontmatterKey } from './frontmatter-keys';
+import { lineStartSnippets, type Template } from './section-snippets';
 
 /** Typed at the start of a line: `#`, `## `, `## Ti` (the heading's text so far is group 3). */
 const HEADING_PREFIX = /^(#{1,6})([ \t]*)([^#]*)$/;
+/** A word typed at the very start of a line: where a section snippet or a template may go. */
+const LINE_START_WORD = /^([A-Za-z][\w-]*)?$/;
 const KEY_PREFIX = /^([A-Za-z_][\w-]*)?$/;
 const VALUE_PREFIX = /^([A-Za-z_][\w-]*)[ \t]*:([ \t]*)([^\s#]*)$/;
 
-export const TRIGGER_CHARACTERS = ['#', ':'];
+/**
+ * None. A trigger character opens VS Code's suggest widget for every provider (its built-in Markdown snippets
+ * among them), and the widget then follows the word being typed: Enter after `## Summary` accepted whatever still
+ * matched ("## ~~…~~", "## ## Summary"). Completion opens when the author asks (Ctrl+Space), and after a
+ * frontmatter key is accepted (its values), so Enter while typing always starts a new line.
+ */
+export const TRIGGER_CHARACTERS: string[] = [];
+
+export interface CompletionOptions {
+  /** The whole-postmortem templates (from snippets/postmortem.code-snippets), offered in a document still empty. */
+  templates?: readonly Template[];
+  /** True when the user asked for completion (Ctrl+Space), false when typing triggered it. */
+  invoked?: boolean;
+}
 
 /**
  * Completion in a postmortem: section headings after `#` at the start of a line (the missing required sections
- * first, then the other parts not yet written), and frontmatter keys and their values.
+ * first, then the other parts not yet written), section snippets and templates at the start of a line, and
+ * frontmatter keys and their values.
+ *
+ * Completion must never change what the author typed: VS Code's Enter accepts the focused item of an open
+ * suggest widget, so no item is preselected, the heading list never holds the exact text already typed (it is
+ * marked incomplete so it is asked again on each key), and snippets only replace a word at a line's start.
  */
 export function completionsAt(
   analysis: AnalysisResult,
   position: Position,
   required: readonly SectionKind[],
-): CompletionItem[] {
+  options: CompletionOptions = {},
+): CompletionList {
+  const none: CompletionList = { isIncomplete: false, items: [] };
   const { model } = analysis;
-  if (!model) return [];
+  if (!model) return none;
   const lineStart = model.lines.lineStart(position.line);
   const offset = model.lines.offset(position);
   const before = model.text.slice(lineStart, offset);
-  if (inFrontmatter(model, offset)) return frontmatterCompletions(model, position, before);
-  if (inCode(model, offset)) return [];
+  if (inFrontmatter(model, offset))
+    return { isIncomplete: false, items: frontmatterCompletions(model, position, before) };
+  if (inCode(model, offset)) return none;
   const heading = HEADING_PREFIX.exec(before);
-  return heading ? headingCompletions(model, position, heading, required) : [];
+  if (heading) {
+    const atLineEnd = restOfLineIsEmpty(model.text, offset);
+    return { isIncomplete: true, items: headingCompletions(model, position, heading, required, atLineEnd) };
+  }
+  const word = LINE_START_WORD.exec(before);
+  if (word && restOfLineIsEmpty(model.text, offset)) {
+    return {
+      isIncomplete: false,
+      items: lineStartSnippets(model, position, word[1] ?? '', presentKinds(model, position.line), options),
+    };
+  }
+  return none;
+}
+
+/** The kinds the document already has, leaving out the heading on `line` (the one being typed). */
+function presentKinds(model: PostmortemModel, line: number): Set<SectionKind> {
+  const present = new Set(
+    model.allSections.filter((s) => model.lines.position(s.start).line !== line).flatMap((s) => s.kinds),
+  );
+  if (model.summaryFromLead) present.add('summary');
+  return present;
+}
+
+/** True when nothing follows the cursor on its line: a snippet then never splits text. */
+function restOfLineIsEmpty(text: string, offset: number): boolean {
+  const eol = text.indexOf('\n', offset);
+  return text.slice(offset, eol === -1 ? text.length : eol).trim() === '';
 }
 
 function headingCompletions(
   model: PostmortemModel,
   position: Position,
-  [, hashes, space]: RegExpExecArray,
+  [, hashes, space, typed]: RegExpExecArray,
   required: readonly SectionKind[],
+  atLineEnd: boolean,
 ): CompletionItem[] {
-  const present = new Set(model.allSections.flatMap((s) => s.kinds));
-  if (model.summaryFromLead) present.add('summary');
+  const present = presentKinds(model, position.line);
+  // Accepting a heading ends its line, as Enter would: when a fast typist's Enter reaches a list that was not yet
+  // asked again (it still holds "Mitigation" after "## Mitigation" was typed), accepting gives what Enter gives.
+  const end = atLineEnd ? model.eol : '';
   // Replace what was typed after the hashes; add the space when there is none yet ("#" then completion).
   const range = {
     start: { line: position.line, character: hashes.length + space.length },
     end: position,
   };
+  const typedText = typed.trim().toLowerCase();
   const items: CompletionItem[] = [];
   for (const [index, kind] of SECTION_KINDS.entries()) {
     if (present.has(kind)) continue;
     const info = SECTION_KIND_INFO[kind];
+    // The heading is already written as offered: an item would only let Enter replace it with itself or more.
+    if (typedText !== '' && info.title.toLowerCase() === typedText) continue;
     const isRequired = required.includes(kind);
     const order = `${isRequired ? 0 : 1}${String(index).padStart(2, '0')}`;
     items.push({
@@ -65,8 +122,7 @@ function headingCompletions(
       documentation: { kind: MarkupKind.Markdown, value: info.guidance },
       sortText: order,
       filterText: info.title,
-      preselect: isRequired && !items.some((i) => i.preselect),
-      textEdit: { range, newText: `${space.length === 0 ? ' ' : ''}${info.title}` },
+      textEdit: { range, newText: `${space.length === 0 ? ' ' : ''}${info.title}${end}` },
     });
   }
   return items;

@@ -161,6 +161,8 @@ export function metricsSentence(milestones: MilestoneStatus[], minutes: Record<F
   for (const kind of Object.keys(VERBS) as (keyof typeof VERBS)[]) {
     const m = byKind.get(kind);
     if (!m?.found) parts.push(`${MILESTONE_TITLES[kind]} not found`);
+    // "Detected after 0 min" reads as a glitch: the milestone came with the first sign of impact.
+    else if (figure[kind] === 0) parts.push(`${VERBS[kind]} at once`);
     else if (figure[kind] !== null) parts.push(`${VERBS[kind]} after ${humanMinutes(figure[kind])}`);
     else parts.push(`${VERBS[kind]} at ${m.at ?? 'an unknown time'}`);
   }

@@ -1,6 +1,7 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import {
   CodeLensRefreshRequest,
+  CompletionTriggerKind,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -10,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import SNIPPETS from '../../../snippets/postmortem.code-snippets';
 import {
   type AnalysisResult,
   analyze,
@@ -23,6 +25,7 @@ import { AnalysisWorker } from '../node/analysis-worker';
 import { nodeConfigFs } from '../node/config-fs';
 import { VERSION } from '../node/version';
 import { RULES } from '../rules';
+import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
 import {
@@ -42,10 +45,16 @@ import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { checkParams } from './params';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
-import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { lintWorkspace } from './workspace-lint';
+
+/** Whether `path` is `folder` or inside it. */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
 
 /** The rules that decide whether a text can be analysed at all (size, binary): enough to build a model. */
 const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
@@ -66,6 +75,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const configReporter = new ConfigReporter(connection, loader);
   let workspaceFolders: string[] = [];
+  let canFollowFolders = false;
   let settings: Settings = DEFAULT_SETTINGS;
   /** The settings of each workspace folder (resource-scoped: multi-root workspaces may differ), by folder path. */
   let folderSettings = new Map<string, Settings>();
@@ -92,11 +102,16 @@ export function startServer(connection: Connection): void {
     canShowDisabledActions = !!caps.textDocument?.codeAction?.disabledSupport;
     canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
     canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
+    canFollowFolders = !!caps.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
-    const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+    const options = params.initializationOptions as
+      | { settings?: unknown; trusted?: boolean; outline?: boolean }
+      | undefined;
     configReporter.trusted = options?.trusted !== false;
     const initial = options?.settings;
+    // A client with an outline of its own asks for none: two trees flip the breadcrumb (see client/src/extension.ts).
+    const outline = options?.outline !== false;
     if (initial) settings = normaliseSettings(initial);
     return {
       capabilities: {
@@ -104,11 +119,13 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix', MILESTONE_ACTION_KIND] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
-        documentSymbolProvider: { label: 'Postmortem' },
+        documentSymbolProvider: outline ? { label: 'Postmortem' } : undefined,
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        // Only files inside the workspace folders are analysed: follow the folders as they are added or removed.
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'postmortem', version: VERSION },
     };
@@ -121,6 +138,16 @@ export function startServer(connection: Connection): void {
     if (canWatchFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/.postmortemrc{.json,.yaml,.yml}' }],
+      });
+    }
+    if (canFollowFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+        workspaceFolders = [
+          ...workspaceFolders.filter((f) => !removed.has(f)),
+          ...e.added.map((f) => URI.parse(f.uri).fsPath),
+        ];
+        reanalyseAll();
       });
     }
     await refreshSettings();
@@ -142,6 +169,14 @@ export function startServer(connection: Connection): void {
         folderSettings = new Map();
       }
     }
+    reanalyseAll();
+  }
+
+  /** Settings or config changed: every open document's analysis is stale although its version is not. */
+  function reanalyseAll(): void {
+    for (const entry of analysed.values()) entry.version = -1;
+    running.clear();
+    configGeneration++;
     for (const doc of documents.all()) schedule(doc, 0);
   }
 
@@ -169,7 +204,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(() => {
     loader.clear();
-    for (const doc of documents.all()) schedule(doc, 0);
+    reanalyseAll();
     refreshEditorExtras();
   });
 
@@ -179,6 +214,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
+    publishedText.delete(e.document.uri);
+    clearTimeout(settleTimers.get(e.document.uri));
     if (workspaceLinted.has(e.document.uri)) {
       // Its Problems came from "Lint Workspace": show what is on disk now instead of clearing them.
       const path = filePath(e.document.uri);
@@ -206,7 +243,7 @@ export function startServer(connection: Connection): void {
   }
 
   function configFor(path: string | undefined): ResolvedConfig {
-    return configReporter.resolve(path, workspaceFolders[0]);
+    return withSettingsSeverities(configReporter.resolve(path, workspaceFolders[0]), settingsFor(path).rules);
   }
 
   /** The settings of the workspace folder holding a file (the innermost one), else the window's. */
@@ -218,6 +255,8 @@ export function startServer(connection: Connection): void {
   }
 
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
+    // Only the workspace's own files: not the extension's guide, not a file opened from elsewhere on disk.
+    if (path && workspaceFolders.length > 0 && !workspaceFolders.some((f) => isInside(f, path))) return false;
     const globs = [...settingsFor(path).files, ...config.files];
     const candidates = path
       ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))]
@@ -229,62 +268,106 @@ export function startServer(connection: Connection): void {
   }
 
   /** Analyses running, by document: a request for the same version waits for the one already running. */
-  const running = new Map<string, { version: number; done: Promise<void> }>();
+  let configGeneration = 0;
+  const running = new Map<string, { version: number; done: Promise<Analysed | undefined> }>();
 
-  function validate(doc: TextDocument): Promise<void> {
+  /**
+   * Analyses `doc` (reusing the analysis of its current version, or the one running for it) without publishing
+   * anything: undefined when it is not a postmortem, or when it was edited while the analysis ran. The rules run
+   * in the analysis worker, within the time budget; the model the editor features need is built here once the
+   * worker has shown that the text can be analysed in time.
+   */
+  function analyseNow(doc: TextDocument): Promise<Analysed | undefined> {
+    const cached = analysed.get(doc.uri);
+    if (cached && cached.version === doc.version) return Promise.resolve(cached);
     const pending = running.get(doc.uri);
     if (pending && pending.version === doc.version) return pending.done;
-    const done = analyseAndPublish(doc)
-      .catch((e: unknown) => {
-        // Whatever a document holds, the server stays up: say what failed, keep serving the others.
-        connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
-      })
-      .finally(() => {
-        if (running.get(doc.uri)?.done === done) running.delete(doc.uri);
-      });
+    const done = analyseInWorker(doc).finally(() => {
+      if (running.get(doc.uri)?.done === done) running.delete(doc.uri);
+    });
     running.set(doc.uri, { version: doc.version, done });
     return done;
   }
 
-  /**
-   * The rules run in the analysis worker, within the time budget; the model the editor features need is built
-   * here once the worker has shown that the text can be analysed in time.
-   */
-  async function analyseAndPublish(doc: TextDocument): Promise<void> {
+  async function analyseInWorker(doc: TextDocument): Promise<Analysed | undefined> {
     const path = filePath(doc.uri);
     const config = configFor(path);
-    if (!isPostmortemDocument(doc, path, config)) {
-      if (analysed.delete(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-      else connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
-      return;
-    }
+    if (!isPostmortemDocument(doc, path, config)) return undefined;
     const { version } = doc;
-    const text = doc.getText() as string | null;
-    const outcome = await worker.analyze(text ?? '', config);
-    // Edited meanwhile: the newer version's analysis is scheduled; this one is no longer worth showing.
-    if (documents.get(doc.uri)?.version !== version) return;
+    const generation = configGeneration;
+    const text = (doc.getText() as string | null) ?? '';
+    const outcome = await worker.analyze(text, config);
+    // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
+    if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
     const result: AnalysisResult = outcome.timedOut
       ? outcome
-      : { findings: outcome.findings, model: analyze(text ?? '', config, INPUT_RULES).model };
-    analysed.set(doc.uri, { version, result, config });
+      : { findings: outcome.findings, model: analyze(text, config, INPUT_RULES).model };
+    const entry = { version, result, config };
+    analysed.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** The text last published per document: an edit is compared with it to find the line being typed. */
+  const publishedText = new Map<string, string>();
+  const settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function validate(doc: TextDocument, settled = false): Promise<void> {
+    clearTimeout(settleTimers.get(doc.uri));
+    return publish(doc, settled).catch((e: unknown) => {
+      // Whatever a document holds, the server stays up: say what failed, keep serving the others.
+      connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
+    });
+  }
+
+  async function publish(doc: TextDocument, settled: boolean): Promise<void> {
+    const { version } = doc;
+    const generation = configGeneration;
+    const entry = await analyseNow(doc);
+    // Edited (or closed) meanwhile, or the config changed: the newer analysis is scheduled and publishes its own.
+    if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return;
+    if (!entry) {
+      publishedText.delete(doc.uri);
+      if (analysed.delete(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      else connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
+      return;
+    }
+    const { result } = entry;
+    const text = (doc.getText() as string | null) ?? '';
+    if (text.trim() === '') {
+      publishedText.set(doc.uri, text);
+      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [EMPTY_POSTMORTEM] });
+      return;
+    }
     // Without a model (input not analysed) every finding sits at offset 0.
     const lines = result.model?.lines ?? new LineIndex('');
-    const diagnostics = result.findings.map((f) => toDiagnostic(f, lines));
+    const line = settled ? undefined : typedLine(publishedText.get(doc.uri), text, lines);
+    const shown = calmFindings(result.findings, lines, line);
+    if (line !== undefined) {
+      // The line being typed shows its findings once the author pauses (or an edit elsewhere comes first).
+      settleTimers.set(
+        doc.uri,
+        setTimeout(() => {
+          settleTimers.delete(doc.uri);
+          const now = documents.get(doc.uri);
+          if (now && now.version === version) void validate(now, true);
+        }, SETTLE_MS),
+      );
+    } else {
+      publishedText.set(doc.uri, text);
+    }
+    const diagnostics = shown.map((f) => toDiagnostic(f, lines));
     connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
 
-  /** The analysis of an open postmortem at its current version (analysing now if the debounce has not run). */
+  /**
+   * The analysis of an open postmortem at its current version. When the debounce has not run yet it analyses now
+   * for the request, but publishes nothing: the Problems panel waits for the author's pause (calm while typing).
+   */
   async function current(uri: string): Promise<{ doc: TextDocument; entry: Analysed } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
-    const version = doc.version;
-    let entry = analysed.get(doc.uri);
-    if (!entry || entry.version !== version) {
-      // The edit that made the cached analysis stale may not be debounced yet: analyse now.
-      await validate(doc);
-      entry = analysed.get(doc.uri);
-    }
-    return entry && entry.version === version && doc.version === version ? { doc, entry } : undefined;
+    const entry = await analyseNow(doc);
+    return entry && entry.version === doc.version ? { doc, entry } : undefined;
   }
 
   connection.onCodeAction(async (params) => {
@@ -338,10 +421,15 @@ export function startServer(connection: Connection): void {
     return hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
   });
 
+  // The whole-postmortem templates are offered in an empty postmortem (see section-snippets.ts).
+  const templates = Object.values(SNIPPETS).filter((s) => s.prefix.startsWith('postmortem'));
   connection.onCompletion(async (params) => {
     checkParams(params, { position: params.position });
     const found = await current(params.textDocument.uri);
-    return found ? completionsAt(found.entry.result, params.position, found.entry.config.required) : [];
+    const invoked = params.context?.triggerKind === CompletionTriggerKind.Invoked;
+    return found
+      ? completionsAt(found.entry.result, params.position, found.entry.config.required, { templates, invoked })
+      : [];
   });
 
   connection.onRequest(SUMMARY_METHOD, async (params: SummaryParams) => {

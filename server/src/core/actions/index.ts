@@ -1,5 +1,6 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { PostmortemModel, Section } from '../model';
+import { isTemplateText } from '../template-text';
 import { plainText } from '../timeline';
 import type { Range } from '../timeline/types';
 import {
@@ -126,7 +127,7 @@ function listAction(
   const end = until(content[content.length - 1]);
   const raw = text.slice(start, end);
   const plain = plainText(raw);
-  if (plain === '') return undefined;
+  if (plain === '' || isTemplateAction(plain)) return undefined;
   const firstLineEnd = text.indexOf('\n', start);
   const headEnd = firstLineEnd === -1 || firstLineEnd > end ? end : firstLineEnd;
   const action = baseAction(text, raw, plain, start, index, section, { start: at(item), end: until(item) });
@@ -160,6 +161,10 @@ function headingAction(text: string, section: Section, index: number, parentHead
   });
   action.shape = 'heading';
   action.headRange = { start: section.start, end: section.headingEnd };
+  if (action.status === 'open' && reportsDoneChange(headingRaw, firstParagraph)) {
+    action.status = 'done';
+    action.statusSource = 'text';
+  }
   // The body may name the owner or the ticket too.
   if (!action.owner) {
     const bodyOwner = findOwner(body, plainText(body));
@@ -218,6 +223,11 @@ function baseAction(
   return action;
 }
 
+/** The template's example task ("Describe the follow-up action (type: prevent, owner: @owner, …)"). */
+function isTemplateAction(plain: string): boolean {
+  return isTemplateText(plain) || isTemplateText(plain.replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, ''));
+}
+
 /** The action's words without owners, tickets and links, which say nothing about what will change. */
 export function withoutReferences(plain: string): string {
   return plain
@@ -242,7 +252,26 @@ const DONE_TEXT =
 
 function doneFromText(raw: string, plain: string): boolean {
   if (/^\s*~~[\s\S]+~~\s*$/.test(raw)) return true;
-  return DONE_TEXT.test(plain) || DONE_TEXT.test(raw);
+  return DONE_TEXT.test(plain) || DONE_TEXT.test(raw) || reportsDoneChange(plain);
+}
+
+/** A verb in the past tense: "Reduced", "Added", "Built" (not "need", "speed", "feed", "embed"). */
+const PAST = '(?:[a-z]{2,}(?<![e])ed|built|made|wrote|written|rolled out|shipped)';
+const STARTS_PAST = new RegExp(String.raw`^(?:we\s+)?${PAST}\b(?!\s+(?:to|by|that)\b)`, 'i');
+const ENDS_PAST = new RegExp(String.raw`^[\w'’ -]{3,60}\s${PAST}$`, 'i');
+
+/**
+ * An action the document reports as already made: its title ends in a participle ("Postmortem documented",
+ * "Cron cleanup scheduled") or its text opens with a verb in the past tense ("Reduced the number of streaming
+ * processes from 16 to 12."). Real postmortems list these beside the open ones; they need no ticket.
+ */
+function reportsDoneChange(title: string, body = ''): boolean {
+  const clean = (l: string) =>
+    withoutReferences(plainText(l).replace(/^\s*(?:\d+[.)]|#\d+)\s*/, ''))
+      .replace(/\[(?:detect|repair|prevent|mitigate|process)\]/gi, '')
+      .trim();
+  const head = titleOf(clean(title)).trim();
+  return ENDS_PAST.test(head) || STARTS_PAST.test(head) || STARTS_PAST.test(clean(body));
 }
 
 const COLUMNS: Record<'text' | 'owner' | 'tracking' | 'status' | 'type' | 'priority' | 'due', RegExp> = {
@@ -278,7 +307,8 @@ function readTable(text: string, table: Table, section: string, out: ActionItem[
     const lead = /^\|?\s*/.exec(text.slice(at(textCell), until(textCell)))?.[0].length ?? 0;
     const raw = cellText(textCell);
     const plain = plainText(raw);
-    if (plain === '') continue;
+    // The template's example row ("Describe the follow-up action | prevent | @owner | PROJ-123") is no action.
+    if (plain === '' || isTemplateText(plain)) continue;
     // Owner, tracking and the rest may sit in any cell of the row.
     const rowRaw = cells.map(cellText).join(' | ');
     const action = baseAction(text, raw.trim(), plain, at(textCell) + lead, out.length, section, {

@@ -10,24 +10,73 @@ import { sourceOffset } from './prose';
  * span it names.
  */
 export function blameFixes(model: PostmortemModel, finding: BlameFinding, ruleId: string, ctx: DocContext): Fix[] {
-  const fixes: Fix[] = [];
-  const role = finding.kind === 'named-individual' ? roleFor(finding.cue.phrase, ctx) : undefined;
-  if (role) {
-    fixes.push({
-      title: `Replace "${finding.cue.phrase}" with "${role}"`,
-      edits: [{ start: finding.start, end: finding.end, text: withArticle(role, finding.cue.start === 0) }],
-      safe: false,
-    });
-  }
+  // A rewrite first, then silencing: the allow-list (a config change for every postmortem) and the disable comment.
+  const fixes: Fix[] = [...rewriteFixes(model, finding, ctx)];
   const word = finding.cue.phrase.replace(/\s+/g, ' ').trim();
   fixes.push({
-    title: `Allow "${word}" for ${ruleId} in .postmortemrc.json`,
+    title: `Allow "${word}" for ${ruleId}`,
     edits: [],
     safe: false,
     config: { rule: ruleId, option: 'allow', value: word },
   });
   fixes.push(disableFix(model, finding, ruleId));
   return fixes;
+}
+
+/** Roles offered when the frontmatter's `participants` gives none for the name. */
+export const COMMON_ROLES = ['the on-call engineer', 'the engineer who deployed the change', 'the incident commander'];
+
+/** Systems-focused wording for a phrase that blames error; only whole phrases whose rewrite reads in any sentence. */
+const HUMAN_ERROR_REWRITES: [RegExp, string][] = [
+  [
+    /^(?:a\s+)?(?:human|operator|user|manual|engineer(?:ing)?)\s+(?:error|mistake)s?$/i,
+    'a manual step the process did not guard',
+  ],
+  [/^(?:a\s+)?(?:fat[- ]finger(?:ed|ing)?|typo)$/i, 'an input the tooling did not validate'],
+];
+
+/**
+ * "Replace NAME with a role": the role `participants` gives, else a choice of common roles (a possessive keeps its
+ * "'s": "Tuomas's migration" → "the on-call engineer's migration"); for error wording, a systems-focused phrase.
+ */
+function rewriteFixes(model: PostmortemModel, finding: BlameFinding, ctx: DocContext): Fix[] {
+  const phrase = model.text.slice(finding.start, finding.end);
+  if (finding.kind === 'named-individual') {
+    const possessive = /['’]s$/.exec(phrase)?.[0] ?? '';
+    const name = phrase.slice(0, phrase.length - possessive.length);
+    const known = roleFor(finding.cue.phrase.replace(/['’]s$/, ''), ctx);
+    const atStart = isSentenceStart(model.text, finding.start);
+    return (known ? [known] : COMMON_ROLES).map((role) => {
+      const text = `${withArticle(role, atStart)}${possessive}`;
+      return {
+        title: `Replace "${name}" with "${text}"`,
+        edits: [{ start: finding.start, end: finding.end, text }],
+        safe: false,
+      };
+    });
+  }
+  if (finding.kind === 'human-error') {
+    const rewrite = HUMAN_ERROR_REWRITES.find(([re]) => re.test(phrase.trim()))?.[1];
+    if (rewrite) {
+      const text = isSentenceStart(model.text, finding.start)
+        ? rewrite.charAt(0).toUpperCase() + rewrite.slice(1)
+        : rewrite;
+      return [
+        { title: `Rewrite as "${text}"`, edits: [{ start: finding.start, end: finding.end, text }], safe: false },
+      ];
+    }
+  }
+  return [];
+}
+
+/** Whether `offset` starts a sentence: the start of a block, or after ". ", "! ", "? ". */
+function isSentenceStart(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 4), offset);
+  return (
+    offset === 0 ||
+    /(?:^|\n)[\s>*+-]*$|[.!?]["”)]?\s+$/.test(before) ||
+    /\n\s*(?:[-*+]|\d+[.)])?\s*$/.test(text.slice(Math.max(0, offset - 12), offset))
+  );
 }
 
 /** The role frontmatter `participants` gives this name ("Dave Smith" or "Dave"), if any. */

@@ -8,7 +8,7 @@ export const missingTracking: Rule = {
   id: 'action-items/missing-tracking',
   description:
     'Every open follow-up action links to where it is tracked: a ticket key (ABC-123), an issue number (#123) or a link.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   scope: 'range',
   fixable: false,
   options: {

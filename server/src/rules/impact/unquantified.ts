@@ -3,6 +3,9 @@ import type { Section } from '../../core/model';
 import type { Rule } from '../../core/rule';
 import { plainText } from '../../core/timeline';
 
+const TOTAL =
+  /\b(?:(?:not|never|without|n't)\s+(?:\w+\s+){0,3}?any|all|every|none\s+of)\s+(?:of\s+)?(?:the\s+|our\s+)?\w+/i;
+
 /** "Some users saw errors" cannot be compared, prioritised or checked against an SLO; a figure can. */
 export const unquantified: Rule = {
   id: 'impact/unquantified',
@@ -20,6 +23,9 @@ export const unquantified: Rule = {
         .join('\n');
       const plain = plainText(raw);
       if (plain === '' || findFigures(plain).length > 0) continue;
+      // "did not respond to any GitHub events" is a total failure (100%): with a duration given anywhere in the
+      // document (the summary's "for 4-5 hours", the timeline), its size is known.
+      if (TOTAL.test(plain) && findFigures(plainText(model.text)).some((f) => f.kind === 'duration')) continue;
       report({
         message: `Impact section "${section.heading}" gives no figure: say how many users, requests or sessions were affected, what share, for how long, or what it cost (e.g. "About 4% of checkout requests failed for 38 minutes, roughly 2,100 orders").`,
         start: section.start,

@@ -3,6 +3,7 @@ import { SECTION_KIND_INFO, type SectionKind } from '../../core/kinds';
 import type { Section } from '../../core/model';
 import { hasContent } from '../../core/placeholders';
 import type { Rule } from '../../core/rule';
+import { isTemplateText } from '../../core/template-text';
 
 /** Parts that must be explained in words: a log excerpt or a command alone does not explain a cause. */
 const PROSE_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'impact', 'trigger', 'root-cause']);
@@ -42,6 +43,17 @@ export const emptySection: Rule = {
       reported.add(section);
       const names = section.kinds.map((k) => SECTION_KIND_INFO[k].title).join(' / ');
       const guidance = SECTION_KIND_INFO[section.kinds[0]].guidance;
+      if (holdsTemplateText(section, model.text)) {
+        // A fresh template: a checklist of parts still to write, not a wall of warnings.
+        report({
+          message: `Still to write: "${section.heading}" holds only the template's text. ${guidance}`,
+          start: section.start,
+          end: section.headingEnd,
+          data: { section: section.kinds[0], sections: section.kinds, template: true },
+          severity: 'info',
+        });
+        continue;
+      }
       report({
         message: `Section "${section.heading}" is empty (${names}): it has ${codeCounts ? 'only placeholders or comments' : 'no prose, only placeholders, comments or code'}. ${guidance}`,
         start: section.start,
@@ -51,6 +63,17 @@ export const emptySection: Rule = {
     }
   },
 };
+
+/** Whether some paragraph, list item or table row of the section (or its parts) is the template's own text. */
+function holdsTemplateText(section: Section, text: string): boolean {
+  return subtree(section).some((s) => {
+    const body = text.slice(s.headingEnd, s.contentEnd);
+    return body
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\|)/, '').replace(/\|.*$/, ''))
+      .some((line) => isTemplateText(line.replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, '')));
+  });
+}
 
 function subtree(section: Section): Section[] {
   return [section, ...section.children.flatMap(subtree)];

@@ -3,6 +3,7 @@ import { SECTION_KIND_INFO } from '../../core/kinds';
 import { type PostmortemModel, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
 import { findStatedParts } from '../../core/structure/stated';
+import { getMilestones } from '../../core/timeline';
 
 /** A postmortem must have each required part: by default summary, timeline, impact, root cause, mitigation, action items. */
 export const requiredSection: Rule = {
@@ -34,11 +35,25 @@ export const requiredSection: Rule = {
       if (findStatedParts(model).has(kind)) continue;
       const edits = insertSectionsEdit(model, [kind]);
       const blocked = edits.length === 0 ? openBlockAtEnd(model) : undefined;
+      const fix = edits.length > 0 ? { title: `Insert missing section "${info.title}"`, edits, safe: true } : undefined;
+      // The timeline already shows how the impact was stopped: the part is not missing, only not set apart.
+      const mitigated = kind === 'mitigation' ? getMilestones(model).find((m) => m.kind === 'mitigated') : undefined;
+      if (mitigated) {
+        const when = model.text.slice(mitigated.range.start, mitigated.range.end).split('\n')[0].slice(0, 60);
+        report({
+          message: `No "${info.title}" section; the timeline shows the mitigation ("${when.trim()}").`,
+          ...at,
+          data: { section: kind, inTimeline: true },
+          fixes: fix ? [{ ...fix, safe: false }] : undefined,
+          severity: 'info',
+        });
+        continue;
+      }
       report({
         message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}${blocked ? ` It cannot be inserted automatically: the document ends inside an unclosed ${blocked.what} (line ${model.lines.position(blocked.start).line + 1}); close it first.` : ''}`,
         ...at,
         data: { section: kind },
-        fixes: edits.length > 0 ? [{ title: `Insert missing section "${info.title}"`, edits, safe: true }] : undefined,
+        fixes: fix ? [fix] : undefined,
       });
     }
   },

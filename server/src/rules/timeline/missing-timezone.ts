@@ -8,7 +8,7 @@ export const missingTimezone: Rule = {
     'The timeline states its timezone (in the heading, the time column\'s header, a sentence before the entries, the entries or the frontmatter `timezone`); "local time" is not a timezone.',
   defaultSeverity: 'warning',
   scope: 'range',
-  fixable: false,
+  fixable: true,
   check({ model, report }) {
     const timeline = getTimeline(model);
     timeline.sections.forEach((section, group) => {
@@ -24,6 +24,20 @@ export const missingTimezone: Rule = {
         start: section.headingRange.start,
         end: section.headingRange.end,
         data: { entries: unzoned.length, localTime: !!section.localTime },
+        // The line the message suggests, under the heading. Not safe: only the author knows the times were UTC.
+        fixes: [
+          {
+            title: 'Add "All times are in UTC." under the heading',
+            edits: [
+              {
+                start: section.headingRange.end,
+                end: section.headingRange.end,
+                text: `${model.eol}${model.eol}All times are in UTC.`,
+              },
+            ],
+            safe: false,
+          },
+        ],
       });
     });
   },

@@ -1,0 +1,38 @@
+// The editor's settings: postmortem.rules turns a rule off or changes its severity from the settings UI.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, defaultConfig } from '../../server/src/core';
+import { normaliseSettings, withSettingsSeverities } from '../../server/src/lsp/settings';
+import { RULES } from '../../server/src/rules';
+
+const TEXT = '# Postmortem: x\n\n## Summary\n\nDave pushed a bad config.\n';
+
+describe('lsp: per-rule severities from the settings', () => {
+  it('keeps only known severities ("default" and junk are left out)', () => {
+    const s = normaliseSettings({
+      rules: { 'structure/required-section': 'off', 'blame/judgment': 'default', x: 3, 'impact/unquantified': 'info' },
+    });
+    assert.deepEqual(s.rules, { 'structure/required-section': 'off', 'impact/unquantified': 'info' });
+  });
+
+  it("turns a rule off and changes another one's severity in the analysis", () => {
+    const base = defaultConfig(RULES);
+    const before = analyze(TEXT, base).findings;
+    assert.ok(before.some((f) => f.ruleId === 'structure/required-section' && f.severity === 'error'));
+    const config = withSettingsSeverities(base, { 'structure/required-section': 'off' });
+    assert.ok(!analyze(TEXT, config).findings.some((f) => f.ruleId === 'structure/required-section'));
+    assert.equal(base.rules.get('structure/required-section')?.severity, 'error', 'the config is not changed');
+  });
+
+  it('lists every rule in the settings UI (package.json, generated)', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const rules = pkg.contributes.configuration.properties['postmortem.rules'];
+    assert.deepEqual(
+      Object.keys(rules.properties),
+      RULES.map((r) => r.id),
+    );
+    assert.match(rules.markdownDescription, /\.postmortemrc/);
+  });
+});
