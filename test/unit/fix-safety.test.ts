@@ -78,7 +78,7 @@ describe('lint --fix', () => {
     assert.equal(readFileSync(locked, 'utf8'), MISSING_TIMELINE);
     assert.match(readFileSync(join(dir, 'postmortems/b.md'), 'utf8'), /## Timeline/);
     // The report is about the files as they are: a.md is still missing its timeline.
-    assert.match(r.stdout, /postmortems\/a\.md:1:1 .*Missing required section "Timeline"/);
+    assert.match(r.stdout, /postmortems\/a\.md\n +1:1 +error +Missing required section "Timeline"/);
   });
 
   it('does not write through a link to a file outside the workspace', async () => {

@@ -240,4 +240,16 @@ export const REDOS_ALLOWED: Allowed[] = [
     reason:
       "Built from fixed word lists (month and weekday names) or timeline/zones.ts's ZONE_PATTERN (fixed zone names and offsets with bounded digits), no input; runs on one heading's text.",
   },
+  {
+    file: 'server/src/core/actions/index.ts',
+    pattern: "new RegExp(String.raw`^(?:we\\s+)?${PAST}\\b(?!\\s+(?:to|by|that)\\b)`, 'i')",
+    reason:
+      "Built from this file's fixed PAST alternatives, no input; anchored at the start, its leading run bounded ({3,60}); runs on one action item's text.",
+  },
+  {
+    file: 'server/src/core/actions/index.ts',
+    pattern: "new RegExp(String.raw`^[\\w'’ -]{3,60}\\s${PAST}$`, 'i')",
+    reason:
+      "Built from this file's fixed PAST alternatives, no input; anchored at the start, its leading run bounded ({3,60}); runs on one action item's text.",
+  },
 ];

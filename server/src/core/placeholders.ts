@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { isTemplateText } from './template-text';
+import { isTemplateText, withoutFieldNote } from './template-text';
 import { stripHtmlComments, trimEndWhere } from './text';
 
 /**
@@ -55,7 +55,7 @@ export function hasContent(node: RootContent, source: string, options: ContentOp
       // A template's example timeline row or task counts as placeholder too (its whole text is template text).
       return node.children.some(
         (item) =>
-          !isTemplateText(mdastToString(item).replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, '')) &&
+          !isTemplateText(withoutFieldNote(mdastToString(item))) &&
           item.children.some((c) => hasContent(c, source, options)),
       );
     case 'table':

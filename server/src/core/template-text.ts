@@ -1,4 +1,5 @@
 import { SECTION_KIND_INFO, SECTION_KINDS } from './kinds';
+import { trimEndWhere } from './text';
 
 /**
  * The text the templates ship with (snippets/postmortem.code-snippets: the New Postmortem templates and the `pm-`
@@ -14,6 +15,7 @@ const TEMPLATE_TEXTS = [
   'PROJ-123',
   'Describe the follow-up action',
   'Incident commander: name',
+  'Incident commander',
   'Subject matter experts: names',
   // Default template. Its timezone line alone holds no event, so a timeline of it and example rows is unwritten.
   'All times are in UTC.',
@@ -23,6 +25,7 @@ const TEMPLATE_TEXTS = [
   'Mitigation takes effect and errors stop.',
   'The incident is resolved.',
   'Who and what was affected, for how long, and how much: users, requests, revenue, error budget, data.',
+  'For how long (e.g. for 38 minutes), who and how many were affected (users, requests), and what stopped working; revenue, error budget, data.',
   'Why the system allowed this to happen: the contributing factors in systems and processes.',
   'What was done to stop the impact and restore service, and when each step took effect.',
   'Things that limited the impact or sped up the response.',
@@ -77,14 +80,13 @@ const TEMPLATE_TEXTS = [
   'Dashboards, logs, chat transcripts, tickets and related documents.',
 ];
 
-const normalise = (text: string) =>
+const squeeze = (text: string) =>
   text
     .toLowerCase()
     .replace(/[*_`"“”]/g, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!:;,]+$/, '')
     .trim();
+const normalise = (text: string) => trimEndWhere(squeeze(text), (c) => '.!:;,'.includes(c)).trim();
 
 const KNOWN = new Set([...TEMPLATE_TEXTS, ...SECTION_KINDS.map((k) => SECTION_KIND_INFO[k].guidance)].map(normalise));
 
@@ -99,4 +101,16 @@ export function isTemplateText(text: string): boolean {
   if (KNOWN.has(t)) return true;
   const withoutStamp = normalise(t.replace(LEADING_STAMP, ''));
   return withoutStamp !== t && withoutStamp !== '' && KNOWN.has(withoutStamp);
+}
+
+/**
+ * `text` without the fields note the templates put after an example action ("(type: prevent, owner: @owner,
+ * ticket: PROJ-123)"); read from the end, in linear time.
+ */
+export function withoutFieldNote(text: string): string {
+  const t = text.trimEnd();
+  if (!t.endsWith(')')) return text;
+  const open = t.lastIndexOf('(');
+  if (open < 0 || !/^\((?:type|owner|ticket):[^)]*\)$/i.test(t.slice(open))) return text;
+  return t.slice(0, open).trimEnd();
 }

@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, DEFAULT_REQUIRED } from '../../core';
+import { trimEndWhere } from '../../core/text';
 import { type CommandIo, guarded } from './shared';
 
 export const INIT_HELP = `Usage: postmortem init [--force]
@@ -63,7 +64,7 @@ export function runInit(args: readonly string[], io: InitIo): Promise<number> {
 
 /** The commented starting config; `folder` (optional) is added to `files`. */
 export function initialConfig(folder = ''): string {
-  const glob = folder ? `${folder.replace(/\\/g, '/').replace(/\/+$/, '')}/**/*.md` : '';
+  const glob = folder ? `${trimEndWhere(folder.replace(/\\/g, '/'), (c) => c === '/')}/**/*.md` : '';
   return `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}
 # Postmortem configuration: https://github.com/postmortem-dev/postmortem#configuration
 # Config files are found from each postmortem's folder upwards and merged (the nearest wins), up to one with

@@ -1,6 +1,6 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import type { PostmortemModel, Section } from '../model';
-import { isTemplateText } from '../template-text';
+import { isTemplateText, withoutFieldNote } from '../template-text';
 import { plainText } from '../timeline';
 import type { Range } from '../timeline/types';
 import {
@@ -225,7 +225,7 @@ function baseAction(
 
 /** The template's example task ("Describe the follow-up action (type: prevent, owner: @owner, …)"). */
 function isTemplateAction(plain: string): boolean {
-  return isTemplateText(plain) || isTemplateText(plain.replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, ''));
+  return isTemplateText(plain) || isTemplateText(withoutFieldNote(plain));
 }
 
 /** The action's words without owners, tickets and links, which say nothing about what will change. */

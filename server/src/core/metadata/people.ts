@@ -12,7 +12,7 @@ export interface Mention {
 
 const OWNER_KEYS = ['owner', 'owners', 'authors', 'author', 'editor', 'editors', 'created_by', 'written_by'];
 const OWNER_LINE =
-  /^\W{0,4}(?:owners?|authors?|author\(s\)|postmortem\s+owner|document\s+owner|written\s+by|prepared\s+by|editors?)\W{0,4}\s*[:–—-]\s*\S|^\W{0,4}(?:written|prepared|authored|created)\s+by\W{0,4}\s*:?\s*\S/im;
+  /^[^\w\n]{0,4}(?:owners?|authors?|author\(s\)|postmortem[ \t]+owner|document[ \t]+owner|written[ \t]+by|prepared[ \t]+by|editors?)[^\w\n]{0,4}[ \t]*[:–—-][ \t]*\S|^[^\w\n]{0,4}(?:written|prepared|authored|created)[ \t]+by[^\w\n]{0,8}[\w@]/im;
 const OWNER_HEADING = /^(?:owners?|authors?|author\(s\)|written by|postmortem owner)$/i;
 
 const COMMANDER_KEYS = ['incident_commander', 'incident-commander', 'commander', 'ic'];

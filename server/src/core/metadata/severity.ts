@@ -10,7 +10,7 @@ export function severityLevel(model: PostmortemModel): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 5) return value;
   if (typeof value === 'string') return levelOf(value);
   const firstSection = model.allSections[0]?.start ?? model.text.length;
-  const stated = /^\W{0,4}(?:severity|sev|priority|level)\W{0,4}\s*[:=-]\s*\W{0,2}([\w-]+)/im.exec(
+  const stated = /^[^\w\n]{0,4}(?:severity|sev|priority|level)[^\w\n]{0,4}[ \t]*[:=-][ \t]*[^\w\n]{0,2}([\w-]+)/im.exec(
     model.text.slice(0, Math.min(firstSection, 4000)),
   );
   return stated ? levelOf(stated[1]) : undefined;

@@ -3,7 +3,7 @@ import { SECTION_KIND_INFO, type SectionKind } from '../../core/kinds';
 import type { Section } from '../../core/model';
 import { hasContent } from '../../core/placeholders';
 import type { Rule } from '../../core/rule';
-import { isTemplateText } from '../../core/template-text';
+import { isTemplateText, withoutFieldNote } from '../../core/template-text';
 
 /** Parts that must be explained in words: a log excerpt or a command alone does not explain a cause. */
 const PROSE_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'impact', 'trigger', 'root-cause']);
@@ -70,8 +70,8 @@ function holdsTemplateText(section: Section, text: string): boolean {
     const body = text.slice(s.headingEnd, s.contentEnd);
     return body
       .split(/\r?\n/)
-      .map((line) => line.replace(/^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\|)/, '').replace(/\|.*$/, ''))
-      .some((line) => isTemplateText(line.replace(/\s*\((?:type|owner|ticket):[^)]*\)\s*$/i, '')));
+      .map((line) => line.replace(/^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\|)/, '').split('|', 1)[0])
+      .some((line) => isTemplateText(withoutFieldNote(line)));
   });
 }
 
