@@ -203,6 +203,8 @@ const built = await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
+  // The snippet file (JSON) feeds the server's template completions.
+  loader: { '.code-snippets': 'json' },
   logLevel: 'warning',
   define: { POSTMORTEM_VERSION: JSON.stringify(pkg.version), POSTMORTEM_WORKER_ENTRY: '"analysis-worker.js"' },
   // CommonJS dependencies call require() and read __dirname-relative data: give every module both.
