@@ -1,13 +1,12 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
+/// <reference path="./wink-porter2-stemmer.d.ts" />
+import porter2 from 'wink-porter2-stemmer';
 
 /**
  * Word stems, so that a heading matches in any word form: "resolved", "resolving" and "resolution" all name the
- * same part, as do "planned"/"plans" and "preventing"/"prevention". The stemmer is the Porter2 one that ships with
- * wink-nlp's English model (already used for the blame tagger); it runs offline and in a browser. Created on first
- * use and cached per word, since headings repeat.
+ * same part, as do "planned"/"plans" and "preventing"/"prevention". The stemmer is wink's Porter2
+ * (wink-porter2-stemmer, the one wink-nlp's model uses), on its own: a heading never loads the NLP model, which only
+ * the blame rules need. It runs offline and in a browser. Cached per word, since headings repeat.
  */
-let nlp: ReturnType<typeof winkNLP> | undefined;
 const cache = new Map<string, string>();
 
 /** Stems Porter2 leaves apart although they are one word family in a postmortem heading. */
@@ -27,10 +26,7 @@ export function stem(word: string): string {
   if (cached !== undefined) return cached;
   let out = word;
   if (/^[a-z]+$/.test(word) && word.length > 3 && !KEEP.test(word)) {
-    nlp ??= winkNLP(model, []);
-    const tokens = nlp.readDoc(word).tokens();
-    const stems = tokens.out(nlp.its.stem as Parameters<typeof tokens.out>[0]) as string[];
-    out = stems.length === 1 && stems[0] ? stems[0] : word;
+    out = porter2(word) || word;
     out = FAMILIES[out] ?? out;
   }
   if (cache.size > 5000) cache.clear();
