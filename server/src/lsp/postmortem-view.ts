@@ -99,6 +99,8 @@ export function postmortemSummary(
 
   const empty = new Set<SectionKind>();
   for (const f of findings) {
+    // A required section inserted but not written yet (only its heading) is still to write, as an empty one is.
+    if (f.ruleId === 'structure/required-section' && f.data?.unwritten) empty.add(f.data.section as SectionKind);
     if (f.ruleId !== 'structure/empty-section') continue;
     for (const k of (f.data?.sections as SectionKind[] | undefined) ?? [f.data?.section as SectionKind]) empty.add(k);
   }

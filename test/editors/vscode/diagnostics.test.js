@@ -44,7 +44,15 @@ describe('Postmortem extension in VS Code', () => {
     assert.match(after, /^## Timeline[ \t]*\r?$/m, `no "## Timeline" heading line in:\n${after}`);
     const inserted = insertedText(before, after);
     console.log(`    quick fix inserted: ${JSON.stringify(inserted)}`);
-    await diagnosticsWhere(doc.uri, (ds) => !ds.some(isMissingTimeline), 'the Timeline diagnostic to go away');
+    // The section is there but not written yet: the error moves from the title to the new heading and says so.
+    const line = after.split(/\r?\n/).findIndex((l) => /^## Timeline\s*$/.test(l));
+    await diagnosticsWhere(
+      doc.uri,
+      (ds) =>
+        ds.some((d) => isMissingTimeline(d) && d.range.start.line === line && /not written yet/.test(d.message)) &&
+        !ds.some((d) => isMissingTimeline(d) && /^Missing required section/.test(d.message)),
+      'the Timeline diagnostic to move to the new heading as "not written yet"',
+    );
   });
 
   it('leaves a Markdown file that is not a postmortem alone', async () => {
