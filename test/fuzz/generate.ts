@@ -151,3 +151,19 @@ export function* fuzzDocuments(seed: number, count: number): Generator<{ index: 
     yield { index, text: r() < 0.5 ? synthetic(r) : mutant(r) };
   }
 }
+
+/** `count` mutated real postmortems from `seed` (cut, duplicated, truncated, hostile shapes, odd line endings). */
+export function* fuzzMutants(seed: number, count: number): Generator<{ index: number; text: string }> {
+  const r = random(seed);
+  for (let index = 0; index < count; index++) yield { index, text: mutant(r) };
+}
+
+/** The real postmortems and public templates of test/corpus, by file name. */
+export function corpusDocuments(): { name: string; text: string }[] {
+  return ['real', 'templates'].flatMap((dir) =>
+    readdirSync(join(CORPUS, '..', dir))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(CORPUS, '..', dir, f), 'utf8') })),
+  );
+}

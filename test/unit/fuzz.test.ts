@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkDocument } from '../fuzz/check';
-import { fuzzDocuments } from '../fuzz/generate';
+import { corpusDocuments, fuzzDocuments, fuzzMutants } from '../fuzz/generate';
 import { configWith } from '../helpers/analyze';
 import { cli } from '../helpers/cli';
 import { tempTree } from '../helpers/tmp';
@@ -29,6 +29,26 @@ describe('fuzz', () => {
       for (const p of checked.problems) failures.push(`seed ${SEED} #${index}: ${p}`);
     }
     console.log(`fuzz: 2000 documents, slowest analysis ${Math.round(slowest)} ms`);
+    assert.deepEqual(failures.slice(0, 20), []);
+  });
+
+  it('--fix twice changes nothing on every real postmortem and template, and on 300 mutants of them', {
+    timeout: 600_000,
+  }, () => {
+    const config = configWith();
+    const failures: string[] = [];
+    let fixed = 0;
+    const check = (name: string, text: string) => {
+      const checked = checkDocument(text, config, { fixes: true });
+      if (checked.fixPasses > 0) fixed++;
+      for (const p of checked.problems) if (!/budget/.test(p)) failures.push(`${name}: ${p}`);
+    };
+    const corpus = corpusDocuments();
+    assert.ok(corpus.length >= 40, `only ${corpus.length} corpus documents`);
+    for (const { name, text } of corpus) check(name, text);
+    for (const { index, text } of fuzzMutants(SEED + 2, 300)) check(`mutant ${SEED + 2} #${index}`, text);
+    // Some documents must have had something to fix, or the property says nothing.
+    assert.ok(fixed >= 20, `only ${fixed} documents had a fix to apply`);
     assert.deepEqual(failures.slice(0, 20), []);
   });
 
