@@ -1,8 +1,12 @@
 // The VS Code client: starts the Postmortem language server and adds the UI pieces. All language knowledge lives
 // in the server (server/src/), so every LSP editor gets the same behaviour; each piece here only shows it.
 import * as path from 'node:path';
-import { commands, type ExtensionContext, workspace } from 'vscode';
+import { commands, type Event, EventEmitter, type ExtensionContext, window, workspace } from 'vscode';
 import {
+  CloseAction,
+  type CloseHandlerResult,
+  ErrorAction,
+  type ErrorHandler,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
@@ -23,6 +27,38 @@ export interface PostmortemApi {
   summaries: SummaryTracker;
   /** The workspace's Follow-up actions view. */
   actions: ActionsViewProvider;
+  /** Fires with the message shown to the user each time the server stopped unexpectedly and was restarted. */
+  onDidRestartServer: Event<string>;
+}
+
+/** How many unexpected stops within RESTART_WINDOW_MS are restarted before the client gives up. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60_000;
+
+/**
+ * Restarts a server that stopped unexpectedly (a crash, a kill) and says so, up to MAX_RESTARTS times in
+ * RESTART_WINDOW_MS; then stops trying and says how to start again. A stop the client asked for is not reported here.
+ */
+function restartingErrorHandler(restarted: EventEmitter<string>): ErrorHandler {
+  const stops: number[] = [];
+  return {
+    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: (): CloseHandlerResult => {
+      const now = Date.now();
+      stops.push(now);
+      while (stops.length > 0 && now - stops[0] > RESTART_WINDOW_MS) stops.shift();
+      if (stops.length > MAX_RESTARTS) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `The Postmortem language server stopped ${stops.length} times in 3 minutes and was not restarted again. Its log is in the Output panel (Postmortem); run "Developer: Reload Window" to start it again.`,
+        };
+      }
+      const message = 'The Postmortem language server stopped unexpectedly and was restarted.';
+      void window.showWarningMessage(message);
+      restarted.fire(message);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 export async function activate(context: ExtensionContext): Promise<PostmortemApi> {
@@ -31,7 +67,10 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const restarted = new EventEmitter<string>();
+  context.subscriptions.push(restarted);
   const clientOptions: LanguageClientOptions = {
+    errorHandler: restartingErrorHandler(restarted),
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
@@ -88,7 +127,7 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
     commands.registerCommand('postmortem.newPostmortem', (arg) => newPostmortem(context, arg)),
   );
   await Promise.all([summaries.refresh(), actions.provider.refresh()]);
-  return { view: view.provider, summaries, actions: actions.provider };
+  return { view: view.provider, summaries, actions: actions.provider, onDidRestartServer: restarted.event };
 }
 
 export async function deactivate(): Promise<void> {
