@@ -500,13 +500,15 @@ export function startServer(connection: Connection): void {
       folders: only ? [] : workspaceFolders,
       files: only,
       openText: (uri) => documents.get(uri)?.getText(),
-      lint: (path, text) => {
+      // Through the analysis worker, each file within its budget: one file can hold neither the server nor the rest.
+      lint: async (path, text) => {
         const config = configFor(path);
         const doc = TextDocument.create(URI.file(path).toString(), 'markdown', 0, text);
         if (!isPostmortemDocument(doc, path, config)) return undefined;
-        const result = analyze(text, config);
-        const lines = result.model?.lines ?? new LineIndex('');
-        return result.findings.map((f) => toDiagnostic(f, lines));
+        const outcome = await worker.analyze(text, config);
+        // Stopped at the budget: the one not-analysed finding sits at the start.
+        const lines = new LineIndex(outcome.timedOut ? '' : text);
+        return outcome.findings.map((f) => toDiagnostic(f, lines));
       },
       publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
     });

@@ -13,7 +13,7 @@ export interface WorkspaceLintHost {
   /** The text of an open document (the editor's, not the disk's), if it is open. */
   openText(uri: string): string | undefined;
   /** The diagnostics for a file, or undefined when it is not a postmortem. */
-  lint(path: string, text: string): Diagnostic[] | undefined;
+  lint(path: string, text: string): Diagnostic[] | undefined | Promise<Diagnostic[] | undefined>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
 }
 
@@ -52,7 +52,7 @@ export async function lintWorkspace(
     const open = host.openText(uri);
     const text = open ?? (await readMarkdownFile(path));
     if (text === undefined) continue;
-    const diagnostics = host.lint(path, text);
+    const diagnostics = await host.lint(path, text);
     if (!diagnostics) {
       // No longer a postmortem: clear what an earlier run published for it.
       if (open === undefined && host.files) host.publish(uri, []);
