@@ -158,3 +158,28 @@ describe('lsp: snippets at the start of a line', () => {
     assert.ok(!complete(`${BASE}|`, { templates: TEMPLATES, invoked: true }).some((i) => i.label === 'postmortem'));
   });
 });
+
+describe('lsp: completion of owners after @', () => {
+  const DOC = `${BASE}## Action items\n\n- [ ] Add a queue-depth alert (owner: @maria, OPS-1)\n- [ ] Load-test the pool (owner: @maria, OPS-2)\n- [ ] Document the failover (owner: sre, OPS-3)\n- [ ] Describe the follow-up action (owner: @owner)\n\nThanks to @kofi for the timeline.\n\n`;
+
+  it('offers the owners and @handles the postmortem names, owners first, the most frequent first', () => {
+    const items = sorted(complete(`${DOC}- [ ] Rotate the keys (owner: @|`));
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['@maria', 'sre', '@kofi'],
+    );
+    assert.equal(items[0].detail, 'owner of 2 actions here');
+    // The edit replaces the typed "@" (and what follows it), and no item is preselected.
+    const e = edit(items[1]);
+    assert.equal(e.newText, 'sre');
+    assert.equal(e.range.end.character - e.range.start.character, 1);
+    assert.ok(items.every((i) => !i.preselect));
+  });
+
+  it('never offers the handle being typed, nor the template placeholder, and nothing after an e-mail address', () => {
+    const typing = complete(`${DOC}- [ ] Rotate the keys (owner: @mar|`).map((i) => i.label);
+    assert.ok(!typing.includes('@mar'));
+    assert.ok(!typing.includes('@owner'));
+    assert.deepEqual(complete(`${DOC}Write to ops@|`), []);
+  });
+});

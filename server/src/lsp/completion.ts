@@ -7,6 +7,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { type AnalysisResult, type PostmortemModel, SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from '../core';
+import { getActionItems } from '../core/actions';
 import { FRONTMATTER_COMPLETIONS, frontmatterKey } from './frontmatter-keys';
 import { lineStartSnippets, type Template } from './section-snippets';
 
@@ -16,6 +17,12 @@ const HEADING_PREFIX = /^(#{1,6})([ \t]*)([^#]*)$/;
 const LINE_START_WORD = /^([A-Za-z][\w-]*)?$/;
 const KEY_PREFIX = /^([A-Za-z_][\w-]*)?$/;
 const VALUE_PREFIX = /^([A-Za-z_][\w-]*)[ \t]*:([ \t]*)([^\s#]*)$/;
+/** An @mention being typed: "@", "(owner: @ma" (the handle so far is group 1). */
+const MENTION_PREFIX = /(?:^|[\s(,;:|])@([\w.-]{0,39})$/;
+/** @handles written in the document (GitHub-style, with an optional /team). */
+const HANDLE = /(?<![\w.@])@[A-Za-z0-9](?:[\w-]{0,38})(?:\/[\w-]{1,40})?/g;
+/** The templates' owner placeholder, which names nobody. */
+const PLACEHOLDER_OWNERS = new Set(['@owner', 'owner', '@handle', 'tbd', 'tba', 'n/a', '?']);
 
 /**
  * None. A trigger character opens VS Code's suggest widget for every provider (its built-in Markdown snippets
@@ -56,6 +63,8 @@ export function completionsAt(
   if (inFrontmatter(model, offset))
     return { isIncomplete: false, items: frontmatterCompletions(model, position, before) };
   if (inCode(model, offset)) return none;
+  const mention = MENTION_PREFIX.exec(before);
+  if (mention) return { isIncomplete: false, items: ownerCompletions(model, position, offset, mention[1]) };
   const heading = HEADING_PREFIX.exec(before);
   if (heading) {
     const atLineEnd = restOfLineIsEmpty(model.text, offset);
@@ -197,4 +206,47 @@ function inCode(model: PostmortemModel, offset: number): boolean {
     if (node.children) for (const child of node.children) stack.push(child as (typeof stack)[number]);
   }
   return false;
+}
+
+/**
+ * The people and teams this postmortem already names as owners (action items' owners, @handles anywhere in the
+ * text), for an @mention being typed: the ones named most often first. Never the one being typed.
+ */
+function ownerCompletions(model: PostmortemModel, position: Position, offset: number, typed: string): CompletionItem[] {
+  const counts = new Map<string, { label: string; owner: boolean; count: number }>();
+  const add = (label: string, owner: boolean) => {
+    const key = label.toLowerCase();
+    if (PLACEHOLDER_OWNERS.has(key) || key === `@${typed.toLowerCase()}`) return;
+    const seen = counts.get(key);
+    if (seen) {
+      seen.count++;
+      seen.owner ||= owner;
+    } else counts.set(key, { label, owner, count: 1 });
+  };
+  for (const action of getActionItems(model)) {
+    const owner = action.owner?.text.trim();
+    if (!owner || owner.length > 40) continue;
+    for (const part of owner.split(/\s*(?:,|&|\band\b|\/(?!\w+$))\s*/)) if (part) add(part, true);
+  }
+  const typedAt = offset - typed.length - 1;
+  HANDLE.lastIndex = 0;
+  for (let m = HANDLE.exec(model.text); m !== null; m = HANDLE.exec(model.text)) {
+    // Owners are counted by their actions above; a handle adds a person the actions do not name.
+    if (m.index !== typedAt && !counts.has(m[0].toLowerCase())) add(m[0], false);
+  }
+  const range = { start: { line: position.line, character: position.character - typed.length - 1 }, end: position };
+  return [...counts.values()]
+    .sort((a, b) => Number(b.owner) - Number(a.owner) || b.count - a.count || a.label.localeCompare(b.label))
+    .map((o, i) => {
+      const text = o.label;
+      return {
+        label: text,
+        kind: CompletionItemKind.Reference,
+        detail: o.owner ? `owner of ${o.count} action${o.count === 1 ? '' : 's'} here` : 'named in this postmortem',
+        sortText: String(i).padStart(4, '0'),
+        // Typed "@": the filter matches on the @ too, so team names without one still show.
+        filterText: `@${text.replace(/^@/, '')}`,
+        textEdit: { range, newText: text },
+      };
+    });
 }
