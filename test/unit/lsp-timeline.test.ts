@@ -262,4 +262,32 @@ describe('lsp: "Mark as …" milestone code actions', () => {
     assert.equal(only([MILESTONE_ACTION_KIND]).length, 4);
     assert.deepEqual(milestoneActions(URI, { findings: [] }, range, { disabledSupport: true }), []);
   });
+
+  it('offers, on the "No resolution found" warning, to mark one of the last entries; applying it settles it', () => {
+    const text =
+      '# Postmortem: x\n\n## Timeline\n\nAll times UTC.\n\n- 09:12 Errors begin for checkout.\n- 09:20 The alert fires and on-call is paged.\n- 09:41 Traffic is moved to the healthy region.\n- 10:30 Checkout is back to normal for every region.\n- 11:00 Status page updated.\n';
+    const analysis = analyzeText(text);
+    const warning = analysis.findings.find(
+      (f) => f.ruleId === 'timeline/missing-milestone' && f.data?.milestone === 'resolved',
+    );
+    assert.ok(warning, JSON.stringify(analysis.findings.map((f) => [f.ruleId, f.data])));
+    const line = (analysis.model?.lines.position(warning.start).line ?? 0) as number;
+    const fixes = milestoneActions(URI, analysis, at(line, 0), { disabledSupport: true, only: ['quickfix'] });
+    assert.deepEqual(
+      fixes.map((a) => a.title),
+      [
+        'Mark "11:00 Status page updated." as resolution',
+        'Mark "10:30 Checkout is back to normal for every…" as resolution',
+        'Mark "09:41 Traffic is moved to the healthy region." as resolution',
+      ],
+    );
+    assert.ok(fixes.every((a) => a.kind === 'quickfix' && a.diagnostics?.[0].code === 'timeline/missing-milestone'));
+    const fixed = apply(text, fixes[1]);
+    assert.match(fixed, /^- 10:30 Checkout is back to normal for every region\. <!-- milestone: resolved -->$/m);
+    assert.ok(
+      !analyzeText(fixed).findings.some(
+        (f) => f.ruleId === 'timeline/missing-milestone' && f.data?.milestone === 'resolved',
+      ),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import type { CodeAction, Range } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type Range } from 'vscode-languageserver';
 import {
   type AnalysisResult,
   getMilestones,
@@ -9,7 +9,7 @@ import {
   type PostmortemModel,
   type TimelineEntry,
 } from '../core';
-import { toRange } from './diagnostics';
+import { toDiagnostic, toRange } from './diagnostics';
 import { firstLineEnd } from './inlay-hints';
 
 /**
@@ -33,10 +33,12 @@ export function milestoneActions(
   options: MilestoneActionOptions,
 ): CodeAction[] {
   const { model } = analysis;
-  if (!model || !wanted(options.only)) return [];
+  if (!model) return [];
+  const fromWarning = wantsQuickFix(options.only) ? markFromWarning(uri, analysis, model, range) : [];
+  if (!wanted(options.only)) return fromWarning;
   const at = model.lines.offset(range.start);
   const entry = getTimeline(model).entries.find((e) => e.range.start <= at && at <= e.range.end);
-  if (entry?.status !== 'parsed' || entry.shape === 'component') return [];
+  if (entry?.status !== 'parsed' || entry.shape === 'component') return fromWarning;
   const milestones = getMilestones(model);
   const actions: CodeAction[] = [];
   for (const kind of MILESTONE_KINDS) {
@@ -53,6 +55,47 @@ export function milestoneActions(
       action.edit = { changes: { [uri]: [{ range: { start: position, end: position }, newText: insert.text }] } };
     }
     actions.push(action);
+  }
+  return [...fromWarning, ...actions];
+}
+
+function wantsQuickFix(only: string[] | undefined): boolean {
+  return !only || only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`));
+}
+
+/** How many entries a "No resolution found" warning offers to mark. */
+const CANDIDATES = 3;
+
+/**
+ * Quick fixes on a timeline/missing-milestone warning (which sits on the timeline's heading): mark one of the
+ * entries where that milestone usually is: the first entries for the start of impact and the detection, the last
+ * ones for the mitigation and the resolution, each named by its time and words.
+ */
+function markFromWarning(uri: string, analysis: AnalysisResult, model: PostmortemModel, range: Range): CodeAction[] {
+  const from = model.lines.offset(range.start);
+  const to = model.lines.offset(range.end);
+  const entries = getTimeline(model).entries.filter((e) => e.status === 'parsed' && e.shape !== 'component');
+  const actions: CodeAction[] = [];
+  for (const finding of analysis.findings) {
+    if (finding.ruleId !== 'timeline/missing-milestone' || finding.end < from || finding.start > to) continue;
+    const kind = finding.data?.milestone as MilestoneKind | undefined;
+    if (!kind || !MILESTONE_KINDS.includes(kind)) continue;
+    const early = kind === 'started' || kind === 'detected';
+    const candidates = (early ? entries : [...entries].reverse())
+      .filter((e) => !e.markers.some((m) => m.kind === kind))
+      .slice(0, CANDIDATES);
+    for (const entry of candidates) {
+      const insert = markerInsertion(model, entry, kind);
+      const position = toRange(model.lines, insert.at, insert.at).start;
+      const cut = entry.text.lastIndexOf(' ', 40);
+      const words = entry.text.length > 40 ? `${entry.text.slice(0, cut > 0 ? cut : 40).trimEnd()}…` : entry.text;
+      actions.push({
+        title: `Mark "${[entry.stamp?.text, words].filter(Boolean).join(' ')}" as ${MILESTONE_TITLES[kind]}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(finding, model.lines)],
+        edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: insert.text }] } },
+      });
+    }
   }
   return actions;
 }
