@@ -228,6 +228,25 @@ describe('language server settings', () => {
     }
   });
 
+  it("leaves the files the config's ignores name alone, as the CLI does", async () => {
+    const root = tempTree({ '.postmortemrc.json': JSON.stringify({ ignores: ['postmortems/archive/'] }) });
+    const client = new LspClient({ rootPath: root });
+    try {
+      await client.initialize();
+      const archived = `file://${join(root, 'postmortems/archive/2019-01-01-old.md')}`;
+      await client.open(archived, MISSING_TIMELINE);
+      const published = await client.diagnostics(archived);
+      assert.equal(published.version, 1, 'answered for this version');
+      assert.deepEqual(published.diagnostics, []);
+      const current = `file://${join(root, 'postmortems/2024-03-01-current.md')}`;
+      await client.open(current, MISSING_TIMELINE);
+      const analysed = await client.diagnostics(current, (p) => p.diagnostics.length > 0);
+      assert.ok(analysed.diagnostics.some((d: Diagnostic) => d.code === 'structure/required-section'));
+    } finally {
+      await client.close();
+    }
+  });
+
   it('is calm while typing: the typed line waits for a pause, an empty postmortem gets one note', async () => {
     const root = tempTree({ 'postmortems/.keep': '' });
     const client = new LspClient({ rootPath: root });

@@ -24,6 +24,7 @@ import {
 } from '../core';
 import { AnalysisWorker } from '../node/analysis-worker';
 import { nodeConfigFs } from '../node/config-fs';
+import { ignoredByConfig } from '../node/ignores';
 import { VERSION } from '../node/version';
 import { RULES } from '../rules';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
@@ -267,6 +268,8 @@ export function startServer(connection: Connection): void {
   function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
     // Only the workspace's own files: not the extension's guide, not a file opened from elsewhere on disk.
     if (path && workspaceFolders.length > 0 && !workspaceFolders.some((f) => isInside(f, path))) return false;
+    // The config's `ignores` hold in the editor as in the CLI: an archived or vendored file is not analysed.
+    if (path && ignoredByConfig(config, path)) return false;
     const globs = [...settingsFor(path).files, ...config.files];
     const candidates = path
       ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))]
