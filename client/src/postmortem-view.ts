@@ -44,6 +44,7 @@ const STATUS_ICON: Record<SectionStatus['status'], ThemeIcon> = {
   present: new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed')),
   empty: new ThemeIcon('circle-large-outline', new ThemeColor('list.warningForeground')),
   missing: new ThemeIcon('error', new ThemeColor('list.errorForeground')),
+  stated: new ThemeIcon('info', new ThemeColor('list.warningForeground')),
 };
 
 export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Disposable {
@@ -195,10 +196,18 @@ function sectionItem(summary: PostmortemSummary, section: SectionStatus): TreeIt
   item.iconPath = STATUS_ICON[section.status];
   item.contextValue = `section-${section.status}`;
   const as = section.heading && section.heading !== section.title ? `"${section.heading}"` : '';
-  item.description = section.status === 'present' ? as : [section.status, as].filter(Boolean).join(' ');
-  const state = { present: 'written', empty: 'empty: only placeholders or comments', missing: 'missing' }[
-    section.status
-  ];
+  item.description =
+    section.status === 'present'
+      ? as
+      : section.status === 'stated'
+        ? `stated in ${section.statedIn}`
+        : [section.status, as].filter(Boolean).join(' ');
+  const state = {
+    present: 'written',
+    empty: 'empty: only placeholders or comments',
+    missing: 'missing',
+    stated: `stated in ${section.statedIn}, without a heading`,
+  }[section.status];
   item.tooltip = new MarkdownString(`**${section.title}** (${state})\n\n${section.guidance}`);
   item.accessibilityInformation = { label: `${section.title}: ${state}` };
   if (section.range) {

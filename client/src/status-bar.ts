@@ -62,6 +62,9 @@ export function statusTooltip(summary: PostmortemSummary): MarkdownString {
   const lines = [`**Postmortem**: ${summary.required.present} of ${summary.required.total} required sections written`];
   if (missing.length > 0) lines.push(`Missing: ${missing.join(', ')}`);
   if (empty.length > 0) lines.push(`Empty: ${empty.join(', ')}`);
+  const stated = summary.sections.filter((s) => s.required && s.status === 'stated');
+  if (stated.length > 0)
+    lines.push(`Without a heading: ${stated.map((s) => `${s.title} (stated in ${s.statedIn})`).join(', ')}`);
   if (missing.length === 0 && empty.length === 0) lines.push('Every required section is written.');
   if (summary.blame.total > 0) lines.push(`Blameless language: ${summary.blame.total} to rephrase`);
   lines.push('Click to open the Postmortem view.');

@@ -56,7 +56,21 @@ describe('lsp: postmortem/summary', () => {
         ['action-items', 'missing', undefined],
       ],
     );
-    assert.deepEqual(summary.required, { total: 6, present: 3, empty: 1, missing: 2 });
+    assert.deepEqual(summary.required, { total: 6, present: 3, empty: 1, missing: 2, stated: 0 });
+  });
+
+  it('shows a part stated inside another section as stated there, with the statement to reveal', () => {
+    const text =
+      '# Postmortem: disk full\n\n## Summary\n\nWrites failed for 40 minutes.\n\n## Impact\n\nAll writes failed for 40 minutes.\n\n## Timeline\n\nAll times UTC.\n\n- 18:20 Writes begin to fail.\n- 18:31 An alert fires for disk usage.\n- 19:00 Old archives removed; writes succeed again.\n\n## Root cause\n\nArchives were never pruned.\n\n## Action items\n\n- [ ] Prune archives (owner: dba, OPS-12)\n';
+    const view = postmortemSummary('file:///pm.md', 1, analyzeText(text), REQUIRED);
+    const mitigation = view.sections.find((s) => s.kind === 'mitigation');
+    assert.equal(mitigation?.status, 'stated');
+    assert.equal(mitigation?.statedIn, 'the timeline');
+    assert.equal(
+      mitigation?.range?.start.line,
+      text.split('\n').indexOf('- 19:00 Old archives removed; writes succeed again.'),
+    );
+    assert.deepEqual(view.required, { total: 6, present: 5, empty: 0, missing: 0, stated: 1 });
   });
 
   it('gives the heading range of each section it has (for reveal), none for a missing one', () => {

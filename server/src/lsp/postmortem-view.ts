@@ -17,7 +17,8 @@ export interface SummaryParams {
   textDocument: { uri: string };
 }
 
-export type SectionState = 'present' | 'empty' | 'missing';
+/** `stated`: no heading, but the part is stated inside another section (structure/stated-elsewhere). */
+export type SectionState = 'present' | 'empty' | 'missing' | 'stated';
 
 export interface SectionStatus {
   kind: SectionKind;
@@ -27,6 +28,8 @@ export interface SectionStatus {
   heading?: string;
   required: boolean;
   status: SectionState;
+  /** For `stated`: where the part is stated ("the timeline", a section's heading). */
+  statedIn?: string;
   /** The heading's range (or the lead paragraph's): where "reveal" goes. Absent when missing. */
   range?: Range;
   guidance: string;
@@ -50,7 +53,7 @@ export interface PostmortemSummary {
   title?: string;
   /** The required sections in config order, then the other canonical sections the document has. */
   sections: SectionStatus[];
-  required: { total: number; present: number; empty: number; missing: number };
+  required: { total: number; present: number; empty: number; missing: number; stated: number };
   problems: { errors: number; warnings: number; infos: number };
   /** Findings of the `blame/*` rules. */
   blame: { total: number; byRule: { ruleId: string; count: number }[]; findings: FindingRef[] };
@@ -69,7 +72,7 @@ export function notPostmortemSummary(uri: string, version: number): PostmortemSu
     isPostmortem: false,
     analysed: false,
     sections: [],
-    required: { total: 0, present: 0, empty: 0, missing: 0 },
+    required: { total: 0, present: 0, empty: 0, missing: 0, stated: 0 },
     problems: { errors: 0, warnings: 0, infos: 0 },
     blame: { total: 0, byRule: [], findings: [] },
     metrics: null,
@@ -121,6 +124,12 @@ export function postmortemSummary(
       const start = lead?.position?.start.offset ?? 0;
       return { ...base, status: 'present', range: toRange(lines, start, lead?.position?.end.offset ?? start) };
     }
+    const stated = findings.find((f) => f.ruleId === 'structure/stated-elsewhere' && f.data?.section === kind);
+    if (stated) {
+      const where = String(stated.data?.where ?? '');
+      const statedIn = where === 'timeline' ? 'the timeline' : where === 'lead' ? 'the opening paragraph' : `"${where}"`;
+      return { ...base, status: 'stated', statedIn, range: toRange(lines, stated.start, stated.end) };
+    }
     return isRequired ? { ...base, status: 'missing' } : undefined;
   };
 
@@ -139,6 +148,7 @@ export function postmortemSummary(
     present: requiredStatuses.filter((s) => s.status === 'present').length,
     empty: requiredStatuses.filter((s) => s.status === 'empty').length,
     missing: requiredStatuses.filter((s) => s.status === 'missing').length,
+    stated: requiredStatuses.filter((s) => s.status === 'stated').length,
   };
 
   const blame = findings.filter((f) => f.ruleId.startsWith('blame/'));

@@ -79,7 +79,7 @@ describe('Postmortem editor experience', () => {
         ['Timeline', 'section-present', 'pass-filled'],
         ['Impact', 'section-empty', 'circle-large-outline'],
         ['Root cause', 'section-present', 'pass-filled'],
-        ['Mitigation', 'section-missing', 'error'],
+        ['Mitigation', 'section-stated', 'info'],
         ['Action items', 'section-present', 'pass-filled'],
       ],
     );
@@ -96,7 +96,7 @@ describe('Postmortem editor experience', () => {
     const after = await summaryFor(
       api,
       doc,
-      (s) => s.sections.find((x) => x.kind === 'mitigation')?.status !== 'missing',
+      (s) => s.sections.find((x) => x.kind === 'mitigation')?.status !== 'stated',
     );
     assert.strictEqual(after.sections.find((x) => x.kind === 'mitigation').status, 'empty', 'inserted, still to write');
   });

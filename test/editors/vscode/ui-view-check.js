@@ -15,7 +15,12 @@ uiCheck({ viewport: { width: 1600, height: 1000 }, screenshot: () => shot }, asy
   // and breadcrumbs still say which file is open).
   await collapseExplorerPanes(page);
   const viewRow = (label) => page.locator(`.pane-body .monaco-list-row[aria-label*="${label}"]`).first();
-  for (const label of ['Required sections', 'Mitigation: missing', 'Impact: empty', 'Blameless language']) {
+  for (const label of [
+    'Required sections',
+    'Mitigation: stated in the timeline',
+    'Impact: empty',
+    'Blameless language',
+  ]) {
     step(`view row ${label}`);
     await viewRow(label).waitFor({ timeout: 30000 });
     seen.push(label);
@@ -41,7 +46,7 @@ uiCheck({ viewport: { width: 1600, height: 1000 }, screenshot: () => shot }, asy
   // Select the missing item so its inline "+" (insert) action shows, then move the mouse off the view so no
   // tooltip covers it.
   step('inline insert action');
-  await viewRow('Mitigation: missing').click();
+  await viewRow('Mitigation: stated in the timeline').click();
   await page
     .locator('.pane-body .monaco-list-row.selected .action-label[aria-label^="Insert Section"]')
     .first()
