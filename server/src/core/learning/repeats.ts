@@ -1,0 +1,34 @@
+import type { CauseCategory } from './categories';
+import { isEarlier } from './index-search';
+import type { IncidentDigest } from './record';
+
+/** An earlier postmortem with the same service and cause category whose follow-up actions are still open. */
+export interface Repeat {
+  incident: IncidentDigest;
+  services: string[];
+  categories: CauseCategory[];
+}
+
+/**
+ * The earlier incidents `current` repeats: dated before it, sharing at least one service and one cause category,
+ * with follow-up actions still open. Most recent first. Documents without a date are never "earlier".
+ */
+export function findRepeats(
+  current: Pick<IncidentDigest, 'id' | 'date' | 'services' | 'categories'>,
+  incidents: readonly IncidentDigest[],
+): Repeat[] {
+  if (!current.date || current.services.length === 0 || current.categories.length === 0) return [];
+  const services = new Set(current.services);
+  const categories = new Set(current.categories);
+  const out: Repeat[] = [];
+  for (const incident of incidents) {
+    if (incident.id === current.id || incident.actions.open === 0 || !isEarlier(incident, current)) continue;
+    const sharedServices = incident.services.filter((s) => services.has(s));
+    const sharedCategories = incident.categories.filter((c) => categories.has(c));
+    if (sharedServices.length > 0 && sharedCategories.length > 0) {
+      out.push({ incident, services: sharedServices, categories: sharedCategories });
+    }
+  }
+  out.sort((a, b) => (b.incident.date ?? '').localeCompare(a.incident.date ?? '') || a.incident.id.localeCompare(b.incident.id));
+  return out;
+}
