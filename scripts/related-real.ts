@@ -17,7 +17,9 @@ const verbose = process.argv.includes('--verbose');
 for (const file of files) {
   const record = index.get(file);
   if (!record) continue;
-  console.log(`\n${file}  [${record.date ?? '?'}] services=${record.services.join(',')} categories=${record.categories.join(',')}`);
+  console.log(
+    `\n${file}  [${record.date ?? '?'}] services=${record.services.join(',')} categories=${record.categories.join(',')}`,
+  );
   for (const r of index.related(record, { limit: 3 })) {
     console.log(
       `  ${r.score.toFixed(2)} ${r.id}  text=${r.textScore.toFixed(2)} services=${r.sharedServices.join(',')} cat=${r.sharedCategories.join(',')}${verbose ? ` terms=${r.sharedTerms.join(',')}` : ''}`,

@@ -172,9 +172,9 @@ const CUES: Record<CauseCategory, readonly string[]> = {
   ],
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 const PATTERNS = Object.fromEntries(
-  CAUSE_CATEGORIES.map((c) => [c, new RegExp(`(?<![\\w-])(?:${CUES[c].map(escape).join('|')})`, 'gi')]),
+  CAUSE_CATEGORIES.map((c) => [c, new RegExp(`(?<![\\w-])(?:${CUES[c].map(escapeRe).join('|')})`, 'gi')]),
 ) as Record<CauseCategory, RegExp>;
 
 export interface CategoryHit {

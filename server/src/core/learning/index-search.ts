@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { stem } from '../stem';
+import { trimEndWhere, trimStartWhere } from '../text';
 import type { CauseCategory } from './categories';
 import { digestOf, type IncidentDigest, type IncidentRecord } from './record';
 
@@ -57,10 +58,12 @@ export function indexTerm(term: string): string | null {
   return stemmed;
 }
 
+const isDotOrDash = (c: string) => c === '.' || c === '-';
+
 /** Splits on anything but letters, digits, dots and hyphens inside words (`crates.io`, `x509`, `read-only`). */
 function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}.-]+/u).flatMap((t) => {
-    const trimmed = t.replace(/^[.-]+|[.-]+$/g, '');
+    const trimmed = trimStartWhere(trimEndWhere(t, isDotOrDash), isDotOrDash);
     if (!trimmed) return [];
     // A dotted name is kept whole and in parts: `crates.io` matches `crates.io` and `crates`.
     return trimmed.includes('.') || trimmed.includes('-') ? [trimmed, ...trimmed.split(/[.-]+/)] : [trimmed];
@@ -159,7 +162,8 @@ export class WorkspaceIndex {
   related(query: IncidentRecord, options: RelatedOptions = {}): RelatedIncident[] {
     const limit = options.limit ?? 5;
     const { terms, surface } = queryTerms(query);
-    const results: SearchResult[] = terms.length > 0 ? this.search.search(terms.join(' '), { processTerm: (t) => t }) : [];
+    const results: SearchResult[] =
+      terms.length > 0 ? this.search.search(terms.join(' '), { processTerm: (t) => t }) : [];
     // Relative to the query's own score (a document shares a fifth of its weighted words with a close neighbour
     // at best), or to the best hit when the query is not in the index.
     const self = results.find((r) => r.id === query.id)?.score;

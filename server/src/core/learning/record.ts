@@ -20,8 +20,8 @@ export interface IncidentRecord {
   severityLevel?: number;
   /** Normalised service and component names: declared in frontmatter first, then those the text names. */
   services: string[];
-  /** Whether `services` came from the frontmatter (declared) rather than only from the text. */
-  servicesDeclared: boolean;
+  /** The services the frontmatter declares (a subset of `services`): when both documents declare, these decide. */
+  declaredServices: string[];
   /** Contributing-factor categories of the cause, strongest first. */
   categories: CauseCategory[];
   /** Plain text of the parts a similar incident is found by (each shortened to MAX_FIELD characters). */
@@ -119,7 +119,7 @@ export function incidentRecord(model: PostmortemModel, id: string): IncidentReco
     severity: severityText(model) ?? (level === undefined ? undefined : `SEV${level}`),
     severityLevel: level,
     services,
-    servicesDeclared: declared.length > 0,
+    declaredServices: declared,
     categories,
     summary,
     trigger,

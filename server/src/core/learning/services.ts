@@ -77,12 +77,12 @@ const COMPONENTS: Record<string, string> = {
   ci: 'ci',
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 /** Longest first, so that "github actions" wins over "github". */
 const COMPONENT_RE = new RegExp(
   `(?<![\\w.-])(?:${Object.keys(COMPONENTS)
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRe)
     .join('|')})(?![\\w-])`,
   'gi',
 );
