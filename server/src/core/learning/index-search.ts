@@ -119,7 +119,8 @@ export class WorkspaceIndex {
 
   /** Adds a record, or replaces the record of the same id. */
   set(record: IncidentRecord): void {
-    if (this.records.has(record.id)) this.search.discard(record.id);
+    const previous = this.records.get(record.id);
+    if (previous) this.search.discard(record.id);
     this.records.set(record.id, record);
     this.search.add({
       id: record.id,
@@ -130,8 +131,11 @@ export class WorkspaceIndex {
       impact: record.impact,
       services: record.services.join(' '),
     });
-    this.digestCache = undefined;
-    this.serviceCounts = undefined;
+    // An edit that changes only the wording keeps the digest: the analysis worker is not sent the workspace again.
+    if (!previous || JSON.stringify(digestOf(previous)) !== JSON.stringify(digestOf(record))) {
+      this.digestCache = undefined;
+      this.serviceCounts = undefined;
+    }
   }
 
   delete(id: string): void {
