@@ -239,9 +239,10 @@ describe('learning: editor', () => {
       model.lines,
       heading,
     );
-    const value = (hover?.contents as { value: string }).value;
+    assert.ok(hover);
+    const value = (hover.contents as { value: string }).value;
     assert.match(value, /Similar cause in 1 earlier postmortem\*\*/);
     assert.match(value, /\[DNS records removed by a Terraform apply\]\(file:\/\/\/e\.md\) \(2023-11-02\)/);
-    assert.equal(hover?.range?.start.line, 23);
+    assert.equal(hover.range?.start.line, 23);
   });
 });
