@@ -12,6 +12,7 @@ import {
   type TreeDataProvider,
   TreeItem,
   TreeItemCollapsibleState,
+  Uri,
   window,
 } from 'vscode';
 import { actionIcon, openAndDone } from './actions-view';
@@ -21,6 +22,7 @@ import type {
   MetricFigure,
   MilestoneStatus,
   PostmortemSummary,
+  RelatedRef,
   SectionStatus,
   SummaryTracker,
 } from './summary';
@@ -34,6 +36,8 @@ export type ViewNode =
   | { type: 'milestone'; milestone: MilestoneStatus }
   | { type: 'actions' }
   | { type: 'action'; action: ActionItemRef }
+  | { type: 'related' }
+  | { type: 'incident'; incident: RelatedRef }
   | { type: 'blame' }
   | { type: 'finding'; finding: FindingRef }
   | { type: 'problems' };
@@ -68,6 +72,7 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
       if (summary.sections.some((s) => !s.required)) roots.push({ type: 'others' });
       if (summary.metrics) roots.push({ type: 'metrics' });
       if (summary.actionItems) roots.push({ type: 'actions' });
+      if (summary.related) roots.push({ type: 'related' });
       roots.push({ type: 'blame' }, { type: 'problems' });
       return roots;
     }
@@ -85,6 +90,8 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
           : [];
       case 'actions':
         return (summary.actionItems ?? []).map((action) => ({ type: 'action', action }));
+      case 'related':
+        return (summary.related ?? []).map((incident) => ({ type: 'incident', incident }));
       case 'blame':
         return summary.blame.findings.map((finding) => ({ type: 'finding', finding }));
       default:
@@ -137,6 +144,19 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
       }
       case 'action':
         return actionItem(summary, node.action);
+      case 'related': {
+        const related = summary.related ?? [];
+        const item = new TreeItem(
+          'Related incidents',
+          related.length > 0 ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None,
+        );
+        item.id = 'related';
+        item.description = related.length === 0 ? 'none in this workspace' : String(related.length);
+        item.iconPath = new ThemeIcon('references');
+        return item;
+      }
+      case 'incident':
+        return incidentItem(node.incident);
       case 'blame': {
         const count = summary.blame.total;
         const item = new TreeItem(
@@ -213,6 +233,26 @@ function sectionItem(summary: PostmortemSummary, section: SectionStatus): TreeIt
   if (section.range) {
     item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, section.range] };
   }
+  return item;
+}
+
+function incidentItem(incident: RelatedRef): TreeItem {
+  const item = new TreeItem(incident.title, TreeItemCollapsibleState.None);
+  item.id = `incident:${incident.uri}`;
+  item.description = `${incident.date ?? 'undated'} · ${incident.reason}`;
+  const open = incident.openActions > 0 && incident.earlier;
+  item.iconPath = open ? new ThemeIcon('history', new ThemeColor('list.warningForeground')) : new ThemeIcon('history');
+  item.tooltip = new MarkdownString(
+    [
+      `**${incident.title}** (${incident.date ?? 'undated'}${incident.severity ? `, ${incident.severity}` : ''})`,
+      `Shared: ${incident.reason}`,
+      incident.openActions > 0 ? `${incident.openActions} follow-up action(s) still open` : '',
+      `\`${incident.relativePath}\``,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  );
+  item.command = { title: 'Open', command: 'vscode.open', arguments: [Uri.parse(incident.uri)] };
   return item;
 }
 

@@ -8,6 +8,7 @@ import type { PostmortemSummary, SummaryParams } from '../../server/src/lsp/post
 export type { ActionItemRef } from '../../server/src/lsp/action-items';
 export type { MetricFigure, MilestoneStatus } from '../../server/src/lsp/metrics';
 export type { FindingRef, PostmortemSummary, SectionStatus } from '../../server/src/lsp/postmortem-view';
+export type { RelatedRef } from '../../server/src/lsp/related';
 
 const SUMMARY_METHOD = 'postmortem/summary';
 /** Context keys for `when` clauses in package.json. */

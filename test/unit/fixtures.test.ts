@@ -4,15 +4,28 @@
 //                            (message: a substring; data: a subset); [] for a case that must stay clean
 //   <case>.config.json       optional .postmortemrc content for this case
 //   <case>.fixed.md          optional: the text after applying the rule's safe fixes until none are left
+//   <case>.workspace/        optional: the workspace's other postmortems (indexed by file name), for learning/*
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits } from '../../server/src/core';
+import { type AnalysisInput, analyze, applyEdits, buildModel, createHeadingMatcher } from '../../server/src/core';
+import { incidentRecord, WorkspaceIndex } from '../../server/src/core/learning';
 import { RULES } from '../../server/src/rules';
 import { configWith } from '../helpers/analyze';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/** The analysis input of a case with a `<case>.workspace/` folder: its postmortems, indexed by file name. */
+function workspaceOf(folder: string, documentId: string): AnalysisInput {
+  if (!existsSync(folder)) return {};
+  const index = new WorkspaceIndex();
+  const matcher = createHeadingMatcher({});
+  for (const f of readdirSync(folder).filter((x) => x.endsWith('.md'))) {
+    index.set(incidentRecord(buildModel(readFileSync(join(folder, f), 'utf8'), matcher), f));
+  }
+  return { workspace: index.workspace(), documentId };
+}
 
 interface Expected {
   line: number;
@@ -38,7 +51,7 @@ for (const rule of RULES) {
         const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as Expected[];
         const configPath = join(dir, `${name}.config.json`);
         const config = configWith(existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : {});
-        const result = analyze(text, config);
+        const result = analyze(text, config, RULES, workspaceOf(join(dir, `${name}.workspace`), file));
         const lines = result.model?.lines;
         const actual = result.findings
           .filter((f) => f.ruleId === rule.id)

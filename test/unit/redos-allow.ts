@@ -10,6 +10,19 @@ export interface Allowed {
 
 export const REDOS_ALLOWED: Allowed[] = [
   {
+    file: 'server/src/core/learning/categories.ts',
+    pattern: "new RegExp(`(?<![\\\\w-])(?:${CUES[c].map(escapeRe).join('|')})`, 'gi')",
+    reason:
+      'Built once from the constant cue lists (escaped literals): one lookbehind of one character and an alternation of literals, linear.',
+  },
+  {
+    file: 'server/src/core/learning/services.ts',
+    pattern:
+      "new RegExp( `(?<![\\\\w.-])(?:${Object.keys(COMPONENTS) .sort((a, b) => b.length - a.length) .map(escapeRe) .join('|')})(?![\\\\w-])`, 'gi', )",
+    reason:
+      'Built once from the constant component names (escaped literals): one-character lookarounds around an alternation of literals, linear.',
+  },
+  {
     file: 'server/src/core/blame/',
     pattern: '*',
     reason:

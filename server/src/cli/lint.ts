@@ -20,6 +20,7 @@ import {
   ruleDocsUrl,
   type TextEdit,
 } from '../core';
+import { incidentRecord, type RelatedIncident, WorkspaceIndex } from '../core/learning';
 import { sharedAnalysisWorker } from '../node/analysis-worker';
 import { nodeConfigFs } from '../node/config-fs';
 import { findRule, RULES } from '../rules';
@@ -57,6 +58,8 @@ export interface FileResult {
   unchangedLineFindings?: number;
   /** With --fix: why the fixed text could not be written (the file is unchanged and reported as it is on disk). */
   writeError?: string;
+  /** The workspace's postmortems most related to this one, when the run indexed the workspace. */
+  related?: RelatedIncident[];
 }
 
 export class UnreadableError extends Error {}
@@ -84,6 +87,8 @@ export interface TextSource {
 export class Linter {
   private readonly loader = new ConfigLoader(nodeConfigFs, RULES);
   private readonly fixedConfig?: ResolvedConfig;
+  /** The workspace's postmortems, when indexed (see indexWorkspace): the repeat-incident rule and `related` use it. */
+  workspace?: WorkspaceIndex;
 
   constructor(private readonly options: LintOptions) {
     if (!options.inProcess) sharedAnalysisWorker().warmUp();
@@ -98,8 +103,49 @@ export class Linter {
   }
 
   /** The findings, from the worker with its time budget (or in process when the budget is off). */
-  private analyse(text: string, config: ResolvedConfig): AnalysisResult & { timedOut?: boolean } {
-    return this.options.inProcess ? analyze(text, config) : sharedAnalysisWorker().analyzeSync(text, config);
+  private analyse(text: string, config: ResolvedConfig, path: string): AnalysisResult & { timedOut?: boolean } {
+    const input = this.workspace ? { workspace: this.workspace.workspace(), documentId: path } : {};
+    return this.options.inProcess
+      ? analyze(text, config, RULES, input)
+      : sharedAnalysisWorker().analyzeSync(text, config, undefined, input);
+  }
+
+  /**
+   * Indexes the postmortems among `targets` (read, detected and modelled as lintFile does, without the rules),
+   * by path. Files that cannot be read or decoded are left out: linting reports them.
+   */
+  indexWorkspace(targets: readonly Target[]): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    for (const target of targets) {
+      let text: string;
+      try {
+        const decoded = decodeBytes(readFileSync(target.path));
+        if (!decoded.ok) continue;
+        text = decoded.text;
+      } catch {
+        continue;
+      }
+      const config = this.configFor(target.path);
+      if (!this.looksLikePostmortem(target, text, config)) continue;
+      const model = analyze(text, config, INPUT_RULES).model;
+      if (model) index.set(incidentRecord(model, target.path));
+    }
+    this.workspace = index;
+    return index;
+  }
+
+  /** The postmortems most related to a linted file, from the indexed workspace. */
+  relatedTo(result: FileResult, limit = 5): RelatedIncident[] | undefined {
+    if (!this.workspace || !result.model) return undefined;
+    const record = incidentRecord(result.model, result.path);
+    return this.workspace.related(record, { limit });
+  }
+
+  private looksLikePostmortem(target: Target, text: string, config: ResolvedConfig): boolean {
+    if (target.explicit || this.options.all) return true;
+    const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
+    const rel = relative(this.options.cwd, target.path);
+    return isPostmortem(target.path, text, globs) || isPostmortem(rel, text, globs);
   }
 
   lintFile(target: Target, source?: TextSource): FileResult {
@@ -131,19 +177,15 @@ export class Linter {
       return { path: target.path, findings: [finding], text: '', lines: empty, fixesApplied: 0 };
     }
     let text = decoded.text;
-    if (!target.explicit && !this.options.all) {
-      const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
-      const rel = relative(this.options.cwd, target.path);
-      if (!isPostmortem(target.path, text, globs) && !isPostmortem(rel, text, globs)) {
-        return { path: target.path, findings: [], text, lines: new LineIndex(text), skipped: true, fixesApplied: 0 };
-      }
+    if (!this.looksLikePostmortem(target, text, config)) {
+      return { path: target.path, findings: [], text, lines: new LineIndex(text), skipped: true, fixesApplied: 0 };
     }
     const original = text;
-    let result: AnalysisResult & { timedOut?: boolean } = this.analyse(text, config);
+    let result: AnalysisResult & { timedOut?: boolean } = this.analyse(text, config, target.path);
     let fixesApplied = 0;
     let writeError: string | undefined;
     if (this.options.fix && !result.timedOut) {
-      const fixed = fixUntilSettled(text, result, (t) => this.analyse(t, config));
+      const fixed = fixUntilSettled(text, result, (t) => this.analyse(t, config, target.path));
       if (fixed.passes > 0) {
         writeError = source
           ? undefined

@@ -139,6 +139,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       gitignore: !values['no-gitignore'],
       changedSince: changedRef,
       outputFile: values['output-file'],
+      // The pull-request comment lists each postmortem's related past incidents.
+      related: format === 'markdown' || reportFiles.some(([name]) => name === 'markdown'),
     });
     ({ results, changes, unchangedFiles } = run);
     if (text !== undefined && values.fix) {

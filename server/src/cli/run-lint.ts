@@ -3,7 +3,7 @@ import type { ConfigFile } from '../core';
 import { type ChangeSet, changedLines, changedSince } from '../node/git';
 import { GitignoreFilter, ignoredByConfig } from '../node/ignores';
 import { keepChangedLineFindings } from './changed-lines';
-import { expandTargets, UsageError } from './files';
+import { expandTargets, type Target, UsageError } from './files';
 import { type FileResult, Linter, outputClash } from './lint';
 
 /** What one lint run needs: the CLI's `lint` and the programmatic API's `lint()` both come through here. */
@@ -24,6 +24,8 @@ export interface RunLintOptions {
   changedSince?: string;
   /** --output-file: refused when it is one of the files to lint (it would be overwritten). */
   outputFile?: string;
+  /** List each file's related postmortems (`FileResult.related`): the markdown report asks for it. */
+  related?: boolean;
 }
 
 export interface RunLintOutput {
@@ -54,7 +56,9 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     if (options.filePath !== undefined && isIgnored(linter, path, options.gitignore !== false)) {
       return { results: [], unchangedFiles: 0, ignoredFiles: 1 };
     }
+    await indexWorkspace(linter, options, []);
     const result = linter.lintFile({ path, explicit: options.filePath === undefined }, { text: options.text });
+    if (options.related) result.related = linter.relatedTo(result);
     return { results: [result], unchangedFiles: 0, ignoredFiles: 0 };
   }
   let targets = await expandTargets(options.patterns ?? [], cwd);
@@ -73,7 +77,9 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     unchangedFiles = targets.length - changed.length;
     targets = changed;
   }
+  await indexWorkspace(linter, options, targets, gitignore);
   let results = targets.map((target) => linter.lintFile(target));
+  if (options.related) for (const r of results) if (!r.skipped) r.related = linter.relatedTo(r);
   if (changes) {
     // Measured after linting, so that lines --fix inserted count as changed.
     const lineChanges = await changedLines(changes);
@@ -83,6 +89,25 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     });
   }
   return { results, changes, unchangedFiles, ignoredFiles };
+}
+
+/**
+ * Indexes the workspace (the postmortems below `cwd`, as `postmortem lint` with no argument finds them, and the
+ * files linted) when the repeat-incident rule is on or the related list is asked for.
+ */
+async function indexWorkspace(
+  linter: Linter,
+  options: RunLintOptions,
+  targets: readonly Target[],
+  gitignore?: GitignoreFilter,
+): Promise<void> {
+  const probe = linter.configFor(resolve(options.cwd, 'postmortem.md'));
+  const ruleOn = (probe.rules.get('learning/repeat-incident')?.severity ?? 'info') !== 'off';
+  if (!ruleOn && !options.related) return;
+  const filter = gitignore ?? (options.gitignore === false ? undefined : new GitignoreFilter());
+  const below = (await expandTargets([], options.cwd)).filter((t) => !isIgnored(linter, t.path, filter));
+  const seen = new Set(below.map((t) => t.path));
+  linter.indexWorkspace([...below, ...targets.filter((t) => !seen.has(t.path))]);
 }
 
 function isIgnored(linter: Linter, path: string, gitignore: GitignoreFilter | boolean | undefined): boolean {

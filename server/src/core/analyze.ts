@@ -1,6 +1,7 @@
 import { RULES } from '../rules';
 import type { ResolvedConfig } from './config';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
+import type { WorkspaceInput } from './learning/workspace';
 import { buildModel, type PostmortemModel } from './model';
 import { type AnyRule, type InputRule, type Report, ruleDocsUrl } from './rule';
 import { Suppressions } from './suppressions';
@@ -10,6 +11,13 @@ export interface AnalysisResult {
   /** Undefined when the input could not be analysed (see the input/not-analysed finding). */
   model?: PostmortemModel;
   findings: Finding[];
+}
+
+/** What the host knows beyond the text: the workspace's other postmortems, and this document's id among them. */
+export interface AnalysisInput {
+  workspace?: WorkspaceInput;
+  /** The document's id in `workspace` (its path or URI), so that it is not compared with itself. */
+  documentId?: string;
 }
 
 const matchers = new WeakMap<ResolvedConfig, HeadingMatcher>();
@@ -28,7 +36,12 @@ function matcherFor(config: ResolvedConfig): HeadingMatcher {
  * silence. Never throws: input it cannot take becomes an input/not-analysed finding, and a rule that fails
  * is reported as a finding of that rule.
  */
-export function analyze(text: string, config: ResolvedConfig, rules: readonly AnyRule[] = RULES): AnalysisResult {
+export function analyze(
+  text: string,
+  config: ResolvedConfig,
+  rules: readonly AnyRule[] = RULES,
+  input: AnalysisInput = {},
+): AnalysisResult {
   const findings: Finding[] = [];
   // A rule may rank one finding below its setting (template text still to replace), never above it.
   const rank = { error: 2, warning: 1, info: 0 } as const;
@@ -107,7 +120,14 @@ export function analyze(text: string, config: ResolvedConfig, rules: readonly An
     if (setting.severity === 'off') continue;
     const report = reporter(rule, setting.severity);
     try {
-      rule.check({ model, config, options: setting.options, report });
+      rule.check({
+        model,
+        config,
+        options: setting.options,
+        report,
+        workspace: input.workspace,
+        documentId: input.documentId,
+      });
     } catch (e) {
       report({
         message: `Rule ${rule.id} failed on this file and was skipped: ${(e as Error).message}`,

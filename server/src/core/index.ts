@@ -6,7 +6,7 @@ export {
   getActionItems,
   type Vagueness,
 } from './actions';
-export { type AnalysisResult, analyze } from './analyze';
+export { type AnalysisInput, type AnalysisResult, analyze } from './analyze';
 export { CONFIG_SCHEMA_URL, type ConfigFile, configSchema, defaultConfig, type ResolvedConfig } from './config';
 export { CONFIG_FILE_NAMES, ConfigError, type ConfigFs, ConfigLoader } from './config-loader';
 export { type Decoded, decodeBytes, type Encoding, encodeText } from './decode';

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from './config';
+import type { WorkspaceInput } from './learning/workspace';
 import type { PostmortemModel } from './model';
 import type { Finding, Fix, Severity } from './types';
 
@@ -25,6 +26,13 @@ export interface RuleContext {
   /** This rule's options from the config, validated against its schema. */
   options: Record<string, unknown>;
   report(report: Report): void;
+  /**
+   * The workspace's other postmortems, when the host has indexed them (the CLI and the server do; a single text
+   * given to the API without a folder does not). Rules that need it report nothing without it.
+   */
+  workspace?: WorkspaceInput;
+  /** This document's id in `workspace`. */
+  documentId?: string;
 }
 
 /** JSON schema of one option (a subset is enough: the config schema is generated from these). */

@@ -3,6 +3,7 @@ import { type AnalysisResult, type Finding, SECTION_KIND_INFO, type SectionKind 
 import { type ActionItemRef, actionItemRefs } from './action-items';
 import { toRange } from './diagnostics';
 import { type SummaryMetrics, summaryMetrics } from './metrics';
+import type { RelatedRef } from './related';
 
 /**
  * `postmortem/summary`: what the VS Code client's Postmortem view and status bar show, computed by the server so
@@ -61,6 +62,11 @@ export interface PostmortemSummary {
   metrics: SummaryMetrics | null;
   /** The follow-up actions of this postmortem. */
   actionItems: ActionItemRef[] | null;
+  /**
+   * The workspace's postmortems most related to this one (at most 5, best first), with the service or cause they
+   * share; null when the document could not be analysed or the server has no workspace index.
+   */
+  related: RelatedRef[] | null;
 }
 
 const MAX_LISTED_FINDINGS = 200;
@@ -77,6 +83,7 @@ export function notPostmortemSummary(uri: string, version: number): PostmortemSu
     blame: { total: 0, byRule: [], findings: [] },
     metrics: null,
     actionItems: null,
+    related: null,
   };
 }
 

@@ -47,9 +47,11 @@ import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { checkParams } from './params';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
+import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
+import { WorkspaceIncidents } from './workspace-incidents';
 import { lintWorkspace } from './workspace-lint';
 
 /** Whether `path` is `folder` or inside it. */
@@ -100,6 +102,14 @@ export function startServer(connection: Connection): void {
   let canRefreshInlayHints = false;
   /** What `postmortem/actions` read from disk, kept until the file changes. */
   const workspaceActions = new WorkspaceActionsIndex();
+  /** The workspace's postmortems for learning/repeat-incident, related incidents and the root-cause hover. */
+  const incidents = new WorkspaceIncidents({
+    get folders() {
+      return workspaceFolders;
+    },
+    analyse: (path, text) => postmortemModel(path, text),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+  });
   /** Closed files whose diagnostics "Lint Workspace" published: closing them again must not clear those. */
   const workspaceLinted = new Set<string>();
 
@@ -198,6 +208,7 @@ export function startServer(connection: Connection): void {
    */
   function refreshEditorExtras(): void {
     workspaceActions.clear();
+    incidents.markStale(true);
     if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   }
@@ -215,6 +226,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(() => {
     loader.clear();
+    incidents.markStale();
     reanalyseAll();
     refreshEditorExtras();
   });
@@ -227,6 +239,9 @@ export function startServer(connection: Connection): void {
     analysed.delete(e.document.uri);
     publishedText.delete(e.document.uri);
     clearTimeout(settleTimers.get(e.document.uri));
+    // Its record came from the editor: read it from disk again (or drop it, when it was never saved).
+    incidents.update(e.document.uri, undefined);
+    incidents.markStale(false);
     if (workspaceLinted.has(e.document.uri)) {
       // Its Problems came from "Lint Workspace": show what is on disk now instead of clearing them.
       const path = filePath(e.document.uri);
@@ -309,7 +324,10 @@ export function startServer(connection: Connection): void {
     const { version } = doc;
     const generation = configGeneration;
     const text = (doc.getText() as string | null) ?? '';
-    const outcome = await worker.analyze(text, config);
+    const workspace =
+      config.rules.get('learning/repeat-incident')?.severity === 'off' ? undefined : await incidents.ready();
+    const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
+    const outcome = await worker.analyze(text, config, undefined, input);
     // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
     const result: AnalysisResult = outcome.timedOut
@@ -317,6 +335,7 @@ export function startServer(connection: Connection): void {
       : { findings: outcome.findings, model: analyze(text, config, INPUT_RULES).model };
     const entry = { version, result, config };
     analysed.set(doc.uri, entry);
+    if (result.model) incidents.update(doc.uri, result.model);
     return entry;
   }
 
@@ -431,7 +450,12 @@ export function startServer(connection: Connection): void {
     const found = await current(params.textDocument.uri);
     if (!found) return null;
     const offset = found.doc.offsetAt(params.position);
-    return hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
+    const hover = hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
+    const model = found.entry.result.model;
+    const heading = model && rootCauseHeadingAt(model, offset);
+    if (!heading) return hover;
+    await incidents.ready();
+    return withSimilarCauses(hover, incidents.similarCauses(found.doc.uri, model), model.lines, heading);
   });
 
   // The whole-postmortem templates are offered in an empty postmortem (see section-snippets.ts).
@@ -449,7 +473,13 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     const found = await current(params.textDocument.uri);
     if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
-    return postmortemSummary(doc.uri, doc.version, found.entry.result, found.entry.config.required);
+    const summary = postmortemSummary(doc.uri, doc.version, found.entry.result, found.entry.config.required);
+    const { model } = found.entry.result;
+    if (model) {
+      await incidents.ready();
+      summary.related = relatedRefs(incidents.related(doc.uri, model), workspaceFolders);
+    }
+    return summary;
   });
 
   connection.onRequest(ACTIONS_METHOD, () =>

@@ -3,12 +3,17 @@
 // whose entry point serves analyses instead of starting when it finds itself in an analysis worker.
 import { isMainThread, type MessagePort, workerData } from 'node:worker_threads';
 import { analyze, type Finding, type ResolvedConfig } from '../core';
+import type { WorkspaceInput } from '../core/learning';
 
 export interface AnalysisJob {
   text: string;
   configId: number;
   /** Sent with the first job that uses this config. */
   config?: ResolvedConfig;
+  /** The workspace input's id (the worker keeps the last one), and the input itself when it is new. */
+  workspaceId?: number;
+  workspace?: WorkspaceInput;
+  documentId?: string;
 }
 
 export type AnalysisReply = { findings: Finding[] } | { error: string };
@@ -23,6 +28,7 @@ export function serveAnalyses(): void {
   const { flags, port } = workerData as { flags: Int32Array; port: MessagePort };
   /** The configs seen, by id: the same object each time, so the analysis' per-config caches work. */
   const configs = new Map<number, ResolvedConfig>();
+  let workspace: { id: number; input: WorkspaceInput } | undefined;
 
   port.on('message', (job: AnalysisJob) => {
     let reply: AnalysisReply;
@@ -30,7 +36,12 @@ export function serveAnalyses(): void {
       if (job.config) configs.set(job.configId, job.config);
       const config = configs.get(job.configId);
       if (!config) throw new Error(`unknown config ${job.configId}`);
-      reply = { findings: analyze(job.text, config).findings };
+      if (job.workspace && job.workspaceId !== undefined) workspace = { id: job.workspaceId, input: job.workspace };
+      const input =
+        job.workspaceId !== undefined && workspace?.id === job.workspaceId
+          ? { workspace: workspace.input, documentId: job.documentId }
+          : { documentId: job.documentId };
+      reply = { findings: analyze(job.text, config, undefined, input).findings };
     } catch (e) {
       reply = { error: (e as Error)?.message ?? String(e) };
     }

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type AnalysisResult, analyze, type Finding, type ResolvedConfig, ruleDocsUrl } from '../core';
+import {
+  type AnalysisInput,
+  type AnalysisResult,
+  analyze,
+  type Finding,
+  type ResolvedConfig,
+  ruleDocsUrl,
+} from '../core';
+import type { WorkspaceInput } from '../core/learning';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
 
 /**
@@ -30,6 +38,8 @@ interface Running {
   flags: Int32Array;
   /** Configs the worker holds, by the id given here, so that each is sent once. */
   configs: WeakMap<ResolvedConfig, number>;
+  /** The workspace input the worker holds (one at a time: a new one replaces it), sent once per change. */
+  workspace?: WorkspaceInput;
 }
 
 export class AnalysisWorker {
@@ -37,32 +47,46 @@ export class AnalysisWorker {
   private starting?: Omit<Running, 'configs'>;
   private nextConfigId = 1;
   private readonly configIds = new WeakMap<ResolvedConfig, number>();
+  private nextWorkspaceId = 1;
+  private readonly workspaceIds = new WeakMap<WorkspaceInput, number>();
   /** Async jobs run one after the other: the budget counts from when the worker starts a job. */
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Analyses in the worker and waits (blocking this thread) at most the budget. For the CLI. */
-  analyzeSync(text: string, config: ResolvedConfig, budgetMs = config.timeBudgetMs): BudgetedResult {
+  analyzeSync(
+    text: string,
+    config: ResolvedConfig,
+    budgetMs = config.timeBudgetMs,
+    input: AnalysisInput = {},
+  ): BudgetedResult {
     const running = this.start();
     const flags = running.flags;
     Atomics.store(flags, DONE, 0);
-    running.port.postMessage(this.job(running, text, config));
+    running.port.postMessage(this.job(running, text, config, input));
     const waited = Atomics.wait(flags, DONE, 0, budgetMs);
-    return this.collect(running, waited === 'timed-out' && Atomics.load(flags, DONE) === 0, text, config, budgetMs);
+    const timedOut = waited === 'timed-out' && Atomics.load(flags, DONE) === 0;
+    return this.collect(running, timedOut, text, config, budgetMs, input);
   }
 
   /** Analyses in the worker without blocking; documents queue, each with its own budget. For the server. */
-  analyze(text: string, config: ResolvedConfig, budgetMs = config.timeBudgetMs): Promise<BudgetedResult> {
+  analyze(
+    text: string,
+    config: ResolvedConfig,
+    budgetMs = config.timeBudgetMs,
+    input: AnalysisInput = {},
+  ): Promise<BudgetedResult> {
     const run = this.queue.then(async () => {
       const running = this.start();
       const flags = running.flags;
       Atomics.store(flags, DONE, 0);
-      running.port.postMessage(this.job(running, text, config));
+      running.port.postMessage(this.job(running, text, config, input));
       const wait = waitAsync(flags, DONE, 0, budgetMs);
       // A pending waitAsync does not keep Node running; a timer does, until the answer or the budget.
       const keepAlive = setTimeout(() => undefined, budgetMs + 1000);
       const waited = wait.async ? await wait.value : wait.value;
       clearTimeout(keepAlive);
-      return this.collect(running, waited === 'timed-out' && Atomics.load(flags, DONE) === 0, text, config, budgetMs);
+      const timedOut = waited === 'timed-out' && Atomics.load(flags, DONE) === 0;
+      return this.collect(running, timedOut, text, config, budgetMs, input);
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -87,7 +111,7 @@ export class AnalysisWorker {
     this.starting = undefined;
   }
 
-  private job(running: Running, text: string, config: ResolvedConfig): AnalysisJob {
+  private job(running: Running, text: string, config: ResolvedConfig, input: AnalysisInput): AnalysisJob {
     let id = this.configIds.get(config);
     if (id === undefined) {
       id = this.nextConfigId++;
@@ -95,7 +119,19 @@ export class AnalysisWorker {
     }
     const known = running.configs.has(config);
     running.configs.set(config, id);
-    return { text, configId: id, config: known ? undefined : config };
+    const job: AnalysisJob = { text, configId: id, config: known ? undefined : config, documentId: input.documentId };
+    const { workspace } = input;
+    if (workspace) {
+      let workspaceId = this.workspaceIds.get(workspace);
+      if (workspaceId === undefined) {
+        workspaceId = this.nextWorkspaceId++;
+        this.workspaceIds.set(workspace, workspaceId);
+      }
+      job.workspaceId = workspaceId;
+      if (running.workspace !== workspace) job.workspace = workspace;
+      running.workspace = workspace;
+    }
+    return job;
   }
 
   private collect(
@@ -104,6 +140,7 @@ export class AnalysisWorker {
     text: string,
     config: ResolvedConfig,
     budgetMs: number,
+    input: AnalysisInput,
   ): BudgetedResult {
     if (timedOut) {
       this.dispose();
@@ -113,7 +150,7 @@ export class AnalysisWorker {
     if (!reply || 'error' in reply) {
       // The worker failed outside the analysis' own guards: start afresh, and analyse here rather than lose it.
       this.dispose();
-      return analyze(text, config);
+      return analyze(text, config, undefined, input);
     }
     return { findings: reply.findings };
   }

@@ -11,6 +11,7 @@ import { namedIndividual } from './blame/named-individual';
 import { incomplete } from './impact/incomplete';
 import { unquantified } from './impact/unquantified';
 import { notAnalysed } from './input/not-analysed';
+import { repeatIncident } from './learning/repeat-incident';
 import { frontmatterSyntax } from './metadata/frontmatter-syntax';
 import { invalidValue } from './metadata/invalid-value';
 import { missingIncidentCommander } from './metadata/missing-incident-commander';
@@ -52,6 +53,7 @@ export const RULES: readonly AnyRule[] = [
   humanError,
   judgment,
   counterfactual,
+  repeatIncident,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -9,6 +9,7 @@ type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
 export const COMMANDS: Record<string, Command> = {
   metrics: async (args, io) => (await import('./metrics')).runMetrics(args, io),
   actions: async (args, io) => (await import('./actions')).runActions(args, io),
+  related: async (args, io) => (await import('./related')).runRelated(args, io),
   report: async (args, io) => (await import('./report')).runReport(args, io),
   init: async (args, io) => (await import('./init')).runInit(args, io),
 };
@@ -18,6 +19,7 @@ export const COMMANDS_HELP = `
 Other commands (run "postmortem <command> --help" for their options):
   postmortem metrics [paths…] [--format json|table]   Time to detect, mitigate and resolve, and impact duration
   postmortem actions [paths…] [--format json|table]   Every follow-up action, open or done, with owner and tracking
+  postmortem related FILE [--format json|table]       The postmortems most related to FILE (cause, services)
   postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems
   postmortem init [--force]                           Write a commented .postmortemrc.yaml here
   postmortem lsp --stdio                              The language server (for LSP editors)`;

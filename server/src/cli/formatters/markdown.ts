@@ -96,6 +96,22 @@ function metricsSection(result: FileResult): string[] {
   ];
 }
 
+/** The workspace's postmortems most related to this one (with --format markdown the lint run indexes them). */
+function relatedSection(result: FileResult, root: string): string[] {
+  if (!result.related || result.related.length === 0) return [];
+  const rows = result.related.map((r) => {
+    const shared = [
+      ...r.sharedServices.map((s) => `service ${code(s)}`),
+      ...r.sharedCategories.map((c) => `cause: ${c}`),
+    ];
+    const why = shared.length > 0 ? shared.join(', ') : `similar wording (${r.sharedTerms.slice(0, 3).join(', ')})`;
+    const path = repositoryPath(r.id, root);
+    const open = r.openActions > 0 ? ` · ${plural(r.openActions, 'open action')}` : '';
+    return `- ${escapeMarkdown(r.title)} (${r.date ?? 'undated'}, ${code(path)}): ${why}${open}`;
+  });
+  return ['**Related past incidents**', '', ...rows, ''];
+}
+
 function findingsSection(result: FileResult): string[] {
   if (result.findings.length === 0) return [];
   const rows = result.findings.map((f) => {
@@ -107,14 +123,19 @@ function findingsSection(result: FileResult): string[] {
   return [`<details><summary><b>Findings</b> (${rows.length})</summary>`, '', ...table, '', '</details>', ''];
 }
 
-function fileSection(result: FileResult, path: string): string {
+function fileSection(result: FileResult, path: string, root: string): string {
   const c = counts(result.findings);
   const status = result.findings.length === 0 ? '✅ no problems' : describeCounts(c);
   const lines = [`### ${code(path)}`, '', status, ''];
   if (result.checklist && result.checklist.length > 0) {
     lines.push('**Required sections**', '', ...result.checklist.map(checklistLine), '');
   }
-  lines.push(...blameSection(result.findings), ...metricsSection(result), ...findingsSection(result));
+  lines.push(
+    ...blameSection(result.findings),
+    ...metricsSection(result),
+    ...relatedSection(result, root),
+    ...findingsSection(result),
+  );
   if (result.unchangedLineFindings) {
     lines.push(
       `<sub>${plural(result.unchangedLineFindings, 'more finding')} on lines this change did not touch.</sub>`,
@@ -161,7 +182,7 @@ export function formatMarkdown(results: readonly FileResult[], { root, changedSi
   let uncounted = 0;
   for (const result of linted) {
     const path = repositoryPath(result.path, root);
-    const section = overflow.length === 0 && uncounted === 0 ? fileSection(result, path) : '';
+    const section = overflow.length === 0 && uncounted === 0 ? fileSection(result, path, root) : '';
     if (section && size + section.length < BUDGET) {
       out.push(section);
       size += section.length + 1;

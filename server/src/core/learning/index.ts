@@ -1,0 +1,15 @@
+/**
+ * Learning across incidents: the workspace index of postmortems (records read from the analysis' model), similar
+ * incidents, and repeats of a cause whose follow-up actions are still open. Pure: no Node built-in, no editor type.
+ */
+export { CATEGORY_TITLES, CAUSE_CATEGORIES, type CauseCategory, categoriesOf } from './categories';
+export {
+  isEarlier,
+  type RelatedIncident,
+  type RelatedOptions,
+  WorkspaceIndex,
+} from './index-search';
+export { digestOf, type IncidentDigest, type IncidentRecord, incidentDate, incidentRecord } from './record';
+export { findRepeats, type Repeat } from './repeats';
+export { declaredServices, normaliseService, servicesNamed } from './services';
+export type { WorkspaceInput } from './workspace';
