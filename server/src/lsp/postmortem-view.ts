@@ -134,7 +134,8 @@ export function postmortemSummary(
     const stated = findings.find((f) => f.ruleId === 'structure/stated-elsewhere' && f.data?.section === kind);
     if (stated) {
       const where = String(stated.data?.where ?? '');
-      const statedIn = where === 'timeline' ? 'the timeline' : where === 'lead' ? 'the opening paragraph' : `"${where}"`;
+      const statedIn =
+        where === 'timeline' ? 'the timeline' : where === 'lead' ? 'the opening paragraph' : `"${where}"`;
       return { ...base, status: 'stated', statedIn, range: toRange(lines, stated.start, stated.end) };
     }
     return isRequired ? { ...base, status: 'missing' } : undefined;
