@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { ConfigFile } from '../core';
 import { type ChangeSet, changedLines, changedSince } from '../node/git';
 import { GitignoreFilter, ignoredByConfig } from '../node/ignores';
@@ -56,7 +56,7 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     if (options.filePath !== undefined && isIgnored(linter, path, options.gitignore !== false)) {
       return { results: [], unchangedFiles: 0, ignoredFiles: 1 };
     }
-    await indexWorkspace(linter, options, []);
+    await indexWorkspace(linter, options, [], [path]);
     const result = linter.lintFile({ path, explicit: options.filePath === undefined }, { text: options.text });
     if (options.related) result.related = linter.relatedTo(result);
     return { results: [result], unchangedFiles: 0, ignoredFiles: 0 };
@@ -77,7 +77,13 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     unchangedFiles = targets.length - changed.length;
     targets = changed;
   }
-  await indexWorkspace(linter, options, targets, gitignore);
+  await indexWorkspace(
+    linter,
+    options,
+    targets,
+    targets.map((t) => t.path),
+    gitignore,
+  );
   let results = targets.map((target) => linter.lintFile(target));
   if (options.related) for (const r of results) if (!r.skipped) r.related = linter.relatedTo(r);
   if (changes) {
@@ -91,21 +97,40 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
   return { results, changes, unchangedFiles, ignoredFiles };
 }
 
+/** Folder names under which teams keep their postmortems: the earlier incidents of a file are found there. */
+const INCIDENT_FOLDER = /^(?:post-?mortems?|incidents?|incident-reports?|retros?|retrospectives?|rcas?|pirs?)$/i;
+
 /**
- * Indexes the workspace (the postmortems below `cwd`, as `postmortem lint` with no argument finds them, and the
- * files linted) when the repeat-incident rule is on or the related list is asked for.
+ * Where a file's earlier incidents are: the nearest folder above it (within `cwd`) named as teams name their
+ * postmortems folder (`postmortems/2024/x.md` → `postmortems/`), else the file's own folder.
+ */
+function incidentsFolder(path: string, cwd: string): string {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (INCIDENT_FOLDER.test(basename(dir))) return dir;
+    const rel = relative(cwd, dir);
+    if (rel === '' || rel.startsWith('..') || dirname(dir) === dir) return dirname(path);
+  }
+}
+
+/**
+ * Indexes the postmortems near the files linted (their incidents folder, see `incidentsFolder`, as `postmortem
+ * lint` finds postmortems below a folder) and the files linted, when the repeat-incident rule is on or the related
+ * list is asked for. Only those folders, not all of `cwd`: linting one file in a large repository stays cheap.
  */
 async function indexWorkspace(
   linter: Linter,
   options: RunLintOptions,
   targets: readonly Target[],
+  anchors: readonly string[],
   gitignore?: GitignoreFilter,
 ): Promise<void> {
+  if (anchors.length === 0) return;
   const probe = linter.configFor(resolve(options.cwd, 'postmortem.md'));
   const ruleOn = (probe.rules.get('learning/repeat-incident')?.severity ?? 'info') !== 'off';
   if (!ruleOn && !options.related) return;
   const filter = gitignore ?? (options.gitignore === false ? undefined : new GitignoreFilter());
-  const below = (await expandTargets([], options.cwd)).filter((t) => !isIgnored(linter, t.path, filter));
+  const folders = [...new Set(anchors.map((a) => incidentsFolder(a, options.cwd)))];
+  const below = (await expandTargets(folders, options.cwd)).filter((t) => !isIgnored(linter, t.path, filter));
   const seen = new Set(below.map((t) => t.path));
   linter.indexWorkspace([...below, ...targets.filter((t) => !seen.has(t.path))]);
 }

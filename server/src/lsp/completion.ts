@@ -226,7 +226,7 @@ function ownerCompletions(model: PostmortemModel, position: Position, offset: nu
   for (const action of getActionItems(model)) {
     const owner = action.owner?.text.trim();
     if (!owner || owner.length > 40) continue;
-    for (const part of owner.split(/\s*(?:,|&|\band\b|\/(?!\w+$))\s*/)) if (part) add(part, true);
+    for (const part of owner.split(/,|&|\band\b/)) if (part.trim()) add(part.trim(), true);
   }
   const typedAt = offset - typed.length - 1;
   HANDLE.lastIndex = 0;
