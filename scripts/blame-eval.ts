@@ -13,7 +13,7 @@ import {
   SCORED_LABELS,
   type ScoredLabel,
   scoreLines,
-} from './bench/blame-score';
+} from './bench/_blame-score';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--half');

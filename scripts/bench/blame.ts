@@ -22,7 +22,7 @@ import type { Tagger } from '../../server/src/core/blame/tokens';
 import { buildModel } from '../../server/src/core/model';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { RULES } from '../../server/src/rules';
-import { lintSentencesWithCli, type ScoredLabel, scoreLines } from './blame-score';
+import { lintSentencesWithCli, type ScoredLabel, scoreLines } from './_blame-score';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV = join(ROOT, 'test', 'corpus', 'blame', 'dev.tsv');
