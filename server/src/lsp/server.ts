@@ -109,6 +109,8 @@ export function startServer(connection: Connection): void {
     },
     analyse: (path, text) => postmortemModel(path, text),
     isOpen: (uri) => documents.get(uri) !== undefined,
+    // The workspace's postmortems were read: open documents are analysed again against them (repeat incidents).
+    refreshed: () => reanalyseAll(),
   });
   /** Closed files whose diagnostics "Lint Workspace" published: closing them again must not clear those. */
   const workspaceLinted = new Set<string>();
@@ -324,8 +326,9 @@ export function startServer(connection: Connection): void {
     const { version } = doc;
     const generation = configGeneration;
     const text = (doc.getText() as string | null) ?? '';
+    // The index as it is: the first analyses do not wait for the workspace's files to be read (see `refreshed`).
     const workspace =
-      config.rules.get('learning/repeat-incident')?.severity === 'off' ? undefined : await incidents.ready();
+      config.rules.get('learning/repeat-incident')?.severity === 'off' ? undefined : incidents.current();
     const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
     const outcome = await worker.analyze(text, config, undefined, input);
     // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
@@ -396,10 +399,17 @@ export function startServer(connection: Connection): void {
    * for the request, but publishes nothing: the Problems panel waits for the author's pause (calm while typing).
    */
   async function current(uri: string): Promise<{ doc: TextDocument; entry: Analysed } | undefined> {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const entry = await analyseNow(doc);
-    return entry && entry.version === doc.version ? { doc, entry } : undefined;
+    // An analysis dropped because the config (or the workspace index) changed while it ran, or because the
+    // document was edited meanwhile, is asked for again: the request gets the current state, not nothing.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = documents.get(uri);
+      if (!doc) return undefined;
+      const generation = configGeneration;
+      const entry = await analyseNow(doc);
+      if (entry && entry.version === doc.version) return { doc, entry };
+      if (generation === configGeneration && documents.get(uri)?.version === doc.version) return undefined;
+    }
+    return undefined;
   }
 
   connection.onCodeAction(async (params) => {

@@ -16,6 +16,8 @@ export interface WorkspaceIncidentsHost {
   analyse(path: string, text: string): PostmortemModel | undefined;
   /** Whether a document is open (its record then comes from the editor, not from disk). */
   isOpen(uri: string): boolean;
+  /** Called when a walk of the disk changed the index (analyses that used the earlier index may be stale). */
+  refreshed?(): void;
 }
 
 export class WorkspaceIncidents {
@@ -44,6 +46,15 @@ export class WorkspaceIncidents {
     return run;
   }
 
+  /**
+   * The index as it is now, without waiting: a walk of the disk starts if something changed, and the host hears
+   * (`refreshed`) when it changed the index. A document's analysis never waits for the workspace's files.
+   */
+  current(): WorkspaceIndex {
+    if (this.stale) void this.ready();
+    return this.index;
+  }
+
   /** An open document's analysis: its record replaces the one read from disk. */
   update(uri: string, model: PostmortemModel | undefined): void {
     if (model) this.index.set(incidentRecord(model, uri));
@@ -61,6 +72,7 @@ export class WorkspaceIncidents {
   private async refresh(): Promise<WorkspaceIndex> {
     const { files } = await findMarkdownFiles(this.host.folders, { limit: this.limit });
     const seen = new Set<string>();
+    let changed = false;
     for (const path of files) {
       const uri = URI.file(path).toString();
       seen.add(uri);
@@ -77,13 +89,16 @@ export class WorkspaceIncidents {
       const text = await readMarkdownFile(path);
       const model = text === undefined ? undefined : this.host.analyse(path, text);
       this.update(uri, model);
+      changed = true;
     }
     for (const record of this.index.all()) {
       if (!seen.has(record.id) && !this.host.isOpen(record.id)) {
         this.index.delete(record.id);
         this.stats.delete(record.id);
+        changed = true;
       }
     }
+    if (changed) this.host.refreshed?.();
     return this.index;
   }
 }
