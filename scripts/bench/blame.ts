@@ -10,7 +10,7 @@
 //   (d) time of the whole analysis with the blame rules on, against the remark parse alone, on the real corpus
 //       repeated to at least 900 files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import nlp from 'compromise';
@@ -102,27 +102,10 @@ function ensureBuilt(): string {
   return cli;
 }
 
-/** (a) Through the CLI, as a user would run it. */
+/** (a) Through the CLI, as a user would run it (each sentence its own paragraph in a postmortem). */
 function devThroughCli(rows: Row[]): Label[] {
-  const cli = ensureBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'postmortem-blame-'));
-  try {
-    for (const [i, row] of rows.entries()) {
-      writeFileSync(join(dir, `postmortem-${String(i).padStart(3, '0')}.md`), documentFor(row.sentence));
-    }
-    const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', dir], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (!run.stdout) throw new Error(`CLI failed: ${run.stderr}`);
-    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
-    const byIndex = new Map(
-      results.map((r) => [Number(/(\d+)\.md$/.exec(r.filePath)?.[1]), r.messages.map((m) => m.ruleId)]),
-    );
-    return rows.map((_, i) => labelFrom(byIndex.get(i) ?? []));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  ensureBuilt();
+  return lintSentencesWithCli(rows.map((r) => r.sentence)) as Label[];
 }
 
 /** compromise as a tagger, its tags mapped to Universal Dependencies parts of speech (for the comparison only). */

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
-import type { SectionKind } from './kinds';
+import { SECTION_KINDS, type SectionKind } from './kinds';
 
 export const DEFAULT_POSTMORTEM_GLOBS = [
   '**/postmortems/**',
@@ -42,19 +42,9 @@ export function isPostmortem(
 
 const INDEX_NAMES = /(?:^|[\\/])(?:readme|index|_index|summary|contents|toc)\.(?:md|mdx|markdown)$/i;
 /** The parts whose heading marks a postmortem (a summary or links alone do not). */
-const POSTMORTEM_PARTS: readonly SectionKind[] = [
-  'timeline',
-  'impact',
-  'trigger',
-  'root-cause',
-  'detection',
-  'mitigation',
-  'action-items',
-  'lessons-learned',
-  'what-went-well',
-  'what-went-wrong',
-  'where-we-got-lucky',
-];
+const POSTMORTEM_PARTS: readonly SectionKind[] = SECTION_KINDS.filter(
+  (k) => k !== 'summary' && k !== 'supporting-information',
+);
 let matcher: HeadingMatcher | undefined;
 
 /**
