@@ -1,9 +1,12 @@
 // Hovers from the analysis result: section guidance, finding explanations with their docs link, frontmatter keys.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver';
 import type { AnyRule } from '../../server/src/core';
-import { hoverAt } from '../../server/src/lsp/hover';
+import { headline } from '../../server/src/lsp/diagnostics';
+import { findingHover, hoverAt } from '../../server/src/lsp/hover';
 import { RULES } from '../../server/src/rules';
 import { analyzeText } from '../helpers/analyze';
 
@@ -47,29 +50,34 @@ describe('lsp: hover', () => {
     assert.match(hover(DOC, '## What went well', 5)?.value ?? '', /\*\*What went well\*\* \(part of Lessons learned\)/);
   });
 
-  it("explains a finding with its rule's longer explanation and the docs link", () => {
+  it('explains a finding with its whole message (the Problems panel shows its headline) and the docs link', () => {
     const h = hover(DOC, 'human error', 2);
-    const rule = RULES.find((r) => r.id === 'blame/human-error');
-    assert.ok(h && rule);
-    const expected = rule.explanation ?? rule.description;
-    assert.ok(h.value.includes(`**blame/human-error**: ${expected}`), h.value);
+    const finding = analyzeText(DOC).findings.find((f) => f.ruleId === 'blame/human-error');
+    assert.ok(h && finding);
+    assert.notEqual(headline(finding.message), finding.message, 'the message has more than its headline');
+    assert.ok(h.value.includes(`**blame/human-error**: ${finding.message}`), h.value);
     assert.match(
       h.value,
       /\[Read the blame\/human-error documentation\]\(https:\/\/.*docs\/rules\/blame\/human-error\.md\)/,
     );
   });
 
-  it('falls back to the rule description when the rule has no explanation', () => {
-    const noExplanation = RULES.map((r) => ({ ...r, explanation: undefined })) as AnyRule[];
-    const h = hover(DOC.replace('## Root cause', '## Cause'), '# Postmortem', 3, noExplanation);
-    assert.ok(h);
-    const rule = RULES.find((r) => r.id === 'structure/required-section');
-    assert.ok(h.value.includes(`**structure/required-section**: ${rule?.description}`), h.value);
+  it("adds the rule's explanation, else its description, when the message is all headline", () => {
+    const finding = { ...analyzeText(DOC).findings[0], message: 'Short.' };
+    const rule = RULES.find((r) => r.id === finding.ruleId);
+    assert.ok(rule);
     assert.equal(
-      h.value.match(/structure\/required-section\*\*/g)?.length,
-      1,
-      'one entry per rule, however many findings',
+      findingHover(finding, RULES),
+      `**${rule.id}**: Short. ${rule.explanation ?? rule.description}\n\n[Read the ${rule.id} documentation](${finding.url})`,
     );
+    const noExplanation = RULES.map((r) => ({ ...r, explanation: undefined })) as AnyRule[];
+    assert.ok(findingHover(finding, noExplanation).includes(`Short. ${rule.description}`));
+  });
+
+  it('gives one entry per rule, however many findings', () => {
+    const h = hover(DOC.replace('## Root cause', '## Cause'), '# Postmortem', 3);
+    assert.ok(h);
+    assert.equal(h.value.match(/structure\/required-section\*\*/g)?.length, 1);
   });
 
   it('shows a frontmatter key with its values', () => {
@@ -85,5 +93,42 @@ describe('lsp: hover', () => {
 
   it('shows nothing when the input was not analysed', () => {
     assert.equal(hoverAt({ findings: [] }, 0, RULES, REQUIRED), null);
+  });
+});
+
+describe('lsp: diagnostic headlines', () => {
+  it('keeps what is wrong, in about 15 words, never cutting quoted text or "e.g."', () => {
+    const cases: [string, string][] = [
+      [
+        'Missing required section "Impact": who and what was affected, for how long.',
+        'Missing required section "Impact"',
+      ],
+      ['Action without an owner: "Add an alert". Add an owner.', 'Action without an owner'],
+      [
+        'Not analysed: the analysis took longer than its 2 s budget and was stopped. Split it.',
+        'Not analysed: the analysis took longer than its 2 s budget and was stopped.',
+      ],
+      [
+        '"human error: a slip" ends the inquiry where it should start. Describe the system.',
+        '"human error: a slip" ends the inquiry where it should start.',
+      ],
+      ['Say who owns it, e.g. the platform team. Then more.', 'Say who owns it, e.g. the platform team.'],
+      ['No separator at all', 'No separator at all'],
+    ];
+    for (const [message, expected] of cases) assert.equal(headline(message), expected);
+  });
+
+  it('gives every finding on the real corpus a headline of at most 25 words', () => {
+    const long: string[] = [];
+    const dir = join(__dirname, '..', 'corpus', 'real');
+    const findings = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => analyzeText(readFileSync(join(dir, f), 'utf8')).findings);
+    assert.ok(findings.length > 300, `${findings.length} findings`);
+    for (const f of findings) {
+      const words = headline(f.message).split(/\s+/).length;
+      if (words > 25) long.push(`${f.ruleId}: ${headline(f.message)}`);
+    }
+    assert.deepEqual(long, []);
   });
 });

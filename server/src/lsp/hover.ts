@@ -7,7 +7,7 @@ import {
   SECTION_KIND_INFO,
   type SectionKind,
 } from '../core';
-import { toRange } from './diagnostics';
+import { headline, toRange } from './diagnostics';
 import { frontmatterKey } from './frontmatter-keys';
 
 const MAX_SYNONYMS = 6;
@@ -15,7 +15,7 @@ const MAX_SYNONYMS = 6;
 /**
  * What the cursor is on, explained: a finding (its rule's longer explanation, else its description, and the docs
  * link), a section heading (what belongs in that part), or a frontmatter key (what it holds, its values).
- * VS Code shows the finding's own message above this, so the hover adds what the message has no room for.
+ * VS Code shows the diagnostic's headline above this; the hover gives the whole message and the docs link.
  */
 export function hoverAt(
   analysis: AnalysisResult,
@@ -58,9 +58,16 @@ export function hoverAt(
   };
 }
 
+/**
+ * A finding on hover: the whole message (the Problems panel shows only its headline, see diagnostics.ts), so the why
+ * and the suggested rewrite are here, then the docs link; the rule's description when the message is all headline.
+ */
 export function findingHover(finding: Finding, rules: readonly AnyRule[]): string {
   const rule = rules.find((r) => r.id === finding.ruleId);
-  const text = rule?.explanation ?? rule?.description ?? finding.message;
+  const text =
+    headline(finding.message) === finding.message
+      ? `${finding.message} ${rule?.explanation ?? rule?.description ?? ''}`.trim()
+      : finding.message;
   return `**${finding.ruleId}**: ${text}\n\n[Read the ${finding.ruleId} documentation](${finding.url})`;
 }
 
