@@ -17,10 +17,35 @@ const HEADING_PREFIX = /^(#{1,6})([ \t]*)([^#]*)$/;
 const LINE_START_WORD = /^([A-Za-z][\w-]*)?$/;
 const KEY_PREFIX = /^([A-Za-z_][\w-]*)?$/;
 const VALUE_PREFIX = /^([A-Za-z_][\w-]*)[ \t]*:([ \t]*)([^\s#]*)$/;
-/** An @mention being typed: "@", "(owner: @ma" (the handle so far is group 1). */
-const MENTION_PREFIX = /(?:^|[\s(,;:|])@([\w.-]{0,39})$/;
-/** @handles written in the document (GitHub-style, with an optional /team). */
-const HANDLE = /(?<![\w.@])@[A-Za-z0-9](?:[\w-]{0,38})(?:\/[\w-]{1,40})?/g;
+/** Characters of a handle (GitHub-style logins and team names). */
+const HANDLE_CHAR = /^[\w.-]$/;
+
+/** The @mention being typed at the end of `before` ("@", "(owner: @ma"): the handle so far, else undefined. */
+function mentionAtEnd(before: string): string | undefined {
+  const at = before.lastIndexOf('@');
+  if (at < 0 || before.length - at > 40) return undefined;
+  const typed = before.slice(at + 1);
+  for (const c of typed) if (!HANDLE_CHAR.test(c)) return undefined;
+  return at === 0 || ' \t(,;:|'.includes(before[at - 1]) ? typed : undefined;
+}
+
+/** The @handles written in a text (`@maria`, `@org/team`), by one pass over its @ signs. */
+function handlesIn(text: string): { index: number; handle: string }[] {
+  const found: { index: number; handle: string }[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at > 0 && /^[\w.@]$/.test(text[at - 1])) continue;
+    let end = at + 1;
+    if (!/^[A-Za-z0-9]$/.test(text[end] ?? '')) continue;
+    while (end < text.length && end - at <= 39 && /^[\w-]$/.test(text[end])) end++;
+    if (text[end] === '/' && /^[\w-]$/.test(text[end + 1] ?? '')) {
+      const team = end;
+      end++;
+      while (end < text.length && end - team <= 40 && /^[\w-]$/.test(text[end])) end++;
+    }
+    found.push({ index: at, handle: text.slice(at, end) });
+  }
+  return found;
+}
 /** The templates' owner placeholder, which names nobody. */
 const PLACEHOLDER_OWNERS = new Set(['@owner', 'owner', '@handle', 'tbd', 'tba', 'n/a', '?']);
 
@@ -63,8 +88,8 @@ export function completionsAt(
   if (inFrontmatter(model, offset))
     return { isIncomplete: false, items: frontmatterCompletions(model, position, before) };
   if (inCode(model, offset)) return none;
-  const mention = MENTION_PREFIX.exec(before);
-  if (mention) return { isIncomplete: false, items: ownerCompletions(model, position, offset, mention[1]) };
+  const mention = mentionAtEnd(before);
+  if (mention !== undefined) return { isIncomplete: false, items: ownerCompletions(model, position, offset, mention) };
   const heading = HEADING_PREFIX.exec(before);
   if (heading) {
     const atLineEnd = restOfLineIsEmpty(model.text, offset);
@@ -229,10 +254,9 @@ function ownerCompletions(model: PostmortemModel, position: Position, offset: nu
     for (const part of owner.split(/,|&|\band\b/)) if (part.trim()) add(part.trim(), true);
   }
   const typedAt = offset - typed.length - 1;
-  HANDLE.lastIndex = 0;
-  for (let m = HANDLE.exec(model.text); m !== null; m = HANDLE.exec(model.text)) {
+  for (const { index, handle } of handlesIn(model.text)) {
     // Owners are counted by their actions above; a handle adds a person the actions do not name.
-    if (m.index !== typedAt && !counts.has(m[0].toLowerCase())) add(m[0], false);
+    if (index !== typedAt && !counts.has(handle.toLowerCase())) add(handle, false);
   }
   const range = { start: { line: position.line, character: position.character - typed.length - 1 }, end: position };
   return [...counts.values()]
