@@ -8,6 +8,7 @@ import { counterfactual } from './blame/counterfactual';
 import { humanError } from './blame/human-error';
 import { judgment } from './blame/judgment';
 import { namedIndividual } from './blame/named-individual';
+import { dataLoss } from './impact/data-loss';
 import { incomplete } from './impact/incomplete';
 import { unquantified } from './impact/unquantified';
 import { notAnalysed } from './input/not-analysed';
@@ -46,6 +47,7 @@ export const RULES: readonly AnyRule[] = [
   missingMilestone,
   unquantified,
   incomplete,
+  dataLoss,
   missingOwner,
   missingTracking,
   missingDetails,
