@@ -48,7 +48,7 @@ export const STORAGE_WORDS = [
  * 1,200 rows", "some uploads were lost", "we do not yet know whether data was lost". Gaps are bounded.
  */
 const STATEMENT =
-  /\bdata[- ]loss\b|\bloss\s+of\s+(?:\w+\s+){0,2}?data\b|\blos[te]\s+(?:\w+\s+){0,3}?(?:data|rows|records|files|messages|writes|events|objects|uploads|posts|media|e-?mails|commits|entries|documents)\b|\b(?:data|rows|records|files|messages|writes|events|objects|uploads|posts|media|e-?mails|commits|entries|documents)\s+(?:(?:was|were|is|are|has|have|had|been|not|never|permanently|irrecoverably)\s+){1,3}(?:lost|corrupted|unrecoverable|destroyed)\b|\bdata\s+(?:was|were|is)\s+(?:\w+\s+){0,2}?(?:intact|safe|preserved|recovered|restored)\b|\bno\s+data\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+){0,1}?(?:lost|corrupted|affected|deleted)\b/i;
+  /\bdata[- ]loss\b|\bloss\s+of\s+(?:\w+\s+){0,2}?data\b|\blos[te]\s+(?:[\w,.~]+\s+){0,3}?(?:data|rows|records|files|messages|writes|events|objects|uploads|posts|media|e-?mails|commits|entries|documents)\b|\b(?:data|rows|records|files|messages|writes|events|objects|uploads|posts|media|e-?mails|commits|entries|documents)\s+(?:(?:was|were|is|are|has|have|had|been|not|never|permanently|irrecoverably)\s+){1,3}(?:lost|corrupted|unrecoverable|destroyed)\b|\bdata\s+(?:was|were|is)\s+(?:\w+\s+){0,2}?(?:intact|safe|preserved|recovered|restored)\b|\bno\s+data\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+){0,1}?(?:lost|corrupted|affected|deleted)\b/i;
 
 /** Frontmatter keys that state it: `data_loss: none`. */
 const KEYS = ['data_loss', 'data-loss', 'dataLoss'];
