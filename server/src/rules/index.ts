@@ -8,6 +8,7 @@ import { counterfactual } from './blame/counterfactual';
 import { humanError } from './blame/human-error';
 import { judgment } from './blame/judgment';
 import { namedIndividual } from './blame/named-individual';
+import { dataLoss } from './impact/data-loss';
 import { incomplete } from './impact/incomplete';
 import { unquantified } from './impact/unquantified';
 import { notAnalysed } from './input/not-analysed';
@@ -16,6 +17,7 @@ import { frontmatterSyntax } from './metadata/frontmatter-syntax';
 import { invalidValue } from './metadata/invalid-value';
 import { missingIncidentCommander } from './metadata/missing-incident-commander';
 import { missingOwner as missingPostmortemOwner } from './metadata/missing-owner';
+import { publicationDelay } from './metadata/publication-delay';
 import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
@@ -34,6 +36,7 @@ export const RULES: readonly AnyRule[] = [
   unknownKey,
   missingPostmortemOwner,
   missingIncidentCommander,
+  publicationDelay,
   requiredSection,
   statedElsewhere,
   suggestedSection,
@@ -44,6 +47,7 @@ export const RULES: readonly AnyRule[] = [
   missingMilestone,
   unquantified,
   incomplete,
+  dataLoss,
   missingOwner,
   missingTracking,
   missingDetails,

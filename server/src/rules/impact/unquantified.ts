@@ -1,3 +1,5 @@
+import type { RootContent, Table } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { findFigures } from '../../core/impact/figures';
 import type { Section } from '../../core/model';
 import type { Rule } from '../../core/rule';
@@ -5,6 +7,24 @@ import { plainText } from '../../core/timeline';
 
 const TOTAL =
   /\b(?:(?:not|never|without|n't)\s+(?:\w+\s+){0,3}?any|all|every|none\s+of)\s+(?:of\s+)?(?:the\s+|our\s+)?\w+/i;
+
+/**
+ * A table cell that is a figure on its own: a count ("1", "1,200", "~300+"), a share ("4%"), or a duration as
+ * tables write it ("3h 45m", "45 min", "2d"). Cells are short and the pattern is anchored, so it stays linear.
+ */
+const CELL_FIGURE =
+  /^(?:[~≈<>]\s?)?\d[\d,.]{0,15}\+?\s?(?:%|(?:ms|s|sec|secs|m|min|mins|h|hr|hrs|d|days?|hours?|minutes?)\b(?:\s?\d{1,2}\s?(?:m|min|mins|s|minutes?)\b)?)?$/i;
+
+/** Whether an impact table gives a figure in its body: "| All | 1 | None | 3h 45m |". */
+export function tableHasFigure(nodes: readonly RootContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type !== 'table') continue;
+    for (const row of (node as Table).children.slice(1)) {
+      for (const cell of row.children) if (CELL_FIGURE.test(mdastToString(cell).trim().slice(0, 40))) return true;
+    }
+  }
+  return false;
+}
 
 /** "Some users saw errors" cannot be compared, prioritised or checked against an SLO; a figure can. */
 export const unquantified: Rule = {
@@ -17,8 +37,9 @@ export const unquantified: Rule = {
   check({ model, report }) {
     for (const section of model.allSections) {
       if (!section.kinds.includes('impact') || hasImpactAncestor(section)) continue;
-      const raw = subtree(section)
-        .flatMap((s) => s.nodes.filter((n) => n.type !== 'code' && n.type !== 'html'))
+      const nodes = subtree(section).flatMap((s) => s.nodes.filter((n) => n.type !== 'code' && n.type !== 'html'));
+      if (tableHasFigure(nodes)) continue;
+      const raw = nodes
         .map((n) => model.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0))
         .join('\n');
       const plain = plainText(raw);
