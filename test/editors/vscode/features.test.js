@@ -67,7 +67,7 @@ describe('Postmortem editor experience', () => {
     const tree = await viewTree();
     assert.deepStrictEqual(
       tree.map((n) => n.label),
-      ['Required sections', 'Metrics', 'Follow-up actions', 'Blameless language', 'Problems'],
+      ['Required sections', 'Metrics', 'Follow-up actions', 'Related incidents', 'Blameless language', 'Problems'],
     );
     const required = tree.find((n) => n.label === 'Required sections');
     const blame = tree.find((n) => n.label === 'Blameless language');

@@ -78,7 +78,7 @@ describe('Timeline metrics and follow-up actions', () => {
     const roots = await tree(api.view);
     assert.deepStrictEqual(
       roots.map((n) => n.label),
-      ['Required sections', 'Metrics', 'Follow-up actions', 'Blameless language', 'Problems'],
+      ['Required sections', 'Metrics', 'Follow-up actions', 'Related incidents', 'Blameless language', 'Problems'],
     );
     const metrics = roots.find((n) => n.label === 'Metrics');
     assert.deepStrictEqual(
