@@ -30,6 +30,18 @@ describe('regular expressions in server/src', () => {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+    // The fuzzer judges by timing, so a loaded machine can make it call a linear pattern slow. A pattern only the
+    // fuzzer called vulnerable is checked again, alone, by the automaton checker with more time: its proof (safe or
+    // vulnerable) decides; if it cannot decide either, the fuzzer's verdict stands.
+    for (const entry of results) {
+      if (entry.result.status !== 'vulnerable' || entry.result.checker !== 'fuzz') continue;
+      const again = await check(entry.site.source, entry.site.flags, {
+        checker: 'automaton',
+        timeout: 4 * CHECK_TIMEOUT_MS,
+        randomSeed: 12,
+      });
+      if (again.status !== 'unknown') entry.result = again;
+    }
 
     const folders = REDOS_ALLOWED.filter((a) => a.pattern === '*');
     const allowed = new Map(REDOS_ALLOWED.filter((a) => a.pattern !== '*').map((a) => [key(a.file, a.pattern), a]));

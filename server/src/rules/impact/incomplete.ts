@@ -21,7 +21,7 @@ const DURATION =
 
 /** "No packages were compromised": there was no impact to measure. */
 const NO_IMPACT =
-  /\bno\s+(?:\w+\s+){0,2}(?:were|was|have\s+been|has\s+been)\s+(?:compromised|affected|impacted|exposed|lost)\b|\bno\s+(?:customer|user|external)?[-\s]?(?:facing\s+)?impact\b/i;
+  /\bno[ \t]{1,4}(?:\w{1,30}[ \t]{1,4}){0,2}(?:were|was|have[ \t]{1,4}been|has[ \t]{1,4}been)[ \t]{1,4}(?:compromised|affected|impacted|exposed|lost)\b|\bno[ \t]{1,4}(?:customer|user|external)?[- \t]?(?:facing[ \t]{1,4})?impact\b/i;
 
 /** An impact statement says for how long, for whom, and what stopped working (PagerDuty). */
 export const incomplete: Rule = {
