@@ -16,6 +16,7 @@ import { frontmatterSyntax } from './metadata/frontmatter-syntax';
 import { invalidValue } from './metadata/invalid-value';
 import { missingIncidentCommander } from './metadata/missing-incident-commander';
 import { missingOwner as missingPostmortemOwner } from './metadata/missing-owner';
+import { severityBudgetMismatch } from './metadata/severity-budget-mismatch';
 import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
@@ -34,6 +35,7 @@ export const RULES: readonly AnyRule[] = [
   unknownKey,
   missingPostmortemOwner,
   missingIncidentCommander,
+  severityBudgetMismatch,
   requiredSection,
   statedElsewhere,
   suggestedSection,
