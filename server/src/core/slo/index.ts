@@ -176,3 +176,71 @@ export function errorBudget(
     `${worst.slo.sli ? ` ${worst.slo.sli}` : ''})${share.assumed ? ', assuming 100% affected' : ''}`;
   return { ...base, budgets, worst, status: 'ok', sentence };
 }
+
+/** A source of a budget figure as the CLI and the report give it: 1-based line, and the words. */
+export interface BudgetSource {
+  what: 'slo' | 'impact-start' | 'impact-end' | 'stated-duration' | 'share';
+  line: number;
+  text: string;
+}
+
+/** The error budget as `postmortem metrics --format json` and the report give it. */
+export interface ErrorBudgetJson {
+  status: ErrorBudget['status'];
+  /** The SLO the figures are for (the one whose budget suffered most). */
+  slo: { target: number; window: string; sli: string | null; source: Slo['source']; service: string | null } | null;
+  impactMinutes: number | null;
+  impactSource: ImpactDuration['source'] | null;
+  /** The share affected, 0–1. */
+  share: number;
+  shareAssumed: boolean;
+  consumedMinutes: number | null;
+  budgetMinutes: number | null;
+  /** Percent of the window's budget consumed (46.3). */
+  budgetPercent: number | null;
+  estimate: boolean;
+  sentence: string;
+  notes: string[];
+  sources: BudgetSource[];
+}
+
+/** The budget with its sources as lines and words (for the CLI, the report and any JSON consumer). */
+export function errorBudgetJson(model: PostmortemModel, budget: ErrorBudget): ErrorBudgetJson {
+  const sources: BudgetSource[] = [];
+  const add = (what: BudgetSource['what'], range: Range | undefined) => {
+    if (!range) return;
+    const text = model.text.slice(range.start, range.end).replace(/\s+/g, ' ').trim().slice(0, 200);
+    sources.push({ what, line: model.lines.position(range.start).line + 1, text });
+  };
+  const worst = budget.worst;
+  if (worst?.slo.range) add('slo', worst.slo.range);
+  const d = budget.duration;
+  if (d?.source === 'timeline') {
+    add('impact-start', d.ranges[0]);
+    add('impact-end', d.ranges[1]);
+  } else if (d) add('stated-duration', d.ranges[0]);
+  if (budget.share.stated) add('share', budget.share.stated.sentence);
+  return {
+    status: budget.status,
+    slo: worst
+      ? {
+          target: worst.slo.targetPercent,
+          window: worst.slo.window,
+          sli: worst.slo.sli ?? null,
+          source: worst.slo.source,
+          service: worst.slo.service ?? null,
+        }
+      : null,
+    impactMinutes: d?.minutes ?? null,
+    impactSource: d?.source ?? null,
+    share: budget.share.value,
+    shareAssumed: budget.share.assumed,
+    consumedMinutes: worst?.consumedMinutes ?? null,
+    budgetMinutes: worst?.budgetMinutes ?? null,
+    budgetPercent: worst ? Math.round(worst.budgetShare * 10_000) / 100 : null,
+    estimate: budget.estimate,
+    sentence: budget.sentence,
+    notes: budget.notes,
+    sources,
+  };
+}
