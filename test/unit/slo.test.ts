@@ -16,6 +16,8 @@ import {
   targetPercent,
   windowMinutes,
 } from '../../server/src/core/slo';
+import { codeLenses } from '../../server/src/lsp/code-lens';
+import { postmortemSummary } from '../../server/src/lsp/postmortem-view';
 import { analyzeText, configWith } from '../helpers/analyze';
 import { capturingIo } from '../helpers/cli';
 import { tempTree } from '../helpers/tmp';
@@ -227,5 +229,30 @@ describe('postmortem metrics: error budget', () => {
     assert.equal(row.errorBudget.status, 'ok');
     assert.equal(row.errorBudget.slo.service, '*');
     assert.equal(row.errorBudget.budgetPercent, 17.36);
+  });
+});
+
+describe('the editor: code lens and Postmortem view', () => {
+  it('puts the budget on the timeline heading, with its sources in the tooltip', () => {
+    const lenses = codeLenses(analyzeText(DOC), { milestoneLenses: false });
+    const budget = lenses.find((l) => l.command?.title.includes('error budget'));
+    assert.ok(budget);
+    assert.equal(budget.command?.title, '17% of the 30d error budget (7.5 min of 43.2 min, 99.9% availability)');
+    assert.match(budget.command?.tooltip ?? '', /Line 17 \(share\): About 25% of checkout requests/);
+    const none = codeLenses(analyzeText(DOC.replace(/^slo:.*\n/m, '')), { milestoneLenses: false });
+    assert.ok(!none.some((l) => l.command?.title.includes('error budget')));
+    const config = configWith({ slos: { '*': { target: 99.9 } } });
+    const fromConfig = codeLenses(analyzeText(DOC.replace(/^slo:.*\n/m, '')), { milestoneLenses: false, config });
+    assert.ok(fromConfig.some((l) => l.command?.title.startsWith('17% of the 30d error budget')));
+  });
+  it('sends the budget in postmortem/summary with the ranges of its sentences', () => {
+    const summary = postmortemSummary('file:///pm.md', 1, analyzeText(DOC), ['summary']);
+    const b = summary.metrics?.errorBudget;
+    assert.equal(b?.status, 'ok');
+    assert.equal(b?.budgetPercent, 17.36);
+    assert.deepEqual(b?.ranges.find((r) => r.what === 'share')?.range, {
+      start: { line: 16, character: 0 },
+      end: { line: 16, character: 49 },
+    });
   });
 });
