@@ -294,7 +294,7 @@ function budgetItem(summary: PostmortemSummary): TreeItem {
   const item = new TreeItem('Error budget', TreeItemCollapsibleState.None);
   item.id = 'budget';
   item.iconPath = new ThemeIcon('dashboard');
-  if (!b || b.status !== 'ok' || b.budgetPercent === null) {
+  if (b?.status !== 'ok' || b.budgetPercent === null) {
     item.description = 'unknown';
     item.tooltip = b?.sentence ?? 'No SLO applies.';
     return item;
