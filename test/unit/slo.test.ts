@@ -130,7 +130,9 @@ describe('stated share', () => {
     assert.equal(share('**12.5%** of all incoming API requests'), 0.125);
     assert.equal(share('a third of users could not log in'), 1 / 3);
     assert.equal(share('one in 20 checkouts failed'), 0.05);
-    assert.equal(share('all customers in the EU region'), 1);
+    assert.equal(share('all customers in the EU region saw errors'), 1);
+    assert.equal(share('removed the action from all repositories'), undefined);
+    assert.equal(share('deleted all account data for three users'), undefined);
     assert.equal(share('a complete outage of the API'), 1);
     assert.equal(share('the error rate peaked at 8%'), 0.08);
     assert.equal(share('CPU at 95% on the database'), undefined);

@@ -20,9 +20,16 @@ export interface ImpactShare {
   where: 'impact' | 'summary' | 'lead';
 }
 
-// What a share is a share of: requests and users and the like (not "5% of CPU").
+// What a share is a share of: what users send and who they are (not "5% of CPU", not "all hosts": an SLO counts
+// requests or users).
 const UNIT =
-  '(?:requests?|users?|customers?|traffic|calls?|queries|transactions?|sessions?|accounts?|tenants?|clients?|merchants?|visitors?|members?|subscribers?|page\\s?views|checkouts?|orders?|payments?|logins?|sign-?ins?|api\\s+calls?|uploads?|downloads?|builds?|jobs?|deploy(?:ment)?s?|messages?|sites?|repositories|repos?|projects?|organi[sz]ations?|workspaces?|devices?|hosts?|instances?|clusters?|regions?)';
+  '(?:requests?|users?|customers?|traffic|calls?|queries|transactions?|sessions?|accounts?|tenants?|clients?|merchants?|visitors?|members?|subscribers?|page\\s?views|checkouts?|orders?|payments?|logins?|sign-?ins?|uploads?|downloads?|builds?|jobs?|deploy(?:ment)?s?|messages?)';
+// After "all", the plural ("all users", not "all account data").
+const UNITS =
+  '(?:requests|users|customers|traffic|calls|queries|transactions|sessions|accounts|tenants|clients|merchants|visitors|members|subscribers|page\\s?views|checkouts|orders|payments|logins|sign-?ins|uploads|downloads|builds|jobs|deploy(?:ment)?s|messages)';
+// "All users" is a share of the impact only in a sentence that says something failed.
+const FAILED =
+  /\b(?:fail(?:ed|ing|ures?|s)?|errors?|erroring|unavailable|unreachable|inaccessible|down|outage|degraded|broken|timed?\s+out|time-?outs?|could(?:\s+not|n't)|unable|affected|impacted|lost|dropped|rejected|5xx|50[0-4]s?)\b/i;
 // Up to three words between the share and what it is of ("5% of all incoming API requests").
 const BETWEEN = '(?:[\\w-]{1,24}\\s+){0,3}';
 const EMPHASIS = '[*_]{0,2}';
@@ -58,7 +65,7 @@ const FRACTION = new RegExp(
   'i',
 );
 const ALL = new RegExp(
-  `\\b(?:all|every|100\\s?%\\s+of)\\s+(?:of\\s+)?(?:our\\s+|the\\s+)?(?:[\\w-]{1,24}\\s+)?${UNIT}\\b|\\b(?:complete|total|full)\\s+(?:\\w{1,24}\\s+)?(?:outage|unavailability|downtime)\\b|\\b(?:completely|entirely|fully|totally)\\s+(?:down|unavailable|unreachable|offline|inaccessible)\\b`,
+  `\\b(?:all|100\\s?%\\s+of)\\s+(?:of\\s+)?(?:our\\s+|the\\s+)?(?:[\\w-]{1,24}\\s+)?${UNITS}\\b|\\bevery\\s+(?:[\\w-]{1,24}\\s+)?${UNIT}\\b|\\b(?:complete|total|full)\\s+(?:\\w{1,24}\\s+)?(?:outage|unavailability|downtime)\\b|\\b(?:completely|entirely|fully|totally)\\s+(?:down|unavailable|unreachable|offline|inaccessible)\\b`,
   'i',
 );
 
@@ -86,8 +93,15 @@ export function sharesIn(text: string): Hit[] {
     else if (f[3] && f[4] && Number(f[4]) > 0) share = Number(f[3]) / Number(f[4]);
     push(f, share);
   }
-  push(ALL.exec(text), 1);
+  const all = ALL.exec(text);
+  if (all && FAILED.test(sentenceText(text, all.index, all.index + all[0].length))) push(all, 1);
   return hits.sort((a, b) => a.index - b.index);
+}
+
+/** The sentence of a text around [start, end), as text. */
+function sentenceText(text: string, start: number, end: number): string {
+  const r = sentenceAround(text, start, end, 0, text.length);
+  return text.slice(r.start, r.end);
 }
 
 /** The impact share the document states, from its impact section, else its summary, else its introduction. */
