@@ -154,7 +154,7 @@ describe('getErrorBudget', () => {
     const sentence = budget.share.stated?.sentence;
     assert.ok(sentence);
     assert.equal(model.text.slice(sentence.start, sentence.end), 'About 25% of checkout requests failed with a 500.');
-    assert.equal(budget.sentence, '17% of the 30d error budget (7.5 min of 43.2 min, 99.9% availability)');
+    assert.equal(budget.sentence, 'Error budget: 17% of 30d (7.5 min of 43.2 min, 99.9% availability)');
   });
   it('assumes 100% and says so when no share is stated; no SLO, no budget', () => {
     const slos = [{ targetPercent: 99.9, windowMinutes: 43_200, window: '30d', source: 'config' as const }];
@@ -170,7 +170,10 @@ describe('getErrorBudget', () => {
     assert.equal(b.estimate, true);
     assert.equal(b.worst?.consumedMinutes, 20);
     assert.match(b.notes.join(' '), /100% assumed/);
-    assert.match(b.sentence, /^~46% .*assuming 100% affected$/);
+    assert.equal(
+      b.sentence,
+      'Error budget: ~46% of 30d (20 min of 43.2 min, 99.9%) · estimate: impact from a stated duration, 100% affected assumed',
+    );
     assert.equal(errorBudget([], duration, undefined).status, 'no-slo');
     assert.equal(errorBudget(slos, undefined, undefined).status, 'no-duration');
   });
@@ -203,7 +206,7 @@ describe('postmortem metrics: error budget', () => {
       budgetMinutes: 43.2,
       budgetPercent: 17.36,
       estimate: false,
-      sentence: '17% of the 30d error budget (7.5 min of 43.2 min, 99.9% availability)',
+      sentence: 'Error budget: 17% of 30d (7.5 min of 43.2 min, 99.9% availability)',
       notes: row.errorBudget.notes,
       sources: [
         { what: 'slo', line: 6, text: 'slo: { target: 99.9, window: 30d, sli: availability }' },
@@ -237,15 +240,15 @@ describe('postmortem metrics: error budget', () => {
 describe('the editor: code lens and Postmortem view', () => {
   it('puts the budget on the timeline heading, with its sources in the tooltip', () => {
     const lenses = codeLenses(analyzeText(DOC), { milestoneLenses: false });
-    const budget = lenses.find((l) => l.command?.title.includes('error budget'));
+    const budget = lenses.find((l) => l.command?.title.startsWith('Error budget'));
     assert.ok(budget);
-    assert.equal(budget.command?.title, '17% of the 30d error budget (7.5 min of 43.2 min, 99.9% availability)');
+    assert.equal(budget.command?.title, 'Error budget: 17% of 30d (7.5 min of 43.2 min, 99.9% availability)');
     assert.match(budget.command?.tooltip ?? '', /Line 17 \(share\): About 25% of checkout requests/);
     const none = codeLenses(analyzeText(DOC.replace(/^slo:.*\n/m, '')), { milestoneLenses: false });
-    assert.ok(!none.some((l) => l.command?.title.includes('error budget')));
+    assert.ok(!none.some((l) => l.command?.title.startsWith('Error budget')));
     const config = configWith({ slos: { '*': { target: 99.9 } } });
     const fromConfig = codeLenses(analyzeText(DOC.replace(/^slo:.*\n/m, '')), { milestoneLenses: false, config });
-    assert.ok(fromConfig.some((l) => l.command?.title.startsWith('17% of the 30d error budget')));
+    assert.ok(fromConfig.some((l) => l.command?.title.startsWith('Error budget: 17% of 30d')));
   });
   it('sends the budget in postmortem/summary with the ranges of its sentences', () => {
     const summary = postmortemSummary('file:///pm.md', 1, analyzeText(DOC), ['summary']);

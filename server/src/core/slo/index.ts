@@ -150,7 +150,7 @@ export function errorBudget(
   const estimate = share.assumed || !duration || duration.inferred;
   const base = { share, estimate, notes, ...(duration ? { duration } : {}) };
   if (slos.length === 0) {
-    return { ...base, budgets: [], status: 'no-slo', sentence: 'No SLO declared' };
+    return { ...base, budgets: [], status: 'no-slo', sentence: 'Error budget: no SLO declared' };
   }
   if (!duration) {
     return {
@@ -170,10 +170,18 @@ export function errorBudget(
     }),
   }));
   const worst = budgets.reduce((a, b) => (b.budgetShare > a.budgetShare ? b : a));
+  const why = [
+    ...(duration.source === 'stated'
+      ? ['impact from a stated duration']
+      : duration.inferred
+        ? ['milestones inferred from the wording']
+        : []),
+    ...(share.assumed ? ['100% affected assumed'] : []),
+  ];
   const sentence =
-    `${estimate ? '~' : ''}${percentText(worst.budgetShare)} of the ${worst.slo.window} error budget ` +
+    `Error budget: ${estimate ? '~' : ''}${percentText(worst.budgetShare)} of ${worst.slo.window} ` +
     `(${budgetMinutesText(worst.consumedMinutes)} of ${budgetMinutesText(worst.budgetMinutes)}, ${worst.slo.targetPercent}%` +
-    `${worst.slo.sli ? ` ${worst.slo.sli}` : ''})${share.assumed ? ', assuming 100% affected' : ''}`;
+    `${worst.slo.sli ? ` ${worst.slo.sli}` : ''})${why.length ? ` · estimate: ${why.join(', ')}` : ''}`;
   return { ...base, budgets, worst, status: 'ok', sentence };
 }
 
