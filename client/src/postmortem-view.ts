@@ -33,6 +33,7 @@ export type ViewNode =
   | { type: 'section'; section: SectionStatus }
   | { type: 'metrics' }
   | { type: 'figure'; figure: MetricFigure }
+  | { type: 'budget' }
   | { type: 'milestone'; milestone: MilestoneStatus }
   | { type: 'actions' }
   | { type: 'action'; action: ActionItemRef }
@@ -85,6 +86,7 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
         return hasMetrics(summary)
           ? [
               ...(summary.metrics?.figures ?? []).map((figure): ViewNode => ({ type: 'figure', figure })),
+              ...(hasBudget(summary) ? [{ type: 'budget' } as ViewNode] : []),
               ...(summary.metrics?.milestones ?? []).map((milestone): ViewNode => ({ type: 'milestone', milestone })),
             ]
           : [];
@@ -129,6 +131,8 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
       }
       case 'figure':
         return figureItem(node.figure);
+      case 'budget':
+        return budgetItem(summary);
       case 'milestone':
         return milestoneItem(summary, node.milestone);
       case 'actions': {
@@ -275,6 +279,39 @@ function figureItem(figure: MetricFigure): TreeItem {
     figure.minutes === null
       ? `${figure.label}: unknown. It needs the start of impact and the later milestone, each with a time.`
       : `${figure.label}: ${figure.minutes} minute${figure.minutes === 1 ? '' : 's'}`;
+  return item;
+}
+
+/** An SLO applies (the frontmatter's `slo` or the config's `slos`); older servers send no budget. */
+function hasBudget(summary: PostmortemSummary): boolean {
+  const status = summary.metrics?.errorBudget?.status;
+  return status !== undefined && status !== 'no-slo';
+}
+
+/** "Error budget ~46% of 30d (20 min)"; the tooltip says what it rests on, a click reveals the share's sentence. */
+function budgetItem(summary: PostmortemSummary): TreeItem {
+  const b = summary.metrics?.errorBudget;
+  const item = new TreeItem('Error budget', TreeItemCollapsibleState.None);
+  item.id = 'budget';
+  item.iconPath = new ThemeIcon('dashboard');
+  if (b?.status !== 'ok' || b.budgetPercent === null) {
+    item.description = 'unknown';
+    item.tooltip = b?.sentence ?? 'No SLO applies.';
+    return item;
+  }
+  const percent = b.budgetPercent < 10 ? b.budgetPercent.toFixed(1) : String(Math.round(b.budgetPercent));
+  item.description = `${b.estimate ? '~' : ''}${percent}% of ${b.slo?.window ?? 'the window'} · ${b.consumedMinutes} of ${b.budgetMinutes} min${b.estimate ? ' (estimate)' : ''}`;
+  item.tooltip = new MarkdownString(
+    [
+      `**${b.sentence}**`,
+      ...b.notes,
+      ...b.sources.map((s) => `Line ${s.line} (${s.what}): ${s.text.replace(/[\\`*_[\]]/g, '\\$&')}`),
+    ].join('\n\n'),
+  );
+  const target = b.ranges.find((r) => r.what === 'share') ?? b.ranges[0];
+  if (target) {
+    item.command = { title: 'Reveal', command: 'postmortem.revealRange', arguments: [summary.uri, target.range] };
+  }
   return item;
 }
 

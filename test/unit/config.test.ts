@@ -150,3 +150,20 @@ function aliasBomb(): string {
     );
   return `${lines.join('\n')}\nfiles: *a8\n`;
 }
+
+describe('config: slos', () => {
+  it('accepts SLOs by service, merges nearer files over outer ones, and rejects a bad target', () => {
+    const fs = memoryFs({
+      '/r/.postmortemrc.yaml':
+        'slos:\n  "*": { target: 99.5 }\n  checkout: { target: 99.9, window: 30d, sli: availability }\n',
+      '/r/team/.postmortemrc.json': JSON.stringify({ slos: { checkout: { target: '99.95%', window: '4w' } } }),
+    });
+    const config = new ConfigLoader(fs, RULES).forFile('/r/team/a.md');
+    assert.deepEqual(config.slos, { '*': { target: 99.5 }, checkout: { target: '99.95%', window: '4w' } });
+    const bad = new ConfigLoader(memoryFs({ '/r/.postmortemrc.yaml': 'slos:\n  checkout: { target: 120 }\n' }), RULES);
+    assert.throws(
+      () => bad.forFile('/r/a.md'),
+      (e: unknown) => e instanceof ConfigError && /slos/.test(e.message),
+    );
+  });
+});

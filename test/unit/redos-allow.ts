@@ -10,6 +10,27 @@ export interface Allowed {
 
 export const REDOS_ALLOWED: Allowed[] = [
   {
+    file: 'server/src/core/slo/share.ts',
+    pattern:
+      "new RegExp( `(?:~|≈|about\\\\s|around\\\\s|approximately\\\\s|roughly\\\\s|nearly\\\\s|almost\\\\s|over\\\\s|up\\\\sto\\\\s)?\\\\b(\\\\d{1,3}(?:\\\\.\\\\d{1,4})?)\\\\s?(?:%|\\\\s?percent\\\\b|\\\\s?per\\\\scent\\\\b)${EMPHASIS}\\\\s+(?:of\\\\s+)?${BETWEEN}${UNIT}\\\\b`, 'i', )",
+    reason:
+      'The share as a percent ("5% of checkout requests"): built once from constants (the unit word list, at most three words between, each of at most 24 characters); every quantifier is bounded but the whitespace runs, which sit between non-space tokens, so it is linear.',
+  },
+  {
+    file: 'server/src/core/slo/share.ts',
+    pattern:
+      "new RegExp( `\\\\b(half|(?:a|one)[\\\\s-]third|two[\\\\s-]thirds|(?:a|one)[\\\\s-]quarter|three[\\\\s-]quarters|(?:a|one)\\\\s+fifth|(?:a|one)\\\\s+tenth|one\\\\s+in\\\\s+(\\\\d{1,5})|(\\\\d{1,5})\\\\s+(?:in|out\\\\s+of)\\\\s+(\\\\d{1,6}))\\\\s+(?:of\\\\s+)?${BETWEEN}${UNIT}\\\\b`, 'i', )",
+    reason:
+      'The share as a fraction ("a third of users", "one in 20 checkouts"): built once from constants (fraction words, the unit word list, at most three words between, each of at most 24 characters); bounded quantifiers and whitespace runs between non-space tokens, linear.',
+  },
+  {
+    file: 'server/src/core/slo/share.ts',
+    pattern:
+      "new RegExp( `\\\\b(?:all|100\\\\s?%\\\\s+of)\\\\s+(?:of\\\\s+)?(?:our\\\\s+|the\\\\s+)?(?:[\\\\w-]{1,24}\\\\s+)?${UNITS}\\\\b|\\\\bevery\\\\s+(?:[\\\\w-]{1,24}\\\\s+)?${UNIT}\\\\b|\\\\b(?:complete|total|full)\\\\s+(?:\\\\w{1,24}\\\\s+)?(?:outage|unavailability|downtime)\\\\b|\\\\b(?:completely|entirely|fully|totally)\\\\s+(?:down|unavailable|unreachable|offline|inaccessible)\\\\b`, 'i', )",
+    reason:
+      'A total share ("all users", "every request", "a complete outage"): built once from constants (the unit word lists, at most one word between, of at most 24 characters); alternations of literals with bounded quantifiers, linear.',
+  },
+  {
     file: 'server/src/core/learning/categories.ts',
     pattern: "new RegExp(`(?<![\\\\w-])(?:${CUES[c].map(escapeRe).join('|')})`, 'gi')",
     reason:

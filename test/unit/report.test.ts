@@ -13,9 +13,14 @@ import { tempTree } from '../helpers/tmp';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** A year of postmortems with severities, timelines and follow-up actions. */
+/**
+ * A year of postmortems with severities, timelines and follow-up actions; a 99.9%/30d SLO for every service in the
+ * config, and every other postmortem states the share of requests affected (the others get 100%, assumed).
+ */
 function workspace(): Record<string, string> {
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = {
+    '.postmortemrc.json': JSON.stringify({ slos: { '*': { target: 99.9, window: '30d', sli: 'availability' } } }),
+  };
   const incidents: [string, string, number, number, string][] = [
     ['2024-01-09', 'SEV2', 4, 55, 'Platform team'],
     ['2024-01-23', 'SEV3', 12, 140, 'SRE'],
@@ -43,7 +48,7 @@ severity: ${severity}
 ---
 
 # Postmortem: incident ${i + 1}
-
+${i % 2 === 0 ? `\n## Impact\n\nAbout ${i + 1}% of API requests failed.\n` : ''}
 ## Timeline
 
 All times UTC.
@@ -98,6 +103,8 @@ describe('postmortem report', () => {
     assert.match(html, /Incidents \(count\)/);
     assert.match(html, /Time from start of impact \(log scale\)/);
     assert.match(html, /Open actions \(count\)/);
+    assert.match(html, /Error budget consumed, by incident/);
+    assert.match(html, /Share of the SLO window's error budget \(%\)/);
     assert.match(html, /\(no owner\)/);
 
     if (!browser) {
@@ -111,10 +118,12 @@ describe('postmortem report', () => {
     const plots = await page.$$eval('svg[role="img"]', (svgs) =>
       svgs.map((s) => ({ title: s.querySelector('title')?.textContent, width: s.getBoundingClientRect().width })),
     );
-    assert.equal(plots.length, 3);
+    assert.equal(plots.length, 4);
     for (const p of plots) assert.ok(p.width > 600, `${p.title} is ${p.width}px wide`);
     const bars = await page.$$eval('svg[aria-labelledby="pm-title pm-desc"] rect', (r) => r.length);
     assert.ok(bars >= 10, `${bars} bars`);
+    const budgetBars = await page.$$eval('svg[aria-labelledby="eb-title eb-desc"] rect', (r) => r.length);
+    assert.equal(budgetBars, 12);
     const legend = await page.$$eval('.legend li', (li) => li.map((l) => l.textContent?.trim()));
     assert.ok(legend.includes('SEV1') && legend.includes('Time to detect') && legend.includes('No owner'));
     assert.deepEqual(

@@ -16,6 +16,7 @@ export function configToJson(config: ResolvedConfig) {
     files: [...config.files],
     ignores: config.ignores.map((i) => i.pattern),
     maxFileSize: config.maxFileSize,
+    ...(config.slos ? { slos: config.slos } : {}),
     sources: [...config.sources],
   };
 }

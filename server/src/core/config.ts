@@ -1,5 +1,7 @@
 import { DEFAULT_REQUIRED, SECTION_KINDS, type SectionKind } from './kinds';
 import type { AnyRule as Rule } from './rule';
+import type { SloSpec } from './slo/declare';
+import { SLO_SCHEMA } from './slo/schema';
 import type { SeveritySetting } from './types';
 
 /** What a `.postmortemrc.json` / `.postmortemrc.yaml` holds. */
@@ -22,6 +24,8 @@ export interface ConfigFile {
   maxFileSize?: number;
   /** The most time one analysis may take, in milliseconds, before it is stopped (server and CLI). */
   timeBudgetMs?: number;
+  /** SLOs by service (`"*"`: any service), for the error budget an incident consumed. */
+  slos?: Record<string, SloSpec>;
 }
 
 export interface RuleSetting {
@@ -38,6 +42,8 @@ export interface ResolvedConfig {
   /** Globs of files never linted, each with the folder it is relative to (its config file's). */
   ignores: { base: string; pattern: string }[];
   timeBudgetMs: number;
+  /** SLOs by service (`"*"`: any service); the frontmatter's `slo` wins over them. */
+  slos?: Record<string, SloSpec>;
   /** The config files that were merged, outermost first. */
   sources: string[];
   /**
@@ -87,6 +93,7 @@ export function mergeConfig(base: ResolvedConfig, file: ConfigFile, source: stri
     maxFileSize: file.maxFileSize ?? base.maxFileSize,
     ignores: [...base.ignores, ...(file.ignores ?? []).map((pattern) => ({ base: folderOf(source), pattern }))],
     timeBudgetMs: file.timeBudgetMs ?? base.timeBudgetMs,
+    ...(base.slos || file.slos ? { slos: { ...base.slos, ...file.slos } } : {}),
     untrusted: base.untrusted,
     sources: [...base.sources, source],
   };
@@ -189,6 +196,12 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         minimum: 100,
         maximum: 60000,
         description: `The most time, in milliseconds, the analysis of one file may take before it is stopped and the file reported as not analysed (default ${DEFAULT_TIME_BUDGET_MS}).`,
+      },
+      slos: {
+        type: 'object',
+        description:
+          'Service level objectives by service name (as the frontmatter\'s `services` names them; `"*"` for any other), for the error budget an incident consumed: `{ checkout: { target: 99.9, window: 30d, sli: availability } }`. A postmortem\'s own `slo:` wins.',
+        additionalProperties: SLO_SCHEMA,
       },
     },
   };

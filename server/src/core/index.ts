@@ -27,6 +27,16 @@ export { humanMinutes, instantText } from './metrics-text';
 export type { PostmortemModel, Section } from './model';
 export { buildModel } from './model';
 export { type AnyRule, ruleDocsUrl } from './rule';
+export {
+  type BudgetSource,
+  type ErrorBudget,
+  type ErrorBudgetJson,
+  errorBudgetJson,
+  getErrorBudget,
+  percentText,
+  type Slo,
+  type SloSpec,
+} from './slo';
 export { applyEdits, detectEol, LineIndex } from './text';
 export {
   computeMetrics,

@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { AnalysisResult } from '../core';
+import type { AnalysisResult, ResolvedConfig } from '../core';
 import { toRange } from './diagnostics';
 import { inferredEntries } from './inlay-hints';
 import { summaryMetrics } from './metrics';
@@ -10,6 +10,8 @@ export interface CodeLensOptions {
    * before 0.10 shows code lenses at the end of the line, where the hint would be).
    */
   milestoneLenses: boolean;
+  /** The document's config, for the SLOs its `slos` declares (the frontmatter's `slo` needs none). */
+  config?: ResolvedConfig;
 }
 
 /**
@@ -20,13 +22,23 @@ export interface CodeLensOptions {
 export function codeLenses(analysis: AnalysisResult, options: CodeLensOptions): CodeLens[] {
   const { model } = analysis;
   if (!model) return [];
-  const metrics = summaryMetrics(model);
+  const metrics = summaryMetrics(model, options.config);
   const lenses: CodeLens[] = [];
   if (metrics.timelineHeading && (metrics.timedEntries > 0 || metrics.milestones.some((m) => m.found))) {
     const tooltip = metrics.milestones
       .map((m) => `${capitalise(m.title)}: ${m.found ? `${m.at ?? 'no time'}, ${m.how}` : 'not found'}`)
       .join('\n');
     lenses.push({ range: metrics.timelineHeading, command: { title: metrics.sentence, command: '', tooltip } });
+  }
+  // The error budget, when an SLO applies: "~46% of the 30d error budget (20 min of 43.2 min, 99.9%)".
+  const budget = metrics.errorBudget;
+  if (metrics.timelineHeading && budget.status !== 'no-slo') {
+    const tooltip = [
+      budget.estimate ? 'An estimate, from:' : 'From:',
+      ...budget.notes,
+      ...budget.sources.map((s) => `Line ${s.line} (${s.what}): ${s.text}`),
+    ].join('\n');
+    lenses.push({ range: metrics.timelineHeading, command: { title: budget.sentence, command: '', tooltip } });
   }
   if (options.milestoneLenses) {
     for (const e of inferredEntries(model)) {

@@ -1,6 +1,9 @@
 import type { Range } from 'vscode-languageserver';
 import {
   computeMetrics,
+  type ErrorBudgetJson,
+  errorBudgetJson,
+  getErrorBudget,
   getMilestones,
   getTimeline,
   humanMinutes,
@@ -10,6 +13,7 @@ import {
   type Milestone,
   type MilestoneKind,
   type PostmortemModel,
+  type ResolvedConfig,
   type TimelineInstant,
 } from '../core';
 import { toRange } from './diagnostics';
@@ -67,6 +71,11 @@ export interface SummaryMetrics {
   timelineHeading?: Range;
   /** Entries whose time could be read. */
   timedEntries: number;
+  /**
+   * The error budget the incident consumed (as `postmortem metrics --format json` gives it), with the ranges of
+   * the sentences it came from; status `no-slo` when no SLO applies.
+   */
+  errorBudget: ErrorBudgetJson & { ranges: { what: string; range: Range }[] };
 }
 
 const FIGURE_LABELS: Record<FigureKey, string> = {
@@ -76,7 +85,7 @@ const FIGURE_LABELS: Record<FigureKey, string> = {
   duration: 'Duration of impact',
 };
 
-export function summaryMetrics(model: PostmortemModel): SummaryMetrics {
+export function summaryMetrics(model: PostmortemModel, config?: ResolvedConfig): SummaryMetrics {
   const timeline = getTimeline(model);
   const milestones = getMilestones(model);
   const metrics = computeMetrics(milestones);
@@ -103,7 +112,24 @@ export function summaryMetrics(model: PostmortemModel): SummaryMetrics {
     sentence: metricsSentence(statuses, minutes),
     timelineHeading: heading ? toRange(model.lines, heading.start, heading.end) : undefined,
     timedEntries: timeline.entries.filter((e) => e.status === 'parsed').length,
+    errorBudget: budgetWithRanges(model, config),
   };
+}
+
+function budgetWithRanges(model: PostmortemModel, config?: ResolvedConfig): SummaryMetrics['errorBudget'] {
+  const budget = getErrorBudget(model, config);
+  const ranges: { what: string; range: Range }[] = [];
+  const add = (what: string, r: { start: number; end: number } | undefined) => {
+    if (r) ranges.push({ what, range: toRange(model.lines, r.start, r.end) });
+  };
+  add('slo', budget.worst?.slo.range);
+  const d = budget.duration;
+  if (d?.source === 'timeline') {
+    add('impact-start', d.ranges[0]);
+    add('impact-end', d.ranges[1]);
+  } else if (d) add('stated-duration', d.ranges[0]);
+  add('share', budget.share.stated?.sentence);
+  return { ...errorBudgetJson(model, budget), ranges };
 }
 
 function milestoneStatus(model: PostmortemModel, kind: MilestoneKind, milestones: Milestone[]): MilestoneStatus {

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver';
-import { type AnalysisResult, type Finding, SECTION_KIND_INFO, type SectionKind } from '../core';
+import { type AnalysisResult, type Finding, type ResolvedConfig, SECTION_KIND_INFO, type SectionKind } from '../core';
 import { type ActionItemRef, actionItemRefs } from './action-items';
 import { toRange } from './diagnostics';
 import { type SummaryMetrics, summaryMetrics } from './metrics';
@@ -93,6 +93,7 @@ export function postmortemSummary(
   version: number,
   analysis: AnalysisResult,
   required: readonly SectionKind[],
+  config?: ResolvedConfig,
 ): PostmortemSummary {
   const summary = notPostmortemSummary(uri, version);
   summary.isPostmortem = true;
@@ -172,7 +173,7 @@ export function postmortemSummary(
       range: toRange(lines, f.start, f.end),
     })),
   };
-  summary.metrics = summaryMetrics(model);
+  summary.metrics = summaryMetrics(model, config);
   summary.actionItems = actionItemRefs(model);
   return summary;
 }

@@ -434,7 +434,9 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(async (params) => {
     checkParams(params);
     const found = await current(params.textDocument.uri);
-    return found ? codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints }) : [];
+    return found
+      ? codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints, config: found.entry.config })
+      : [];
   });
 
   connection.languages.inlayHint.on(async (params) => {
@@ -483,7 +485,13 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     const found = await current(params.textDocument.uri);
     if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
-    const summary = postmortemSummary(doc.uri, doc.version, found.entry.result, found.entry.config.required);
+    const summary = postmortemSummary(
+      doc.uri,
+      doc.version,
+      found.entry.result,
+      found.entry.config.required,
+      found.entry.config,
+    );
     const { model } = found.entry.result;
     if (model) {
       await incidents.ready();

@@ -18,6 +18,7 @@ import { invalidValue } from './metadata/invalid-value';
 import { missingIncidentCommander } from './metadata/missing-incident-commander';
 import { missingOwner as missingPostmortemOwner } from './metadata/missing-owner';
 import { publicationDelay } from './metadata/publication-delay';
+import { severityBudgetMismatch } from './metadata/severity-budget-mismatch';
 import { unknownKey } from './metadata/unknown-key';
 import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
@@ -37,6 +38,7 @@ export const RULES: readonly AnyRule[] = [
   missingPostmortemOwner,
   missingIncidentCommander,
   publicationDelay,
+  severityBudgetMismatch,
   requiredSection,
   statedElsewhere,
   suggestedSection,

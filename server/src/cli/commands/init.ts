@@ -89,6 +89,12 @@ files: [${glob ? JSON.stringify(glob) : ''}]
 # Files never linted (globs relative to this file). Files that .gitignore ignores are skipped too.
 ignores: ["**/templates/**"]
 
+# Service level objectives by service ("*" for any other), for the error budget an incident consumed (the
+# metrics, the Postmortem view, the report, metadata/severity-budget-mismatch). A postmortem's own "slo:" wins.
+# slos:
+#   checkout: { target: 99.9, window: 30d, sli: availability }
+#   "*": { target: 99.5, window: 30d }
+
 # Rule severities (off, info, warning, error) and options, by rule id: "postmortem --print-config FILE" shows
 # them all.
 rules: {}

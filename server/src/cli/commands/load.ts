@@ -19,6 +19,8 @@ export interface LoadedPostmortem {
   /** Path relative to the current folder, with forward slashes. */
   relativePath: string;
   model: PostmortemModel;
+  /** The config that applies to it (for the SLOs of `slos`). */
+  config: ResolvedConfig;
 }
 
 export interface LoadOptions {
@@ -53,7 +55,7 @@ export async function loadPostmortems(args: readonly string[], options: LoadOpti
       if (!isPostmortem(target.path, decoded.text, globs) && !isPostmortem(rel, decoded.text, globs)) continue;
     }
     const { model } = analyze(decoded.text, config);
-    if (model) out.push({ path: target.path, relativePath: rel || target.path, model });
+    if (model) out.push({ path: target.path, relativePath: rel || target.path, model, config });
   }
   return out;
 }

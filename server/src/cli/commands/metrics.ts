@@ -1,4 +1,12 @@
-import { getIncidentMetrics, type IncidentMetrics } from '../../core';
+import {
+  type ErrorBudgetJson,
+  errorBudgetJson,
+  getErrorBudget,
+  getIncidentMetrics,
+  type IncidentMetrics,
+  type PostmortemModel,
+  type ResolvedConfig,
+} from '../../core';
 import { type LoadedPostmortem, loadPostmortems } from './load';
 import { type CommandIo, emit, guarded, humanMinutes, instantText, parseCommandArgs, textTable } from './shared';
 
@@ -15,6 +23,11 @@ frontmatter as started/detected/mitigated/resolved).
 
 All in whole minutes; null when a milestone is unknown or known only to the day.
 
+Error budget: for a postmortem with an SLO (frontmatter slo: { target: 99.9, window: 30d }, or the config's
+slos by service, "*" for any), the minutes of impact × the share of requests or users affected (as the impact
+section, summary or introduction states it: "5% of requests"; else 100%, assumed), against the window's budget
+((100 − target)% of the window). Marked "~" when it is an estimate (inferred milestones, assumed share).
+
 Options:
   -f, --format <name>       json or table (default: table)
   -c, --config <file>       Use this config file instead of the .postmortemrc.* files found near each file
@@ -23,7 +36,10 @@ Options:
   -h, --help                Show this help
 
 JSON: [{ filePath, started, detected, mitigated, resolved, timeToDetectMinutes, timeToMitigateMinutes,
-timeToResolveMinutes, durationMinutes }], times as ISO 8601 where the date is known, else HH:MM, else null.`;
+timeToResolveMinutes, durationMinutes, errorBudget }], times as ISO 8601 where the date is known, else HH:MM,
+else null. errorBudget: { status (ok, no-slo, no-duration), slo, impactMinutes, impactSource, share,
+shareAssumed, consumedMinutes, budgetMinutes, budgetPercent, estimate, sentence, notes, sources: [{ what, line,
+text }] }.`;
 
 export interface MetricsRow {
   filePath: string;
@@ -35,10 +51,16 @@ export interface MetricsRow {
   timeToMitigateMinutes: number | null;
   timeToResolveMinutes: number | null;
   durationMinutes: number | null;
+  errorBudget: ErrorBudgetJson;
 }
 
 /** One row of `postmortem metrics --format json`. */
-export function metricsRow(filePath: string, metrics: IncidentMetrics): MetricsRow {
+export function metricsRow(
+  filePath: string,
+  metrics: IncidentMetrics,
+  model: PostmortemModel,
+  config?: ResolvedConfig,
+): MetricsRow {
   return {
     filePath,
     started: instantText(metrics.started),
@@ -49,11 +71,21 @@ export function metricsRow(filePath: string, metrics: IncidentMetrics): MetricsR
     timeToMitigateMinutes: metrics.timeToMitigateMinutes,
     timeToResolveMinutes: metrics.timeToResolveMinutes,
     durationMinutes: metrics.durationMinutes,
+    errorBudget: errorBudgetJson(model, getErrorBudget(model, config)),
   };
 }
 
 export function metricsRows(postmortems: readonly LoadedPostmortem[]): MetricsRow[] {
-  return postmortems.map((p) => metricsRow(p.relativePath, getIncidentMetrics(p.model)));
+  return postmortems.map((p) => metricsRow(p.relativePath, getIncidentMetrics(p.model), p.model, p.config));
+}
+
+/** The budget column: "~46% (20 min)", "no SLO", "–" without a duration. */
+export function budgetCell(b: ErrorBudgetJson): string {
+  if (b.status === 'no-slo') return 'no SLO';
+  if (b.status !== 'ok' || b.budgetPercent === null) return '–';
+  const consumed = b.consumedMinutes ?? 0;
+  const minutes = consumed < 60 ? `${Math.round(consumed * 10) / 10} min` : humanMinutes(Math.round(consumed));
+  return `${b.estimate ? '~' : ''}${b.budgetPercent < 10 ? b.budgetPercent.toFixed(1) : Math.round(b.budgetPercent)}% (${minutes})`;
 }
 
 export function metricsTable(rows: readonly MetricsRow[]): string {
@@ -68,6 +100,7 @@ export function metricsTable(rows: readonly MetricsRow[]): string {
     humanMinutes(r.timeToMitigateMinutes),
     humanMinutes(r.timeToResolveMinutes),
     humanMinutes(r.durationMinutes),
+    budgetCell(r.errorBudget),
   ]);
   const median = (key: keyof MetricsRow) => {
     const values = rows
@@ -80,15 +113,32 @@ export function metricsTable(rows: readonly MetricsRow[]): string {
   };
   const known = rows.filter((r) => r.timeToDetectMinutes !== null || r.timeToResolveMinutes !== null).length;
   const table = textTable(
-    ['file', 'started', 'detected', 'mitigated', 'resolved', 'to detect', 'to mitigate', 'to resolve', 'duration'],
+    [
+      'file',
+      'started',
+      'detected',
+      'mitigated',
+      'resolved',
+      'to detect',
+      'to mitigate',
+      'to resolve',
+      'duration',
+      'error budget',
+    ],
     body,
-    new Set([5, 6, 7, 8]),
+    new Set([5, 6, 7, 8, 9]),
   );
   const summary =
     `${rows.length} postmortem${rows.length === 1 ? '' : 's'}, ${known} with metrics. Median time to detect ` +
     `${humanMinutes(median('timeToDetectMinutes'))}, to mitigate ${humanMinutes(median('timeToMitigateMinutes'))}, ` +
     `to resolve ${humanMinutes(median('timeToResolveMinutes'))}.`;
-  return `${table}\n\n${summary}\n`;
+  const budgets = rows.filter((r) => r.errorBudget.status === 'ok');
+  const withSlo = rows.filter((r) => r.errorBudget.status !== 'no-slo').length;
+  const budgetLine =
+    withSlo === 0
+      ? ''
+      : `\nError budget: ${budgets.length} of ${withSlo} with an SLO computed (share of the SLO window's budget; ~ an estimate: milestones inferred from the wording${budgets.some((r) => r.errorBudget.shareAssumed) ? ', or 100% of requests assumed' : ''}; see --format json for the sentences used).`;
+  return `${table}\n\n${summary}${budgetLine}\n`;
 }
 
 /** `postmortem metrics`: exit 0, or 2 for bad usage. */

@@ -1,5 +1,13 @@
 import { basename } from 'node:path';
-import { getActionItems, getIncidentMetrics, getTimeline, type PostmortemModel } from '../../core';
+import {
+  type ErrorBudgetJson,
+  errorBudgetJson,
+  getActionItems,
+  getErrorBudget,
+  getIncidentMetrics,
+  getTimeline,
+  type PostmortemModel,
+} from '../../core';
 import type { LoadedPostmortem } from './load';
 
 /** What the report shows of one postmortem. */
@@ -13,6 +21,8 @@ export interface ReportIncident {
   timeToDetectMinutes: number | null;
   timeToResolveMinutes: number | null;
   durationMinutes: number | null;
+  /** The error budget consumed, when an SLO applies (frontmatter `slo` or the config's `slos`). */
+  errorBudget: ErrorBudgetJson;
 }
 
 export interface ReportAction {
@@ -46,6 +56,7 @@ export function reportData(postmortems: readonly LoadedPostmortem[], now = new D
       timeToDetectMinutes: metrics.timeToDetectMinutes,
       timeToResolveMinutes: metrics.timeToResolveMinutes,
       durationMinutes: metrics.durationMinutes,
+      errorBudget: errorBudgetJson(p.model, getErrorBudget(p.model, p.config)),
     });
     for (const a of getActionItems(p.model)) {
       if (a.status === 'done') {

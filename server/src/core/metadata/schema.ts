@@ -6,6 +6,8 @@
  * reports only those that look like a misspelt known key.
  */
 
+import { SLO_SCHEMA } from '../slo/schema';
+
 /** A time as the milestone keys take it: ISO 8601, a date and time, or a time of day (read on the timeline's day). */
 const TIME_PATTERN =
   '^(?:\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*(?:Z|[+-]\\d{2}:?\\d{2}|[A-Za-z][A-Za-z/_+-]{1,40}))?)?|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:Z|[+-]\\d{2}:?\\d{2}|[A-Za-z][A-Za-z/_+-]{1,40}))?)$';
@@ -146,6 +148,11 @@ export const FRONTMATTER_SCHEMA = {
     detected: milestone('the problem was detected (alert fired, page, report)'),
     mitigated: milestone('the impact ended or a workaround took effect'),
     resolved: milestone('the problem was resolved for good'),
+    slo: {
+      description:
+        'The service level objective(s) the incident counts against, for the error budget it consumed: `{ target: 99.9, window: 30d, sli: availability }`, or a list of them.',
+      anyOf: [SLO_SCHEMA, { type: 'array', items: SLO_SCHEMA, minItems: 1 }],
+    },
     timezone: {
       type: 'string',
       minLength: 1,

@@ -14,19 +14,24 @@ const DURATION =
   /\b(?:for|lasted|lasting|over|about|approximately|roughly|around|nearly|almost|~)\s+(?:(?:about|approximately|roughly|around|nearly|almost|~)\s*)?(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)\b)?/i;
 
 /** The impact duration the document states in its impact section, summary or introduction, in minutes. */
-export function statedImpactMinutes(model: PostmortemModel): { minutes: number; text: string } | undefined {
+export function statedImpactMinutes(
+  model: PostmortemModel,
+): { minutes: number; text: string; start: number; end: number } | undefined {
   const sections = [...sectionsOfKind(model, 'impact'), ...sectionsOfKind(model, 'summary')];
-  const texts = sections.map((s) => model.text.slice(s.headingEnd, s.contentEnd));
+  const spans = sections.map((s) => ({ from: s.headingEnd, text: model.text.slice(s.headingEnd, s.contentEnd) }));
   const lead = model.lead;
   if (lead.length > 0) {
-    texts.push(model.text.slice(lead[0].position?.start.offset ?? 0, lead[lead.length - 1].position?.end.offset ?? 0));
+    const from = lead[0].position?.start.offset ?? 0;
+    spans.push({ from, text: model.text.slice(from, lead[lead.length - 1].position?.end.offset ?? 0) });
   }
-  for (const text of texts) {
+  for (const { from, text } of spans) {
     const m = DURATION.exec(text);
     if (!m) continue;
     const value = Number(m[1]);
     const minutes = (/^h/i.test(m[2]) ? value * 60 : value) + (m[3] ? Number(m[3]) : 0);
-    if (minutes > 0) return { minutes: Math.round(minutes), text: m[0].trim() };
+    const start = from + m.index + (m[0].length - m[0].trimStart().length);
+    const written = m[0].trim();
+    if (minutes > 0) return { minutes: Math.round(minutes), text: written, start, end: start + written.length };
   }
   return undefined;
 }
