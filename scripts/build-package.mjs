@@ -29,10 +29,26 @@ const MODEL = 'wink-eng-lite-web-model';
 const COMPRESSED =
   /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(core-web|sa|ner)-model\.json$/;
 
-/** The model's JSON files become brotli'd data files read on first use. */
+/** WordNet's exception lists in the model (module.exports = a null-prototype object of 220 kB of words). */
+const EXCEPTIONS = /wink-eng-lite-web-model[/\\]dist[/\\]wn-(noun|verb|adjective)-exceptions\.js$/;
+
+/** The model's JSON files (and WordNet exception lists) become brotli'd data files read on first use. */
 const compressedJson = {
   name: 'compressed-model-json',
   setup(b) {
+    b.onLoad({ filter: EXCEPTIONS }, (args) => {
+      const name = `${basename(args.path, '.js')}.json.br`;
+      const data = brotliCompressSync(JSON.stringify(createRequire(import.meta.url)(args.path)), {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+      });
+      writeFileSync(join(dist, name), data);
+      // Null-prototype as the original: a word such as "constructor" must not find Object.prototype's.
+      return {
+        loader: 'js',
+        contents: `module.exports = Object.assign(Object.create(null), JSON.parse(require('node:zlib').brotliDecompressSync(
+          require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)})))));`,
+      };
+    });
     b.onLoad({ filter: COMPRESSED }, (args) => {
       const name = `${basename(args.path)}.br`;
       const data = brotliCompressSync(readFileSync(args.path), {
@@ -238,7 +254,11 @@ execFileSync(
 );
 
 mkdirSync(join(out, 'schemas'), { recursive: true });
-copyFileSync(join(root, 'schemas/postmortemrc.schema.json'), join(out, 'schemas/postmortemrc.schema.json'));
+// The schema as compact JSON: the same document for editors and validators, without the repository's indentation.
+writeFileSync(
+  join(out, 'schemas/postmortemrc.schema.json'),
+  `${JSON.stringify(JSON.parse(readFileSync(join(root, 'schemas/postmortemrc.schema.json'), 'utf8')))}\n`,
+);
 for (const file of ['LICENSE', 'README.md']) copyFileSync(join(root, file), join(out, file));
 
 if (process.argv.includes('--pack')) {
