@@ -64,6 +64,8 @@ function isInside(folder: string, path: string): boolean {
 const WARM_UP_TEXT =
   '# Warm-up\n\n## Summary\n\nAna deployed the change because the check was skipped; a careless human error that someone should have caught.\n';
 const WARM_UP_LIMIT_MS = 60_000;
+/** The largest file the workspace index of related incidents reads (see postmortemModel). */
+const MAX_INDEXED_CHARS = 256 * 1024;
 
 /** The rules that decide whether a text can be analysed at all (size, binary): enough to build a model. */
 const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
@@ -518,6 +520,9 @@ export function startServer(connection: Connection): void {
 
   /** The model of a file's text when it is a postmortem; only the input rules run (the model is what is needed). */
   function postmortemModel(path: string, text: string): PostmortemModel | undefined {
+    // Read in the server's own thread, between other work: a file too large to parse in a moment is left out of the
+    // index (a postmortem is rarely over a few dozen kB) rather than hold the open documents behind it.
+    if (text.length > MAX_INDEXED_CHARS) return undefined;
     const config = configFor(path);
     const doc = TextDocument.create(URI.file(path).toString(), 'markdown', 0, text);
     if (!isPostmortemDocument(doc, path, config)) return undefined;
