@@ -110,6 +110,36 @@ describe('language server robustness', () => {
     assert.match((change.edits[0] as TextEdit).newText, /## Timeline/);
   });
 
+  it('takes a burst of edits over many documents without waiting between them, and ends on every last version', async () => {
+    const DOCS = 20;
+    const EDITS = 20;
+    const names = Array.from({ length: DOCS }, (_, d) => `postmortems/burst-${d}.md`);
+    for (const name of names) await client.open(uri(name), MISSING_TIMELINE);
+    // Every edit sent at once, interleaved across documents, as fast typing in split editors would.
+    for (let e = 2; e <= EDITS + 1; e++) {
+      for (const [d, name] of names.entries()) {
+        const blame = e === EDITS + 1 && d % 2 === 0 ? '\nThe outage was caused by human error.\n' : '';
+        void client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri: uri(name), version: e },
+          contentChanges: [{ text: `${MISSING_TIMELINE}\nEdit ${e} of document ${d}.\n${blame}` }],
+        });
+      }
+    }
+    for (const [d, name] of names.entries()) {
+      const last = await client.diagnostics(uri(name), (p) => p.version === EDITS + 1);
+      assert.ok(
+        last.diagnostics.some((x: Diagnostic) => x.code === 'structure/required-section'),
+        name,
+      );
+      assert.equal(
+        last.diagnostics.some((x: Diagnostic) => x.code === 'blame/human-error'),
+        d % 2 === 0,
+        `${name}: the last version's own findings`,
+      );
+    }
+    await stillServes('after-burst');
+  });
+
   it('ignores config patterns in an untrusted workspace (Restricted Mode), and uses them once trusted', async () => {
     const folder = tempTree({
       '.postmortemrc.json': JSON.stringify({
