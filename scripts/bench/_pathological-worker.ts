@@ -7,7 +7,7 @@ import { RULES } from '../../server/src/rules';
 parentPort?.postMessage({ ready: true });
 const config = mergeConfig(defaultConfig(RULES), workerData.file ?? {}, '<bench>');
 const started = performance.now();
-const result = analyze(workerData.text, config);
+const result = analyze(workerData.text, config, RULES);
 const ms = performance.now() - started;
 const reason = result.findings.find((f) => f.ruleId === 'input/not-analysed')?.data?.reason;
 parentPort?.postMessage({ ms, analysed: !!result.model, reason });

@@ -240,7 +240,7 @@ function realNotes(): string[] {
     let entry = cache.get(item.file);
     if (!entry) {
       const text = readFileSync(join(REAL, item.file), 'utf8');
-      entry = { text, blame: analyze(text, config).findings.filter((f) => f.ruleId.startsWith('blame/')) };
+      entry = { text, blame: analyze(text, config, RULES).findings.filter((f) => f.ruleId.startsWith('blame/')) };
       cache.set(item.file, entry);
     }
     const range = locate(entry.text, item.quote);
@@ -326,7 +326,7 @@ function timing(): string[] {
   const phases: [string, (t: string) => number][] = [
     ['parse only (parseMarkdown)', (t) => parseMarkdown(t).children.length],
     ['analysis without blame rules', (t) => analyze(t, withoutBlame, structureOnly).findings.length],
-    ['analysis with blame rules (all rules)', (t) => analyze(t, config).findings.length],
+    ['analysis with blame rules (all rules)', (t) => analyze(t, config, RULES).findings.length],
   ];
   for (const [, fn] of phases) for (const t of originals) fn(t); // warm up
   const best: number[] = phases.map(() => Number.POSITIVE_INFINITY);

@@ -125,10 +125,10 @@ function measureInProcess(text: string) {
     return { median: medianOf(runs), min: Math.min(...runs) };
   };
   const parse = time(() => parseMarkdown(text));
-  const analysis = time(() => analyze(text, config));
+  const analysis = time(() => analyze(text, config, RULES));
   gc();
   const before = process.memoryUsage().heapUsed;
-  const result = analyze(text, config);
+  const result = analyze(text, config, RULES);
   gc();
   const retained = process.memoryUsage().heapUsed - before;
   return { parse, analyze: analysis, findings: result.findings.length, retained };

@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
     {
       name: 'analysis',
       what: `analyze(text, defaultConfig(RULES)): parse + model + ${RULES.length} rules + suppressions`,
-      perFile: (text) => analyze(text, config).findings.length,
+      perFile: (text) => analyze(text, config, RULES).findings.length,
     },
     {
       name: 'markdownlint',

@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
   let actions = 0;
   let withMetrics = 0;
   for (const text of texts) {
-    const { model } = analyze(text, config);
+    const { model } = analyze(text, config, RULES);
     if (!model) continue;
     const timeline = getTimeline(model);
     if (timeline.entries.length > 0) timelines++;
@@ -82,7 +82,7 @@ export async function run(): Promise<void> {
   const parse = time((t) => parseMarkdown(t));
   const model = time((t) => buildModel(t, matcher));
   const withOurs = time((t) => analyze(t, config, [...RULES.filter((r) => r.phase === 'input'), ...ours]));
-  const all = time((t) => analyze(t, config));
+  const all = time((t) => analyze(t, config, RULES));
   const rulesOnly = withOurs - model;
   console.log(`time over ${files.length} files (median of ${ROUNDS} passes):`);
   console.log(`  parse only                      ${parse.toFixed(1)} ms`);

@@ -8,7 +8,7 @@ import { Linter } from './cli/lint';
 import { configToJson } from './cli/print-config';
 import { runLint } from './cli/run-lint';
 import type { ConfigFile } from './core';
-import { VERSION } from './node/version';
+import { VERSION } from './core/version';
 
 export type { ConfigFile, JsonMessage as LintMessage };
 

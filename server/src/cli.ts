@@ -2,7 +2,7 @@
 // it costs only Node's start-up; the CLI proper (and with it the analysis) is imported after. In the CLI's analysis
 // worker, the same bundle serves analyses instead.
 import { isMainThread, workerData } from 'node:worker_threads';
-import { VERSION } from './node/version';
+import { VERSION } from './core/version';
 
 const argv = process.argv.slice(2);
 

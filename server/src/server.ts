@@ -3,6 +3,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { isAnalysisWorkerThread, serveAnalyses } from './node/analysis-worker-main';
+import { nodeServerPlatform } from './node/platform';
 
 if (isAnalysisWorkerThread()) {
   serveAnalyses();
@@ -10,5 +11,5 @@ if (isAnalysisWorkerThread()) {
   const connection = createConnection(ProposedFeatures.all);
   // A failed request to the client must never take the server down: log it and carry on.
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
-  startServer(connection);
+  startServer(connection, nodeServerPlatform());
 }

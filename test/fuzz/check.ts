@@ -2,6 +2,7 @@
 // ranges inside the text, and `--fix` settles (a second run changes nothing) and only adds text.
 import { fixUntilSettled } from '../../server/src/cli/lint';
 import { type AnalysisResult, analyze, type ResolvedConfig } from '../../server/src/core';
+import { RULES } from '../../server/src/rules';
 
 export interface Checked {
   ms: number;
@@ -14,7 +15,7 @@ export function checkDocument(text: string, config: ResolvedConfig, { fixes = tr
   const problems: string[] = [];
   const run = (t: string): AnalysisResult | undefined => {
     try {
-      return analyze(t, config);
+      return analyze(t, config, RULES);
     } catch (e) {
       problems.push(`analyze threw: ${(e as Error)?.stack ?? e}`);
       return undefined;

@@ -9,7 +9,7 @@ export function configWith(file: ConfigFile = {}): ResolvedConfig {
 
 /** Analyses a text with the default config (or the given overrides). */
 export function analyzeText(text: string, file?: ConfigFile) {
-  return analyze(text, configWith(file));
+  return analyze(text, configWith(file), RULES);
 }
 
 /** The findings of one rule, as `line:column` (1-based) plus the finding. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core';
 import { AnalysisWorker } from '../../server/src/node/analysis-worker';
+import { RULES } from '../../server/src/rules';
 import { configWith } from '../helpers/analyze';
 import { MINIMAL_POSTMORTEM } from '../helpers/postmortem';
 
@@ -20,7 +21,7 @@ describe('analysis worker', () => {
   it('gives the findings of the analysis in process, sync and async', async () => {
     const config = configWith();
     const text = MINIMAL_POSTMORTEM.replace('## Timeline\n\n- 10:00 UTC a\n\n', '');
-    const expected = analyze(text, config).findings;
+    const expected = analyze(text, config, RULES).findings;
     assert.deepEqual(worker.analyzeSync(text, config, 60_000).findings, expected);
     assert.deepEqual((await worker.analyze(text, config, 60_000)).findings, expected);
   });
@@ -38,7 +39,7 @@ describe('analysis worker', () => {
     assert.equal(async.timedOut, true);
     const next = await worker.analyze(MINIMAL_POSTMORTEM, config, 60_000);
     assert.equal(next.timedOut, undefined);
-    assert.deepEqual(next.findings, analyze(MINIMAL_POSTMORTEM, config).findings);
+    assert.deepEqual(next.findings, analyze(MINIMAL_POSTMORTEM, config, RULES).findings);
   });
 
   it('takes its budget from the config (timeBudgetMs), 2 s by default', () => {

@@ -10,6 +10,8 @@ import { URI } from 'vscode-uri';
 import { applyEdits, type Finding } from '../../server/src/core';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { codeActionsFor, configWorkspaceEdit } from '../../server/src/lsp/code-actions';
+import { nodeHost } from '../../server/src/node/host';
+import { nodeFiles } from '../../server/src/node/platform';
 import { analyzeText } from '../helpers/analyze';
 
 function blameFindings(text: string): Finding[] {
@@ -104,6 +106,11 @@ describe('allow-list fix', () => {
 });
 
 describe('configWorkspaceEdit', () => {
+  /** The disk's files, with config files read from `files` instead. */
+  const filesOf = (files: Record<string, string>) => ({
+    ...nodeFiles,
+    host: { ...nodeHost, readFile: (p: string) => files[p], exists: () => false },
+  });
   const change = { rule: 'blame/judgment', option: 'allow', value: 'careless' };
   const fileUri = (path: string) => URI.file(path).toString();
 
@@ -111,7 +118,7 @@ describe('configWorkspaceEdit', () => {
     const files: Record<string, string> = {
       '/repo/.postmortemrc.json': '{ "rules": { "blame/judgment": "error" } }\n',
     };
-    const edit = configWorkspaceEdit(fileUri('/repo/docs/pm.md'), change, (p) => files[p]);
+    const edit = configWorkspaceEdit(fileUri('/repo/docs/pm.md'), change, filesOf(files));
     const edits = edit?.edit.changes?.[fileUri('/repo/.postmortemrc.json')] as TextEdit[];
     assert.equal(edits.length, 1);
     assert.deepEqual(JSON.parse(edits[0].newText), {
@@ -126,20 +133,17 @@ describe('configWorkspaceEdit', () => {
       '/a/.postmortemrc.json': '{ "rules": { "blame/judgment": { "allow": ["Careless"] } } }',
       '/b/.postmortemrc.json': '{ "rules": ',
     };
-    const same = configWorkspaceEdit(fileUri('/a/pm.md'), change, (p) => files[p]);
+    const same = configWorkspaceEdit(fileUri('/a/pm.md'), change, filesOf(files));
     const [only] = (same?.edit.changes?.[fileUri('/a/.postmortemrc.json')] ?? []) as TextEdit[];
     assert.deepEqual(JSON.parse(only.newText).rules['blame/judgment'].allow, ['Careless']);
-    assert.equal(
-      configWorkspaceEdit(fileUri('/b/pm.md'), change, (p) => files[p]),
-      undefined,
-    );
+    assert.equal(configWorkspaceEdit(fileUri('/b/pm.md'), change, filesOf(files)), undefined);
   });
 
   it('edits a YAML config and keeps its comments', () => {
     const files: Record<string, string> = {
       '/repo/.postmortemrc.yaml': '# team config\nrules:\n  blame/judgment: warning\n',
     };
-    const edit = configWorkspaceEdit(fileUri('/repo/pm.md'), change, (p) => files[p]);
+    const edit = configWorkspaceEdit(fileUri('/repo/pm.md'), change, filesOf(files));
     const [yamlEdit] = (edit?.edit.changes?.[fileUri('/repo/.postmortemrc.yaml')] ?? []) as TextEdit[];
     assert.match(yamlEdit.newText, /^# team config/);
     assert.match(yamlEdit.newText, /severity: warning/);
@@ -151,7 +155,10 @@ describe('configWorkspaceEdit', () => {
     try {
       mkdirSync(join(root, '.git'));
       mkdirSync(join(root, 'docs', 'incidents'), { recursive: true });
-      const edit = configWorkspaceEdit(fileUri(join(root, 'docs', 'incidents', 'pm.md')), change, () => undefined);
+      const edit = configWorkspaceEdit(fileUri(join(root, 'docs', 'incidents', 'pm.md')), change, {
+        ...nodeFiles,
+        host: { ...nodeHost, readFile: () => undefined },
+      });
       assert.equal(edit?.verb, 'creates');
       assert.equal(edit?.fileName, '.postmortemrc.json');
       const [create, text] = edit?.edit.documentChanges ?? [];
@@ -170,10 +177,13 @@ describe('configWorkspaceEdit', () => {
       writeFileSync(join(root, '.postmortemrc.json'), '{}\n');
       const text = '# T\n\nThe engineer was careless.\n';
       const result = analyzeText(text);
-      const actions = codeActionsFor(fileUri(join(root, 'pm.md')), result, {
-        start: { line: 2, character: 20 },
-        end: { line: 2, character: 20 },
-      });
+      const actions = codeActionsFor(
+        fileUri(join(root, 'pm.md')),
+        result,
+        { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } },
+        undefined,
+        nodeFiles,
+      );
       const allow = actions.find((a) => a.title.startsWith('Allow'));
       assert.ok(allow?.edit?.changes?.[fileUri(join(root, '.postmortemrc.json'))], 'edits the config file');
       assert.ok(!allow?.isPreferred);

@@ -32,6 +32,17 @@ function forbidden(specifier: string, from: string): string | undefined {
   return undefined;
 }
 
+function forbiddenInLsp(specifier: string, from: string): string | undefined {
+  const bare = specifier.replace(/^node:/, '').split('/')[0];
+  if (specifier.startsWith('node:') || builtinModules.includes(bare)) return 'a Node built-in';
+  if (/^vscode-language(?:server|client)\/node(?:\/|$)/.test(specifier)) return "an LSP package's Node entry";
+  if (specifier.startsWith('.')) {
+    const target = relative(join(ROOT, 'server/src'), join(from, '..', specifier)).split(/[\\/]/)[0];
+    if (['cli', 'node', 'api.ts', 'api', 'cli.ts', 'server.ts'].includes(target)) return `the ${target} adapter`;
+  }
+  return undefined;
+}
+
 describe('analysis boundaries', () => {
   it('core and rules import no Node built-in, no LSP or VS Code package, no adapter', () => {
     const problems: string[] = [];
@@ -50,6 +61,32 @@ describe('analysis boundaries', () => {
     }
     assert.ok(checked > 100, `only ${checked} imports read: the pattern is broken`);
     assert.deepEqual(problems, []);
+  });
+
+  it('lsp/ imports no Node built-in, no Node entry of an LSP package, nothing from node/ or cli/', () => {
+    // The browser server (server/src/browser) runs lsp/ in a web worker: what it needs from the host comes through
+    // lsp/platform.ts. server/tsconfig.lsp.json type-checks it without Node's types.
+    const problems: string[] = [];
+    let checked = 0;
+    for (const file of files(join(ROOT, 'server/src/lsp'))) {
+      const text = readFileSync(file, 'utf8');
+      IMPORT.lastIndex = 0;
+      for (let m = IMPORT.exec(text); m !== null; m = IMPORT.exec(text)) {
+        const specifier = m[1] ?? m[2] ?? m[3];
+        checked++;
+        const why = forbiddenInLsp(specifier, file);
+        if (why) problems.push(`${relative(ROOT, file)} imports ${specifier}: ${why}`);
+      }
+    }
+    assert.ok(checked > 50, `only ${checked} imports read: the pattern is broken`);
+    assert.deepEqual(problems, []);
+    assert.equal(forbiddenInLsp('node:fs', join(ROOT, 'server/src/lsp/x.ts')), 'a Node built-in');
+    assert.equal(
+      forbiddenInLsp('vscode-languageserver/node', join(ROOT, 'server/src/lsp/x.ts')),
+      "an LSP package's Node entry",
+    );
+    assert.equal(forbiddenInLsp('../node/host', join(ROOT, 'server/src/lsp/x.ts')), 'the node adapter');
+    assert.equal(forbiddenInLsp('vscode-languageserver', join(ROOT, 'server/src/lsp/x.ts')), undefined);
   });
 
   it('the check would see a Node built-in, an LSP package and an adapter', () => {

@@ -6,6 +6,7 @@ import { expandTargets } from '../../server/src/cli/files';
 import { escapeMarkdown, formatMarkdown, REPORT_MARKER } from '../../server/src/cli/formatters/markdown';
 import { type FileResult, Linter } from '../../server/src/cli/lint';
 import { analyze, ruleDocsUrl } from '../../server/src/core';
+import { RULES } from '../../server/src/rules';
 import { configWith } from '../helpers/analyze';
 import { STRUCTURE_ONLY } from '../helpers/config';
 import { tempTree } from '../helpers/tmp';
@@ -36,7 +37,7 @@ The consumer pool was sized for last year's traffic.
 describe('section checklist', () => {
   it('marks each required section present, empty or missing, in the configured order', () => {
     const config = configWith();
-    const { model, findings } = analyze(PARTIAL, config);
+    const { model, findings } = analyze(PARTIAL, config, RULES);
     assert.ok(model);
     const list = sectionChecklist(model, config.required, findings);
     assert.deepEqual(
@@ -55,7 +56,7 @@ describe('section checklist', () => {
   it('follows the configured required list, and a nested empty section counts as empty', () => {
     const text = '# Incident review: x\n\n## Summary\n\n### Impact\n\nTBD\n';
     const config = configWith({ sections: { required: ['impact', 'summary'] } });
-    const { model, findings } = analyze(text, config);
+    const { model, findings } = analyze(text, config, RULES);
     assert.ok(model);
     assert.deepEqual(
       sectionChecklist(model, config.required, findings).map((i) => `${i.kind}:${i.state}`),
@@ -66,7 +67,7 @@ describe('section checklist', () => {
   it('counts a kind as present when one of its two sections has content', () => {
     const text = '# Postmortem: x\n\n## Impact\n\nTBD\n\n## Impact on customers\n\nOrders were late.\n';
     const config = configWith({ sections: { required: ['impact'] } });
-    const { model, findings } = analyze(text, config);
+    const { model, findings } = analyze(text, config, RULES);
     assert.ok(model);
     const [impact] = sectionChecklist(model, config.required, findings);
     assert.deepEqual([impact.state, impact.heading], ['present', 'Impact on customers']);

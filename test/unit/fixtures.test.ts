@@ -88,7 +88,7 @@ for (const rule of RULES) {
         if (existsSync(fixedPath)) {
           let fixed = text;
           for (let pass = 0; pass < 20; pass++) {
-            const finding = analyze(fixed, config).findings.find(
+            const finding = analyze(fixed, config, RULES).findings.find(
               (f) => f.ruleId === rule.id && f.fixes?.some((x) => x.safe),
             );
             if (!finding) break;

@@ -18,6 +18,7 @@ import {
 } from '../../server/src/core/learning';
 import { postmortemSummary } from '../../server/src/lsp/postmortem-view';
 import { relatedRefs, withSimilarCauses } from '../../server/src/lsp/related';
+import { nodeFiles } from '../../server/src/node/platform';
 import { analyzeText } from '../helpers/analyze';
 import { cli } from '../helpers/cli';
 import { tempTree } from '../helpers/tmp';
@@ -216,7 +217,7 @@ describe('learning: editor', () => {
     index.set(record(CURRENT, uri('current.md')));
     index.set(record(EARLIER, uri('earlier.md')));
     const summary = postmortemSummary(uri('current.md'), 1, analyzeText(CURRENT), ['summary']);
-    summary.related = relatedRefs(index.related(index.get(uri('current.md')) ?? assert.fail()), [folder]);
+    summary.related = relatedRefs(index.related(index.get(uri('current.md')) ?? assert.fail()), [folder], nodeFiles);
     const first = summary.related[0];
     assert.equal(first?.uri, uri('earlier.md'));
     assert.equal(first?.relativePath, 'postmortems/earlier.md');

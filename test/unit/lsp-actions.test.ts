@@ -8,6 +8,7 @@ import { URI } from 'vscode-uri';
 import type { PostmortemModel } from '../../server/src/core';
 import { actionItemRefs } from '../../server/src/lsp/action-items';
 import { type WorkspaceActionsHost, WorkspaceActionsIndex } from '../../server/src/lsp/workspace-actions';
+import { nodeFiles } from '../../server/src/node/platform';
 import { findMarkdownFiles } from '../../server/src/node/walk';
 import { analyzeText } from '../helpers/analyze';
 import { tempTree } from '../helpers/tmp';
@@ -56,6 +57,7 @@ describe('lsp: the workspace actions index (postmortem/actions)', () => {
   const analysed: string[] = [];
   const host = (open: Record<string, string> = {}): WorkspaceActionsHost => ({
     folders: [root],
+    files: nodeFiles,
     openModel: (uri) => {
       const text = open[uri];
       return text === undefined ? undefined : { model: modelOf(text) };

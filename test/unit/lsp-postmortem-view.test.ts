@@ -9,6 +9,7 @@ import { URI } from 'vscode-uri';
 import { insertSectionsWorkspaceEdit, parseInsertSectionsArgs, sectionsToInsert } from '../../server/src/lsp/commands';
 import { notPostmortemSummary, postmortemSummary } from '../../server/src/lsp/postmortem-view';
 import { lintWorkspace } from '../../server/src/lsp/workspace-lint';
+import { nodeFiles } from '../../server/src/node/platform';
 import { findMarkdownFiles } from '../../server/src/node/walk';
 import { analyzeText } from '../helpers/analyze';
 import { tempTree } from '../helpers/tmp';
@@ -209,6 +210,7 @@ describe('lsp: workspace lint', () => {
     });
     const result = await lintWorkspace({
       folders: [root],
+      files: nodeFiles,
       openText: (uri) => (uri === openUri ? '# B edited' : undefined),
       lint: (path, text) => (path.includes('postmortems') ? [problem(text)] : undefined),
       publish: (uri, diagnostics) => published.set(uri, diagnostics),
@@ -231,7 +233,8 @@ describe('lsp: workspace lint', () => {
     const published = new Map<string, Diagnostic[]>();
     await lintWorkspace({
       folders: [],
-      files: [join(root, 'docs/c.mdx')],
+      files: nodeFiles,
+      only: [join(root, 'docs/c.mdx')],
       openText: () => undefined,
       lint: () => undefined,
       publish: (uri, diagnostics) => published.set(uri, diagnostics),

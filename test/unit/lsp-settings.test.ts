@@ -19,10 +19,10 @@ describe('lsp: per-rule severities from the settings', () => {
 
   it("turns a rule off and changes another one's severity in the analysis", () => {
     const base = defaultConfig(RULES);
-    const before = analyze(TEXT, base).findings;
+    const before = analyze(TEXT, base, RULES).findings;
     assert.ok(before.some((f) => f.ruleId === 'structure/required-section' && f.severity === 'error'));
     const config = withSettingsSeverities(base, { 'structure/required-section': 'off' });
-    assert.ok(!analyze(TEXT, config).findings.some((f) => f.ruleId === 'structure/required-section'));
+    assert.ok(!analyze(TEXT, config, RULES).findings.some((f) => f.ruleId === 'structure/required-section'));
     assert.equal(base.rules.get('structure/required-section')?.severity, 'error', 'the config is not changed');
   });
 

@@ -1,32 +1,24 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   type AnalysisResult,
-  analyze,
   applyEdits,
   type ConfigFile,
-  ConfigLoader,
-  DEFAULT_POSTMORTEM_GLOBS,
   decodeBytes,
-  defaultConfig,
   encodeText,
   type Finding,
   getIncidentMetrics,
   type IncidentMetrics,
-  isPostmortem,
   LineIndex,
   type PostmortemModel,
   type ResolvedConfig,
-  ruleDocsUrl,
   type TextEdit,
 } from '../core';
 import { incidentRecord, type RelatedIncident, WorkspaceIndex } from '../core/learning';
+import { createPostmortemService, isInside as insideFolder, type PostmortemService } from '../core/service';
 import { sharedAnalysisWorker } from '../node/analysis-worker';
-import { nodeConfigFs } from '../node/config-fs';
+import { nodeHost } from '../node/host';
 import { findRule, RULES } from '../rules';
-
-/** The rules that decide whether a text can be analysed: with them alone, `analyze` builds just the model. */
-const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
 
 import { type ChecklistItem, sectionChecklist } from './checklist';
 import type { Target } from './files';
@@ -84,30 +76,36 @@ export interface TextSource {
   text: string;
 }
 
+/** The analysis service over the disk and the rule registry: the CLI's commands share it. */
+export function nodeService(options: { inProcess?: boolean } = {}): PostmortemService {
+  const worker = options.inProcess ? undefined : sharedAnalysisWorker();
+  worker?.warmUp();
+  return createPostmortemService({ host: nodeHost, rules: RULES, analyser: worker });
+}
+
 export class Linter {
-  private readonly loader = new ConfigLoader(nodeConfigFs, RULES);
+  readonly service: PostmortemService;
   private readonly fixedConfig?: ResolvedConfig;
   /** The workspace's postmortems, when indexed (see indexWorkspace): the repeat-incident rule and `related` use it. */
   workspace?: WorkspaceIndex;
 
   constructor(private readonly options: LintOptions) {
-    if (!options.inProcess) sharedAnalysisWorker().warmUp();
-    if (options.noConfig) this.fixedConfig = defaultConfig(RULES);
-    else if (options.config) this.fixedConfig = this.loader.loadObject(options.config, '(config object)', options.cwd);
-    else if (options.configPath) this.fixedConfig = this.loader.loadFile(resolve(options.cwd, options.configPath));
+    this.service = nodeService(options);
+    const { loader } = this.service;
+    if (options.noConfig) this.fixedConfig = this.service.defaultConfig();
+    else if (options.config) this.fixedConfig = loader.loadObject(options.config, '(config object)', options.cwd);
+    else if (options.configPath) this.fixedConfig = loader.loadFile(resolve(options.cwd, options.configPath));
   }
 
   /** The config that applies to a file: the fixed one, or the config files found from its folder upwards. */
   configFor(path: string): ResolvedConfig {
-    return this.fixedConfig ?? this.loader.forFile(path);
+    return this.fixedConfig ?? this.service.configFor(path);
   }
 
   /** The findings, from the worker with its time budget (or in process when the budget is off). */
   private analyse(text: string, config: ResolvedConfig, path: string): AnalysisResult & { timedOut?: boolean } {
     const input = this.workspace ? { workspace: this.workspace.workspace(), documentId: path } : {};
-    return this.options.inProcess
-      ? analyze(text, config, RULES, input)
-      : sharedAnalysisWorker().analyzeSync(text, config, undefined, input);
+    return this.service.analyseSync(text, config, input);
   }
 
   /**
@@ -127,7 +125,7 @@ export class Linter {
       }
       const config = this.configFor(target.path);
       if (!this.looksLikePostmortem(target, text, config)) continue;
-      const model = analyze(text, config, INPUT_RULES).model;
+      const model = this.service.model(text, config);
       if (model) index.set(incidentRecord(model, target.path));
     }
     this.workspace = index;
@@ -141,11 +139,12 @@ export class Linter {
     return this.workspace.related(record, { limit });
   }
 
+  /** The decision the editor makes too (PostmortemService.isPostmortem), with the current folder as the root. */
   private looksLikePostmortem(target: Target, text: string, config: ResolvedConfig): boolean {
-    if (target.explicit || this.options.all) return true;
-    const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
-    const rel = relative(this.options.cwd, target.path);
-    return isPostmortem(target.path, text, globs) || isPostmortem(rel, text, globs);
+    return this.service.isPostmortem(target.path, text, config, {
+      roots: [this.options.cwd],
+      explicit: target.explicit || this.options.all,
+    });
   }
 
   lintFile(target: Target, source?: TextSource): FileResult {
@@ -160,21 +159,8 @@ export class Linter {
     const config = this.configFor(target.path);
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
-      const empty = new LineIndex('');
-      const setting = config.rules.get('input/not-analysed');
-      if (setting?.severity === 'off')
-        return { path: target.path, findings: [], text: '', lines: empty, fixesApplied: 0 };
-      const finding: Finding = {
-        ruleId: 'input/not-analysed',
-        severity: setting?.severity ?? 'warning',
-        message: `Not analysed: ${decoded.message}`,
-        start: 0,
-        end: 0,
-        url: ruleDocsUrl('input/not-analysed'),
-        scope: 'document',
-        data: { reason: decoded.reason },
-      };
-      return { path: target.path, findings: [finding], text: '', lines: empty, fixesApplied: 0 };
+      const findings = this.service.notAnalysed(config, decoded.message, decoded.reason);
+      return { path: target.path, findings, text: '', lines: new LineIndex(''), fixesApplied: 0 };
     }
     let text = decoded.text;
     if (!this.looksLikePostmortem(target, text, config)) {
@@ -200,9 +186,8 @@ export class Linter {
       }
     }
     const { findings } = result;
-    // The rules ran in the worker; the model the report needs (checklist, metrics) is built here, unless the
-    // analysis was stopped at the budget.
-    const model = result.timedOut ? undefined : analyze(text, config, INPUT_RULES).model;
+    // The model the report needs (checklist, metrics) comes with the analysis, unless it was stopped at the budget.
+    const { model } = result;
     return {
       path: target.path,
       writeError,
@@ -303,8 +288,7 @@ export function outputClash(outputFile: string, targets: readonly Target[], cwd:
 }
 
 export function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return insideFolder(nodeHost.path, folder, path);
 }
 
 function nonConflictingSafeEdits(findings: readonly Finding[]): TextEdit[] {

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Severity } from '../core';
+import { VERSION } from '../core/version';
 import { type ChangeSet, GitError, repositoryRoot } from '../node/git';
-import { VERSION } from '../node/version';
 import { useColor } from './color';
 import { COMMON_OPTIONS, emit } from './commands/shared';
 import { UsageError } from './files';

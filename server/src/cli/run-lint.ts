@@ -1,7 +1,7 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { ConfigFile } from '../core';
 import { type ChangeSet, changedLines, changedSince } from '../node/git';
-import { GitignoreFilter, ignoredByConfig } from '../node/ignores';
+import { GitignoreFilter } from '../node/ignores';
 import { keepChangedLineFindings } from './changed-lines';
 import { expandTargets, type Target, UsageError } from './files';
 import { type FileResult, Linter, outputClash } from './lint';
@@ -137,5 +137,5 @@ async function indexWorkspace(
 
 function isIgnored(linter: Linter, path: string, gitignore: GitignoreFilter | boolean | undefined): boolean {
   const filter = gitignore === true ? new GitignoreFilter() : gitignore || undefined;
-  return ignoredByConfig(linter.configFor(path), path) || !!filter?.isIgnored(path);
+  return linter.service.isIgnored(linter.configFor(path), path) || !!filter?.isIgnored(path);
 }

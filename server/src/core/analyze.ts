@@ -1,4 +1,3 @@
-import { RULES } from '../rules';
 import type { ResolvedConfig } from './config';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import type { WorkspaceInput } from './learning/workspace';
@@ -39,7 +38,7 @@ function matcherFor(config: ResolvedConfig): HeadingMatcher {
 export function analyze(
   text: string,
   config: ResolvedConfig,
-  rules: readonly AnyRule[] = RULES,
+  rules: readonly AnyRule[],
   input: AnalysisInput = {},
 ): AnalysisResult {
   const findings: Finding[] = [];

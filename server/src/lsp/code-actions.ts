@@ -1,7 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { type CodeAction, CodeActionKind, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
 import { parseDocument } from 'yaml';
 import {
   type AnalysisResult,
@@ -14,6 +11,7 @@ import {
 } from '../core';
 import type { ConfigEdit } from '../core/types';
 import { toDiagnostic, toRange } from './diagnostics';
+import type { DocumentFiles } from './platform';
 
 /**
  * Quick fixes for the findings under the cursor, plus "Insert all missing sections" when several are missing.
@@ -25,6 +23,8 @@ export function codeActionsFor(
   range: Range,
   /** The document version the analysis is of: edits carry it (when the client takes documentChanges), so a client refuses them once the text changed. */
   version?: number,
+  /** Where config files are read (config fixes edit the nearest one); without it, no config fix is offered. */
+  files?: DocumentFiles,
 ): CodeAction[] {
   const { model, findings } = analysis;
   if (!model) return [];
@@ -47,7 +47,7 @@ export function codeActionsFor(
       if (fix.config) {
         // A config fix edits (or creates) the nearest .postmortemrc file, not the document; it names that file
         // and opens it, so the author sees what now applies to every postmortem under it.
-        const configEdit = configWorkspaceEdit(uri, fix.config);
+        const configEdit = files && configWorkspaceEdit(uri, fix.config, files);
         if (!configEdit) continue;
         configActions.push({
           title: `${fix.title} (${configEdit.verb} ${configEdit.fileName})`,
@@ -113,17 +113,6 @@ function placeholderAction(uri: string, finding: Finding, text: string, lines: L
   };
 }
 
-/** Reads a file, or undefined when there is none (tests pass their own). */
-export type ReadFile = (path: string) => string | undefined;
-
-const readIfExists: ReadFile = (path) => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * The workspace edit for a config fix: add the value to the rule's array option in the nearest config file
  * (the one the loader would find first from the document's folder up), or create `.postmortemrc.json` at the
@@ -141,27 +130,29 @@ export interface ConfigChange {
 export function configWorkspaceEdit(
   documentUri: string,
   change: ConfigEdit,
-  readFile: ReadFile = readIfExists,
+  files: DocumentFiles,
 ): ConfigChange | undefined {
-  const parsed = URI.parse(documentUri);
-  if (parsed.scheme !== 'file') return undefined;
-  const start = dirname(parsed.fsPath);
+  const documentPath = files.pathOf(documentUri);
+  if (!documentPath) return undefined;
+  const { host } = files;
+  const { dirname, join } = host.path;
+  const start = dirname(documentPath);
   for (let dir = start; ; dir = dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const path = join(dir, name);
-      const text = readFile(path);
+      const text = host.readFile(path);
       if (text === undefined) continue;
       const updated = name.endsWith('.json') ? updateJson(text, change) : updateYaml(text, change);
       if (updated === undefined) return undefined;
       const lines = new LineIndex(text);
       const range = { start: { line: 0, character: 0 }, end: lines.position(text.length) };
-      const uri = URI.file(path).toString();
+      const uri = files.uriOf(path);
       return { edit: { changes: { [uri]: [{ range, newText: updated }] } }, uri, fileName: name, verb: 'edits' };
     }
     if (dirname(dir) === dir) break;
   }
-  const root = projectRoot(start);
-  const target = URI.file(join(root, '.postmortemrc.json')).toString();
+  const root = projectRoot(start, host);
+  const target = files.uriOf(join(root, '.postmortemrc.json'));
   const content = updateJson('{}', change) ?? '';
   return {
     edit: {
@@ -179,9 +170,10 @@ export function configWorkspaceEdit(
   };
 }
 
-function projectRoot(start: string): string {
+function projectRoot(start: string, host: DocumentFiles['host']): string {
+  const { dirname, join } = host.path;
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) return dir;
+    if (host.exists(join(dir, '.git')) || host.exists(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return start;
   }
 }

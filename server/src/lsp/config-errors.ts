@@ -1,10 +1,9 @@
-import { dirname, sep } from 'node:path';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
-import { ConfigError, type ConfigLoader, defaultConfig, type ResolvedConfig } from '../core';
+import { ConfigError, type ResolvedConfig } from '../core';
 import { DEFAULT_TIME_BUDGET_MS } from '../core/config';
-import { RULES } from '../rules';
+import { isInside } from '../core/service';
 import { SOURCE } from './diagnostics';
+import type { ServerPlatform } from './platform';
 
 /**
  * Resolves the config for a document and reports a bad config file where the user will see it: once as a
@@ -23,7 +22,7 @@ export class ConfigReporter {
 
   constructor(
     private readonly connection: Connection,
-    private readonly loader: ConfigLoader,
+    private readonly platform: ServerPlatform,
   ) {}
 
   /** The config as used: in an untrusted workspace, without what runs as code-like patterns or moves the budget. */
@@ -39,9 +38,9 @@ export class ConfigReporter {
 
   /** The config for a file (or, for an untitled document, for the workspace folder). */
   resolve(path: string | undefined, workspaceFolder: string | undefined): ResolvedConfig {
-    const dir = path ? dirname(path) : workspaceFolder;
+    const dir = path ? this.platform.host.path.dirname(path) : workspaceFolder;
     try {
-      const config = dir ? this.loader.forDirectory(dir) : this.defaults;
+      const config = dir ? this.platform.service.loader.forDirectory(dir) : this.defaults;
       if (dir) this.clearFixed(dir);
       return this.limit(config);
     } catch (e) {
@@ -55,7 +54,9 @@ export class ConfigReporter {
     }
   }
 
-  private readonly defaults = defaultConfig(RULES);
+  private get defaults(): ResolvedConfig {
+    return this.platform.service.defaultConfig();
+  }
 
   /** Shows a message once per text. A notification, not a request: clients that cannot show one must not fail. */
   private notify(message: string): void {
@@ -66,7 +67,7 @@ export class ConfigReporter {
 
   private report(error: ConfigError): void {
     this.notify(`Postmortem: bad config ${error.message}`);
-    const uri = URI.file(error.file).toString();
+    const uri = this.platform.uriOf(error.file);
     this.bad.set(error.file, uri);
     const line = Math.max(0, (error.line ?? 1) - 1);
     this.connection.sendDiagnostics({
@@ -85,8 +86,8 @@ export class ConfigReporter {
   /** A load from `dir` succeeded: every config file on its way up parsed, so those reported as bad are fixed. */
   private clearFixed(dir: string): void {
     for (const [file, uri] of this.bad) {
-      const folder = dirname(file);
-      if (dir === folder || dir.startsWith(folder.endsWith(sep) ? folder : folder + sep)) {
+      const folder = this.platform.host.path.dirname(file);
+      if (isInside(this.platform.host.path, folder, dir)) {
         this.connection.sendDiagnostics({ uri, diagnostics: [] });
         this.bad.delete(file);
       }

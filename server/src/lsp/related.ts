@@ -1,9 +1,10 @@
-import { relative } from 'node:path';
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { LineIndex, PostmortemModel, Section } from '../core';
 import { CATEGORY_TITLES, type CauseCategory, type RelatedIncident } from '../core/learning';
+import { isInside, posixRelative } from '../core/service';
 import { toRange } from './diagnostics';
+import type { DocumentFiles } from './platform';
 
 /** One related postmortem as the Postmortem view shows it. */
 export interface RelatedRef {
@@ -32,15 +33,19 @@ export function relatedReason(r: RelatedIncident): string {
   return parts.length > 0 ? parts.join(' · ') : `similar wording (${r.sharedTerms.slice(0, 3).join(', ')})`;
 }
 
-export function relatedRefs(related: readonly RelatedIncident[], folders: readonly string[]): RelatedRef[] {
+export function relatedRefs(
+  related: readonly RelatedIncident[],
+  folders: readonly string[],
+  files: DocumentFiles,
+): RelatedRef[] {
+  const ops = files.host.path;
   return related.map((r) => {
-    const parsed = URI.parse(r.id);
-    const path = parsed.fsPath;
-    const folder = folders.find((f) => !relative(f, path).startsWith('..'));
+    const path = files.pathOf(r.id);
+    const folder = path ? folders.find((f) => isInside(ops, f, path)) : undefined;
     return {
       uri: r.id,
       title: r.title,
-      relativePath: folder ? relative(folder, path).split('\\').join('/') : parsed.path,
+      relativePath: path && folder ? posixRelative(ops, folder, path) : URI.parse(r.id).path,
       date: r.date ?? null,
       severity: r.severity ?? null,
       score: r.score,

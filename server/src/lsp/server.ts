@@ -1,4 +1,3 @@
-import { isAbsolute, relative } from 'node:path';
 import {
   CodeLensRefreshRequest,
   CompletionTriggerKind,
@@ -10,23 +9,10 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import SNIPPETS from '../../../snippets/postmortem.code-snippets';
-import {
-  type AnalysisResult,
-  analyze,
-  ConfigLoader,
-  defaultConfig,
-  isPostmortem,
-  LineIndex,
-  type PostmortemModel,
-  type ResolvedConfig,
-} from '../core';
-import { AnalysisWorker } from '../node/analysis-worker';
-import { nodeConfigFs } from '../node/config-fs';
-import { ignoredByConfig } from '../node/ignores';
-import { VERSION } from '../node/version';
-import { RULES } from '../rules';
+import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConfig } from '../core';
+import { isInside } from '../core/service';
+import { VERSION } from '../core/version';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -46,6 +32,7 @@ import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { checkParams } from './params';
+import type { ServerPlatform } from './platform';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
@@ -54,21 +41,11 @@ import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { WorkspaceIncidents } from './workspace-incidents';
 import { lintWorkspace } from './workspace-lint';
 
-/** Whether `path` is `folder` or inside it. */
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 /** A small postmortem whose prose reaches every lazily loaded part of the analysis (NLP model, name lists, lexicons). */
 const WARM_UP_TEXT =
   '# Warm-up\n\n## Summary\n\nAna deployed the change because the check was skipped; a careless human error that someone should have caught.\n';
-const WARM_UP_LIMIT_MS = 60_000;
 /** The largest file the workspace index of related incidents reads (see postmortemModel). */
 const MAX_INDEXED_CHARS = 256 * 1024;
-
-/** The rules that decide whether a text can be analysed at all (size, binary): enough to build a model. */
-const INPUT_RULES = RULES.filter((r) => r.phase === 'input');
 
 interface Analysed {
   version: number;
@@ -77,18 +54,16 @@ interface Analysed {
 }
 
 /** Wires the analysis core to an LSP connection: documents in, diagnostics and code actions out. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
+  const { service } = platform;
   const documents = new TextDocuments(TextDocument);
-  const loader = new ConfigLoader(nodeConfigFs, RULES);
   const analysed = new Map<string, Analysed>();
-  const worker = new AnalysisWorker();
-  worker.warmUp();
   // The first analysis with prose loads the NLP model and the name lists, which on a loaded machine can take longer
-  // than a document's budget: a warm-up document goes first, with the start-up allowance instead of the budget, so
-  // that the first real one is measured on the analysis alone (documents queue behind it).
-  void worker.analyze(WARM_UP_TEXT, defaultConfig(RULES), WARM_UP_LIMIT_MS).catch(() => undefined);
+  // than a document's budget: the host analyses a warm-up document first, outside any budget, so that the first
+  // real one is measured on the analysis alone (documents queue behind it).
+  platform.warmUp?.(WARM_UP_TEXT);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const configReporter = new ConfigReporter(connection, loader);
+  const configReporter = new ConfigReporter(connection, platform);
   let workspaceFolders: string[] = [];
   let canFollowFolders = false;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -109,6 +84,7 @@ export function startServer(connection: Connection): void {
     get folders() {
       return workspaceFolders;
     },
+    files: platform,
     analyse: (path, text) => postmortemModel(path, text),
     isOpen: (uri) => documents.get(uri) !== undefined,
     // The workspace's postmortems were read: open documents are analysed again against them (repeat incidents).
@@ -128,8 +104,8 @@ export function startServer(connection: Connection): void {
     canRefreshCodeLens = !!caps.workspace?.codeLens?.refreshSupport;
     canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
     canFollowFolders = !!caps.workspace?.workspaceFolders;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
-    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    workspaceFolders = folderPaths((params.workspaceFolders ?? []).map((f) => f.uri));
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = folderPaths([params.rootUri]);
     const options = params.initializationOptions as
       | { settings?: unknown; trusted?: boolean; outline?: boolean }
       | undefined;
@@ -167,10 +143,10 @@ export function startServer(connection: Connection): void {
     }
     if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+        const removed = new Set(folderPaths(e.removed.map((f) => f.uri)));
         workspaceFolders = [
           ...workspaceFolders.filter((f) => !removed.has(f)),
-          ...e.added.map((f) => URI.parse(f.uri).fsPath),
+          ...folderPaths(e.added.map((f) => f.uri)),
         ];
         reanalyseAll();
       });
@@ -185,7 +161,7 @@ export function startServer(connection: Connection): void {
         const folders = [...workspaceFolders];
         const values: unknown[] = await connection.workspace.getConfiguration([
           { section: 'postmortem' },
-          ...folders.map((f) => ({ scopeUri: URI.file(f).toString(), section: 'postmortem' })),
+          ...folders.map((f) => ({ scopeUri: platform.uriOf(f), section: 'postmortem' })),
         ]);
         settings = normaliseSettings(values[0]);
         folderSettings = new Map(folders.map((f, i) => [f, normaliseSettings(values[i + 1] ?? values[0])]));
@@ -229,7 +205,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    loader.clear();
+    service.configChanged();
     incidents.markStale();
     reanalyseAll();
     refreshEditorExtras();
@@ -268,8 +244,11 @@ export function startServer(connection: Connection): void {
   }
 
   function filePath(uri: string): string | undefined {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+    return platform.pathOf(uri);
+  }
+
+  function folderPaths(uris: readonly string[]): string[] {
+    return uris.map((u) => platform.pathOf(u)).filter((p): p is string => p !== undefined);
   }
 
   function configFor(path: string | undefined): ResolvedConfig {
@@ -279,24 +258,18 @@ export function startServer(connection: Connection): void {
   /** The settings of the workspace folder holding a file (the innermost one), else the window's. */
   function settingsFor(path: string | undefined): Settings {
     const folder = path
-      ? workspaceFolders.filter((f) => !relative(f, path).startsWith('..')).sort((a, b) => b.length - a.length)[0]
+      ? workspaceFolders.filter((f) => isInside(platform.host.path, f, path)).sort((a, b) => b.length - a.length)[0]
       : undefined;
     return (folder && folderSettings.get(folder)) || settings;
   }
 
-  function isPostmortemDocument(doc: TextDocument, path: string | undefined, config: ResolvedConfig): boolean {
-    // Only the workspace's own files: not the extension's guide, not a file opened from elsewhere on disk.
-    if (path && workspaceFolders.length > 0 && !workspaceFolders.some((f) => isInside(f, path))) return false;
-    // The config's `ignores` hold in the editor as in the CLI: an archived or vendored file is not analysed.
-    if (path && ignoredByConfig(config, path)) return false;
-    const globs = [...settingsFor(path).files, ...config.files];
-    const candidates = path
-      ? [path, ...workspaceFolders.map((f) => relative(f, path)).filter((r) => !r.startsWith('..'))]
-      : [];
-    const text = doc.getText();
-    return candidates.length === 0
-      ? isPostmortem(undefined, text, globs)
-      : candidates.some((p) => isPostmortem(p, text, globs));
+  /** The one decision the CLI shares (see PostmortemService.isPostmortem): the workspace's own files, by the settings' globs. */
+  function isPostmortemDocument(text: string, path: string | undefined, config: ResolvedConfig): boolean {
+    return service.isPostmortem(path, text, config, {
+      roots: workspaceFolders,
+      insideRootsOnly: true,
+      globs: settingsFor(path).files,
+    });
   }
 
   /** Analyses running, by document: a request for the same version waits for the one already running. */
@@ -324,20 +297,17 @@ export function startServer(connection: Connection): void {
   async function analyseInWorker(doc: TextDocument): Promise<Analysed | undefined> {
     const path = filePath(doc.uri);
     const config = configFor(path);
-    if (!isPostmortemDocument(doc, path, config)) return undefined;
+    const text = (doc.getText() as string | null) ?? '';
+    if (!isPostmortemDocument(text, path, config)) return undefined;
     const { version } = doc;
     const generation = configGeneration;
-    const text = (doc.getText() as string | null) ?? '';
     // The index as it is: the first analyses do not wait for the workspace's files to be read (see `refreshed`).
     const workspace =
       config.rules.get('learning/repeat-incident')?.severity === 'off' ? undefined : incidents.current();
     const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
-    const outcome = await worker.analyze(text, config, undefined, input);
+    const result: AnalysisResult = await service.analyse(doc.uri, text, version, config, input);
     // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
-    const result: AnalysisResult = outcome.timedOut
-      ? outcome
-      : { findings: outcome.findings, model: analyze(text, config, INPUT_RULES).model };
     const entry = { version, result, config };
     analysed.set(doc.uri, entry);
     if (result.model) incidents.update(doc.uri, result.model);
@@ -425,6 +395,7 @@ export function startServer(connection: Connection): void {
         found.entry.result,
         params.range,
         canUseDocumentChanges ? found.entry.version : undefined,
+        platform,
       ),
       ...milestoneActions(found.doc.uri, found.entry.result, params.range, {
         disabledSupport: canShowDisabledActions,
@@ -464,7 +435,7 @@ export function startServer(connection: Connection): void {
     const found = await current(params.textDocument.uri);
     if (!found) return null;
     const offset = found.doc.offsetAt(params.position);
-    const hover = hoverAt(found.entry.result, offset, RULES, found.entry.config.required);
+    const hover = hoverAt(found.entry.result, offset, service.rules, found.entry.config.required);
     const model = found.entry.result.model;
     const heading = model && rootCauseHeadingAt(model, offset);
     if (!heading) return hover;
@@ -497,7 +468,7 @@ export function startServer(connection: Connection): void {
     const { model } = found.entry.result;
     if (model) {
       await incidents.ready();
-      summary.related = relatedRefs(incidents.related(doc.uri, model), workspaceFolders);
+      summary.related = relatedRefs(incidents.related(doc.uri, model), workspaceFolders, platform);
     }
     return summary;
   });
@@ -505,6 +476,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ACTIONS_METHOD, () =>
     workspaceActions.collect({
       folders: workspaceFolders,
+      files: platform,
       openModel: (uri) => {
         const doc = documents.get(uri);
         if (!doc) return undefined;
@@ -524,9 +496,8 @@ export function startServer(connection: Connection): void {
     // index (a postmortem is rarely over a few dozen kB) rather than hold the open documents behind it.
     if (text.length > MAX_INDEXED_CHARS) return undefined;
     const config = configFor(path);
-    const doc = TextDocument.create(URI.file(path).toString(), 'markdown', 0, text);
-    if (!isPostmortemDocument(doc, path, config)) return undefined;
-    return analyze(text, config, INPUT_RULES).model;
+    if (!isPostmortemDocument(text, path, config)) return undefined;
+    return service.model(text, config);
   }
 
   connection.onExecuteCommand(async (params) => {
@@ -554,14 +525,14 @@ export function startServer(connection: Connection): void {
   async function lintFiles(only?: string[]) {
     const result = await lintWorkspace({
       folders: only ? [] : workspaceFolders,
-      files: only,
+      files: platform,
+      only,
       openText: (uri) => documents.get(uri)?.getText(),
       // Through the analysis worker, each file within its budget: one file can hold neither the server nor the rest.
       lint: async (path, text) => {
         const config = configFor(path);
-        const doc = TextDocument.create(URI.file(path).toString(), 'markdown', 0, text);
-        if (!isPostmortemDocument(doc, path, config)) return undefined;
-        const outcome = await worker.analyze(text, config);
+        if (!isPostmortemDocument(text, path, config)) return undefined;
+        const outcome = await service.analyseOnce(text, config);
         // Stopped at the budget: the one not-analysed finding sits at the start.
         const lines = new LineIndex(outcome.timedOut ? '' : text);
         return outcome.findings.map((f) => toDiagnostic(f, lines));

@@ -1,9 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
-import { URI } from 'vscode-uri';
 import type { PostmortemModel } from '../core';
-import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../node/walk';
+import { isInside, MAX_WORKSPACE_FILES, posixRelative, readText } from '../core/service';
 import { type ActionItemRef, actionItemRefs } from './action-items';
+import type { DocumentFiles } from './platform';
 
 /**
  * `postmortem/actions`: every follow-up action of every postmortem in the workspace, for the Follow-up actions
@@ -32,6 +30,7 @@ export interface WorkspaceActions {
 
 export interface WorkspaceActionsHost {
   folders: readonly string[];
+  files: DocumentFiles;
   /**
    * An open document's model: undefined when the document is not open, `{}` when it is open but not a postmortem
    * (or could not be analysed).
@@ -59,16 +58,18 @@ export class WorkspaceActionsIndex {
   }
 
   async collect(host: WorkspaceActionsHost): Promise<WorkspaceActions> {
-    const { files, truncated } = await findMarkdownFiles(host.folders, { limit: this.limit });
+    const ops = host.files.host.path;
+    const { files, truncated } = await host.files.host.listMarkdown(host.folders, this.limit);
     const postmortems: PostmortemActions[] = [];
     const seen = new Set<string>();
     for (const path of files) {
       seen.add(path);
-      const uri = URI.file(path).toString();
-      const folder = host.folders.find((f) => !relative(f, path).startsWith('..')) ?? '';
-      const relativePath = relative(folder, path).split('\\').join('/');
+      const uri = host.files.uriOf(path);
+      const folder = host.folders.find((f) => isInside(ops, f, path)) ?? '';
+      const relativePath = folder ? posixRelative(ops, folder, path) : path;
       const open = host.openModel(uri);
-      const found = open ? (open.model ? describe(open.model, path) : undefined) : await this.fromDisk(host, path);
+      const name = ops.basename(path);
+      const found = open ? (open.model ? describe(open.model, name) : undefined) : await this.fromDisk(host, path);
       if (found) postmortems.push({ uri, relativePath, ...found });
     }
     for (const path of this.cache.keys()) if (!seen.has(path)) this.cache.delete(path);
@@ -76,22 +77,18 @@ export class WorkspaceActionsIndex {
   }
 
   private async fromDisk(host: WorkspaceActionsHost, path: string): Promise<Cached['found']> {
-    let stats: { mtimeMs: number; size: number };
-    try {
-      stats = await stat(path);
-    } catch {
-      return undefined;
-    }
+    const stats = await host.files.host.stat(path);
+    if (!stats) return undefined;
     const cached = this.cache.get(path);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.found;
-    const text = await readMarkdownFile(path);
+    const text = await readText(host.files.host, path);
     const model = text === undefined ? undefined : host.analyse(path, text);
-    const found = model ? describe(model, path) : undefined;
+    const found = model ? describe(model, host.files.host.path.basename(path)) : undefined;
     this.cache.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, found });
     return found;
   }
 }
 
-function describe(model: PostmortemModel, path: string): Omit<PostmortemActions, 'uri' | 'relativePath'> {
-  return { title: model.title?.text || basename(path), actions: actionItemRefs(model) };
+function describe(model: PostmortemModel, fileName: string): Omit<PostmortemActions, 'uri' | 'relativePath'> {
+  return { title: model.title?.text || fileName, actions: actionItemRefs(model) };
 }

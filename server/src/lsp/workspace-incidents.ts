@@ -1,8 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { URI } from 'vscode-uri';
 import type { PostmortemModel } from '../core';
 import { incidentRecord, type RelatedIncident, WorkspaceIndex } from '../core/learning';
-import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../node/walk';
+import { MAX_WORKSPACE_FILES, readText } from '../core/service';
+import type { DocumentFiles } from './platform';
 
 /**
  * The server's workspace index of postmortems (by URI), for learning/repeat-incident, the Postmortem view's
@@ -12,6 +11,7 @@ import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../nod
  */
 export interface WorkspaceIncidentsHost {
   folders: readonly string[];
+  files: DocumentFiles;
   /** The model of a file read from disk, or undefined when it is not a postmortem. */
   analyse(path: string, text: string): PostmortemModel | undefined;
   /** Whether a document is open (its record then comes from the editor, not from disk). */
@@ -70,23 +70,20 @@ export class WorkspaceIncidents {
   }
 
   private async refresh(): Promise<WorkspaceIndex> {
-    const { files } = await findMarkdownFiles(this.host.folders, { limit: this.limit });
+    const { host } = this.host.files;
+    const { files } = await host.listMarkdown(this.host.folders, this.limit);
     const seen = new Set<string>();
     let changed = false;
     for (const path of files) {
-      const uri = URI.file(path).toString();
+      const uri = this.host.files.uriOf(path);
       seen.add(uri);
       if (this.host.isOpen(uri)) continue;
-      let stats: { mtimeMs: number; size: number };
-      try {
-        stats = await stat(path);
-      } catch {
-        continue;
-      }
+      const stats = await host.stat(path);
+      if (!stats) continue;
       const known = this.stats.get(uri);
       if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) continue;
       this.stats.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size });
-      const text = await readMarkdownFile(path);
+      const text = await readText(host, path);
       const model = text === undefined ? undefined : this.host.analyse(path, text);
       this.update(uri, model);
       changed = true;

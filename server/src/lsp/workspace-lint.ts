@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
-import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../node/walk';
+import { MAX_WORKSPACE_FILES, readText } from '../core/service';
+import type { DocumentFiles } from './platform';
 
 /**
  * "Lint Workspace": every postmortem under the workspace folders into the client's Problems panel, open or not.
@@ -8,8 +8,9 @@ import { findMarkdownFiles, MAX_WORKSPACE_FILES, readMarkdownFile } from '../nod
  */
 export interface WorkspaceLintHost {
   folders: readonly string[];
+  files: DocumentFiles;
   /** Lint just these files instead of walking the folders (a closed file whose Problems came from here). */
-  files?: readonly string[];
+  only?: readonly string[];
   /** The text of an open document (the editor's, not the disk's), if it is open. */
   openText(uri: string): string | undefined;
   /** The diagnostics for a file, or undefined when it is not a postmortem. */
@@ -36,9 +37,9 @@ export async function lintWorkspace(
   host: WorkspaceLintHost,
   limit = MAX_WORKSPACE_FILES,
 ): Promise<WorkspaceLintResult> {
-  const { files, truncated } = host.files
-    ? { files: [...host.files], truncated: false }
-    : await findMarkdownFiles(host.folders, { limit });
+  const { files, truncated } = host.only
+    ? { files: [...host.only], truncated: false }
+    : await host.files.host.listMarkdown(host.folders, limit);
   const result: WorkspaceLintResult = {
     files: files.length,
     postmortems: 0,
@@ -48,14 +49,14 @@ export async function lintWorkspace(
     published: [],
   };
   for (const path of files) {
-    const uri = URI.file(path).toString();
+    const uri = host.files.uriOf(path);
     const open = host.openText(uri);
-    const text = open ?? (await readMarkdownFile(path));
+    const text = open ?? (await readText(host.files.host, path));
     if (text === undefined) continue;
     const diagnostics = await host.lint(path, text);
     if (!diagnostics) {
       // No longer a postmortem: clear what an earlier run published for it.
-      if (open === undefined && host.files) host.publish(uri, []);
+      if (open === undefined && host.only) host.publish(uri, []);
       continue;
     }
     result.postmortems++;

@@ -4,6 +4,7 @@
 import { isMainThread, type MessagePort, workerData } from 'node:worker_threads';
 import { analyze, type Finding, type ResolvedConfig } from '../core';
 import type { WorkspaceInput } from '../core/learning';
+import { RULES } from '../rules';
 
 export interface AnalysisJob {
   text: string;
@@ -41,7 +42,7 @@ export function serveAnalyses(): void {
         job.workspaceId !== undefined && workspace?.id === job.workspaceId
           ? { workspace: workspace.input, documentId: job.documentId }
           : { documentId: job.documentId };
-      reply = { findings: analyze(job.text, config, undefined, input).findings };
+      reply = { findings: analyze(job.text, config, RULES, input).findings };
     } catch (e) {
       reply = { error: (e as Error)?.message ?? String(e) };
     }

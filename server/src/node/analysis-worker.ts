@@ -1,14 +1,9 @@
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import {
-  type AnalysisInput,
-  type AnalysisResult,
-  analyze,
-  type Finding,
-  type ResolvedConfig,
-  ruleDocsUrl,
-} from '../core';
+import { type AnalysisInput, analyze, type Finding, type ResolvedConfig, ruleDocsUrl } from '../core';
 import type { WorkspaceInput } from '../core/learning';
+import type { Analyser, BudgetedResult } from '../core/service';
+import { RULES } from '../rules';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
 
 /**
@@ -27,10 +22,7 @@ const STARTUP_LIMIT_MS = 60_000;
 const DONE = 0;
 const READY = 1;
 
-export interface BudgetedResult extends AnalysisResult {
-  /** Set when the analysis was stopped at the budget (the findings are then the one not-analysed finding). */
-  timedOut?: boolean;
-}
+export type { BudgetedResult };
 
 interface Running {
   worker: Worker;
@@ -42,7 +34,7 @@ interface Running {
   workspace?: WorkspaceInput;
 }
 
-export class AnalysisWorker {
+export class AnalysisWorker implements Analyser {
   private running?: Running;
   private starting?: Omit<Running, 'configs'>;
   private nextConfigId = 1;
@@ -150,7 +142,7 @@ export class AnalysisWorker {
     if (!reply || 'error' in reply) {
       // The worker failed outside the analysis' own guards: start afresh, and analyse here rather than lose it.
       this.dispose();
-      return analyze(text, config, undefined, input);
+      return analyze(text, config, RULES, input);
     }
     return { findings: reply.findings };
   }

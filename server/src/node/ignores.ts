@@ -1,20 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
-import type { ResolvedConfig } from '../core';
-import { trimEndWhere } from '../core/text';
-
-/** Whether a config's `ignores` globs (each relative to its config file's folder) match a file. */
-export function ignoredByConfig(config: ResolvedConfig, path: string): boolean {
-  return config.ignores.some(({ base, pattern }) => {
-    const rel = toPosix(relative(base, path));
-    if (rel.startsWith('../') || rel === '..') return false;
-    // "archive/" or "archive" names a folder: everything below it is ignored, as in .gitignore.
-    const folder = trimEndWhere(pattern, (c) => c === '/');
-    return picomatch.isMatch(rel, folder, { dot: true }) || picomatch.isMatch(rel, `${folder}/**`, { dot: true });
-  });
-}
 
 /**
  * The `.gitignore` files that apply to a path: every one from the file's folder up to the repository's top

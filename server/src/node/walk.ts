@@ -2,26 +2,14 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeBytes } from '../core';
+import { isMarkdownFile, isSkippedFolder } from '../core/service/host';
 
 /**
  * The one walk for Markdown files, shared by the CLI (folders on its command line) and the language server
  * ("Lint Workspace", the Follow-up actions view): Markdown files only, no node_modules, no dot-folders, in a
  * stable order (names sorted, depth first).
  */
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx'];
-
-/** The server's bound on a workspace walk, so that a huge folder cannot stall the editor. */
-export const MAX_WORKSPACE_FILES = 5000;
-
-export function isMarkdownFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return MARKDOWN_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-/** Folders never walked: dependencies and dot-folders (.git, .vscode-test, …). */
-export function isSkippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
+export { isMarkdownFile, isSkippedFolder, MARKDOWN_EXTENSIONS, MAX_WORKSPACE_FILES } from '../core/service/host';
 
 export interface WalkOptions {
   /** Stop after this many files (the result says `truncated`). */

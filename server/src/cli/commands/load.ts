@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import {
-  analyze,
-  ConfigLoader,
-  DEFAULT_POSTMORTEM_GLOBS,
-  decodeBytes,
-  isPostmortem,
-  type PostmortemModel,
-  type ResolvedConfig,
-} from '../../core';
-import { nodeConfigFs } from '../../node/config-fs';
-import { RULES } from '../../rules';
+import { decodeBytes, type PostmortemModel, type ResolvedConfig } from '../../core';
 import { expandTargets } from '../files';
+import { nodeService } from '../lint';
 
 export interface LoadedPostmortem {
   /** Absolute path. */
@@ -36,8 +27,11 @@ export interface LoadOptions {
  * Unreadable or binary files are skipped.
  */
 export async function loadPostmortems(args: readonly string[], options: LoadOptions): Promise<LoadedPostmortem[]> {
-  const loader = new ConfigLoader(nodeConfigFs, RULES);
-  const fixed: ResolvedConfig | undefined = options.configPath ? loader.loadFile(options.configPath) : undefined;
+  // Models only: the rules do not run, so no analysis worker is started.
+  const service = nodeService({ inProcess: true });
+  const fixed: ResolvedConfig | undefined = options.configPath
+    ? service.loader.loadFile(options.configPath)
+    : undefined;
   const out: LoadedPostmortem[] = [];
   for (const target of await expandTargets(args, options.cwd)) {
     let bytes: Uint8Array;
@@ -48,13 +42,11 @@ export async function loadPostmortems(args: readonly string[], options: LoadOpti
     }
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) continue;
-    const config = fixed ?? loader.forFile(target.path);
+    const config = fixed ?? service.configFor(target.path);
     const rel = relative(options.cwd, target.path).split('\\').join('/');
-    if (!target.explicit && !options.all) {
-      const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...config.files];
-      if (!isPostmortem(target.path, decoded.text, globs) && !isPostmortem(rel, decoded.text, globs)) continue;
-    }
-    const { model } = analyze(decoded.text, config);
+    const scope = { roots: [options.cwd], explicit: target.explicit || options.all };
+    if (!service.isPostmortem(target.path, decoded.text, config, scope)) continue;
+    const model = service.model(decoded.text, config);
     if (model) out.push({ path: target.path, relativePath: rel || target.path, model, config });
   }
   return out;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { CATEGORY_TITLES, type IncidentRecord, type RelatedIncident } from '../../core/learning';
-import { GitignoreFilter, ignoredByConfig } from '../../node/ignores';
+import { GitignoreFilter } from '../../node/ignores';
 import { expandTargets, UsageError } from '../files';
 import { Linter } from '../lint';
 import { type CommandIo, emit, guarded, parseCommandArgs, textTable } from './shared';
@@ -140,7 +140,9 @@ export function runRelated(args: readonly string[], io: CommandIo): Promise<numb
     });
     const gitignore = (values as { 'no-gitignore'?: boolean })['no-gitignore'] ? undefined : new GitignoreFilter();
     const below = (await expandTargets([], io.cwd)).filter(
-      (t) => t.path === path || !(ignoredByConfig(linter.configFor(t.path), t.path) || gitignore?.isIgnored(t.path)),
+      (t) =>
+        t.path === path ||
+        !(linter.service.isIgnored(linter.configFor(t.path), t.path) || gitignore?.isIgnored(t.path)),
     );
     const targets = below.some((t) => t.path === path) ? below : [...below, { path, explicit: true }];
     const index = linter.indexWorkspace(targets.map((t) => (t.path === path ? { ...t, explicit: true } : t)));

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Artifact, Region, ReportingConfiguration, Result } from 'sarif';
 import { type AnyRule, ruleDocsUrl, type Severity } from '../../core';
-import { VERSION } from '../../node/version';
+import { VERSION } from '../../core/version';
 import { RULES } from '../../rules';
 import type { FileResult } from '../lint';
 import { fingerprints } from './fingerprint';

@@ -1,0 +1,250 @@
+import picomatch from 'picomatch';
+import { type AnalysisInput, type AnalysisResult, analyze } from '../analyze';
+import { defaultConfig, type ResolvedConfig } from '../config';
+import { ConfigLoader } from '../config-loader';
+import { decodeBytes } from '../decode';
+import { DEFAULT_POSTMORTEM_GLOBS, isPostmortem } from '../detect';
+import type { PostmortemModel } from '../model';
+import { type AnyRule, ruleDocsUrl } from '../rule';
+import { trimEndWhere } from '../text';
+import type { Finding } from '../types';
+import { type Host, isInside, type PathOps, posixRelative } from './host';
+
+export {
+  type Host,
+  isInside,
+  isMarkdownFile,
+  MAX_WORKSPACE_FILES,
+  type PathOps,
+  posixRelative,
+} from './host';
+export { memoryHost } from './memory-host';
+
+/** An analysis with the time budget's verdict: `timedOut` when it was stopped (one input/not-analysed finding). */
+export interface BudgetedResult extends AnalysisResult {
+  timedOut?: boolean;
+}
+
+/**
+ * Runs the rules on a text. The Node hosts pass their worker thread, which stops an analysis at the config's time
+ * budget; without one, the analysis runs in the caller's thread (the browser's server worker, tests).
+ */
+export interface Analyser {
+  analyze(
+    text: string,
+    config: ResolvedConfig,
+    budgetMs: number | undefined,
+    input: AnalysisInput,
+  ): BudgetedResult | Promise<BudgetedResult>;
+  /** The same, blocking the caller until done or stopped (the CLI, which has nothing else to do meanwhile). */
+  analyzeSync?(
+    text: string,
+    config: ResolvedConfig,
+    budgetMs: number | undefined,
+    input: AnalysisInput,
+  ): BudgetedResult;
+}
+
+/** Which files count as postmortems where: the one decision the CLI, the server and the views share. */
+export interface DetectScope {
+  /**
+   * The workspace folders (the editor) or the current folder (the CLI): globs are tried on the path relative to
+   * each as well as on the full path.
+   */
+  roots?: readonly string[];
+  /** Only files inside `roots` (the editor: not the extension's own guide, not a file opened from elsewhere). */
+  insideRootsOnly?: boolean;
+  /** The globs that make a file a postmortem by its path (the editor's `postmortem.files`); defaults built in. */
+  globs?: readonly string[];
+  /** Named on the command line or `--all`: linted whatever it holds (ignores still apply to walked files). */
+  explicit?: boolean;
+}
+
+export interface PostmortemServiceOptions {
+  host: Host;
+  /** The rule set (the composition root's registry): the core knows no rule by itself. */
+  rules: readonly AnyRule[];
+  analyser?: Analyser;
+}
+
+/** One document's last analysis, reused while its version, config and workspace input stay the same. */
+interface CachedAnalysis {
+  version: number;
+  config: ResolvedConfig;
+  workspace: AnalysisInput['workspace'];
+  result: Promise<BudgetedResult>;
+}
+
+/**
+ * The one entry to the analysis for every front end (CLI, Node server, browser server, tests), in the manner of
+ * vscode-markdown-languageservice's `createLanguageService`: config lookup, "is this a postmortem", and analysis
+ * cached by document version, over a small `Host`.
+ */
+export class PostmortemService {
+  readonly host: Host;
+  readonly rules: readonly AnyRule[];
+  /** The rules that decide whether a text can be analysed (size, binary): with them alone, analysis builds the model. */
+  readonly inputRules: readonly AnyRule[];
+  readonly loader: ConfigLoader;
+  private readonly analyser?: Analyser;
+  private readonly cache = new Map<string, CachedAnalysis>();
+  private defaults?: ResolvedConfig;
+
+  constructor(options: PostmortemServiceOptions) {
+    this.host = options.host;
+    this.rules = options.rules;
+    this.inputRules = options.rules.filter((r) => r.phase === 'input');
+    this.loader = new ConfigLoader(options.host, options.rules);
+    this.analyser = options.analyser;
+  }
+
+  /** The built-in defaults (no config file). */
+  defaultConfig(): ResolvedConfig {
+    this.defaults ??= defaultConfig(this.rules);
+    return this.defaults;
+  }
+
+  /**
+   * The config for a file: the `.postmortemrc` files from its folder upwards, merged (nearest wins); for a
+   * document with no path, those of `folder` (the workspace's), else the defaults. Throws ConfigError.
+   */
+  configFor(path: string | undefined, folder?: string): ResolvedConfig {
+    if (path) return this.loader.forFile(path);
+    return folder ? this.loader.forDirectory(folder) : this.defaultConfig();
+  }
+
+  /** Whether a config's `ignores` globs (each relative to its config file's folder) match a file. */
+  isIgnored(config: ResolvedConfig, path: string): boolean {
+    return ignoredBy(config, path, this.host.path);
+  }
+
+  /**
+   * Whether a Markdown text is a postmortem to lint: named explicitly, or not ignored by the config and matching
+   * the globs (on its full path or relative to a root), its frontmatter's `type`, or its title.
+   */
+  isPostmortem(path: string | undefined, text: string, config: ResolvedConfig, scope: DetectScope = {}): boolean {
+    if (scope.explicit) return true;
+    const roots = scope.roots ?? [];
+    const ops = this.host.path;
+    if (path && scope.insideRootsOnly && roots.length > 0 && !roots.some((f) => isInside(ops, f, path))) return false;
+    if (path && this.isIgnored(config, path)) return false;
+    const globs = [...(scope.globs ?? DEFAULT_POSTMORTEM_GLOBS), ...config.files];
+    if (!path) return isPostmortem(undefined, text, globs);
+    const candidates = [
+      path,
+      ...roots.filter((f) => isInside(ops, f, path)).map((f) => posixRelative(ops, f, path) || path),
+    ];
+    return candidates.some((p) => isPostmortem(p, text, globs));
+  }
+
+  /** A file's text, decoded (UTF-8, BOM, UTF-16); undefined when it cannot be read or is not text. */
+  readText(path: string): Promise<string | undefined> {
+    return readText(this.host, path);
+  }
+
+  /** The model alone (the input rules decide whether the text can be taken at all; no other rule runs). */
+  model(text: string, config: ResolvedConfig): PostmortemModel | undefined {
+    return analyze(text, config, this.inputRules).model;
+  }
+
+  /** Every rule on a text in this thread, without the time budget. */
+  analyseNow(text: string, config: ResolvedConfig, input: AnalysisInput = {}): AnalysisResult {
+    return analyze(text, config, this.rules, input);
+  }
+
+  /**
+   * A document's analysis (findings within the time budget, and its model), reused while `version`, the config
+   * and the workspace input are unchanged: the diagnostics, the requests and the views share one analysis.
+   */
+  analyse(
+    id: string,
+    text: string,
+    version: number,
+    config: ResolvedConfig,
+    input: AnalysisInput = {},
+  ): Promise<BudgetedResult> {
+    const cached = this.cache.get(id);
+    if (cached && cached.version === version && cached.config === config && cached.workspace === input.workspace) {
+      return cached.result;
+    }
+    const result = this.analyseOnce(text, config, input);
+    this.cache.set(id, { version, config, workspace: input.workspace, result });
+    // A failed run is not kept: the next request tries again.
+    result.catch(() => {
+      if (this.cache.get(id)?.result === result) this.cache.delete(id);
+    });
+    return result;
+  }
+
+  /** One analysis within the time budget (a closed file of "Lint Workspace"), not cached. */
+  async analyseOnce(text: string, config: ResolvedConfig, input: AnalysisInput = {}): Promise<BudgetedResult> {
+    if (!this.analyser) return this.analyseNow(text, config, input);
+    const outcome = await this.analyser.analyze(text, config, undefined, input);
+    // Stopped at the budget: no model (the one not-analysed finding sits at the start).
+    if (outcome.timedOut) return outcome;
+    return { findings: outcome.findings, model: outcome.model ?? this.model(text, config) };
+  }
+
+  /** One analysis within the time budget, blocking (the CLI); the model comes with it unless it was stopped. */
+  analyseSync(text: string, config: ResolvedConfig, input: AnalysisInput = {}): BudgetedResult {
+    if (!this.analyser?.analyzeSync) return this.analyseNow(text, config, input);
+    const outcome = this.analyser.analyzeSync(text, config, undefined, input);
+    if (outcome.timedOut) return outcome;
+    return { findings: outcome.findings, model: outcome.model ?? this.model(text, config) };
+  }
+
+  /**
+   * The finding for a file that cannot be analysed at all (not text, unreadable), from the input rule that reports
+   * such files: none when the config switched it off.
+   */
+  notAnalysed(config: ResolvedConfig, message: string, reason: string): Finding[] {
+    const rule = this.inputRules[0];
+    const setting = rule && config.rules.get(rule.id);
+    if (!rule || setting?.severity === 'off') return [];
+    return [
+      {
+        ruleId: rule.id,
+        severity: setting?.severity ?? rule.defaultSeverity,
+        message: `Not analysed: ${message}`,
+        start: 0,
+        end: 0,
+        url: ruleDocsUrl(rule.id),
+        scope: rule.scope,
+        data: { reason },
+      },
+    ];
+  }
+
+  /** Forgets a document's analysis (closed). */
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+
+  /** A config file changed: every config and analysis is read again. */
+  configChanged(): void {
+    this.loader.clear();
+    this.cache.clear();
+  }
+}
+
+/** A Markdown file's text, decoded (UTF-8, BOM, UTF-16); undefined when it cannot be read or is not text. */
+export async function readText(host: Host, path: string): Promise<string | undefined> {
+  const bytes = await host.readBytes(path);
+  if (!bytes) return undefined;
+  const decoded = decodeBytes(bytes);
+  return decoded.ok ? decoded.text : undefined;
+}
+
+export function createPostmortemService(options: PostmortemServiceOptions): PostmortemService {
+  return new PostmortemService(options);
+}
+
+function ignoredBy(config: ResolvedConfig, path: string, ops: PathOps): boolean {
+  return config.ignores.some(({ base, pattern }) => {
+    const rel = posixRelative(ops, base, path);
+    if (rel.startsWith('../') || rel === '..' || ops.isAbsolute(rel)) return false;
+    // "archive/" or "archive" names a folder: everything below it is ignored, as in .gitignore.
+    const folder = trimEndWhere(pattern, (c) => c === '/');
+    return picomatch.isMatch(rel, folder, { dot: true }) || picomatch.isMatch(rel, `${folder}/**`, { dot: true });
+  });
+}
