@@ -18,14 +18,17 @@ import {
   window,
   workspace,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ActionItemRef } from '../../server/src/lsp/action-items';
-import type { PostmortemActions, WorkspaceActions } from '../../server/src/lsp/workspace-actions';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import {
+  ACTIONS_METHOD,
+  type ActionItemRef,
+  type PostmortemActions,
+  type WorkspaceActions,
+} from '../../server/src/protocol';
 
-export type { WorkspaceActions } from '../../server/src/lsp/workspace-actions';
+export type { WorkspaceActions } from '../../server/src/protocol';
 
 export const ACTIONS_VIEW_ID = 'postmortem.actions';
-const ACTIONS_METHOD = 'postmortem/actions';
 /** Context keys: whether the workspace has postmortems (shows the view), and the grouping (picks the toggle). */
 const HAS_POSTMORTEMS = 'postmortem.hasPostmortems';
 const GROUP_BY = 'postmortem.actionsGroupBy';

@@ -14,27 +14,21 @@ import {
   Uri,
   window,
 } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import {
+  INSERT_SECTIONS_COMMAND as INSERT_SECTIONS,
+  INSERT_SNIPPET_COMMAND,
+  type InsertSectionsResult,
+  LINT_WORKSPACE_COMMAND as LINT_WORKSPACE,
+  OPEN_FILE_COMMAND,
+  type WorkspaceLintResult,
+} from '../../server/src/protocol';
 import type { ViewNode } from './postmortem-view';
 import type { SummaryTracker } from './summary';
 
-// The server's command names (server/src/lsp/commands.ts).
-const INSERT_SECTIONS = 'postmortem.server.insertSections';
-const LINT_WORKSPACE = 'postmortem.server.lintWorkspace';
 export const GUIDE_PATH = ['docs', 'blameless-writing.md'];
 
-interface InsertResult {
-  applied: boolean;
-  inserted: string[];
-}
-
-export interface LintWorkspaceResult {
-  files: number;
-  postmortems: number;
-  problems: number;
-  withProblems: number;
-  truncated: boolean;
-}
+export type LintWorkspaceResult = WorkspaceLintResult;
 
 interface LspRange {
   start: { line: number; character: number };
@@ -49,12 +43,12 @@ export function registerCommands(
   const execute = <T>(command: string, args: unknown[]) =>
     client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
 
-  async function insertSections(uri: string | undefined, kinds?: string[]): Promise<InsertResult | undefined> {
+  async function insertSections(uri: string | undefined, kinds?: string[]): Promise<InsertSectionsResult | undefined> {
     if (!uri) {
       void window.showInformationMessage('Postmortem: open a postmortem to insert its missing sections.');
       return undefined;
     }
-    const result = await execute<InsertResult>(INSERT_SECTIONS, [{ uri, kinds }]);
+    const result = await execute<InsertSectionsResult>(INSERT_SECTIONS, [{ uri, kinds }]);
     if (result.applied && result.inserted.length === 0) {
       void window.showInformationMessage('Postmortem: no required section is missing.');
     }
@@ -97,13 +91,13 @@ export function registerCommands(
     }),
     // Run by quick fixes the server offers (code-actions.ts): a placeholder to fill in, a config file to review.
     commands.registerCommand(
-      'postmortem.insertSnippet',
+      INSERT_SNIPPET_COMMAND,
       async (uri: string, at: { line: number; character: number }, snippet: string) => {
         const editor = await window.showTextDocument(Uri.parse(uri), { preserveFocus: false });
         await editor.insertSnippet(new SnippetString(snippet), new Position(at.line, at.character));
       },
     ),
-    commands.registerCommand('postmortem.openFile', (uri: string) =>
+    commands.registerCommand(OPEN_FILE_COMMAND, (uri: string) =>
       window.showTextDocument(Uri.parse(uri), { preview: false }),
     ),
     commands.registerCommand('postmortem.openGuide', () =>

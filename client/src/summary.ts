@@ -2,15 +2,19 @@
 // It asks again when the active editor changes and whenever the server publishes diagnostics for that document
 // (which it does after every analysis), so the view follows every edit without parsing anything here.
 import { commands, type Disposable, EventEmitter, languages, type TextDocument, window } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PostmortemSummary, SummaryParams } from '../../server/src/lsp/postmortem-view';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { type PostmortemSummary, SUMMARY_METHOD, type SummaryParams } from '../../server/src/protocol';
 
-export type { ActionItemRef } from '../../server/src/lsp/action-items';
-export type { MetricFigure, MilestoneStatus } from '../../server/src/lsp/metrics';
-export type { FindingRef, PostmortemSummary, SectionStatus } from '../../server/src/lsp/postmortem-view';
-export type { RelatedRef } from '../../server/src/lsp/related';
+export type {
+  ActionItemRef,
+  FindingRef,
+  MetricFigure,
+  MilestoneStatus,
+  PostmortemSummary,
+  RelatedRef,
+  SectionStatus,
+} from '../../server/src/protocol';
 
-const SUMMARY_METHOD = 'postmortem/summary';
 /** Context keys for `when` clauses in package.json. */
 const IS_POSTMORTEM = 'postmortem.isPostmortem';
 const ANALYSED = 'postmortem.analysed';

@@ -80,6 +80,10 @@ describe('VSIX package', () => {
     const files = names();
     assert.ok(files.includes('extension/dist/extension.js'));
     assert.ok(files.includes('extension/dist/server.js'));
+    // The web extension (package.json's `browser`) and the analysis both servers load: one copy of the NLP model.
+    assert.ok(files.includes('extension/dist/web/extension.js'));
+    assert.ok(files.includes('extension/dist/web/server.js'));
+    assert.ok(files.includes('extension/dist/analysis.js'));
     for (const f of files) {
       assert.doesNotMatch(f, /node_modules|\.map$|\.ts$|^extension\/(test|client|server|scripts)\//, f);
     }
@@ -102,6 +106,7 @@ describe('VSIX package', () => {
     const c = packed.contributes;
     const referenced = [
       packed.main,
+      packed.browser,
       packed.icon,
       ...(c.snippets ?? []).map((s: { path: string }) => s.path),
       ...c.grammars.map((g: { path: string }) => g.path),

@@ -10,6 +10,7 @@ import {
   type SectionKind,
 } from '../core';
 import type { ConfigEdit } from '../core/types';
+import { INSERT_SNIPPET_COMMAND, OPEN_FILE_COMMAND } from '../protocol';
 import { toDiagnostic, toRange } from './diagnostics';
 import type { DocumentFiles } from './platform';
 
@@ -84,8 +85,7 @@ export function codeActionsFor(
 }
 
 /** Client commands (client/src/commands.ts); a client without them simply lacks these actions' extras. */
-export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
-export const OPEN_FILE_COMMAND = 'postmortem.openFile';
+export { INSERT_SNIPPET_COMMAND, OPEN_FILE_COMMAND };
 
 /** The placeholder the action-item messages name, inserted as a snippet to fill in at the action's first line. */
 const PLACEHOLDERS: Record<string, { title: string; snippet: string }> = {

@@ -1,6 +1,7 @@
 import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { type AnalysisResult, insertSectionsEdit, type SectionKind } from '../core';
 import { isSectionKind } from '../core/kinds';
+import { INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND } from '../protocol';
 import { toRange } from './diagnostics';
 
 /**
@@ -8,8 +9,7 @@ import { toRange } from './diagnostics';
  * palette call them, and Neovim users can too. Their names differ from the VS Code client's own commands
  * (`postmortem.insertMissingSections`, …), which vscode-languageclient would otherwise clash with.
  */
-export const INSERT_SECTIONS_COMMAND = 'postmortem.server.insertSections';
-export const LINT_WORKSPACE_COMMAND = 'postmortem.server.lintWorkspace';
+export { INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND };
 export const SERVER_COMMANDS = [INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND];
 
 export interface InsertSectionsArgs {

@@ -12,7 +12,7 @@ import type { RelatedRef } from './related';
  * The shape grows by adding fields. `metrics` (the milestones and the time to detect, to mitigate, to resolve)
  * and `actionItems` (the follow-up actions) are null when the document could not be analysed.
  */
-export const SUMMARY_METHOD = 'postmortem/summary';
+export { SUMMARY_METHOD } from '../protocol';
 
 export interface SummaryParams {
   textDocument: { uri: string };

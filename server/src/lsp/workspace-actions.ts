@@ -8,7 +8,7 @@ import type { DocumentFiles } from './platform';
  * view. Open documents are read from the editor's text, the others from disk; a file on disk is analysed again
  * only when its modification time or size changed. Any LSP client may send it.
  */
-export const ACTIONS_METHOD = 'postmortem/actions';
+export { ACTIONS_METHOD } from '../protocol';
 
 export interface PostmortemActions {
   uri: string;

@@ -1,0 +1,138 @@
+// What the Node and browser clients share: the language client's options, the views, the commands, the status bar.
+// Each entry (extension.ts for Node, browser.ts for the web worker extension host) only says how the server starts.
+import { commands, type Event, EventEmitter, type ExtensionContext, window, workspace } from 'vscode';
+import {
+  type BaseLanguageClient,
+  CloseAction,
+  type CloseHandlerResult,
+  type DocumentSelector,
+  ErrorAction,
+  type ErrorHandler,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
+import { type ActionsViewProvider, createActionsView } from './actions-view';
+import { registerCommands } from './commands';
+import { newPostmortem } from './new-postmortem';
+import { createPostmortemView, type PostmortemViewProvider } from './postmortem-view';
+import { createStatusBar } from './status-bar';
+import { SummaryTracker } from './summary';
+
+let client: BaseLanguageClient | undefined;
+
+/** What activate returns: the view's data and the summaries, for tests (and for other extensions). */
+export interface PostmortemApi {
+  view: PostmortemViewProvider;
+  summaries: SummaryTracker;
+  /** The workspace's Follow-up actions view. */
+  actions: ActionsViewProvider;
+  /** Fires with the message shown to the user each time the server stopped unexpectedly and was restarted. */
+  onDidRestartServer: Event<string>;
+}
+
+/** How many unexpected stops within RESTART_WINDOW_MS are restarted before the client gives up. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60_000;
+
+/**
+ * Restarts a server that stopped unexpectedly (a crash, a kill) and says so, up to MAX_RESTARTS times in
+ * RESTART_WINDOW_MS; then stops trying and says how to start again. A stop the client asked for is not reported here.
+ */
+function restartingErrorHandler(restarted: EventEmitter<string>): ErrorHandler {
+  const stops: number[] = [];
+  return {
+    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: (): CloseHandlerResult => {
+      const now = Date.now();
+      stops.push(now);
+      while (stops.length > 0 && now - stops[0] > RESTART_WINDOW_MS) stops.shift();
+      if (stops.length > MAX_RESTARTS) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `The Postmortem language server stopped ${stops.length} times in 3 minutes and was not restarted again. Its log is in the Output panel (Postmortem); run "Developer: Reload Window" to start it again.`,
+        };
+      }
+      const message = 'The Postmortem language server stopped unexpectedly and was restarted.';
+      void window.showWarningMessage(message);
+      restarted.fire(message);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
+/** How a host starts the server: the Node client runs dist/server.js, the browser client a web worker. */
+export type CreateClient = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The Markdown documents the server sees: on disk, untitled, and in virtual workspaces (github.dev's vscode-vfs). */
+export const NODE_SELECTOR: DocumentSelector = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+  { scheme: 'vscode-vfs', language: 'markdown' },
+  { scheme: 'file', language: 'mdx' },
+  { scheme: 'file', pattern: '**/*.mdx' },
+];
+
+export async function activateWith(
+  context: ExtensionContext,
+  createClient: CreateClient,
+  documentSelector: DocumentSelector = NODE_SELECTOR,
+): Promise<PostmortemApi> {
+  const restarted = new EventEmitter<string>();
+  context.subscriptions.push(restarted);
+  const clientOptions: LanguageClientOptions = {
+    errorHandler: restartingErrorHandler(restarted),
+    documentSelector,
+    synchronize: {
+      configurationSection: 'postmortem',
+      fileEvents: workspace.createFileSystemWatcher('**/.postmortemrc{.json,.yaml,.yml}'),
+    },
+    // One outline: VS Code's Markdown extension always gives the headings' tree, and no other extension can turn it
+    // off; a second tree from us made the Outline show two and the breadcrumb flip between them while editing.
+    // The headings are what a Markdown author expects there; what ours added (section kinds, timeline entries,
+    // action items) is in the Postmortem and Follow-up Actions views. Other editors keep the server's outline.
+    // In Restricted Mode the server ignores the config's patterns (see untrustedWorkspaces in package.json).
+    initializationOptions: {
+      settings: workspace.getConfiguration('postmortem'),
+      trusted: workspace.isTrusted,
+      outline: false,
+    },
+    middleware: {
+      // The server's lenses are text for every client; here a click on the timeline's figures opens the view
+      // where each milestone and how it was found are listed.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = (await next(document, token)) ?? [];
+        for (const lens of lenses) {
+          if (lens.command && !lens.command.command) lens.command.command = 'postmortem.view.focus';
+        }
+        return lenses;
+      },
+    },
+  };
+  client = createClient(clientOptions);
+  context.subscriptions.push(client);
+  await client.start();
+  // Trust granted: restart the server, which then reads the config in full.
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => {
+      if (clientOptions.initializationOptions) clientOptions.initializationOptions.trusted = true;
+      void client?.stop().then(() => client?.start());
+    }),
+  );
+
+  const summaries = new SummaryTracker(client);
+  const view = createPostmortemView(summaries);
+  const actions = createActionsView(context, client);
+  context.subscriptions.push(
+    summaries,
+    view.disposable,
+    actions.disposable,
+    createStatusBar(summaries),
+    ...registerCommands(context, client, summaries),
+    commands.registerCommand('postmortem.newPostmortem', (arg) => newPostmortem(context, arg)),
+  );
+  await Promise.all([summaries.refresh(), actions.provider.refresh()]);
+  return { view: view.provider, summaries, actions: actions.provider, onDidRestartServer: restarted.event };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

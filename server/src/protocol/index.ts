@@ -1,0 +1,35 @@
+/**
+ * The protocol between the Postmortem server and its clients beyond standard LSP: the custom requests, the
+ * commands the server executes and the client provides, and their payloads. Both sides import this module (the
+ * client, `client/src/`, for types and names only), so a renamed method or a changed payload fails the build
+ * instead of a request at run time. Any LSP client may use the requests; the VS Code client's views do.
+ */
+
+/** `postmortem/summary` (SummaryParams → PostmortemSummary): the Postmortem view and status bar's document state. */
+export const SUMMARY_METHOD = 'postmortem/summary';
+/** `postmortem/actions` (no params → WorkspaceActions): every follow-up action of every postmortem in the workspace. */
+export const ACTIONS_METHOD = 'postmortem/actions';
+
+/** Server command: insert missing sections (InsertSectionsArgs → InsertSectionsResult). */
+export const INSERT_SECTIONS_COMMAND = 'postmortem.server.insertSections';
+/** Server command: lint every postmortem of the workspace into the Problems panel (→ WorkspaceLintResult). */
+export const LINT_WORKSPACE_COMMAND = 'postmortem.server.lintWorkspace';
+/** Client command the server's code actions invoke: insert a snippet at a position (uri, position, snippet). */
+export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
+/** Client command the server's code actions invoke: open a file (a config file a fix changed). */
+export const OPEN_FILE_COMMAND = 'postmortem.openFile';
+
+export interface InsertSectionsResult {
+  applied: boolean;
+  /** The section kinds inserted. */
+  inserted: string[];
+}
+
+// The payloads, defined next to the code that builds them and published here.
+export type { ActionItemRef } from '../lsp/action-items';
+export type { InsertSectionsArgs } from '../lsp/commands';
+export type { MetricFigure, MilestoneStatus } from '../lsp/metrics';
+export type { FindingRef, PostmortemSummary, SectionStatus, SummaryParams } from '../lsp/postmortem-view';
+export type { RelatedRef } from '../lsp/related';
+export type { PostmortemActions, WorkspaceActions } from '../lsp/workspace-actions';
+export type { WorkspaceLintResult } from '../lsp/workspace-lint';
