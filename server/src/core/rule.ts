@@ -58,6 +58,8 @@ export interface Rule {
   phase?: 'model';
   /** The kind of blameful wording the rule finds (its findings say so in `data.blame`): the blame rules only. */
   blame?: BlameKind;
+  /** The rule reads the workspace's other postmortems (`RuleContext.workspace`): hosts index them while it is on. */
+  workspace?: true;
   check(context: RuleContext): void;
 }
 
