@@ -118,6 +118,7 @@ describe('rule ids stay in the rules', () => {
       "// structure/empty-section in a comment, 'structure/empty-section' quoted in one",
       '/* `blame/judgment` */',
       "const a = f.ruleId === 'structure/required-section';",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template literal, on purpose
       'const b = `Disable ${x} blame/judgment for ${y}`;',
       'const c = "see docs/rules/structure/empty-section.md and xblame/judgment";',
     ].join('\n');
