@@ -93,6 +93,16 @@ describe('section checklist', () => {
     assert.equal(sectionChecklist(model, custom)[0].state, 'empty');
   });
 
+  it('writes a stated part as stated, with where, in the report', async () => {
+    const { dir, results } = await lintTree({
+      'postmortems/disk.md':
+        '# Postmortem: disk full\n\n## Summary\n\nAll writes failed for 40 minutes.\n\n## Timeline\n\nAll times UTC.\n\n- 18:20 Writes begin to fail.\n- 19:00 Old archives removed; writes succeed again.\n',
+    });
+    const out = formatMarkdown(results, { cwd: dir, color: false, root: dir });
+    assert.ok(out.includes('- ✅ **Impact**: stated in "Summary", line 5 (no heading of its own)'), out);
+    assert.ok(out.includes('- ✅ **Mitigation**: stated in the timeline, line 12 (no heading of its own)'), out);
+  });
+
   it('counts a kind as present when one of its two sections has content', () => {
     const text = '# Postmortem: x\n\n## Impact\n\nTBD\n\n## Impact on customers\n\nOrders were late.\n';
     const config = configWith({ sections: { required: ['impact'] } });
