@@ -22,6 +22,7 @@ import type { Tagger } from '../../server/src/core/blame/tokens';
 import { buildModel } from '../../server/src/core/model';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { RULES } from '../../server/src/rules';
+import { blameSettings } from '../../server/src/rules/blame/family';
 import { lintSentencesWithCli, type ScoredLabel, scoreLines } from './_blame-score';
 
 const ROOT = join(__dirname, '..', '..');
@@ -168,10 +169,10 @@ function compareTaggers(rows: Row[]): string[] {
   for (const tagger of [winkTagger, compromiseTagger]) {
     const models = rows.map((r) => buildModel(documentFor(r.sentence), matcher));
     // Warm up (model loading, JIT), then time.
-    for (const m of models.slice(0, 20)) analyzeBlame(m, config, tagger);
+    for (const m of models.slice(0, 20)) analyzeBlame(m, blameSettings(config), tagger);
     const t0 = performance.now();
     const predicted = models.map((m) =>
-      labelFrom(analyzeBlame(m, config, tagger).findings.map((f) => `blame/${f.kind}`)),
+      labelFrom(analyzeBlame(m, blameSettings(config), tagger).findings.map((f) => `blame/${f.kind}`)),
     );
     const ms = performance.now() - t0;
     const tagStart = performance.now();

@@ -37,9 +37,9 @@ The consumer pool was sized for last year's traffic.
 describe('section checklist', () => {
   it('marks each required section present, empty or missing, in the configured order', () => {
     const config = configWith();
-    const { model, findings } = analyze(PARTIAL, config, RULES);
+    const { model } = analyze(PARTIAL, config, RULES);
     assert.ok(model);
-    const list = sectionChecklist(model, config.required, findings);
+    const list = sectionChecklist(model, config);
     assert.deepEqual(
       list.map((i) => [i.kind, i.state, i.heading ?? null, i.line ?? null, i.fromLead ?? false]),
       [
@@ -56,20 +56,60 @@ describe('section checklist', () => {
   it('follows the configured required list, and a nested empty section counts as empty', () => {
     const text = '# Incident review: x\n\n## Summary\n\n### Impact\n\nTBD\n';
     const config = configWith({ sections: { required: ['impact', 'summary'] } });
-    const { model, findings } = analyze(text, config, RULES);
+    const { model } = analyze(text, config, RULES);
     assert.ok(model);
     assert.deepEqual(
-      sectionChecklist(model, config.required, findings).map((i) => `${i.kind}:${i.state}`),
+      sectionChecklist(model, config).map((i) => `${i.kind}:${i.state}`),
       ['impact:empty', 'summary:empty'],
     );
+  });
+
+  it('says a part stated in another section is stated there, and a part with only its heading is empty', () => {
+    // Before the one section-status query, the checklist said "missing" for a part the linter accepts as stated,
+    // and "present" for a section holding nothing (structure/required-section's "not written yet").
+    const text =
+      '# Postmortem: disk full\n\n## Summary\n\nAll writes failed for 40 minutes.\n\n## Root cause\n\n<!-- Why it happened -->\n';
+    const config = configWith({ sections: { required: ['impact', 'root-cause'] } });
+    const { model } = analyze(text, config, RULES);
+    assert.ok(model);
+    assert.deepEqual(
+      sectionChecklist(model, config).map((i) => [i.kind, i.state, i.statedIn ?? i.heading, i.line]),
+      [
+        ['impact', 'stated', '"Summary"', 5],
+        ['root-cause', 'empty', 'Root cause', 7],
+      ],
+    );
+  });
+
+  it("follows structure/empty-section's placeholders option", () => {
+    const text = '# Postmortem: x\n\n## Impact\n\nAwaiting input\n';
+    const plain = configWith({ sections: { required: ['impact'] } });
+    const custom = configWith({
+      sections: { required: ['impact'] },
+      rules: { 'structure/empty-section': { placeholders: ['Awaiting input'] } },
+    });
+    const { model } = analyze(text, plain, RULES);
+    assert.ok(model);
+    assert.equal(sectionChecklist(model, plain)[0].state, 'present');
+    assert.equal(sectionChecklist(model, custom)[0].state, 'empty');
+  });
+
+  it('writes a stated part as stated, with where, in the report', async () => {
+    const { dir, results } = await lintTree({
+      'postmortems/disk.md':
+        '# Postmortem: disk full\n\n## Summary\n\nAll writes failed for 40 minutes.\n\n## Timeline\n\nAll times UTC.\n\n- 18:20 Writes begin to fail.\n- 19:00 Old archives removed; writes succeed again.\n',
+    });
+    const out = formatMarkdown(results, { cwd: dir, color: false, root: dir });
+    assert.ok(out.includes('- ✅ **Impact**: stated in "Summary", line 5 (no heading of its own)'), out);
+    assert.ok(out.includes('- ✅ **Mitigation**: stated in the timeline, line 12 (no heading of its own)'), out);
   });
 
   it('counts a kind as present when one of its two sections has content', () => {
     const text = '# Postmortem: x\n\n## Impact\n\nTBD\n\n## Impact on customers\n\nOrders were late.\n';
     const config = configWith({ sections: { required: ['impact'] } });
-    const { model, findings } = analyze(text, config, RULES);
+    const { model } = analyze(text, config, RULES);
     assert.ok(model);
-    const [impact] = sectionChecklist(model, config.required, findings);
+    const [impact] = sectionChecklist(model, config);
     assert.deepEqual([impact.state, impact.heading], ['present', 'Impact on customers']);
   });
 });
@@ -112,7 +152,14 @@ describe('--format markdown', async () => {
   });
 
   it('counts blame findings per rule, and shows metrics only when known', () => {
-    const blame = (ruleId: string, start: number) => ({ ...queue.findings[0], ruleId, scope: 'range' as const, start });
+    // The report counts the findings that say they are blame (data.blame), by rule, whatever the rule's id.
+    const blame = (ruleId: string, start: number) => ({
+      ...queue.findings[0],
+      ruleId,
+      scope: 'range' as const,
+      start,
+      data: { blame: 'judgment' },
+    });
     const withBlame = {
       ...queue,
       findings: [blame('blame/naming', 60), blame('blame/naming', 70), blame('blame/hindsight', 80)],

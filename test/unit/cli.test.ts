@@ -51,7 +51,14 @@ describe('postmortem lint', () => {
         column: missing.column,
         data: missing.data,
       },
-      { ruleId: 'structure/required-section', severity: 2, line: 1, column: 1, data: { section: 'timeline' } },
+      // data: the finding's facts (core/finding-data.ts): the part, and that it is a missing part.
+      {
+        ruleId: 'structure/required-section',
+        severity: 2,
+        line: 1,
+        column: 1,
+        data: { section: 'timeline', missingPart: true },
+      },
     );
     assert.equal(missing.endLine, 1);
     assert.equal(missing.endColumn, '# Postmortem: X'.length + 1);

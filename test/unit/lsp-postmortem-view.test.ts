@@ -145,6 +145,23 @@ describe('lsp: postmortem/summary', () => {
     assert.equal(other.isPostmortem, false);
     assert.equal(other.metrics, null);
   });
+
+  it('says what the rules say: a bold label is the part, a part under an empty parent is empty', () => {
+    // Before the one section-status query, the view called a part written as a bold label missing (the linter
+    // accepts it) and the subsections of an empty section present.
+    const text =
+      '# Postmortem: x\n\n## Summary\n\nOrders were late for an hour.\n\n**Impact:** 1,200 orders were late.\n\n## Lessons learned\n\n### What went well\n\nTBD\n';
+    const view = postmortemSummary('u', 1, analyzeText(text), ['summary', 'impact']);
+    assert.deepEqual(
+      view.sections.map((s) => [s.kind, s.status, s.heading]),
+      [
+        ['summary', 'present', 'Summary'],
+        ['impact', 'present', 'Impact'],
+        ['lessons-learned', 'empty', 'Lessons learned'],
+        ['what-went-well', 'empty', 'What went well'],
+      ],
+    );
+  });
 });
 
 describe('lsp: the insert-sections command', () => {
@@ -156,6 +173,16 @@ describe('lsp: the insert-sections command', () => {
     assert.equal(parseInsertSectionsArgs({ uri: 1 }), undefined);
     assert.equal(parseInsertSectionsArgs({ uri: 'u', kinds: 'timeline' }), undefined);
     assert.equal(parseInsertSectionsArgs(undefined), undefined);
+  });
+
+  it('leaves a part stated elsewhere out of the missing ones, and gives it its heading when asked', () => {
+    const stated =
+      '# Postmortem: disk full\n\n## Summary\n\nAll writes failed for 40 minutes.\n\n## Root cause\n\nArchives were never pruned.\n';
+    const result = analyzeText(stated);
+    assert.deepEqual(sectionsToInsert(result, undefined, ['summary', 'impact', 'root-cause', 'mitigation']), [
+      'mitigation',
+    ]);
+    assert.deepEqual(sectionsToInsert(result, ['impact', 'root-cause'], REQUIRED), ['impact']);
   });
 
   it('inserts the missing required sections by default, only those asked for otherwise, never present ones', () => {

@@ -1,6 +1,10 @@
-import { type Finding, type PostmortemModel, SECTION_KIND_INFO, type Section, type SectionKind } from '../core';
+import type { Finding, PostmortemModel, ResolvedConfig, SectionKind } from '../core';
+import { SECTION_KIND_INFO } from '../core/kinds';
+import { sectionStatus } from '../core/structure/section-status';
+import { sectionStatusOptions } from '../rules/structure/empty-section';
 
-export type SectionState = 'present' | 'empty' | 'missing';
+/** `stated`: no section of its own, but the part is stated inside another one (structure/stated-elsewhere). */
+export type SectionState = 'present' | 'empty' | 'stated' | 'missing';
 
 export interface ChecklistItem {
   kind: SectionKind;
@@ -9,43 +13,56 @@ export interface ChecklistItem {
   state: SectionState;
   /** The heading the document uses for it, when it has one. */
   heading?: string;
-  /** 1-based line of that heading. */
+  /** 1-based line of that heading (for `stated`: of the sentence that states it). */
   line?: number;
   /** The summary is the paragraph before the first section rather than a section of its own. */
   fromLead?: boolean;
+  /** For `stated`: where (a section's heading in quotes, "the timeline" or "the opening paragraph"). */
+  statedIn?: string;
 }
 
 /**
  * Each required section kind, in the configured order, with whether the document has it, has it only as an empty
- * section, or lacks it. "Empty" comes from the structure/empty-section findings, so it follows that rule's options
- * (and is never reported when the rule is off); pass the findings before any filtering.
+ * section (placeholders, comments or the template's text), states it inside another section, or lacks it: the
+ * section-status query of the core (`core/structure/section-status.ts`), as the rules and the editor answer it.
+ */
+export function sectionChecklist(model: PostmortemModel, config: ResolvedConfig): ChecklistItem[];
+/**
+ * @deprecated Pass the config (`sectionChecklist(model, config)`): with only the required kinds, the texts the
+ * config adds as placeholders (structure/empty-section's `placeholders`) are not known. The findings are unused.
  */
 export function sectionChecklist(
   model: PostmortemModel,
   required: readonly SectionKind[],
-  findings: readonly Finding[],
+  findings?: readonly Finding[],
+): ChecklistItem[];
+export function sectionChecklist(
+  model: PostmortemModel,
+  config: ResolvedConfig | readonly SectionKind[],
 ): ChecklistItem[] {
-  // empty-section reports the topmost empty section only; its subsections are empty too.
-  const emptyStarts = new Set(findings.filter((f) => f.ruleId === 'structure/empty-section').map((f) => f.start));
-  const isEmpty = (section: Section): boolean => {
-    for (let s: Section | undefined = section; s; s = s.parent) if (emptyStarts.has(s.start)) return true;
-    return false;
-  };
-  return required.map((kind): ChecklistItem => {
+  const [required, options] = isKinds(config) ? [config, {}] : [config.required, sectionStatusOptions(config)];
+  return sectionStatus(model, { required }, { ...options, kinds: required }).map((status): ChecklistItem => {
+    const { kind, section, range } = status;
     const title = SECTION_KIND_INFO[kind].title;
-    const sections = model.allSections.filter((s) => s.kinds.includes(kind));
-    if (sections.length === 0) {
-      if (kind === 'summary' && model.summaryFromLead) return { kind, title, state: 'present', fromLead: true };
-      return { kind, title, state: 'missing' };
+    const line = range && model.lines.position(range.start).line + 1;
+    switch (status.state) {
+      case 'missing':
+        return { kind, title, state: 'missing' };
+      case 'stated':
+        return { kind, title, state: 'stated', line, statedIn: status.statedIn };
+      default:
+        if (status.fromLead) return { kind, title, state: 'present', fromLead: true };
+        return {
+          kind,
+          title,
+          state: status.state === 'present' ? 'present' : 'empty',
+          heading: section?.heading,
+          line,
+        };
     }
-    // With two sections of one kind, one with content is enough.
-    const shown = sections.find((s) => !isEmpty(s)) ?? sections[0];
-    return {
-      kind,
-      title,
-      state: isEmpty(shown) ? 'empty' : 'present',
-      heading: shown.heading,
-      line: model.lines.position(shown.start).line + 1,
-    };
   });
+}
+
+function isKinds(config: ResolvedConfig | readonly SectionKind[]): config is readonly SectionKind[] {
+  return Array.isArray(config);
 }

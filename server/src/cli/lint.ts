@@ -159,7 +159,7 @@ export class Linter {
     const config = this.configFor(target.path);
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
-      const findings = this.service.notAnalysed(config, decoded.message, decoded.reason);
+      const findings = this.service.notAnalysed(config, decoded.message, { reason: decoded.reason });
       return { path: target.path, findings, text: '', lines: new LineIndex(''), fixesApplied: 0 };
     }
     let text = decoded.text;

@@ -126,7 +126,7 @@ async function indexWorkspace(
 ): Promise<void> {
   if (anchors.length === 0) return;
   const probe = linter.configFor(resolve(options.cwd, 'postmortem.md'));
-  const ruleOn = (probe.rules.get('learning/repeat-incident')?.severity ?? 'info') !== 'off';
+  const ruleOn = linter.service.needsWorkspace(probe);
   if (!ruleOn && !options.related) return;
   const filter = gitignore ?? (options.gitignore === false ? undefined : new GitignoreFilter());
   const folders = [...new Set(anchors.map((a) => incidentsFolder(a, options.cwd)))];

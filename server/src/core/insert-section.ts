@@ -1,6 +1,5 @@
 import { SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
 import type { PostmortemModel, Section } from './model';
-import { stripHtmlComments } from './text';
 import type { TextEdit } from './types';
 
 /**
@@ -130,23 +129,4 @@ export function openBlockAtEnd(model: PostmortemModel): OpenBlock | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * A section nothing has been written in yet: under its heading (and its subsections' headings) there is
- * nothing but HTML comments, such as the guidance comment a fix inserts. A required part in this state is
- * still missing, which is what keeps `lint --fix` failing until someone writes it.
- */
-export function isUnwritten(model: PostmortemModel, section: Section): boolean {
-  const stack = [section];
-  while (stack.length > 0) {
-    const current = stack.pop() as Section;
-    for (const node of current.nodes) {
-      if (node.type !== 'html') return false;
-      const raw = model.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-      if (stripHtmlComments(raw).trim() !== '') return false;
-    }
-    stack.push(...current.children);
-  }
-  return true;
 }

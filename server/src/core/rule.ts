@@ -1,4 +1,6 @@
+import type { BlameKind } from './blame/cues';
 import type { ResolvedConfig } from './config';
+import type { FindingFacts } from './finding-data';
 import type { WorkspaceInput } from './learning/workspace';
 import type { PostmortemModel } from './model';
 import type { Finding, Fix, Severity } from './types';
@@ -14,7 +16,8 @@ export interface Report {
   message: string;
   start: number;
   end: number;
-  data?: Record<string, unknown>;
+  /** What the finding is about: the facts adapters act on (`FindingFacts`), and whatever else the rule adds. */
+  data?: FindingFacts & Record<string, unknown>;
   fixes?: Fix[];
   /** Ranks this finding below the rule's setting (never above): a part still holding the template's text. */
   severity?: Severity;
@@ -53,6 +56,10 @@ export interface Rule {
   /** Options the rule takes, as JSON schema properties. */
   options?: Record<string, OptionSchema>;
   phase?: 'model';
+  /** The kind of blameful wording the rule finds (its findings say so in `data.blame`): the blame rules only. */
+  blame?: BlameKind;
+  /** The rule reads the workspace's other postmortems (`RuleContext.workspace`): hosts index them while it is on. */
+  workspace?: true;
   check(context: RuleContext): void;
 }
 

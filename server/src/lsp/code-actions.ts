@@ -7,8 +7,8 @@ import {
   type Finding,
   insertSectionsEdit,
   LineIndex,
-  type SectionKind,
 } from '../core';
+import { type FindingFacts, findingFacts } from '../core/finding-data';
 import type { ConfigEdit } from '../core/types';
 import { INSERT_SNIPPET_COMMAND, OPEN_FILE_COMMAND } from '../protocol';
 import { toDiagnostic, toRange } from './diagnostics';
@@ -71,9 +71,9 @@ export function codeActionsFor(
     if (snippet) actions.push(snippet);
   }
   actions.push(...configActions);
-  const missing = findings.filter((f) => f.ruleId === 'structure/required-section');
+  const missing = findings.filter((f) => findingFacts(f).missingPart);
   if (missing.length > 1 && missing.some(touches)) {
-    const kinds = missing.map((f) => f.data?.section as SectionKind);
+    const kinds = missing.flatMap((f) => findingFacts(f).section ?? []);
     actions.push({
       title: 'Insert all missing sections',
       kind: CodeActionKind.QuickFix,
@@ -88,13 +88,14 @@ export function codeActionsFor(
 export { INSERT_SNIPPET_COMMAND, OPEN_FILE_COMMAND };
 
 /** The placeholder the action-item messages name, inserted as a snippet to fill in at the action's first line. */
-const PLACEHOLDERS: Record<string, { title: string; snippet: string }> = {
-  'action-items/missing-owner': { title: 'Add an owner placeholder', snippet: ` (owner: \${1:@owner})` },
-  'action-items/missing-tracking': { title: 'Add a ticket placeholder', snippet: ` (\${1:PROJ-123})` },
+const PLACEHOLDERS: Record<NonNullable<FindingFacts['lacks']>, { title: string; snippet: string }> = {
+  owner: { title: 'Add an owner placeholder', snippet: ` (owner: \${1:@owner})` },
+  ticket: { title: 'Add a ticket placeholder', snippet: ` (\${1:PROJ-123})` },
 };
 
 function placeholderAction(uri: string, finding: Finding, text: string, lines: LineIndex): CodeAction | undefined {
-  const placeholder = PLACEHOLDERS[finding.ruleId];
+  const lacks = findingFacts(finding).lacks;
+  const placeholder = lacks && Object.hasOwn(PLACEHOLDERS, lacks) ? PLACEHOLDERS[lacks] : undefined;
   if (!placeholder) return undefined;
   // At the end of the action's first line; not in a table row (a column is the place there).
   const line = lines.position(finding.start).line;

@@ -1,6 +1,7 @@
 import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { type AnalysisResult, insertSectionsEdit, type SectionKind } from '../core';
 import { isSectionKind } from '../core/kinds';
+import { type SectionState, sectionStatus } from '../core/structure/section-status';
 import { INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND } from '../protocol';
 import { toRange } from './diagnostics';
 
@@ -26,7 +27,10 @@ export function parseInsertSectionsArgs(raw: unknown): InsertSectionsArgs | unde
   return { uri, kinds: kinds as string[] | undefined };
 }
 
-/** The sections to insert: those asked for (or the missing required ones) that the document lacks. */
+/**
+ * The sections to insert: those asked for that the document has no section for (a part stated inside another
+ * section gets the heading asked for), or by default the required ones that are missing (a stated part is not).
+ */
 export function sectionsToInsert(
   analysis: AnalysisResult,
   kinds: readonly string[] | undefined,
@@ -34,9 +38,11 @@ export function sectionsToInsert(
 ): SectionKind[] {
   const { model } = analysis;
   if (!model) return [];
-  const present = new Set(model.allSections.flatMap((s) => s.kinds));
-  if (model.summaryFromLead) present.add('summary');
-  return (kinds ?? required).filter(isSectionKind).filter((k) => !present.has(k));
+  const wanted = [...new Set((kinds ?? required).filter(isSectionKind))];
+  const lacking: readonly SectionState[] = kinds ? ['missing', 'stated'] : ['missing'];
+  return sectionStatus(model, { required }, { kinds: wanted })
+    .filter((s) => lacking.includes(s.state))
+    .map((s) => s.kind);
 }
 
 /**

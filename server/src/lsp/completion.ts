@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import { type AnalysisResult, type PostmortemModel, SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from '../core';
 import { getActionItems } from '../core/actions';
+import { sectionStatus } from '../core/structure/section-status';
 import { FRONTMATTER_COMPLETIONS, frontmatterKey } from './frontmatter-keys';
 import { lineStartSnippets, type Template } from './section-snippets';
 
@@ -105,13 +106,18 @@ export function completionsAt(
   return none;
 }
 
-/** The kinds the document already has, leaving out the heading on `line` (the one being typed). */
+/**
+ * The kinds the document already has a section for (a heading or a bold label, written or not; the lead paragraph
+ * for the summary), leaving out the heading on `line` (the one being typed). A part stated inside another section
+ * has none: its heading is offered.
+ */
 function presentKinds(model: PostmortemModel, line: number): Set<SectionKind> {
-  const present = new Set(
-    model.allSections.filter((s) => model.lines.position(s.start).line !== line).flatMap((s) => s.kinds),
+  const statuses = sectionStatus(
+    model,
+    { required: [] },
+    { kinds: SECTION_KINDS, skip: (s) => model.lines.position(s.start).line === line },
   );
-  if (model.summaryFromLead) present.add('summary');
-  return present;
+  return new Set(statuses.filter((s) => s.section || s.fromLead).map((s) => s.kind));
 }
 
 /** True when nothing follows the cursor on its line: a snippet then never splits text. */

@@ -9,6 +9,7 @@ import {
   type PostmortemModel,
   type TimelineEntry,
 } from '../core';
+import { findingFacts } from '../core/finding-data';
 import { toDiagnostic, toRange } from './diagnostics';
 import { firstLineEnd } from './inlay-hints';
 
@@ -77,9 +78,9 @@ function markFromWarning(uri: string, analysis: AnalysisResult, model: Postmorte
   const entries = getTimeline(model).entries.filter((e) => e.status === 'parsed' && e.shape !== 'component');
   const actions: CodeAction[] = [];
   for (const finding of analysis.findings) {
-    if (finding.ruleId !== 'timeline/missing-milestone' || finding.end < from || finding.start > to) continue;
-    const kind = finding.data?.milestone as MilestoneKind | undefined;
-    if (!kind || !MILESTONE_KINDS.includes(kind)) continue;
+    const kind = findingFacts(finding).missingMilestone;
+    if (!kind || finding.end < from || finding.start > to) continue;
+    if (!MILESTONE_KINDS.includes(kind)) continue;
     const early = kind === 'started' || kind === 'detected';
     const candidates = (early ? entries : [...entries].reverse())
       .filter((e) => !e.markers.some((m) => m.kind === kind))

@@ -1,5 +1,8 @@
 import type { Range } from 'vscode-languageserver';
 import { type AnalysisResult, type Finding, type ResolvedConfig, SECTION_KIND_INFO, type SectionKind } from '../core';
+import { findingFacts } from '../core/finding-data';
+import { sectionStatus } from '../core/structure/section-status';
+import { sectionStatusOptions } from '../rules/structure/empty-section';
 import { type ActionItemRef, actionItemRefs } from './action-items';
 import { toRange } from './diagnostics';
 import { type SummaryMetrics, summaryMetrics } from './metrics';
@@ -56,7 +59,7 @@ export interface PostmortemSummary {
   sections: SectionStatus[];
   required: { total: number; present: number; empty: number; missing: number; stated: number };
   problems: { errors: number; warnings: number; infos: number };
-  /** Findings of the `blame/*` rules. */
+  /** Findings of blameful wording (the blame rules). */
   blame: { total: number; byRule: { ruleId: string; count: number }[]; findings: FindingRef[] };
   /** The incident's milestones and figures, from the timeline (and frontmatter). */
   metrics: SummaryMetrics | null;
@@ -108,48 +111,24 @@ export function postmortemSummary(
   summary.title = model.title?.text;
   const lines = model.lines;
 
-  const empty = new Set<SectionKind>();
-  for (const f of findings) {
-    // A required section inserted but not written yet (only its heading) is still to write, as an empty one is.
-    if (f.ruleId === 'structure/required-section' && f.data?.unwritten) empty.add(f.data.section as SectionKind);
-    if (f.ruleId !== 'structure/empty-section') continue;
-    for (const k of (f.data?.sections as SectionKind[] | undefined) ?? [f.data?.section as SectionKind]) empty.add(k);
-  }
-  const statusOf = (kind: SectionKind, isRequired: boolean): SectionStatus | undefined => {
+  const statuses = sectionStatus(model, { required }, config ? sectionStatusOptions(config) : {});
+  for (const status of statuses) {
+    const { kind } = status;
     const info = SECTION_KIND_INFO[kind];
-    const base = { kind, title: info.title, required: isRequired, guidance: info.guidance };
-    const section = model.allSections.find((s) => s.kinds.includes(kind));
-    if (section) {
-      return {
+    const range = status.range && toRange(lines, status.range.start, status.range.end);
+    const base = { kind, title: info.title, required: status.required, guidance: info.guidance, range };
+    // A part still holding the template's text, or inserted and not written yet, is still to write: empty.
+    if (status.state === 'present' || status.state === 'empty' || status.state === 'template') {
+      summary.sections.push({
         ...base,
-        heading: section.heading,
-        status: empty.has(kind) ? 'empty' : 'present',
-        range: toRange(lines, section.start, section.headingEnd),
-      };
+        heading: status.section?.heading,
+        status: status.state === 'present' ? 'present' : 'empty',
+      });
+    } else if (status.state === 'stated') {
+      summary.sections.push({ ...base, status: 'stated', statedIn: status.statedIn });
+    } else if (status.required) {
+      summary.sections.push({ ...base, status: 'missing' });
     }
-    if (kind === 'summary' && model.summaryFromLead) {
-      const lead = model.lead.find((n) => n.type === 'paragraph') ?? model.lead[0];
-      const start = lead?.position?.start.offset ?? 0;
-      return { ...base, status: 'present', range: toRange(lines, start, lead?.position?.end.offset ?? start) };
-    }
-    const stated = findings.find((f) => f.ruleId === 'structure/stated-elsewhere' && f.data?.section === kind);
-    if (stated) {
-      const where = String(stated.data?.where ?? '');
-      const statedIn =
-        where === 'timeline' ? 'the timeline' : where === 'lead' ? 'the opening paragraph' : `"${where}"`;
-      return { ...base, status: 'stated', statedIn, range: toRange(lines, stated.start, stated.end) };
-    }
-    return isRequired ? { ...base, status: 'missing' } : undefined;
-  };
-
-  for (const kind of required) {
-    const status = statusOf(kind, true);
-    if (status) summary.sections.push(status);
-  }
-  const others = [...new Set(model.allSections.flatMap((s) => s.kinds))].filter((k) => !required.includes(k));
-  for (const kind of others) {
-    const status = statusOf(kind, false);
-    if (status) summary.sections.push(status);
   }
   const requiredStatuses = summary.sections.filter((s) => s.required);
   summary.required = {
@@ -160,7 +139,7 @@ export function postmortemSummary(
     stated: requiredStatuses.filter((s) => s.status === 'stated').length,
   };
 
-  const blame = findings.filter((f) => f.ruleId.startsWith('blame/'));
+  const blame = findings.filter((f) => findingFacts(f).blame);
   const counts = new Map<string, number>();
   for (const f of blame) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   summary.blame = {

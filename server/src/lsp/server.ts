@@ -302,8 +302,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const { version } = doc;
     const generation = configGeneration;
     // The index as it is: the first analyses do not wait for the workspace's files to be read (see `refreshed`).
-    const workspace =
-      config.rules.get('learning/repeat-incident')?.severity === 'off' ? undefined : incidents.current();
+    const workspace = service.needsWorkspace(config) ? incidents.current() : undefined;
     const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
     const result: AnalysisResult = await service.analyse(doc.uri, text, version, config, input);
     // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type AnalysisInput, analyze, type Finding, type ResolvedConfig, ruleDocsUrl } from '../core';
+import { type AnalysisInput, analyze, type Finding, type ResolvedConfig } from '../core';
 import type { WorkspaceInput } from '../core/learning';
+import { findingOf } from '../core/rule-findings';
 import type { Analyser, BudgetedResult } from '../core/service';
 import { RULES } from '../rules';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
@@ -189,21 +190,18 @@ const waitAsync = (
 
 /** The finding of a document stopped at the budget. */
 function overBudget(config: ResolvedConfig, budgetMs: number): Finding[] {
-  const setting = config.rules.get('input/not-analysed');
-  if (setting?.severity === 'off') return [];
   const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-  return [
-    {
-      ruleId: 'input/not-analysed',
-      severity: setting?.severity ?? 'warning',
-      scope: 'document',
-      url: ruleDocsUrl('input/not-analysed'),
+  // The input rule reports what could not be analysed (input/not-analysed).
+  const rule = RULES.find((r) => r.phase === 'input');
+  const finding =
+    rule &&
+    findingOf(rule, config, {
       message: `Not analysed: the analysis took longer than its ${seconds} budget and was stopped. Split the file or simplify its longest paragraphs and tables, or raise "timeBudgetMs" in .postmortemrc.`,
       start: 0,
       end: 0,
       data: { reason: 'time-budget', budgetMs },
-    },
-  ];
+    });
+  return finding ? [finding] : [];
 }
 
 type WorkerArgs = ConstructorParameters<typeof Worker>;

@@ -1,4 +1,5 @@
 import { type Finding, ruleDocsUrl, type Severity } from '../../core';
+import { findingFacts } from '../../core/finding-data';
 import { RULES } from '../../rules';
 import type { ChecklistItem } from '../checklist';
 import type { FileResult } from '../lint';
@@ -12,7 +13,6 @@ const BUDGET = 55_000;
 const LIMIT = 64_000;
 /** Findings tables longer than this are folded. */
 const FOLD_AFTER = 15;
-const BLAME_PREFIX = 'blame/';
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
@@ -59,6 +59,8 @@ function checklistLine(item: ChecklistItem): string {
       return `- ❌ **${item.title}**: missing`;
     case 'empty':
       return `- ⚠️ **${item.title}**: empty (${where})`;
+    case 'stated':
+      return `- ✅ **${item.title}**: stated in ${escapeMarkdown(item.statedIn ?? 'another section')}, line ${item.line} (no heading of its own)`;
     default:
       return `- ✅ **${item.title}**: ${item.fromLead ? 'the opening paragraph' : where}`;
   }
@@ -67,10 +69,9 @@ function checklistLine(item: ChecklistItem): string {
 /** The blame findings per rule (the blame/ family); "nothing flagged" only when blame rules exist to flag anything. */
 function blameSection(findings: readonly Finding[]): string[] {
   const byRule = new Map<string, number>();
-  for (const f of findings)
-    if (f.ruleId.startsWith(BLAME_PREFIX)) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  for (const f of findings) if (findingFacts(f).blame) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
   if (byRule.size === 0) {
-    return RULES.some((r) => r.id.startsWith(BLAME_PREFIX)) ? ['**Blameless language**: ✅ nothing flagged', ''] : [];
+    return RULES.some((r) => r.blame) ? ['**Blameless language**: ✅ nothing flagged', ''] : [];
   }
   const total = [...byRule.values()].reduce((a, b) => a + b, 0);
   const rows = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

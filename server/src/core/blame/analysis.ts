@@ -1,4 +1,3 @@
-import type { ResolvedConfig } from '../config';
 import type { PostmortemModel } from '../model';
 import { blockMarks, CUE_WORDS, hasCueWords, hasStartCueWords, PEOPLE_HINT } from './cue-words';
 import { BLAME_KINDS, type BlameKind, type Cue, type SentenceView } from './cues';
@@ -16,12 +15,12 @@ import { lazilyTaggedTokens, type Tagger } from './tokens';
 /** Sentences longer than this (in UTF-16 units) are not analysed for blame. */
 export const MAX_SENTENCE = 4_000;
 
-export const RULE_IDS: Record<BlameKind, string> = {
-  'named-individual': 'blame/named-individual',
-  'human-error': 'blame/human-error',
-  judgment: 'blame/judgment',
-  counterfactual: 'blame/counterfactual',
-};
+/**
+ * What the analysis needs from the config, given by the rules (which know their ids and options): for each kind,
+ * whether its rule is on (a sentence gets one verdict, among the kinds that are on) and the words it allows.
+ * Pass one object per config: the analysis is cached per model and settings object.
+ */
+export type BlameSettings = Readonly<Record<BlameKind, { on: boolean; allow: readonly string[] }>>;
 
 /** One blameful wording, with its place in the source. */
 export interface BlameFinding {
@@ -41,15 +40,6 @@ export interface BlameAnalysis {
 
 const NAME_CANDIDATE =
   /@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
-function allowList(config: ResolvedConfig, kind: BlameKind): string[] {
-  const allow = config.rules.get(RULE_IDS[kind])?.options.allow;
-  return Array.isArray(allow) ? allow.filter((a): a is string => typeof a === 'string') : [];
-}
-
-function enabled(config: ResolvedConfig, kind: BlameKind): boolean {
-  return config.rules.get(RULE_IDS[kind])?.severity !== 'off';
-}
-
 function isAllowed(phrase: string, allow: readonly string[]): boolean {
   const p = normalise(phrase).replace(/\s+/g, ' ');
   return allow.some((a) => {
@@ -60,20 +50,20 @@ function isAllowed(phrase: string, allow: readonly string[]): boolean {
   });
 }
 
-const cache = new WeakMap<PostmortemModel, WeakMap<ResolvedConfig, BlameAnalysis>>();
+const cache = new WeakMap<PostmortemModel, WeakMap<BlameSettings, BlameAnalysis>>();
 
-/** The blame analysis of a document, computed once per model and config and shared by the four rules. */
+/** The blame analysis of a document, computed once per model and settings and shared by the four rules. */
 export function analyzeBlame(
   model: PostmortemModel,
-  config: ResolvedConfig,
+  settings: BlameSettings,
   tagger: Tagger = winkTagger,
 ): BlameAnalysis {
-  let byConfig = cache.get(model);
-  if (!byConfig) {
-    byConfig = new WeakMap();
-    cache.set(model, byConfig);
+  let bySettings = cache.get(model);
+  if (!bySettings) {
+    bySettings = new WeakMap();
+    cache.set(model, bySettings);
   }
-  const cached = byConfig.get(config);
+  const cached = bySettings.get(settings);
   if (cached && tagger === winkTagger) return cached;
 
   const codes: string[] = [];
@@ -81,9 +71,8 @@ export function analyzeBlame(
   // One pass over each block's characters finds both whether it has cue words and whether it may list people.
   const marks = blocks.map((block) => blockMarks(block.text));
   const hints = marks.map((m) => (m & PEOPLE_HINT) !== 0);
-  const ctx = buildDocContext(model, blocks, allowList(config, 'named-individual'), codes, hints);
+  const ctx = buildDocContext(model, blocks, settings['named-individual'].allow, codes, hints);
   const findings: BlameFinding[] = [];
-  const allows = Object.fromEntries(BLAME_KINDS.map((k) => [k, allowList(config, k)])) as Record<BlameKind, string[]>;
 
   blocks.forEach((block, b) => {
     // Most blocks hold nothing that could be blame: one cheap look at the whole block skips them.
@@ -97,7 +86,7 @@ export function analyzeBlame(
       const cues = cuesOf(sentence, ctx, tagger, sentences[index - 1]?.text, cueWords);
       // One verdict per sentence: the GUIDE's precedence (named > human error > judgment > counterfactual),
       // among the rules that are on and not allowed away.
-      const kept = cues.filter((c) => enabled(config, c.kind) && !isAllowed(c.phrase, allows[c.kind]));
+      const kept = cues.filter((c) => settings[c.kind].on && !isAllowed(c.phrase, settings[c.kind].allow));
       const top = BLAME_KINDS.find((k) => kept.some((c) => c.kind === k));
       for (const cue of kept) {
         if (cue.kind !== top) continue;
@@ -108,7 +97,7 @@ export function analyzeBlame(
     });
   });
   const result = { ctx, findings };
-  if (tagger === winkTagger) byConfig.set(config, result);
+  if (tagger === winkTagger) bySettings.set(settings, result);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { OptionSchema, RuleContext } from '../rule';
-import { analyzeBlame, RULE_IDS } from './analysis';
+import { analyzeBlame, type BlameSettings } from './analysis';
 import type { BlameKind } from './cues';
 import { blameFixes, roleFor } from './fixes';
 import { messageFor } from './messages';
@@ -16,10 +16,17 @@ export function allowOption(what: string): Record<string, OptionSchema> {
   };
 }
 
-/** Reports the blame findings of one kind; the analysis runs once per document and is shared by the four rules. */
-export function reportBlame(kind: BlameKind, { model, config, report }: RuleContext): void {
-  const analysis = analyzeBlame(model, config);
-  const ruleId = RULE_IDS[kind];
+/**
+ * Reports the blame findings of one kind, for the rule `ruleId` (its fixes name it); the analysis runs once per
+ * document and settings and is shared by the four rules.
+ */
+export function reportBlame(
+  kind: BlameKind,
+  ruleId: string,
+  settings: BlameSettings,
+  { model, report }: Pick<RuleContext, 'model' | 'report'>,
+): void {
+  const analysis = analyzeBlame(model, settings);
   for (const finding of analysis.findings) {
     if (finding.kind !== kind) continue;
     const role = kind === 'named-individual' ? roleFor(finding.cue.phrase, analysis.ctx) : undefined;
@@ -27,7 +34,7 @@ export function reportBlame(kind: BlameKind, { model, config, report }: RuleCont
       message: messageFor(kind, finding.cue, role),
       start: finding.start,
       end: finding.end,
-      data: { phrase: finding.cue.phrase, reason: finding.cue.reason, ...(role ? { role } : {}) },
+      data: { blame: kind, phrase: finding.cue.phrase, reason: finding.cue.reason, ...(role ? { role } : {}) },
       fixes: blameFixes(model, finding, ruleId, analysis.ctx),
     });
   }

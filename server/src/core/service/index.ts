@@ -5,7 +5,8 @@ import { ConfigLoader } from '../config-loader';
 import { decodeBytes } from '../decode';
 import { DEFAULT_POSTMORTEM_GLOBS, isPostmortem } from '../detect';
 import type { PostmortemModel } from '../model';
-import { type AnyRule, ruleDocsUrl } from '../rule';
+import type { AnyRule } from '../rule';
+import { findingOf, needsWorkspace } from '../rule-findings';
 import { trimEndWhere } from '../text';
 import type { Finding } from '../types';
 import { type Host, isInside, type PathOps, posixRelative } from './host';
@@ -197,22 +198,15 @@ export class PostmortemService {
    * The finding for a file that cannot be analysed at all (not text, unreadable), from the input rule that reports
    * such files: none when the config switched it off.
    */
-  notAnalysed(config: ResolvedConfig, message: string, reason: string): Finding[] {
+  notAnalysed(config: ResolvedConfig, message: string, data: Record<string, unknown>): Finding[] {
     const rule = this.inputRules[0];
-    const setting = rule && config.rules.get(rule.id);
-    if (!rule || setting?.severity === 'off') return [];
-    return [
-      {
-        ruleId: rule.id,
-        severity: setting?.severity ?? rule.defaultSeverity,
-        message: `Not analysed: ${message}`,
-        start: 0,
-        end: 0,
-        url: ruleDocsUrl(rule.id),
-        scope: rule.scope,
-        data: { reason },
-      },
-    ];
+    const finding = rule && findingOf(rule, config, { message: `Not analysed: ${message}`, start: 0, end: 0, data });
+    return finding ? [finding] : [];
+  }
+
+  /** Whether a rule that reads the workspace's other postmortems is on: hosts index the workspace only then. */
+  needsWorkspace(config: ResolvedConfig): boolean {
+    return needsWorkspace(this.rules, config);
   }
 
   /** Forgets a document's analysis (closed). */

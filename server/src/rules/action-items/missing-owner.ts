@@ -16,7 +16,7 @@ export const missingOwner: Rule = {
         message: `Action without an owner: "${short(action.text)}". Name the team, role or person who will do it, e.g. "(owner: Platform team)" or "@alice".`,
         start: action.headRange.start,
         end: action.headRange.end,
-        data: { action: action.index },
+        data: { action: action.index, lacks: 'owner' },
       });
     }
   },

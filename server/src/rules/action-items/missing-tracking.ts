@@ -38,7 +38,7 @@ export const missingTracking: Rule = {
         message: `Action without a ticket or link: "${short(action.text)}". Add the ticket that tracks it (e.g. OPS-123, #123 or a link), so it is not lost when this document is closed.`,
         start: action.headRange.start,
         end: action.headRange.end,
-        data: { action: action.index },
+        data: { action: action.index, lacks: 'ticket' },
       });
     }
   },

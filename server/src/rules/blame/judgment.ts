@@ -1,10 +1,12 @@
 import { EXPLANATIONS } from '../../core/blame/messages';
-import { allowOption, reportBlame } from '../../core/blame/rule-helper';
+import { allowOption } from '../../core/blame/rule-helper';
 import type { Rule } from '../../core/rule';
+import { BLAME_RULE_IDS, checkBlame } from './family';
 
 /** Judgmental words about people's conduct: careless, sloppy, negligent, lazy, reckless, "ignored the warnings". */
 export const judgment: Rule = {
-  id: 'blame/judgment',
+  id: BLAME_RULE_IDS.judgment,
+  blame: 'judgment',
   description:
     'No judgmental words about people\'s conduct (careless, sloppy, lazy, reckless, "ignored the warnings", "at fault").',
   explanation: EXPLANATIONS.judgment,
@@ -12,7 +14,5 @@ export const judgment: Rule = {
   scope: 'range',
   fixable: true,
   options: allowOption('Words and phrases'),
-  check(context) {
-    reportBlame('judgment', context);
-  },
+  check: checkBlame('judgment'),
 };

@@ -1,10 +1,12 @@
 import { EXPLANATIONS } from '../../core/blame/messages';
-import { allowOption, reportBlame } from '../../core/blame/rule-helper';
+import { allowOption } from '../../core/blame/rule-helper';
 import type { Rule } from '../../core/rule';
+import { BLAME_RULE_IDS, checkBlame } from './family';
 
 /** A named person or @handle as the agent or cause of the failure ("Dave pushed a bad config that took down checkout"). */
 export const namedIndividual: Rule = {
-  id: 'blame/named-individual',
+  id: BLAME_RULE_IDS['named-individual'],
+  blame: 'named-individual',
   description:
     'No named person or @handle is presented as the cause of the failure; causal actions are described by role.',
   explanation: EXPLANATIONS['named-individual'],
@@ -12,7 +14,5 @@ export const namedIndividual: Rule = {
   scope: 'range',
   fixable: true,
   options: allowOption('Names, @handles and product names'),
-  check(context) {
-    reportBlame('named-individual', context);
-  },
+  check: checkBlame('named-individual'),
 };

@@ -13,6 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const repeatIncident: Rule = {
   id: 'learning/repeat-incident',
+  workspace: true,
   description:
     'An earlier postmortem of the workspace had the same service and cause category, and its follow-up actions are still open.',
   explanation:

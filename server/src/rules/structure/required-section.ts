@@ -1,8 +1,8 @@
-import { insertSectionsEdit, isUnwritten, openBlockAtEnd } from '../../core/insert-section';
+import { insertSectionsEdit, openBlockAtEnd } from '../../core/insert-section';
 import { SECTION_KIND_INFO } from '../../core/kinds';
-import { type PostmortemModel, sectionsOfKind } from '../../core/model';
+import type { PostmortemModel } from '../../core/model';
 import type { Rule } from '../../core/rule';
-import { findStatedParts } from '../../core/structure/stated';
+import { sectionStatus } from '../../core/structure/section-status';
 import { getMilestones } from '../../core/timeline';
 
 /** A postmortem must have each required part: by default summary, timeline, impact, root cause, mitigation, action items. */
@@ -14,25 +14,22 @@ export const requiredSection: Rule = {
   fixable: true,
   check({ model, config, report }) {
     const at = titleRange(model);
-    for (const kind of config.required) {
-      if (kind === 'summary' && model.summaryFromLead) continue;
+    for (const status of sectionStatus(model, config, { kinds: config.required })) {
+      const { kind, section } = status;
       const info = SECTION_KIND_INFO[kind];
-      // A heading or a bold label (`**Impact:** …`) stands for the part.
-      const present = sectionsOfKind(model, kind);
-      if (present.length > 0) {
-        if (!present.every((s) => isUnwritten(model, s))) continue;
+      // Present (a heading, a bold label `**Impact:** …` or the lead paragraph), or stated clearly inside another
+      // section (structure/stated-elsewhere): only a section with nothing written in it is still missing here.
+      if (status.state !== 'missing' && !status.unwritten) continue;
+      if (section) {
         // Inserted (by a fix, a snippet or by hand) but not written: the part is still missing.
-        const section = present[0];
         report({
           message: `Required section "${section.heading}" is not written yet: it has only its heading. ${info.guidance}`,
           start: section.start,
           end: section.headingEnd,
-          data: { section: kind, unwritten: true },
+          data: { section: kind, missingPart: true, unwritten: true },
         });
         continue;
       }
-      // Stated clearly inside another section: present, only without a heading (structure/stated-elsewhere).
-      if (findStatedParts(model).has(kind)) continue;
       const edits = insertSectionsEdit(model, [kind]);
       const blocked = edits.length === 0 ? openBlockAtEnd(model) : undefined;
       const fix = edits.length > 0 ? { title: `Insert missing section "${info.title}"`, edits, safe: true } : undefined;
@@ -43,7 +40,7 @@ export const requiredSection: Rule = {
         report({
           message: `No "${info.title}" section; the timeline shows the mitigation ("${when.trim()}").`,
           ...at,
-          data: { section: kind, inTimeline: true },
+          data: { section: kind, missingPart: true, inTimeline: true },
           fixes: fix ? [{ ...fix, safe: false }] : undefined,
           severity: 'info',
         });
@@ -52,7 +49,7 @@ export const requiredSection: Rule = {
       report({
         message: `Missing required section "${info.title}": ${lowerFirst(info.guidance)}${blocked ? ` It cannot be inserted automatically: the document ends inside an unclosed ${blocked.what} (line ${model.lines.position(blocked.start).line + 1}); close it first.` : ''}`,
         ...at,
-        data: { section: kind },
+        data: { section: kind, missingPart: true },
         fixes: fix ? [fix] : undefined,
       });
     }

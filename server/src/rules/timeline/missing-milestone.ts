@@ -36,7 +36,7 @@ export const missingMilestone: Rule = {
         message: `No ${MILESTONE_TITLES[kind]} found in the timeline. Add an entry that says it, e.g. ${EXAMPLES[kind]}, mark the entry with \`<!-- milestone: ${kind} -->\`, or set \`${kind}:\` in the frontmatter.`,
         start: heading.start,
         end: heading.end,
-        data: { milestone: kind },
+        data: { milestone: kind, missingMilestone: kind },
       });
     }
   },
