@@ -64,7 +64,7 @@ const CUES: Prefixed[] = [
   { pattern: 'finger[- ]trouble', prefixes: ['fing'] },
   { pattern: 'id-?10-?t', prefixes: ['id-0', 'id00'] },
   { pattern: 'pi(?:c|ck|k)nic', prefixes: ['picn', 'pick', 'pikn'] },
-  // counterfactual frames (see detect-counterfactual's FRAMES and untaken actions)
+  // counterfactual frames (see counterfactual-frames' FRAMES and untaken actions)
   {
     pattern: String.raw`\b(?:supposed|meant|expected|required|told|asked) to\b|\bto have\b|\bhad (?:every|ample|plenty|more|all)\b|\b(?:think|thought|stop|stopped|pause|paused) to\b|\bthe (?:obvious|correct|right|sensible|proper|safe|smart) \w+|\bfor (?:anyone|anybody|everyone|all) to see|\bin plain sight|\bstaring\b|\bright (?:there|in front)|\b(?:clearly|naturally|of course|needless to say|evidently|plainly)\b`,
     prefixes: [
