@@ -1,4 +1,4 @@
-import type { Cue, SentenceView } from './cues';
+import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
 import { clauseStart, forms, isClausePunct, nounPhraseAt } from './grammar';
 import {
@@ -15,15 +15,32 @@ import { CAUSAL, CAUSE_LABEL, isArtefact, VERDICT, VERDICT_AFTER, verbAfter } fr
 import type { Token } from './tokens';
 
 /** A named person or @handle as the agent or cause of the failure. */
+/** A span of tokens [start, end): a name, or a pronoun standing for one. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+const QUOTE_MARKS = new Set(["'", '"', '“', '”', '‘', '’']);
+
+/** A named person or @handle as the agent or cause of the failure. */
 export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
   const { tokens, ctx } = view;
   const cues: Cue[] = [];
   const seen = new Set<number>();
+  const names: Span[] = [];
   const label = CAUSE_LABEL.exec(view.text);
   const ownerColumn = (k: number) => {
     if (!view.columns || !view.cells) return false;
     const cell = view.cells.findIndex((c) => tokens[k].start >= c.textStart && tokens[k].start < c.textEnd);
     return cell >= 0 && /owner|assignee|who|author|contact|responsible|dri|lead/.test(view.columns[cell] ?? '');
+  };
+  const report = (name: Span, reason: string) => {
+    seen.add(name.start);
+    const start = tokens[name.start].start;
+    const end = tokens[name.end - 1].end;
+    const phrase = view.text.slice(start, end);
+    cues.push({ kind: 'named-individual', start, end, phrase, subject: phrase, reason });
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -31,176 +48,264 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     if (!name) continue;
     i = name.end - 1;
     if (seen.has(name.start) || ownerColumn(name.start)) continue;
-    const report = (reason: string) => {
-      seen.add(name.start);
-      const start = tokens[name.start].start;
-      const end = tokens[name.end - 1].end;
-      cues.push({
-        kind: 'named-individual',
-        start,
-        end,
-        phrase: view.text.slice(start, end),
-        subject: view.text.slice(start, end),
-        reason,
-      });
-    };
-    const before = view.text.slice(0, tokens[name.start].start);
-    const after = view.text.slice(tokens[name.end - 1].end);
-    const possessive =
-      tokens[name.end]?.lower === "'s" ||
-      (/s$/i.test(tokens[name.end - 1].text) &&
-        /^['’]$/.test(tokens[name.end]?.text ?? '') &&
-        tokens[name.end].start === tokens[name.end - 1].end);
-
-    // Verdicts: "Tariq's fault", "Leila is to blame", "blame lies with Thabo", "the culprit was Jin-woo".
-    if (VERDICT.some((re) => re.test(before)) || VERDICT_AFTER.some((re) => re.test(after))) {
-      report('verdict');
-      continue;
-    }
-    // A cue of another kind whose subject is this person: "Paolo should have known".
-    const own = other.find(
-      (c) =>
-        c.subject?.includes(view.text.slice(tokens[name.start].start, tokens[name.end - 1].end)) &&
-        c.kind !== 'named-individual',
-    );
-    if (own) {
-      report(`subject-of-${own.kind}`);
-      continue;
-    }
-    // The answer to "Who broke prod?"
-    if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous)) {
-      report('answer');
-      continue;
-    }
-
-    // Find what the person (or their artefact) did.
-    let phraseEnd = name.end;
-    let artefact = false;
-    const whose = tokens[name.end]?.text === ',' && tokens[name.end + 1]?.lower === 'whose';
-    if (possessive || whose) {
-      const np = nounPhraseAt(tokens, name.end + (whose ? 2 : 1));
-      if (np && isArtefact(tokens[np.head])) {
-        artefact = true;
-        phraseEnd = np.end;
-      } else continue; // "Anjali's analysis showed…"
-    }
-    const prefix = view.text.slice(0, tokens[name.start].start);
-    // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
-    if (CAUSAL.test(prefix)) {
-      if (harmIn(view, 0, name.start) || harmIn(view, phraseEnd) || (artefact && /\bby\s*$/i.test(prefix))) {
-        const by = /\bby\s*$/i.test(prefix);
-        // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
-        const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);
-        if (!by || artefact || apposedHarm || harmIn(view, 0, name.start)) {
-          const byAt = name.start - 1;
-          let passiveVerb: Token | undefined;
-          for (let k = byAt - 1; k >= 0 && !isClausePunct(tokens[k]); k--) {
-            if (tokens[k].pos === 'VERB') {
-              passiveVerb = tokens[k];
-              break;
-            }
-          }
-          // "written by Ana" credits an author, unless what was written is itself the harm ("the bad query was
-          // written by Yerlan").
-          const remedial =
-            by &&
-            passiveVerb !== undefined &&
-            (isRemedy(passiveVerb) ||
-              (/^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower) &&
-                !harmIn(view, 0, byAt)));
-          if (!remedial) {
-            report('cause');
-            continue;
-          }
-        }
+    names.push(name);
+    const reason = nameReason(view, name, other, label);
+    if (reason) report(name, reason);
+  }
+  // "Wojtek admits he ran rm -rf on the wrong mount", "…, the service has been down since his deploy": a pronoun
+  // after the one person the sentence names stands for them.
+  const people = new Set(names.map((n) => phraseText(view, n.start, n.end)));
+  if (cues.length === 0 && people.size === 1) {
+    for (let k = names[0].end; k < tokens.length; k++) {
+      if (!/^(?:he|she|his|her)$/.test(tokens[k].lower) || tokens[k].pos !== 'PRON') continue;
+      // "her" as an object ("paged her") stands for no agent.
+      if (tokens[k].lower === 'her' && tokens[k - 1]?.pos === 'VERB') continue;
+      const reason = subjectReason(view, { start: k, end: k + 1 }, false, undefined);
+      if (reason) {
+        report(names[0], `pronoun-${reason}`);
+        break;
       }
-      // "The cache was flushed by Bartosz during peak traffic": a change done to the system, with the person as
-      // its agent.
-      if (/\bby\s*$/i.test(prefix) && !artefact) {
-        let passive = -1;
-        for (let k = name.start - 2; k >= 0 && !isClausePunct(tokens[k]); k--) {
-          if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADJ' && /ed$/.test(tokens[k].lower))) {
-            passive = k;
-            break;
-          }
-        }
-        const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
-        if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) {
-          report('cause');
-          continue;
-        }
-      }
-    }
-    // Under a cause label ("Root cause: Omar.", "Trigger: @aisha.k ran…").
-    if (label && tokens[name.start].start >= label[0].length - 1 && tokens[name.start].start <= label[0].length + 3) {
-      const v = verbAfter(tokens, phraseEnd);
-      if (v === undefined || !isRemedy(tokens[v])) {
-        report('cause-label');
-        continue;
-      }
-    }
-    const v = verbAfter(tokens, phraseEnd, name.start);
-    if (v === undefined) continue;
-    const verb = tokens[v];
-    // "Sofia was paged": the person received the failure. "Jonas will own the follow-up": a plan.
-    if (verb.pos === 'AUX') {
-      const nextVerb = tokens[v + 1];
-      if (['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'].includes(verb.lower)) continue;
-      if (['was', 'were', 'is', 'are', 'been', 'got', 'be'].includes(verb.lower) && nextVerb?.pos === 'VERB') continue;
-      if (verb.lower !== 'had' && verb.lower !== 'has' && verb.lower !== 'did') continue;
-    }
-    let main = verb.pos === 'AUX' && tokens[v + 1]?.pos === 'VERB' ? v + 1 : v;
-    // "begins looking", "started to investigate": the action is the second verb.
-    if (
-      forms(tokens[main]).some((f) =>
-        [
-          'begin',
-          'start',
-          'continue',
-          'try',
-          'attempt',
-          'decide',
-          'go',
-          'manage',
-          'help',
-          'proceed',
-          'rush',
-          'hurry',
-        ].includes(f),
-      )
-    ) {
-      let k = main + 1;
-      if (tokens[k]?.lower === 'to') k++;
-      if (tokens[k]?.pos === 'VERB') main = k;
-    }
-    if (isRemedialObject(tokens, main) || takesRole(tokens, main)) continue;
-    // "Kim accidentally rebooted the primary": a remedy verb done by mistake is the harm itself.
-    const clauseText = view.text.slice(tokens[name.start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
-    const mistaken = /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|the wrong)\b/i.test(
-      clauseText,
-    );
-    if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) continue;
-    if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
-      if (coordinatedChange(view, main)) {
-        report('change');
-        continue;
-      }
-      if (consequenceAfter(view, main)) report('consequence');
-      continue;
-    }
-    // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
-    const c = clauseStart(tokens, name.start);
-    const subordinate = c > 0 && ['because', 'after', 'when', 'since', 'once', 'as'].includes(tokens[c - 1].lower);
-    if (
-      mistaken ||
-      harmIn(view, main) ||
-      (subordinate && harmIn(view, 0, c - 1)) ||
-      (artefact && harmIn(view, 0, name.start))
-    ) {
-      report(artefact ? 'artefact' : 'agent');
-    } else if (changeAction(view, main, artefact)) {
-      report(artefact ? 'artefact' : 'change');
     }
   }
   return cues;
+}
+
+/** Why the name is the agent or cause of the failure, if it is: a verdict, another cue about them, or what they did. */
+function nameReason(
+  view: SentenceView,
+  name: Span,
+  other: readonly Cue[],
+  label: RegExpExecArray | null,
+): string | undefined {
+  const { tokens } = view;
+  const text = phraseText(view, name.start, name.end);
+  const before = view.text.slice(0, tokens[name.start].start);
+  const after = view.text.slice(tokens[name.end - 1].end);
+  // Verdicts: "Tariq's fault", "Leila is to blame", "blame lies with Thabo", "the culprit was Jin-woo".
+  if (VERDICT.some((re) => re.test(before)) || VERDICT_AFTER.some((re) => re.test(after))) return 'verdict';
+  // "the payment outage is on Zara": a failure put on the person.
+  if (/\b(?:is|was|'s|’s) (?:all |squarely |entirely |solely )?on\s*$/i.test(before)) {
+    const subject = name.start - 3 - (/^(?:all|squarely|entirely|solely)$/.test(tokens[name.start - 2]?.lower) ? 1 : 0);
+    if (subject >= 0 && harmIn(view, subject, subject + 1)) return 'verdict';
+  }
+  // A cue of another kind whose subject is this person ("Paolo should have known"), or that sits in the phrase of
+  // their work ("Mehmet's fat-fingered prefix").
+  const possessiveEnd = possessiveArtefactEnd(view, name);
+  const own = other.find(
+    (c) =>
+      c.kind !== 'named-individual' &&
+      (c.subject?.includes(text) ||
+        (possessiveEnd !== undefined && c.start >= tokens[name.end].start && c.end <= tokens[possessiveEnd - 1].end)),
+  );
+  if (own) return `subject-of-${own.kind}`;
+  // The answer to "Who broke prod?"
+  if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
+    return 'answer';
+  return subjectReason(view, name, isPossessive(tokens, name), label);
+}
+
+function isPossessive(tokens: Token[], name: Span): boolean {
+  return (
+    tokens[name.end]?.lower === "'s" ||
+    (/s$/i.test(tokens[name.end - 1].text) &&
+      /^['’]$/.test(tokens[name.end]?.text ?? '') &&
+      tokens[name.end].start === tokens[name.end - 1].end)
+  );
+}
+
+/** The end of the artefact phrase after a possessive name ("Tommo's 'quick fix'"), if there is one. */
+function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefined {
+  const { tokens } = view;
+  const whose = tokens[name.end]?.text === ',' && tokens[name.end + 1]?.lower === 'whose';
+  if (!whose && !isPossessive(tokens, name)) return undefined;
+  let at = name.end + (whose ? 2 : 1);
+  const quoted = QUOTE_MARKS.has(tokens[at]?.text ?? '');
+  if (quoted) at++;
+  // "Cormac's tidy-up of the firewall rules": a hyphenated word after a possessive is a noun, whatever its tag.
+  if (tokens[at]?.kind === 'word' && tokens[at].text.includes('-') && tokens[at].pos === 'ADP') tokens[at].pos = 'NOUN';
+  const np = nounPhraseAt(tokens, at);
+  if (!np || !isArtefact(tokens[np.head])) return undefined;
+  let end = np.end;
+  // "Caio's dbt macro cast the decimal prices": the tagger took the verb for the last noun of the phrase.
+  if (
+    end - np.start >= 2 &&
+    tokens[end - 1].pos === 'NOUN' &&
+    tokens[end - 1].lower === tokens[end - 1].lemma &&
+    /^(?:the|a|an|all|every|its|their)$/.test(tokens[end]?.lower ?? '')
+  ) {
+    tokens[end - 1].pos = 'VERB';
+    end--;
+  }
+  if (quoted && QUOTE_MARKS.has(tokens[end]?.text ?? '')) end++;
+  return end;
+}
+
+/** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
+const EXPLANATION =
+  /\b(?:what (?:\w+ )?happened (?:is|was)(?: that)?|it (?:turned|turns) out(?: that)?|it came out that|(?:the )?(?:root )?cause (?:is|was) that|it was found that)\s*$/i;
+
+/**
+ * What the subject at `subject` (a name or a pronoun for one) did, if it ties them to the failure: a cause ("caused
+ * by Wei's migration"), a label ("Root cause: Omar."), harm, or a change tied to its effect.
+ */
+function subjectReason(
+  view: SentenceView,
+  subject: Span,
+  possessive: boolean,
+  label: RegExpExecArray | null | undefined,
+): string | undefined {
+  const { tokens } = view;
+  // Find what the person (or their artefact) did.
+  let phraseEnd = subject.end;
+  let artefact = false;
+  const whose = tokens[subject.end]?.text === ',' && tokens[subject.end + 1]?.lower === 'whose';
+  if (possessive || whose) {
+    const end = possessiveArtefactEnd(view, subject);
+    if (end === undefined) return undefined; // "Anjali's analysis showed…"
+    artefact = true;
+    phraseEnd = end;
+  } else if (/^(?:his|her)$/.test(tokens[subject.start].lower)) {
+    // A pronoun's possessive: "his deploy".
+    const np = nounPhraseAt(tokens, subject.start + 1);
+    if (!np || !isArtefact(tokens[np.head])) return undefined;
+    artefact = true;
+    phraseEnd = np.end;
+  }
+  const prefix = view.text.slice(0, tokens[subject.start].start);
+  // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
+  if (CAUSAL.test(prefix)) {
+    const cause = causeReason(view, subject, phraseEnd, artefact, prefix);
+    if (cause) return cause;
+  }
+  // Under a cause label ("Root cause: Omar.", "Trigger: @aisha.k ran…").
+  if (
+    label &&
+    tokens[subject.start].start >= label[0].length - 1 &&
+    tokens[subject.start].start <= label[0].length + 3
+  ) {
+    const v = verbAfter(tokens, phraseEnd);
+    if (v === undefined || !isRemedy(tokens[v])) return 'cause-label';
+  }
+  const v = verbAfter(tokens, phraseEnd, subject.start);
+  if (v === undefined) return undefined;
+  const verb = tokens[v];
+  // "Sofia was paged": the person received the failure. "Jonas will own the follow-up": a plan. But "Chen Wei's load
+  // test was pointed at production and it saturated…": what happened to the person's work may be the harm.
+  let passiveArtefact = false;
+  if (verb.pos === 'AUX') {
+    const nextVerb = tokens[v + 1];
+    if (['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'].includes(verb.lower)) return;
+    if (['was', 'were', 'is', 'are', 'been', 'got', 'be'].includes(verb.lower) && nextVerb?.pos === 'VERB') {
+      if (!artefact) return undefined;
+      passiveArtefact = true;
+    } else if (verb.lower !== 'had' && verb.lower !== 'has' && verb.lower !== 'did') return undefined;
+  }
+  let main = verb.pos === 'AUX' && tokens[v + 1]?.pos === 'VERB' ? v + 1 : v;
+  // "begins looking", "started to investigate": the action is the second verb.
+  if (forms(tokens[main]).some((f) => SECOND_VERB.has(f))) {
+    let k = main + 1;
+    if (tokens[k]?.lower === 'to') k++;
+    if (tokens[k]?.pos === 'VERB') main = k;
+  }
+  if (isRemedialObject(tokens, main) || takesRole(tokens, main)) return undefined;
+  // "Kim accidentally rebooted the primary": a remedy verb done by mistake is the harm itself.
+  const clauseText = view.text.slice(tokens[subject.start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
+  const mistaken =
+    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i.test(
+      clauseText,
+    );
+  if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
+  // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
+  // "…started double-charging once Mireille switched…": the tagger may call the subordinator an adverb.
+  const c = SUBORDINATORS.has(tokens[subject.start - 1]?.lower ?? '')
+    ? subject.start
+    : clauseStart(tokens, subject.start);
+  const subordinate = c > 0 && SUBORDINATORS.has(tokens[c - 1].lower);
+  if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) return undefined;
+  if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
+    if (coordinatedChange(view, main)) return 'change';
+    if (consequenceAfter(view, main)) return 'consequence';
+    // "The downtime started when Siobhan rebooted the interface engine" (not "the outage ended when…").
+    if (subordinate && harmIn(view, 0, c - 1) && !ENDED.test(view.text.slice(0, tokens[c - 1].start))) return 'cause';
+    return undefined;
+  }
+  // "Taking down the whole CI fleet, @devon.m pushed…": a participle clause before the subject tells its effect.
+  const fronted = tokens[subject.start - 1]?.text === ',' && frontedParticiple(tokens);
+  if (
+    mistaken ||
+    harmIn(view, main) ||
+    (subordinate && harmIn(view, 0, c - 1)) ||
+    (artefact && harmIn(view, 0, subject.start)) ||
+    (fronted && harmIn(view, 0, subject.start))
+  )
+    return artefact ? 'artefact' : 'agent';
+  if (changeAction(view, main, artefact) || (EXPLANATION.test(prefix) && changeAction(view, main, true)))
+    return artefact ? 'artefact' : 'change';
+  return undefined;
+}
+
+/** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
+const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
+/** Verbs whose action is the verb after them: "begins looking", "started to investigate". */
+const SECOND_VERB = new Set('begin start continue try attempt decide go manage help proceed rush hurry'.split(' '));
+/** A main clause that tells the failure ended ("the outage ended when…"), not that it began. */
+const ENDED =
+  /\b(?:end(?:ed|s)?|over|stopp(?:ed)?|stops|ceased?|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
+
+/** Whether the sentence opens with a participle clause ("Taking down the whole CI fleet, …"). */
+function frontedParticiple(tokens: Token[]): boolean {
+  let k = 0;
+  while (tokens[k]?.pos === 'ADV') k++;
+  return tokens[k]?.pos === 'VERB' && tokens[k].lower.endsWith('ing');
+}
+
+/**
+ * A cause phrase before the subject ("caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia",
+ * "the outage is down to Bongani", "The cache was flushed by Bartosz").
+ */
+function causeReason(
+  view: SentenceView,
+  subject: Span,
+  phraseEnd: number,
+  artefact: boolean,
+  prefix: string,
+): string | undefined {
+  const { tokens } = view;
+  const by = /\bby\s*$/i.test(prefix);
+  if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd) || (artefact && by)) {
+    // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
+    const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);
+    if (!by || artefact || apposedHarm || harmIn(view, 0, subject.start)) {
+      const byAt = subject.start - 1;
+      let passiveVerb: Token | undefined;
+      for (let k = byAt - 1; k >= 0 && !isClausePunct(tokens[k]); k--) {
+        if (tokens[k].pos === 'VERB') {
+          passiveVerb = tokens[k];
+          break;
+        }
+      }
+      // "written by Ana" credits an author, unless what was written is itself the harm ("the bad query was written
+      // by Yerlan").
+      const remedial =
+        by &&
+        passiveVerb !== undefined &&
+        (isRemedy(passiveVerb) ||
+          (/^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower) &&
+            !harmIn(view, 0, byAt)));
+      if (!remedial) return 'cause';
+    }
+  }
+  // "The cache was flushed by Bartosz during peak traffic": a change done to the system, with the person as its agent.
+  if (by && !artefact) {
+    let passive = -1;
+    for (let k = subject.start - 2; k >= 0 && !isClausePunct(tokens[k]); k--) {
+      if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADJ' && /ed$/.test(tokens[k].lower))) {
+        passive = k;
+        break;
+      }
+    }
+    const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
+    if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) return 'cause';
+  }
+  return undefined;
 }

@@ -110,6 +110,11 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
     if (t.text === ',' && tokens[k + 1]?.lower === 'which' && tokens[k + 2]?.pos !== 'AUX') return harmIn(view, k + 1);
     if (t.text === ',' && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing'))
       return harmIn(view, k + 1);
+    // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
+    if ((t.text === ';' || t.text === '—' || t.text === '–') && tokens[k + 1]) {
+      const np = nounPhraseAt(tokens, k + 1);
+      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1);
+    }
     if (t.lower === 'and' && tokens[k + 1] && nounPhraseAt(tokens, k + 1)) {
       const np = nounPhraseAt(tokens, k + 1);
       if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1);
@@ -155,10 +160,13 @@ export function changeAction(view: SentenceView, main: number, artefact = false)
   if (redo) return !RECOVERY.test(view.text.slice(verb.end));
   if (
     verb.lower === verb.lemma &&
-    !/^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran)$/.test(verb.lower)
+    !/^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran|cast|burst|split|quit|hurt|shed|bet|bid)$/.test(
+      verb.lower,
+    )
   )
     return false;
-  if (forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f))) return false;
+  if (forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f)) && !resultativeLeave(tokens, main))
+    return false;
   const next = tokens[main + 1];
   if (!next || isClausePunct(next)) return false;
   // "ran the learning review", "held the retro": running a meeting is not a change to the system.
@@ -166,6 +174,20 @@ export function changeAction(view: SentenceView, main: number, artefact = false)
   if (object && MEETINGS.has(tokens[object.head].lemma)) return false;
   if (RECOVERY.test(view.text.slice(verb.end))) return false;
   return artefact || causalContext(view, main);
+}
+
+/** "left the maintenance-mode toggle on", "left it in read-only mode": leaving a thing in a state is a change. */
+function resultativeLeave(tokens: Token[], verb: number): boolean {
+  if (!forms(tokens[verb]).includes('leave')) return false;
+  const object = nounPhraseAt(tokens, verb + 1);
+  if (!object) return false;
+  const after = tokens[object.end];
+  return (
+    !!after &&
+    (/^(?:on|off|open|enabled|disabled|running|unlocked|unpatched|exposed|paused|switched|turned)$/.test(after.lower) ||
+      (after.lower === 'in' &&
+        /^(?:read-only|maintenance|debug|drain|a|an|the)$/.test(tokens[object.end + 1]?.lower ?? '')))
+  );
 }
 
 /** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */
@@ -190,6 +212,19 @@ function causalContext(view: SentenceView, main: number): boolean {
   for (let k = main - 1; k >= 0; k--) {
     if (tokens[k].text === ';' || tokens[k].text === '.') break;
     if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV') return true;
+  }
+  // ", promoting a replica that was four hours behind": a participle of change after the action tells its effect.
+  for (let k = main + 1; k < tokens.length - 1; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') break;
+    const p = tokens[k + 1];
+    if (
+      tokens[k].text === ',' &&
+      p.pos === 'VERB' &&
+      p.lower.endsWith('ing') &&
+      changeVerb(p) &&
+      !forms(p).some((f) => f === 'follow' || f === 'use' || f === 'wait' || f === 'hope')
+    )
+      return nounPhraseAt(tokens, k + 2) !== undefined && !RECOVERY.test(view.text.slice(p.end));
   }
   const rest = view.text.slice(tokens[main].end);
   return /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\b(?:and|so|then) (?:the|all|every|our|its|each|both|no|nothing|payments|users|customers|writes|reads|requests|traffic)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b)/i.test(

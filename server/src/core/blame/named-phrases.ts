@@ -30,12 +30,12 @@ export function isArtefact(head: Token): boolean {
 
 /** Prepositions that make a phrase a cause ("caused by", "thanks to", "traces back to"). */
 export const CAUSAL =
-  /\b(?:by|due to|because of|thanks to|owing to|back to|traced to|result of|fault of|from|after)\s*$/i;
+  /\b(?:by|due to|because of|thanks to|owing to|back to|down to|since|traced to|result of|fault of|from|after|attributed to|attributable to|blamed on|on account of|courtesy of)\s*:?\s*$/i;
 export const CAUSE_LABEL =
   /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root |proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin)(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
 export const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
-  /\b(?:culprit|cause|root cause|trigger) (?:was|is|:)\s*$/i,
+  /\b(?:culprit|cause|root cause|trigger)(?: here| \w+ly)? (?:was|is|:)\s*$/i,
   /\bfault of\s*$/i,
 ];
 export const VERDICT_AFTER = [
@@ -47,6 +47,8 @@ export const VERDICT_AFTER = [
 /** The verb the phrase ending at `end` is the subject of, if it comes right after (skipping adverbs and a parenthetical). */
 export function verbAfter(tokens: Token[], end: number, start = end): number | undefined {
   let k = end;
+  // "<@Sipho Ndlovu> dropped…": the bracket that closes a Slack mention.
+  if (tokens[k]?.text === '>' && tokens[k].start === tokens[k - 1]?.end) k++;
   // "It was Rahul's deploy that introduced…"
   if (tokens[k] && /^(?:that|which|who)$/.test(tokens[k].lower)) k++;
   // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
@@ -55,6 +57,12 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
   if (tokens[k]?.text === ',' && /^(?:the|our|a|an|then|now)$/.test(tokens[k + 1]?.lower ?? '')) {
     const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
     if (close > 0 && close - k < 9 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
+      k = close + 1;
+  }
+  // "Piotr, who was the on-call that night, deleted…": a relative clause between commas.
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who') {
+    const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
+    if (close > 0 && close - k < 12 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
       k = close + 1;
   }
   // ", deployed at 16:20," / ", pointed at production by accident,"
@@ -73,6 +81,11 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
     k = np.end;
   }
   while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].lower === 'then' || tokens[k].lower === 'also')) k++;
+  // "Tommo's 'quick fix' … is what actually broke TLS": the verb of the pseudo-cleft.
+  if (/^(?:is|was)$/.test(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'what') {
+    k += 2;
+    while (tokens[k]?.pos === 'ADV') k++;
+  }
   const t = tokens[k];
   if (!t) return undefined;
   if (
