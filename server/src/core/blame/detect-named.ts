@@ -208,6 +208,9 @@ function subjectReason(
     if (tokens[k]?.pos === 'VERB') main = k;
   }
   if (isRemedialObject(tokens, main) || takesRole(tokens, main)) return undefined;
+  // "Kofi said the deploy had caused the errors": the harm in what a person says or thinks is the complement's, not
+  // theirs ("Wojtek admits he ran…" is read from the pronoun).
+  if (forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)) && complementClause(tokens, main + 1)) return undefined;
   // "Kim accidentally rebooted the primary": a remedy verb done by mistake is the harm itself.
   const clauseText = view.text.slice(tokens[subject.start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
   const mistaken =
@@ -244,6 +247,22 @@ function subjectReason(
   return undefined;
 }
 
+/** Verbs of saying and thinking that take a clause: "said (that) the deploy…", "admits he ran…". */
+const REPORTING_VERBS = new Set(
+  'say tell admit confess claim explain report write post note mention think believe suspect assume realise realize confirm agree insist argue recall remember guess'.split(
+    ' ',
+  ),
+);
+
+/** Whether a clause starts at `k`: "that …", or a subject followed by its verb ("the deploy had caused…"). */
+function complementClause(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower === 'that') return true;
+  const np = nounPhraseAt(tokens, k);
+  if (!np) return false;
+  const v = tokens[np.end];
+  return v?.pos === 'VERB' || v?.pos === 'AUX';
+}
+
 /** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
 const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
 /** Verbs whose action is the verb after them: "begins looking", "started to investigate". */
@@ -272,6 +291,22 @@ function causeReason(
 ): string | undefined {
   const { tokens } = view;
   const by = /\bby\s*$/i.test(prefix);
+  // "Thanks to Henrik for restoring the replica", "thanks to Henrik, the outage lasted minutes rather than hours":
+  // gratitude for the remedy, not ironic thanks.
+  if (/\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i.test(prefix)) {
+    const rest = view.text.slice(tokens[phraseEnd - 1].end);
+    if (/\brather than\b|\binstead of\b|\bonly\b/i.test(rest)) return undefined;
+    if (tokens[phraseEnd]?.lower === 'for') {
+      const k = phraseEnd + 1;
+      const gerund = tokens[k]?.lower.endsWith('ing') ? k : undefined;
+      if (
+        gerund !== undefined &&
+        (isRemedy(tokens[gerund], tokens[gerund + 1], view) || isRemedialObject(tokens, gerund))
+      )
+        return undefined;
+      if (gerund === undefined && isRemedialObject(tokens, phraseEnd)) return undefined;
+    }
+  }
   if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd) || (artefact && by)) {
     // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
     const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);

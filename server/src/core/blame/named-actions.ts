@@ -113,14 +113,22 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
     // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
     if ((t.text === ';' || t.text === '—' || t.text === '–') && tokens[k + 1]) {
       const np = nounPhraseAt(tokens, k + 1);
-      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1);
+      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1) && !harmEnded(tokens, np.head, np.end);
     }
     if (t.lower === 'and' && tokens[k + 1] && nounPhraseAt(tokens, k + 1)) {
       const np = nounPhraseAt(tokens, k + 1);
-      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1);
+      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1) && !harmEnded(tokens, np.head, np.end);
     }
   }
   return false;
+}
+
+/** "the errors stopped", "the 5xx cleared": a failure as the subject of a verb of ending is its recovery. */
+function harmEnded(tokens: Token[], head: number, verb: number): boolean {
+  return (
+    forms(tokens[head]).some((f) => HARM_WORDS.has(f)) &&
+    forms(tokens[verb]).some((f) => /^(?:stop|end|cease|subside|disappear|clear|fall|drop|vanish|go)$/.test(f))
+  );
 }
 
 /**
@@ -145,7 +153,7 @@ const MEETINGS = new Set(
 );
 /** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
 const RECOVERY =
-  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix)\b/i;
+  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
 
 /**
  * A change made by the person: a verb in the past (or the narrative present) that is neither a remedy nor talk,
