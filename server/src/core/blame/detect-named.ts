@@ -123,19 +123,25 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   if (quoted) at++;
   // "Cormac's tidy-up of the firewall rules": a hyphenated word after a possessive is a noun, whatever its tag.
   if (tokens[at]?.kind === 'word' && tokens[at].text.includes('-') && tokens[at].pos === 'ADP') tokens[at].pos = 'NOUN';
-  const np = nounPhraseAt(tokens, at);
+  let np = nounPhraseAt(tokens, at);
+  // "Caio's dbt macro cast the decimal prices": a bare noun followed by a determiner inside the phrase is the verb
+  // the tagger took for a noun.
+  for (let x = at + 2; np && x < np.end; x++) {
+    const verb = tokens[x - 1];
+    if (
+      tokens[x].pos === 'DET' &&
+      /^(?:the|a|an|all|every|its|their)$/.test(tokens[x].lower) &&
+      verb.pos === 'NOUN' &&
+      verb.lower === verb.lemma &&
+      tokens[x - 2].pos === 'NOUN'
+    ) {
+      verb.pos = 'VERB';
+      np = nounPhraseAt(tokens, at, x - 1);
+      break;
+    }
+  }
   if (!np || !isArtefact(tokens[np.head])) return undefined;
   let end = np.end;
-  // "Caio's dbt macro cast the decimal prices": the tagger took the verb for the last noun of the phrase.
-  if (
-    end - np.start >= 2 &&
-    tokens[end - 1].pos === 'NOUN' &&
-    tokens[end - 1].lower === tokens[end - 1].lemma &&
-    /^(?:the|a|an|all|every|its|their)$/.test(tokens[end]?.lower ?? '')
-  ) {
-    tokens[end - 1].pos = 'VERB';
-    end--;
-  }
   if (quoted && QUOTE_MARKS.has(tokens[end]?.text ?? '')) end++;
   return end;
 }

@@ -94,7 +94,8 @@ export function isRemedialObject(tokens: Token[], verb: number): boolean {
   const removal = forms(tokens[verb]).some((f) => REMOVALS.has(f));
   for (let k = verb + 1; k < tokens.length && k < verb + 12; k++) {
     const t = tokens[k];
-    if (isClausePunct(t) || t.lower === 'which' || t.lower === 'and') break;
+    // "approved the change ticket without reading the rollback plan": what comes after "without" is not the object.
+    if (isClausePunct(t) || /^(?:which|and|without|instead|rather)$/.test(t.lower)) break;
     if (REMEDY_OBJECTS.has(t.lower) || (t.lower === 'back' && forms(tokens[verb]).includes('roll'))) return true;
     if (removal && PROBLEM_OBJECTS.has(t.lower)) return true;
   }
