@@ -134,6 +134,10 @@ describe('blame/judgment', () => {
       "The engineer didn't even bother to check which cluster they were connected to.",
       'The admin ignored the deprecation warnings for a year.',
       'The database admin is to blame for leaving autovacuum disabled.',
+      'Blame lies squarely with the release team.',
+      'The on-call paid little attention to the disk alarms.',
+      'The vendor showed zero urgency about the expired root certificate.',
+      'The web team ignored the latency alert for a week.',
     ]) {
       assert.deepEqual(rulesOf(body), ['blame/judgment'], body);
     }
@@ -146,6 +150,8 @@ describe('blame/judgment', () => {
       'The latency impact was negligible.',
       'The parser ignored the unknown field.',
       'Nobody is to blame for this outage.',
+      'Blame lies with the retry logic, which doubled every request.',
+      'The cache paid no attention to the TTL header.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);
     }

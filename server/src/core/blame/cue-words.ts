@@ -163,6 +163,11 @@ const CUES: Prefixed[] = [
   { pattern: String.raw`\blaz[yi]`, prefixes: ['lazy', 'lazi'] },
   { pattern: String.raw`\blax`, prefixes: ['lax'] },
   { pattern: 'pa(?:y|id|ying) (?:any )?attention', prefixes: ['pay ', 'payi', 'paid'] },
+  {
+    pattern:
+      '(?:pa(?:id|y|ys|ying)|show(?:ed|s|ing)?|g[ai]ve|giv(?:es|ing)|display(?:ed|s)?) (?:no|zero|little|scant|not the slightest) (?:attention|heed|regard|urgency|care|thought|concern)',
+    prefixes: ['paid', 'pay ', 'pays', 'payi', 'show', 'gave', 'give', 'givi', 'disp'],
+  },
   { pattern: 'without (?:any |much |a )?(?:thought|care|regard|thinking)', prefixes: ['with'] },
   { pattern: String.raw`\bon (?:me|him|her|them|us)\b`, prefixes: ['on m', 'on h', 'on t', 'on u'] },
   // Every judgment word and idiom of the lexicon, so that the lexicon alone decides what is a cue.
