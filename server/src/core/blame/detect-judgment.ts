@@ -25,7 +25,7 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   { re: /\b(?:not|n['’]t|never) (?:even )?(?:paying|pay|paid) (?:any )?attention\b/gi, reason: 'attention' },
   // "paid no attention to the alarm", "showed zero urgency", "gave little thought to": care denied by a quantifier.
   {
-    re: /\b(?:pa(?:id|y|ys|ying)|show(?:ed|s|ing)?|g[ai]ve|giv(?:es|ing)|display(?:ed|s)?) (?:no|zero|little|scant|not the slightest) (?:attention|heed|regard|urgency|care|thought|concern)\b/gi,
+    re: /\b(?:pa(?:id|y|ys|ying)|show(?:ed|s|ing)?|g[ai]ve|giv(?:es|ing)|display(?:ed|s)?) (?:no|zero|little|scant|not the slightest) (?:attention|heed|urgency|care|thought|concern)\b/gi,
     reason: 'no-care',
   },
   // "without any thought for the consumers"; a bare "without care" is as often "carefree".
