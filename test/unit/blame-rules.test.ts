@@ -110,6 +110,7 @@ describe('blame/human-error', () => {
       'This incident was caused by a mistake made by the operator during failover.',
       'The problem was PEBKAC, plain and simple.',
       '| Root cause | Human error |',
+      "The review board classifies this outage as 'operator error'.",
     ]) {
       assert.deepEqual(rulesOf(body), ['blame/human-error'], body);
     }
@@ -166,6 +167,7 @@ describe('blame/counterfactual', () => {
     for (const body of [
       'The engineer failed to roll back the change when the alerts started.',
       'If the developer had written a test for the empty list, the bug would not have shipped.',
+      'It should have been obvious that the new certificate chain would break the old clients.',
       'The change should have been tested in staging first.',
       "Why didn't the on-call escalate sooner?",
       'It would have taken the on-call ten seconds to check the replication lag.',
@@ -182,6 +184,7 @@ describe('blame/counterfactual', () => {
       'We should add an alert for disk usage on the ingest nodes.',
       'Nobody should have to page three teams to get a DNS change approved.',
       'We should have alerting on config load failures.',
+      'It should have been obvious to the scheduler that the node was drained.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);
     }

@@ -242,6 +242,16 @@ export function modalPerfectCue(
       const who = nounPhraseAt(tokens, (mp.verb ?? i) + 2 + forWhom);
       if (blamable(entityOf(view, who))) push(i, (mp.verb ?? i) + 1, 'hindsight', who);
     }
+    // "It should have been obvious that the new index would lock the table": what someone should have seen, with
+    // the seer left out (the modal's subject is the "it" of the clause that follows).
+    if (
+      /^(?:obvious|clear|apparent|evident)$/.test(verb.lower) &&
+      modal === 'should' &&
+      subjectNp &&
+      tokens[subjectNp.head].lower === 'it' &&
+      tokens[(mp.verb ?? i) + 1]?.lower === 'that'
+    )
+      push(i, (mp.verb ?? i) + 1, 'hindsight', subjectNp);
     return;
   }
   if (mp.voice === 'elliptical') {
