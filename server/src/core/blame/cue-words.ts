@@ -64,7 +64,7 @@ const CUES: Prefixed[] = [
   { pattern: 'finger[- ]trouble', prefixes: ['fing'] },
   { pattern: 'id-?10-?t', prefixes: ['id-0', 'id00'] },
   { pattern: 'pi(?:c|ck|k)nic', prefixes: ['picn', 'pick', 'pikn'] },
-  // counterfactual frames (see detect-counterfactual's FRAMES and untaken actions)
+  // counterfactual frames (see counterfactual-frames' FRAMES and untaken actions)
   {
     pattern: String.raw`\b(?:supposed|meant|expected|required|told|asked) to\b|\bto have\b|\bhad (?:every|ample|plenty|more|all)\b|\b(?:think|thought|stop|stopped|pause|paused) to\b|\bthe (?:obvious|correct|right|sensible|proper|safe|smart) \w+|\bfor (?:anyone|anybody|everyone|all) to see|\bin plain sight|\bstaring\b|\bright (?:there|in front)|\b(?:clearly|naturally|of course|needless to say|evidently|plainly)\b`,
     prefixes: [
@@ -163,6 +163,11 @@ const CUES: Prefixed[] = [
   { pattern: String.raw`\blaz[yi]`, prefixes: ['lazy', 'lazi'] },
   { pattern: String.raw`\blax`, prefixes: ['lax'] },
   { pattern: 'pa(?:y|id|ying) (?:any )?attention', prefixes: ['pay ', 'payi', 'paid'] },
+  {
+    pattern:
+      '(?:pa(?:id|y|ys|ying)|show(?:ed|s|ing)?|g[ai]ve|giv(?:es|ing)|display(?:ed|s)?) (?:no|zero|little|scant|not the slightest) (?:attention|heed|urgency|care|thought|concern)',
+    prefixes: ['paid', 'pay ', 'pays', 'payi', 'show', 'gave', 'give', 'givi', 'disp'],
+  },
   { pattern: 'without (?:any |much |a )?(?:thought|care|regard|thinking)', prefixes: ['with'] },
   { pattern: String.raw`\bon (?:me|him|her|them|us)\b`, prefixes: ['on m', 'on h', 'on t', 'on u'] },
   // Every judgment word and idiom of the lexicon, so that the lexicon alone decides what is a cue.

@@ -115,7 +115,7 @@ function isTechnical(view: SentenceView, start: number, end: number): boolean {
 
 /** A verdict recorded in quotes: "recorded as '…'", "classified as '…'", "stopped at '…'", "put down to '…'". */
 const RECORDED =
-  /\b(?:recorded|classified|coded|filed|marked|logged|listed|labell?ed|tagged|entered|closed|put down|chalked up|attributed|stopped|ended|settled|concluded)(?: (?:as|at|to|under|with(?: resolution)?|on))?\s*[^\s\w]?\s*['‘"“][^'’"”]*$/i;
+  /\b(?:(?:recorded|classified|coded|filed|marked|logged|listed|labell?ed|tagged|entered|closed|put down|chalked up|attributed|stopped|ended|settled|concluded)(?: (?:as|at|to|under|with(?: resolution)?|on))?|(?:record|classif(?:y|ie)|categori[sz]e|code|file|mark|log|label|tag)s? (?:[\w-]+ ){1,5}(?:as|under))\s*[^\s\w]?\s*['‘"“][^'’"”]*$/i;
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const NEEDED =
@@ -141,7 +141,7 @@ export function detectHumanError(view: SentenceView): Cue[] {
         continue;
       // A quoted phrase is mentioned, not used ("we avoid 'human error'"), unless it is the recorded verdict:
       // "recorded as 'personnel error'", "our five whys stopped at 'the engineer made a mistake'".
-      if (isQuoted(view, start, end) && !RECORDED.test(view.text.slice(Math.max(0, start - 40), start))) continue;
+      if (isQuoted(view, start, end) && !RECORDED.test(view.text.slice(Math.max(0, start - 60), start))) continue;
       // A mistake with no incident in sight is a general remark ("the moderator who made the mistake").
       if (
         reason === 'made-mistake' &&

@@ -23,6 +23,11 @@ const PHRASES: { re: RegExp; reason: string }[] = [
     reason: 'lack',
   },
   { re: /\b(?:not|n['’]t|never) (?:even )?(?:paying|pay|paid) (?:any )?attention\b/gi, reason: 'attention' },
+  // "paid no attention to the alarm", "showed zero urgency", "gave little thought to": care denied by a quantifier.
+  {
+    re: /\b(?:pa(?:id|y|ys|ying)|show(?:ed|s|ing)?|g[ai]ve|giv(?:es|ing)|display(?:ed|s)?) (?:no|zero|little|scant|not the slightest) (?:attention|heed|urgency|care|thought|concern)\b/gi,
+    reason: 'no-care',
+  },
   // "without any thought for the consumers"; a bare "without care" is as often "carefree".
   {
     re: /\bwithout (?:(?:any|much|a moment['’]?s?) (?:thought|care|regard|thinking)|(?:thought|care|regard) (?:for|about|of))\b/gi,
@@ -32,6 +37,10 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   { re: /\brushed (?:out|through|into)\b/gi, reason: 'rushed' },
   { re: /\bbe(?:ing)? more careful\b/gi, reason: 'careful' },
   { re: /\b(?:at fault|to blame)\b/gi, reason: 'verdict' },
+  {
+    re: /\bblame (?:lies|lay|rests|rested|falls|fell|sits|sat) (?:squarely |solely |entirely |firmly )?(?:with|on)\b/gi,
+    reason: 'blame-with',
+  },
   { re: /\b(?:is|was|'s) on (?:me|him|her|them|us)\b/gi, reason: 'on-me' },
 ];
 
@@ -39,7 +48,7 @@ const IDIOMS = JUDGMENT_IDIOMS.map((i) => new RegExp(i.pattern, 'gi'));
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const PHRASE_WORDS =
-  /bother|no excuse|lack of|attention|without|disregard|rushed|more careful|at fault|to blame|on (?:me|him|her|them|us)/i;
+  /bother|no excuse|lack of|attention|heed|regard|urgency|care|thought|concern|without|disregard|rushed|more careful|at fault|blame|on (?:me|him|her|them|us)/i;
 
 const JUDGMENT = new FormList(JUDGMENT_WORDS);
 const IGNORING = new FormList(IGNORE_VERBS);
@@ -71,6 +80,28 @@ export function detectJudgment(view: SentenceView): Cue[] {
       const start = m.index;
       const end = start + m[0].length;
       const t = tokens.findIndex((x) => x.start >= start);
+      // "The cache paid no attention to the TTL header" is a bug; care is denied to a person only.
+      if (reason === 'no-care') {
+        const subject = t >= 0 ? subjectOf(tokens, t) : undefined;
+        const entity = subject ? classify(tokens, subject, view.ctx) : undefined;
+        if (!entity || entity.negative || !isPersonLike(entity)) continue;
+      }
+      // "Blame rests with the infrastructure team": the one blamed follows.
+      if (reason === 'blame-with') {
+        const after = tokens.findIndex((x) => x.start >= end);
+        const np = after >= 0 ? nounPhraseAt(tokens, after) : undefined;
+        const entity = np ? classify(tokens, np, view.ctx) : undefined;
+        if (!entity || entity.negative || !isPersonLike(entity)) continue;
+        push({
+          kind: 'judgment',
+          start,
+          end,
+          phrase: m[0],
+          reason: 'verdict',
+          subject: phraseText(view, np?.start ?? 0, np?.end ?? 0),
+        });
+        continue;
+      }
       if (reason === 'verdict' || reason === 'on-me') {
         // "at fault" / "to blame" said of a person, not of a system; "nobody is to blame" is blameless.
         const subject = t >= 0 ? subjectOf(tokens, t) : undefined;
@@ -145,7 +176,13 @@ export function detectJudgment(view: SentenceView): Cue[] {
       while (tokens[o] && (tokens[o].pos === 'ADV' || tokens[o].pos === 'ADP' || tokens[o].lower === 'off')) o++;
       const object = nounPhraseAt(tokens, o);
       const objectWord = object ? tokens[object.head].lemma : '';
-      const objectHit = object && (IGNORED_OBJECTS.has(objectWord) || IGNORED_OBJECTS.has(tokens[object.head].lower));
+      // "the crash-rate alert": the tagger may call the last word of the phrase an adjective and its head a modifier.
+      const last = object ? tokens[object.end - 1] : undefined;
+      const objectHit =
+        object &&
+        (IGNORED_OBJECTS.has(objectWord) ||
+          IGNORED_OBJECTS.has(tokens[object.head].lower) ||
+          (last !== undefined && last.pos === 'ADJ' && IGNORED_OBJECTS.has(last.lower)));
       if (!objectHit) return;
       const subject = subjectOf(tokens, i);
       const entity = subject ? classify(tokens, subject, view.ctx) : undefined;

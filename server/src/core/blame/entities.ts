@@ -136,6 +136,9 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
   return !isEnglishWord(word);
 }
 
+/** Lower-case honorifics written after a name. */
+const HONORIFICS = /^(?:sir|madam|ma'am|ji|san|sahib|saab|bhai|didi|sensei)$/;
+
 const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
 
 /** Whether token `i` sits between quotation marks that open after a space ("The chat line 'Sergei broke DNS'"). */
@@ -196,6 +199,9 @@ function loginAt(tokens: Token[], i: number): { start: number; end: number } | u
  */
 function wordNameInContext(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
+  // "Kudos to Brad for…", "Thanks, Hope, for…": the one thanked is a person.
+  const thanked = tokens[i - 1]?.lower === 'to' || tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1];
+  if (thanked && THANKS.test(thanked.lower) && (next?.lower === 'for' || next?.text === ',')) return true;
   if (!next) return false;
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
@@ -208,6 +214,8 @@ function wordNameInContext(tokens: Token[], i: number): boolean {
     )
   );
 }
+
+const THANKS = /^(?:thanks|thank|cheers|kudos|props|shout-?out|ta)$/;
 
 /** What the word lists say about a capitalised word, whatever the document. */
 interface NameFacts {
@@ -240,7 +248,7 @@ function nameFacts(text: string): NameFacts | null {
       word,
       product: PRODUCTS.has(word) || (brandWords().has(word) && !namesAlsoWords().has(word) && !givenNames().has(word)),
       firstName: givenNames().has(word) || (dash !== -1 && givenNames().has(word.slice(0, dash))),
-      wordName: namesAlsoWords().has(word),
+      wordName: namesAlsoWords().has(word) || (dash !== -1 && namesAlsoWords().has(word.slice(0, dash))),
     };
   }
   if (text.length <= NAME_FACTS_MAX_LENGTH) {
@@ -263,7 +271,14 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
       ctx.allowedNames.has(normalise(t.text.slice(1)))
     )
       return undefined;
-    return { start: i, end: i + 1 };
+    // "<@Sipho Ndlovu>": a Slack mention by display name takes the words up to its closing bracket.
+    let end = i + 1;
+    if (tokens[i - 1]?.text === '<') {
+      let k = end;
+      while (k < end + 3 && tokens[k] && isTitleCase(tokens[k].text)) k++;
+      if (tokens[k]?.text === '>') end = k;
+    }
+    return { start: i, end };
   }
   const initials = initialsAt(tokens, i) ?? loginAt(tokens, i);
   if (initials) return initials;
@@ -289,6 +304,8 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   // A surname: the next capitalised word, unless it is a product or a system noun.
   const next = tokens[end];
   if (next && isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower)) end++;
+  // "Sanjeev sir", "Tanaka san": an honorific after the name is part of it.
+  if (HONORIFICS.test(tokens[end]?.text ?? '')) end++;
   const after = tokens[end];
   if (after) {
     if (

@@ -85,6 +85,8 @@ export function repairTags(tokens: Token[]): void {
       prev &&
       ((prev.pos === 'DET' &&
         /^(?:the|a|an|this|these|those|every|each|no|its|their|his|her|our|my|your)$/.test(prev.lower)) ||
+        // "since his deploy": the tagger may call a possessive pronoun a pronoun.
+        (prev.pos === 'PRON' && /^(?:his|its|their|our|my|your)$/.test(prev.lower)) ||
         prev.lower === "'s") &&
       !/ing$/.test(t.lower)
     ) {

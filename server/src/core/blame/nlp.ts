@@ -8,6 +8,20 @@ import type { Tagger } from './tokens';
  * the model takes a few tens of milliseconds.
  */
 let nlp: ReturnType<typeof winkNLP> | undefined;
+/**
+ * The first id wink gives a word outside its vocabulary: ids below it are words of its English lexicon. Wink gives
+ * each new word the next id as it reads it, so this is read before any other text: read later, every unknown word
+ * the tagger had met by then (a name such as "Cormac") would count as English.
+ */
+let firstUnknownId = 0;
+
+/** The wink instance, created on first use, with `firstUnknownId` read before it reads anything else. */
+function winkNlp(): ReturnType<typeof winkNLP> {
+  if (nlp) return nlp;
+  nlp = winkNLP(model, ['pos']);
+  firstUnknownId = nlp.readDoc('qxzvqj').tokens().out(nlp.its.uniqueId)[0] as number;
+  return nlp;
+}
 
 const LONG_RUN = 64;
 const LONG_RUN_RE = new RegExp(`\\S{${LONG_RUN + 1},}`, 'g');
@@ -20,7 +34,7 @@ export function maskLongRuns(text: string): string {
 export const winkTagger: Tagger = {
   name: 'wink-nlp',
   tag(text) {
-    nlp ??= winkNLP(model, ['pos']);
+    const nlp = winkNlp();
     const its = nlp.its;
     // Two of wink's patterns are quadratic in the length of one token (a 65 KB run without spaces took 19 s): a run
     // of more than LONG_RUN characters without a space is no word to tag, so it is masked by one letter and
@@ -48,8 +62,6 @@ export const winkTagger: Tagger = {
   },
 };
 
-/** The first id wink gives a word outside its vocabulary: ids below it are words of its English lexicon. */
-let firstUnknownId: number | undefined;
 const known = new Map<string, boolean>();
 
 /**
@@ -60,11 +72,9 @@ const known = new Map<string, boolean>();
 export function isEnglishWord(lower: string): boolean {
   const hit = known.get(lower);
   if (hit !== undefined) return hit;
-  nlp ??= winkNLP(model, ['pos']);
-  const its = nlp.its;
-  firstUnknownId ??= nlp.readDoc('qxzvqj').tokens().out(its.uniqueId)[0] as number;
-  const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as number[];
-  const result = ids.length === 1 && ids[0] < (firstUnknownId as number);
+  const nlp = winkNlp();
+  const ids = nlp.readDoc(lower).tokens().out(nlp.its.uniqueId) as number[];
+  const result = ids.length === 1 && ids[0] < firstUnknownId;
   if (known.size > 50_000) known.clear();
   known.set(lower, result);
   return result;

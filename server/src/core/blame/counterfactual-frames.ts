@@ -1,0 +1,65 @@
+import { blamable, entityOf, type Push } from './counterfactual-subject';
+import type { SentenceView } from './cues';
+import { subjectOf } from './grammar';
+
+/** Obligation and opportunity frames, with a person as the subject: "was supposed to … but", "had every opportunity to". */
+const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
+  {
+    re: /\b(?:was|were) (?:supposed|meant|expected|required|told|asked) to\b(?=[^.;]*\b(?:but|yet|instead|and (?:never|didn['’]t|did not|went|skipped))\b)/gi,
+    reason: 'supposed-to',
+    person: true,
+  },
+  {
+    re: /\b(?:needed|had|ought|was going) to have (?:[\w-]+ )?\w+(?:ed|en|wn|ne|ght)\b/gi,
+    reason: 'needed-to-have',
+    person: true,
+  },
+  {
+    re: /\bhad (?:every|ample|plenty of|more than enough|all the) (?:opportunity|chance|time|reason|warning) to\b/gi,
+    reason: 'opportunity',
+    person: true,
+  },
+  {
+    re: /\b(?:did ?n['’]?t|did not|never|nobody|no one|no-one) (?:even )?(?:think|thought|stop|stopped|pause|paused) to\b/gi,
+    reason: 'didnt-think',
+    person: false,
+  },
+  {
+    re: /\bthe (?:obvious|correct|right|sensible|proper|safe|smart) (?:move|step|call|choice|thing(?: to do)?|course of action|action|fix|response|play) (?:was|would have been) to\b/gi,
+    reason: 'obvious-move',
+    person: false,
+  },
+  {
+    re: /\b(?:for (?:anyone|anybody|everyone|all) to see|in plain sight|staring (?:us|them|him|her|everyone) in the face|right (?:there|in front of (?:us|them|him|her)))\b/gi,
+    reason: 'plain-sight',
+    person: false,
+  },
+  {
+    re: /\b(?:clearly|obviously|naturally|of course|needless to say|evidently|plainly)\b,?(?=[^.;]*\b(?:needed to|had to|should have|ought to have|was supposed to|must have)\b)/gi,
+    reason: 'hindsight',
+    person: false,
+  },
+];
+const FRAME_WORDS =
+  /supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
+
+/** Obligation, opportunity and hindsight frames in the sentence ("was supposed to … but", "the correct move was to"). */
+export function frameCues(view: SentenceView, push: Push, question: boolean, rhetorical: boolean): void {
+  const { tokens } = view;
+  if (FRAME_WORDS.test(view.text)) {
+    for (const { re, reason, person } of FRAMES) {
+      re.lastIndex = 0;
+      for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
+        const t = tokens.findIndex((x) => x.start >= m.index);
+        if (t < 0) continue;
+        const end = tokens.findIndex((x) => x.end >= m.index + m[0].length);
+        const subjectNp = subjectOf(tokens, t);
+        if (person && !blamable(entityOf(view, subjectNp))) continue;
+        // "the pipeline was expected to finish by 6, but…": a system's expected behaviour.
+        if (reason === 'plain-sight' || reason === 'hindsight' || reason === 'obvious-move' || reason === 'didnt-think')
+          if (question && !rhetorical && reason !== 'didnt-think') continue;
+        push(t, (end < 0 ? tokens.length - 1 : end) + 1, reason, subjectNp);
+      }
+    }
+  }
+}

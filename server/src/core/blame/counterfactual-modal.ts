@@ -1,0 +1,264 @@
+import {
+  blamable,
+  byAgent,
+  entityOf,
+  hasImpactWording,
+  isHumanProcess,
+  lastParticipleBefore,
+  type Push,
+} from './counterfactual-subject';
+import type { SentenceView } from './cues';
+import { forms, type NounPhrase, nounPhraseAt, subjectOf } from './grammar';
+import { AVOIDED, HINDSIGHT_VERBS, HUMAN_ACTIVITY_PARTICIPLES } from './lexicon';
+import type { Token } from './tokens';
+
+/** Modal perfects ("should have", "could've been", "would have shown"): when they are hindsight about people. */
+
+const MODALS = new Set(['should', 'could', 'ought', 'would']);
+const SKIPPABLE = new Set([
+  'not',
+  "n't",
+  'really',
+  'definitely',
+  'probably',
+  'likely',
+  'easily',
+  'simply',
+  'just',
+  'also',
+  'certainly',
+  'surely',
+  'clearly',
+  'obviously',
+  'at',
+  'least',
+  'trivially',
+  'then',
+  'still',
+  'never',
+]);
+
+export interface ModalPerfect {
+  modal: number;
+  /** Index of the last token of the cue ("have", or "been"). */
+  have: number;
+  voice: 'active' | 'passive' | 'copula' | 'elliptical';
+  /** The participle (active or passive), or the copula's complement. */
+  verb?: number;
+}
+
+/** "should have", "could've", "ought not to have", "would have been" … with what follows. */
+export function modalPerfectAt(tokens: Token[], i: number): ModalPerfect | undefined {
+  if (!MODALS.has(tokens[i].lower)) return undefined;
+  let j = i + 1;
+  while (tokens[j] && (SKIPPABLE.has(tokens[j].lower) || (tokens[i].lower === 'ought' && tokens[j].lower === 'to')))
+    j++;
+  if (!tokens[j] || !['have', "'ve", 'of'].includes(tokens[j].lower)) return undefined;
+  const have = j;
+  let k = j + 1;
+  while (tokens[k] && (SKIPPABLE.has(tokens[k].lower) || tokens[k].pos === 'ADV') && tokens[k].lower !== 'been') k++;
+  const next = tokens[k];
+  if (!next || next.kind === 'punct') return { modal: i, have, voice: 'elliptical' };
+  if (next.lower === 'to') return undefined; // "should have to": an obligation, not hindsight
+  if (next.lower === 'been') {
+    let m = k + 1;
+    while (
+      tokens[m] &&
+      (tokens[m].pos === 'ADV' || SKIPPABLE.has(tokens[m].lower)) &&
+      !/^(?:enough|obvious|clear)$/.test(tokens[m].lower)
+    )
+      m++;
+    const after = tokens[m];
+    if (!after || after.kind === 'punct' || after.pos === 'SCONJ') return { modal: i, have: k, voice: 'elliptical' };
+    if (after.pos === 'VERB' && /(?:ed|en|wn|ght|ne|un|ung|ot|lt|pt|nt|id|ade)$/.test(after.lower))
+      return { modal: i, have: k, voice: 'passive', verb: m };
+    return { modal: i, have: k, voice: 'copula', verb: m };
+  }
+  if (next.lower === 'had') return undefined; // "should not have had lingering issues": possession
+  // "should have alerting": a gerund after have is a noun (possession), not a participle.
+  if ((next.pos === 'VERB' || next.pos === 'AUX' || /ed$/.test(next.lower)) && !/ing$/.test(next.lower))
+    return { modal: i, have, voice: 'active', verb: k };
+  return undefined; // "should have a talk", "should have priority": have = possess
+}
+
+/** Verbs of expectation and wish: "we would have expected", "would have liked". */
+const EXPECTATION_VERBS = new Set([
+  'expect',
+  'anticipate',
+  'predict',
+  'like',
+  'love',
+  'want',
+  'prefer',
+  'hope',
+  'guess',
+  'imagine',
+  'estimate',
+]);
+/** Verbs of a better outcome that an untaken action "would have" brought. */
+const OUTCOME_VERBS = new Set(
+  'show shown tell told reveal revealed save saved catch caught prevent prevented avoid avoided spare spared stop stopped flag flagged surface surfaced expose exposed highlight highlighted make-clear point pointed confirm confirmed detect detected find found limit limited'.split(
+    ' ',
+  ),
+);
+/** Nouns of a person's quick action ("a quick dig", "a glance at the graph", "one question"). */
+const ACTION_NOUNS = new Set(
+  'glance look check dig grep query question call test read reading review peek search ping restart rollback revert dry-run dryrun rehearsal conversation word heads-up reminder double-check sanity-check'.split(
+    ' ',
+  ),
+);
+
+/** Whether a subject is a person's action: a gerund ("reading the runbook") or an action noun ("a quick dig"). */
+function humanActionSubject(tokens: Token[], np: NounPhrase | undefined): boolean {
+  if (!np) return false;
+  const first = tokens[np.start];
+  if (
+    first.lower.endsWith('ing') &&
+    (first.pos === 'VERB' || first.pos === 'NOUN') &&
+    !/^(?:nothing|something|anything|everything)$/.test(first.lower)
+  )
+    return true;
+  for (let k = np.start; k < np.end; k++)
+    if (ACTION_NOUNS.has(tokens[k].lemma) || ACTION_NOUNS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/** "Simply checking the disk before the upgrade would have…": a sentence that opens with a gerund clause. */
+function gerundOpening(tokens: Token[], modal: number): boolean {
+  let k = 0;
+  while (tokens[k] && tokens[k].pos === 'ADV') k++;
+  const t = tokens[k];
+  return (
+    !!t &&
+    k < modal &&
+    t.lower.endsWith('ing') &&
+    t.pos === 'VERB' &&
+    !/^(?:nothing|something|anything|everything|during)$/.test(t.lower)
+  );
+}
+
+/**
+ * The cue, if any, of the modal perfect `mp` at token `i`: hindsight about a person ("the engineer should have
+ * checked"), an untaken action ("reading the runbook would have saved an hour"), a minimizer; not an expectation,
+ * a capability or designed behaviour.
+ */
+export function modalPerfectCue(
+  view: SentenceView,
+  i: number,
+  mp: ModalPerfect,
+  push: Push,
+  question: boolean,
+  rhetorical: boolean,
+): void {
+  const { tokens } = view;
+  const tok = tokens[i];
+  if (question && !rhetorical) return;
+  const subjectNp = subjectOf(tokens, i);
+  const subject = entityOf(view, subjectNp);
+  if (subject?.kind === 'adversary') return;
+  const modal = tok.lower;
+  const verb = mp.verb !== undefined ? tokens[mp.verb] : undefined;
+  const verbForms = verb ? forms(verb) : [];
+  // "we would have expected", "we'd have liked": an expectation or a wish, not a verdict.
+  if (verbForms.some((f) => EXPECTATION_VERBS.has(f))) return;
+  // "Anyone that possesses the key could have restarted it": a capability, not what someone should have done.
+  if (modal === 'could' && subjectNp && /^(?:anyone|anybody|everyone|everybody)$/.test(tokens[subjectNp.head].lower))
+    return;
+  // "A quick dig +trace would have shown…", "reading the runbook would have saved an hour": a human action,
+  // untaken, as the subject of a better outcome.
+  if (
+    mp.voice === 'active' &&
+    (modal === 'would' || modal === 'could') &&
+    (humanActionSubject(tokens, subjectNp) || gerundOpening(tokens, i)) &&
+    verbForms.some((f) => OUTCOME_VERBS.has(f))
+  ) {
+    push(i, mp.have + 1, 'untaken-action', subjectNp);
+    return;
+  }
+  // "Any seasoned engineer would have tested the restore": what a better person would have done.
+  if (
+    modal === 'would' &&
+    mp.voice === 'active' &&
+    subjectNp &&
+    /^(?:any|every)$/.test(tokens[subjectNp.start].lower)
+  ) {
+    if (blamable(subject)) push(i, mp.have + 1, 'hindsight', subjectNp);
+    return;
+  }
+  // "It would have taken five minutes to set a reminder".
+  if (
+    modal === 'would' &&
+    verbForms.includes('take') &&
+    /^\s*(?:(?:only|just|all of|less than|about|maybe) )?(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|\d+|a few|a couple of)[- ](?:\w+ )?(?:seconds?|minutes?|mins?|hours?|clicks?|commands?|lines?)\b[^.]*\bto\b/i.test(
+      view.text.slice(tokens[mp.verb ?? i].end),
+    )
+  ) {
+    push(i, (mp.verb ?? i) + 1, 'minimizer', subjectNp);
+    return;
+  }
+  if (modal === 'would') {
+    // "Anyone would have seen…", "it would have taken the on-call ten seconds".
+    if (mp.voice === 'active' && blamable(subject) && verbForms.some((f) => HINDSIGHT_VERBS.has(f)))
+      push(i, mp.have + 1, 'hindsight', subjectNp);
+    else if (mp.voice === 'active' && verbForms.includes('take')) {
+      const object = nounPhraseAt(tokens, (mp.verb ?? i) + 1);
+      if (object && blamable(entityOf(view, object))) push(i, (mp.verb ?? i) + 1, 'minimizer', object);
+    } else if (mp.voice === 'copula' && verb && /^(?:easy|trivial|simple|obvious)$/.test(verb.lower))
+      push(i, (mp.verb ?? i) + 1, 'minimizer', subjectNp);
+    return;
+  }
+  if (mp.voice === 'active') {
+    // "the rollback should have happened before anyone…": a human process that came late.
+    if (modal !== 'could' && !blamable(subject) && isHumanProcess(tokens, subjectNp)) {
+      push(i, mp.have + 1, 'should-have', subjectNp);
+      return;
+    }
+    if (!blamable(subject)) return;
+    if (modal === 'could' && hasImpactWording(tokens, (mp.verb ?? i) + 1)) return;
+    push(i, mp.have + 1, modal === 'could' ? 'could-have' : 'should-have', subjectNp);
+    return;
+  }
+  if (mp.voice === 'passive' && verb) {
+    const agent = byAgent(tokens, mp.verb ?? i);
+    if (agent === 'gerund') {
+      push(i, (mp.verb ?? i) + 1, 'avoidable', subjectNp);
+      return;
+    }
+    if (agent) {
+      if (blamable(entityOf(view, agent))) push(i, (mp.verb ?? i) + 1, 'passive', agent);
+      return;
+    }
+    const human = verbForms.some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f));
+    const avoided = verbForms.some((f) => AVOIDED.has(f));
+    if (human || avoided || (isHumanProcess(tokens, subjectNp) && modal !== 'could'))
+      push(i, (mp.verb ?? i) + 1, 'passive', subjectNp);
+    return;
+  }
+  if (mp.voice === 'copula' && verb) {
+    // "should have been enough for the engineer to stop", "should have been obvious to the reviewer".
+    const rest = tokens.slice((mp.verb ?? i) + 1, (mp.verb ?? i) + 6);
+    const forWhom = rest.findIndex((t) => t.lower === 'for' || t.lower === 'to');
+    if (/^(?:enough|sufficient|obvious|clear|apparent|evident)$/.test(verb.lower) && forWhom >= 0) {
+      const who = nounPhraseAt(tokens, (mp.verb ?? i) + 2 + forWhom);
+      if (blamable(entityOf(view, who))) push(i, (mp.verb ?? i) + 1, 'hindsight', who);
+    }
+    // "It should have been obvious that the new index would lock the table": what someone should have seen, with
+    // the seer left out (the modal's subject is the "it" of the clause that follows).
+    if (
+      /^(?:obvious|clear|apparent|evident)$/.test(verb.lower) &&
+      modal === 'should' &&
+      subjectNp &&
+      tokens[subjectNp.head].lower === 'it' &&
+      tokens[(mp.verb ?? i) + 1]?.lower === 'that'
+    )
+      push(i, (mp.verb ?? i) + 1, 'hindsight', subjectNp);
+    return;
+  }
+  if (mp.voice === 'elliptical') {
+    // "not handled as well as it could have been": the participle comes earlier.
+    const p = lastParticipleBefore(tokens, i);
+    if (p !== undefined && forms(tokens[p]).some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f)))
+      push(i, mp.have + 1, 'passive', subjectNp);
+  }
+  return;
+}

@@ -1,0 +1,266 @@
+import type { SentenceView } from './cues';
+import { forms, isClausePunct, nounPhraseAt } from './grammar';
+import { HARM_VERBS, HARM_WORDS, REMEDY_VERBS, WRONG_ACTION } from './lexicon';
+import type { Token } from './tokens';
+
+/** What a named person did: harm, a remedy, talk, a change to the system, and whether the sentence ties it to the failure. */
+
+export function harmIn(view: SentenceView, from: number, to = view.tokens.length): boolean {
+  const { tokens } = view;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const f = forms(t);
+    if (f.some((w) => HARM_WORDS.has(w))) return true;
+    if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN') && f.some((w) => HARM_VERBS.has(w))) return true;
+    // "took down", "brought down", "knocked over", "went down"
+    if (
+      (f.includes('take') || f.includes('bring') || f.includes('knock') || f.includes('go')) &&
+      ['down', 'over', 'out', 'offline'].includes(tokens[k + 1]?.lower ?? '')
+    )
+      return true;
+  }
+  const text = view.text.slice(tokens[from]?.start ?? view.text.length, tokens[to - 1]?.end ?? view.text.length);
+  return WRONG_ACTION.some((re) => re.test(text));
+}
+
+export function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
+  // "failed over the primary", "failed traffic over to the secondary", "failed back to the old region"
+  if (t.lemma === 'fail' && (next?.lower === 'over' || next?.lower === 'back')) return true;
+  if (t.lemma === 'fail' && view && /^\s*(?:[\w-]+ ){0,3}(?:over|back) to\b/i.test(view.text.slice(t.end))) return true;
+  return forms(t).some((f) => REMEDY_VERBS.has(f));
+}
+
+const REMEDY_OBJECTS = new Set([
+  'fix',
+  'fixed',
+  'fixes',
+  'patch',
+  'patched',
+  'rollback',
+  'revert',
+  'workaround',
+  'mitigation',
+  'hotfix',
+  'corrected',
+  'restored',
+]);
+const PROBLEM_OBJECTS = new Set([
+  'stray',
+  'affected',
+  'orphaned',
+  'stale',
+  'leftover',
+  'malicious',
+  'broken',
+  'faulty',
+  'bad',
+  'duplicate',
+  'duplicated',
+  'zombie',
+  'stuck',
+  'failing',
+  'crashing',
+  'corrupted',
+  'corrupt',
+  'unused',
+  'spam',
+  'hung',
+  'dangling',
+  'offending',
+  'compromised',
+  'leaked',
+]);
+const REMOVALS = new Set([
+  'delete',
+  'remove',
+  'drop',
+  'kill',
+  'purge',
+  'wipe',
+  'evict',
+  'revoke',
+  'disable',
+  'terminate',
+  'clean',
+  'quarantine',
+  'yank',
+]);
+
+/**
+ * Remedial work whatever the verb: "sent out a fix", "deploys a fixed Boskos", "rolled Prow back", "merges the
+ * rollback PR", "a PR to fix…", or removing what is itself the problem ("deletes the affected versions").
+ */
+export function isRemedialObject(tokens: Token[], verb: number): boolean {
+  const removal = forms(tokens[verb]).some((f) => REMOVALS.has(f));
+  for (let k = verb + 1; k < tokens.length && k < verb + 12; k++) {
+    const t = tokens[k];
+    // "approved the change ticket without reading the rollback plan": what comes after "without" is not the object.
+    if (isClausePunct(t) || /^(?:which|and|without|instead|rather)$/.test(t.lower)) break;
+    if (REMEDY_OBJECTS.has(t.lower) || (t.lower === 'back' && forms(tokens[verb]).includes('roll'))) return true;
+    if (removal && PROBLEM_OBJECTS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** A consequence attached to the person's own action: ", which dropped…", ", wiping out…", "and the primary went down". */
+export function consequenceAfter(view: SentenceView, verb: number): boolean {
+  const { tokens } = view;
+  for (let k = verb + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    // ", which dropped all writes" (an effect), not ", which is itself blocked" (a state of the object).
+    if (t.text === ',' && tokens[k + 1]?.lower === 'which' && tokens[k + 2]?.pos !== 'AUX') return harmIn(view, k + 1);
+    if (t.text === ',' && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing'))
+      return harmIn(view, k + 1);
+    // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
+    if ((t.text === ';' || t.text === '—' || t.text === '–') && tokens[k + 1]) {
+      const np = nounPhraseAt(tokens, k + 1);
+      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1) && !harmEnded(tokens, np.head, np.end);
+    }
+    if (t.lower === 'and' && tokens[k + 1] && nounPhraseAt(tokens, k + 1)) {
+      const np = nounPhraseAt(tokens, k + 1);
+      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1) && !harmEnded(tokens, np.head, np.end);
+    }
+  }
+  return false;
+}
+
+/** "the errors stopped", "the 5xx cleared": a failure as the subject of a verb of ending is its recovery. */
+function harmEnded(tokens: Token[], head: number, verb: number): boolean {
+  return (
+    forms(tokens[head]).some((f) => HARM_WORDS.has(f)) &&
+    forms(tokens[verb]).some((f) => /^(?:stop|end|cease|subside|disappear|clear|fall|drop|vanish|go)$/.test(f))
+  );
+}
+
+/**
+ * Verbs of response, talk, thought and presence: a person doing these is not changing the system ("Kofi joined the
+ * bridge", "Ana said the replica lagged", "Lars waited for the vendor").
+ */
+const NEUTRAL_VERBS = new Set(
+  `say tell ask answer reply walk show present demo guide write post message ping email call phone text share send-word join attend arrive
+  leave return come go wait stay sleep wake work continue keep try attempt start begin resume get receive hand
+  handover take-over own lead chair run-the-call facilitate coordinate organise organize schedule plan agree
+  disagree decide think believe assume expect know learn realise realize remember recall notice see watch look
+  hear read find discover spot identify investigate analyse analyze research study measure reproduce profile
+  inspect examine suspect confirm verify check test review explain describe document note record summarise
+  summarize thank help support assist pair mentor train teach design build own maintain volunteer propose
+  suggest recommend request warn alert flag raise report escalate page acknowledge ack declare announce
+  communicate update mention tag assign become act serve step accept take give bring be have do feel`.split(/\s+/),
+);
+const MEETINGS = new Set(
+  'review retro retrospective meeting call bridge session sessions drill debrief postmortem post-mortem standup stand-up sync workshop interview demo tabletop exercise game-day gameday'.split(
+    ' ',
+  ),
+);
+/** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
+const RECOVERY =
+  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
+
+/**
+ * A change made by the person: a verb in the past (or the narrative present) that is neither a remedy nor talk,
+ * thought or presence, with an object ("Ioana changed the HSM partition password", "Bence ran pg_resetwal on one of
+ * them"). In a postmortem such a sentence tells who made the change that failed, unless it says things recovered.
+ */
+export function changeAction(view: SentenceView, main: number, artefact = false): boolean {
+  const { tokens } = view;
+  const verb = tokens[main];
+  const redo = /^re-(?:ran|did|set|wrote|\w+ed)$/.test(verb.lower);
+  if ((verb.pos !== 'VERB' && !redo) || verb.lower.endsWith('ing')) return false;
+  if (redo) return !RECOVERY.test(view.text.slice(verb.end));
+  if (
+    verb.lower === verb.lemma &&
+    !/^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran|cast|burst|split|quit|hurt|shed|bet|bid)$/.test(
+      verb.lower,
+    )
+  )
+    return false;
+  if (forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f)) && !resultativeLeave(tokens, main))
+    return false;
+  const next = tokens[main + 1];
+  if (!next || isClausePunct(next)) return false;
+  // "ran the learning review", "held the retro": running a meeting is not a change to the system.
+  const object = nounPhraseAt(tokens, main + 1);
+  if (object && MEETINGS.has(tokens[object.head].lemma)) return false;
+  if (RECOVERY.test(view.text.slice(verb.end))) return false;
+  return artefact || causalContext(view, main);
+}
+
+/** "left the maintenance-mode toggle on", "left it in read-only mode": leaving a thing in a state is a change. */
+function resultativeLeave(tokens: Token[], verb: number): boolean {
+  if (!forms(tokens[verb]).includes('leave')) return false;
+  const object = nounPhraseAt(tokens, verb + 1);
+  if (!object) return false;
+  const after = tokens[object.end];
+  return (
+    !!after &&
+    (/^(?:on|off|open|enabled|disabled|running|unlocked|unpatched|exposed|paused|switched|turned)$/.test(after.lower) ||
+      (after.lower === 'in' &&
+        /^(?:read-only|maintenance|debug|drain|a|an|the)$/.test(tokens[object.end + 1]?.lower ?? '')))
+  );
+}
+
+/** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */
+export function changeVerb(verb: Token): boolean {
+  return !forms(verb).some(
+    (f) =>
+      NEUTRAL_VERBS.has(f) ||
+      REMEDY_VERBS.has(f) ||
+      /^(?:write|author|own|lead|run|facilitate|prepare|edit|compile|review|approve|page|call|notify|tell|ask|report|found|discover|catch|spot|notice|see)$/.test(
+        f,
+      ),
+  );
+}
+
+/**
+ * Whether the sentence ties the person's change to what followed: the change sits in a clause of cause or time
+ * ("because Kavya set…", "after Giulia replayed…") or is followed by its effect ("…, which…", "and the cluster
+ * partitioned", "…, leaving…"). A change told alone is a timeline entry, most often the response.
+ */
+function causalContext(view: SentenceView, main: number): boolean {
+  const { tokens } = view;
+  for (let k = main - 1; k >= 0; k--) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') break;
+    if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV') return true;
+  }
+  // ", promoting a replica that was four hours behind": a participle of change after the action tells its effect.
+  for (let k = main + 1; k < tokens.length - 1; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') break;
+    const p = tokens[k + 1];
+    if (
+      tokens[k].text === ',' &&
+      p.pos === 'VERB' &&
+      p.lower.endsWith('ing') &&
+      changeVerb(p) &&
+      !forms(p).some((f) => f === 'follow' || f === 'use' || f === 'wait' || f === 'hope')
+    )
+      return nounPhraseAt(tokens, k + 2) !== undefined && !RECOVERY.test(view.text.slice(p.end));
+  }
+  const rest = view.text.slice(tokens[main].end);
+  return /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\b(?:and|so|then) (?:the|all|every|our|its|each|both|no|nothing|payments|users|customers|writes|reads|requests|traffic)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b)/i.test(
+    rest,
+  );
+}
+
+/** "Sione approved his own pull request and shipped a trust bundle…": a change in a second verb of the same subject. */
+export function coordinatedChange(view: SentenceView, verb: number): boolean {
+  const { tokens } = view;
+  for (let k = verb + 1; k < tokens.length - 1; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.' || tokens[k].lower === 'but') return false;
+    if (tokens[k].lower === 'and' && tokens[k + 1].pos === 'VERB') return changeAction(view, k + 1);
+  }
+  return false;
+}
+
+const ROLE_VERBS = new Set(['take', 'assume', 'become', 'act', 'serve', 'join', 'step', 'volunteer', 'accept']);
+export const ROLE_NOUNS =
+  /^(?:commander|ic|command|lead|leader|scribe|coordinator|liaison|role|owner|responder|on-?call|facilitator|point|dri)$/;
+
+/** Taking a role in the response is neutral: "Priya takes the incident commander role", "Aiko became the IC". */
+export function takesRole(tokens: Token[], verb: number): boolean {
+  if (!forms(tokens[verb]).some((f) => ROLE_VERBS.has(f))) return false;
+  for (let k = verb + 1; k < tokens.length && k < verb + 7; k++) {
+    if (isClausePunct(tokens[k])) return false;
+    if (ROLE_NOUNS.test(tokens[k].lower)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+import { nounPhraseAt } from './grammar';
+import type { Token } from './tokens';
+
+/** The phrases around a name that make it a cause: a possessive artefact, a causal preposition, a label, a verdict. */
+
+/** Things people make whose failure the sentence may pin on their maker ("Emeka's change", "Ewa's load test"). */
+const ARTEFACTS = new Set(
+  'change changes pr prs commit commits deploy deployment script scripts hotfix patch push merge migration config configuration typo mistake error errors fix test query command update upgrade rollout release edit cleanup flush job code regex rule flag decision work branch diff'.split(
+    ' ',
+  ),
+);
+/** What a person's possessive names that is not their work: "Anjali's analysis", "Tomasz's team", "Kim's help". */
+const NOT_ARTEFACTS = new Set(
+  `analysis analyses team squad group manager lead report reports summary account investigation findings finding
+  help question questions idea ideas suggestion suggestions timeline writeup write-up diagnosis insight instinct
+  patience call message messages email note-taking notes comment comments review reviews feedback point
+  observation observations quick thinking memory recollection view opinion concern concerns proposal
+  role shift turn laptop phone desk family name title birthday holiday leave first second`.split(/\s+/),
+);
+
+/** Whether a noun after a person's possessive is something they made or did ("Caio's dbt macro", "Cormac's tidy-up"). */
+export function isArtefact(head: Token): boolean {
+  if (ARTEFACTS.has(head.lemma)) return true;
+  return (
+    (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'VERB') &&
+    !NOT_ARTEFACTS.has(head.lemma) &&
+    !NOT_ARTEFACTS.has(head.lower)
+  );
+}
+
+/** Prepositions that make a phrase a cause ("caused by", "thanks to", "traces back to"). */
+export const CAUSAL =
+  /\b(?:by|due to|because of|thanks to|owing to|back to|down to|since|traced to|result of|fault of|from|after|attributed to|attributable to|blamed on|on account of|courtesy of)\s*:?\s*$/i;
+export const CAUSE_LABEL =
+  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root |proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin)(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
+export const VERDICT = [
+  /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
+  /\b(?:culprit|cause|root cause|trigger)(?: here| \w+ly)? (?:was|is|:)\s*$/i,
+  /\bfault of\s*$/i,
+];
+export const VERDICT_AFTER = [
+  /^(?:'s|’s) fault\b/i,
+  /^\s*(?:is|was|'s) (?:to blame|at fault|responsible for (?:the|this) (?:outage|incident|failure))/i,
+  /^\s*(?:is|was) the (?:culprit|cause|root cause)\b/i,
+];
+
+/** The verb the phrase ending at `end` is the subject of, if it comes right after (skipping adverbs and a parenthetical). */
+export function verbAfter(tokens: Token[], end: number, start = end): number | undefined {
+  let k = end;
+  // "<@Sipho Ndlovu> dropped…": the bracket that closes a Slack mention.
+  if (tokens[k]?.text === '>' && tokens[k].start === tokens[k - 1]?.end) k++;
+  // "It was Rahul's deploy that introduced…"
+  if (tokens[k] && /^(?:that|which|who)$/.test(tokens[k].lower)) k++;
+  // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) k++;
+  // "Mandla, the weekend on-call, restarted…": an apposition after the name.
+  if (tokens[k]?.text === ',' && /^(?:the|our|a|an|then|now)$/.test(tokens[k + 1]?.lower ?? '')) {
+    const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
+    if (close > 0 && close - k < 9 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
+      k = close + 1;
+  }
+  // "Piotr, who was the on-call that night, deleted…": a relative clause between commas.
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who') {
+    const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
+    if (close > 0 && close - k < 12 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
+      k = close + 1;
+  }
+  // ", deployed at 16:20," / ", pointed at production by accident,"
+  if (tokens[k]?.text === ',') {
+    const close = tokens.findIndex((t, x) => x > k && t.text === ',');
+    if (close > 0 && close - k < 10 && tokens[k + 1]?.pos === 'VERB') k = close + 1;
+  }
+  if (tokens[k]?.text === '(') {
+    const close = tokens.findIndex((t, x) => x > k && t.text === ')');
+    if (close > 0) k = close + 1;
+  }
+  // "Lucía's typo in the nginx config caused…": skip prepositional phrases attached to the subject.
+  for (let guard = 0; guard < 3 && tokens[k]?.pos === 'ADP' && tokens[k].lower !== 'by'; guard++) {
+    const np = nounPhraseAt(tokens, k + 1);
+    if (!np) break;
+    k = np.end;
+  }
+  while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].lower === 'then' || tokens[k].lower === 'also')) k++;
+  // "Tommo's 'quick fix' … is what actually broke TLS": the verb of the pseudo-cleft.
+  if (/^(?:is|was)$/.test(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'what') {
+    k += 2;
+    while (tokens[k]?.pos === 'ADV') k++;
+  }
+  const t = tokens[k];
+  if (!t) return undefined;
+  if (
+    t.pos === 'VERB' ||
+    /^re-(?:ran|did|set|wrote|\w+ed)$/.test(t.lower) ||
+    (t.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB') ||
+    (t.pos === 'ADJ' && /ed$/.test(t.lower))
+  )
+    return k;
+  if (t.pos === 'AUX') return k;
+  return undefined;
+}
+
+/** Whether the name at `start` closes an apposition: "The contractor, Hamish Reid, …". */
+function apposed(tokens: Token[], start: number): boolean {
+  return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
+}
