@@ -307,31 +307,31 @@ describe('rewrites for judgment and hindsight', () => {
       'counterfactual',
       'If only the on-call had rolled back sooner.',
       'What made it hard at the time for the on-call to roll back sooner?',
-      'Ask "What made it hard at the time for the on-call to roll bac…"',
+      'Rewrite as "What made it hard at the time for the on-call to roll bac…"',
     ],
     [
       'counterfactual',
       'If only we had not deployed on a Friday.',
       'What made it reasonable at the time for us to deploy on a Friday?',
-      'Ask "What made it reasonable at the time for us to deploy on a…"',
+      'Rewrite as "What made it reasonable at the time for us to deploy on a…"',
     ],
     [
       'counterfactual',
       "Why didn't they check the dashboard?",
       'What made it hard at the time for them to check the dashboard?',
-      'Ask "What made it hard at the time for them to check the dashb…"',
+      'Rewrite as "What made it hard at the time for them to check the dashb…"',
     ],
     [
       'counterfactual',
       'Why did the on-call engineer not page the database team?',
       'What made it hard at the time for the on-call engineer to page the database team?',
-      'Ask "What made it hard at the time for the on-call engineer to…"',
+      'Rewrite as "What made it hard at the time for the on-call engineer to…"',
     ],
     [
       'counterfactual',
       'How did nobody notice the disk filling up?',
       'What made it hard at the time to notice the disk filling up?',
-      'Ask "What made it hard at the time to notice the disk filling up?"',
+      'Rewrite as "What made it hard at the time to notice the disk filling up?"',
     ],
   ];
   for (const [rule, sentence, expected, title] of cases) {
@@ -359,6 +359,7 @@ describe('rewrites for judgment and hindsight', () => {
 
   it('offers no rewrite where dropping or rewording would change the sentence', () => {
     for (const [rule, sentence] of [
+      ['counterfactual', "Why didn't the team lead roll back the deploy?"],
       ['judgment', 'The engineer was careless.'],
       ['judgment', 'A sloppy, rushed review let it through.'],
       ['judgment', 'It was an obviously careless change.'],

@@ -252,8 +252,11 @@ function ifOnlyQuestion(text: string, start: number): Change | undefined {
   }
   const what = negated ? 'reasonable' : 'hard';
   const question = `What made it ${what} at the time${who} to ${base}${rest}?`;
-  return { from: start, to: end + mark.length, text: question, title: `Ask "${truncate(question)}"` };
+  return { from: start, to: end + mark.length, text: question, title: `Rewrite as "${truncate(question)}"` };
 }
+
+/** Role words that are also verbs or stand after another noun: "lead", "owner", "staff". */
+const AMBIGUOUS_ROLE = /^(?:leads?|owners?|staff|person|people|folks|on-call)\b/i;
 
 /**
  * The forms of a rhetorical "why" with their subject: a pronoun, or a determiner, a word and maybe a role word
@@ -262,17 +265,17 @@ function ifOnlyQuestion(text: string, start: number): Change | undefined {
 const WHY_FORMS: { re: RegExp; lapse: boolean }[] = [
   // "Why didn't the on-call roll back", "Why couldn't we see the graph"
   {
-    re: /^(?:why|how)[ \t]+(?:did|could)(?:n['’]t|[ \t]+not)[ \t]+(we|I|they|he|she|you|(?:the|our|a|an)[ \t]+[\p{L}-]+(?:[ \t]+(?:engineers?|developers?|teams?|reviewers?|responders?|operators?|admins?|managers?|leads?|commanders?|owners?|members?|staff|person|people|SREs?))?)[ \t]+/iu,
+    re: /^(?:why|how)[ \t]+(?:did|could)(?:n['’]t|[ \t]+not)[ \t]+(we|I|they|he|she|you|(?:the|our|a|an)[ \t]+[\p{L}-]+(?:[ \t]+(?:engineers?|developers?|teams?|reviewers?|responders?|operators?|admins?|managers?|commanders?|members?|SREs?))?)[ \t]+/iu,
     lapse: false,
   },
   // "Why did the on-call not roll back", "How did we never notice"
   {
-    re: /^(?:why|how)[ \t]+did[ \t]+(we|I|they|he|she|you|(?:the|our|a|an)[ \t]+[\p{L}-]+(?:[ \t]+(?:engineers?|developers?|teams?|reviewers?|responders?|operators?|admins?|managers?|leads?|commanders?|owners?|members?|staff|person|people|SREs?))?)[ \t]+(?:not|never)[ \t]+/iu,
+    re: /^(?:why|how)[ \t]+did[ \t]+(we|I|they|he|she|you|(?:the|our|a|an)[ \t]+[\p{L}-]+(?:[ \t]+(?:engineers?|developers?|teams?|reviewers?|responders?|operators?|admins?|managers?|commanders?|members?|SREs?))?)[ \t]+(?:not|never)[ \t]+/iu,
     lapse: false,
   },
   // "Why did the developer forget to check", "How did the team fail to see"
   {
-    re: /^(?:why|how)[ \t]+did[ \t]+(we|I|they|he|she|you|(?:the|our|a|an)[ \t]+[\p{L}-]+(?:[ \t]+(?:engineers?|developers?|teams?|reviewers?|responders?|operators?|admins?|managers?|leads?|commanders?|owners?|members?|staff|person|people|SREs?))?)[ \t]+(?:forget|fail)[ \t]+to[ \t]+/iu,
+    re: /^(?:why|how)[ \t]+did[ \t]+(we|I|they|he|she|you|(?:the|our|a|an)[ \t]+[\p{L}-]+(?:[ \t]+(?:engineers?|developers?|teams?|reviewers?|responders?|operators?|admins?|managers?|commanders?|members?|SREs?))?)[ \t]+(?:forget|fail)[ \t]+to[ \t]+/iu,
     lapse: true,
   },
   // "How did nobody notice"
@@ -293,10 +296,12 @@ function whyQuestion(text: string, start: number): Change | undefined {
     if (!m) continue;
     const who = forWhom(m[1]);
     const rest = body.slice(m[0].length);
-    // What follows is the verb and its words, in one clause.
+    // What follows is the verb and its words, in one clause; a role word there may belong to the subject ("the
+    // team lead roll back"), which cannot then be told from the verb.
+    if (AMBIGUOUS_ROLE.test(rest)) return undefined;
     if (who === undefined || !/^[a-z][\p{L}-]*(?:[ \t]|$)/u.test(rest) || /[,;:()"“”]/.test(rest)) return undefined;
     const question = `What made it hard at the time${who} to ${lapse ? 'remember to ' : ''}${rest}?`;
-    return { from: start, to: end + mark.length, text: question, title: `Ask "${truncate(question)}"` };
+    return { from: start, to: end + mark.length, text: question, title: `Rewrite as "${truncate(question)}"` };
   }
   return undefined;
 }
