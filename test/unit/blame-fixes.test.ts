@@ -343,6 +343,34 @@ describe('rewrites for judgment and hindsight', () => {
     });
   }
 
+  it('comes first among the code actions, preferred; the allow-list comes last, naming its file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-rewrite-'));
+    try {
+      writeFileSync(join(root, '.postmortemrc.json'), '{}\n');
+      const text = doc('The engineer made a careless change to the config.');
+      const actions = codeActionsFor(URI.file(join(root, 'pm.md')).toString(), analyzeText(text), {
+        start: { line: 4, character: 22 },
+        end: { line: 4, character: 22 },
+      });
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        [
+          'Remove "careless"',
+          'Disable blame/judgment for this line',
+          'Allow "careless" for blame/judgment (edits .postmortemrc.json)',
+        ],
+      );
+      assert.equal(actions[0].isPreferred, true);
+      const [edit] = (actions[0].edit?.changes?.[URI.file(join(root, 'pm.md')).toString()] ?? []) as TextEdit[];
+      assert.deepEqual(edit, {
+        range: { start: { line: 4, character: 20 }, end: { line: 4, character: 29 } },
+        newText: '',
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('keeps a list item, emphasis and CRLF line endings around the rewritten words', () => {
     const text =
       '# T\r\n\r\n## Root cause\r\n\r\n- The engineer made a **careless** change.\r\n- **Obviously, the flag was wrong.**\r\n';
