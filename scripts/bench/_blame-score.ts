@@ -88,7 +88,8 @@ export function score(gold: ScoredLabel[], predicted: ScoredLabel[]): Scores {
   };
 }
 
-const pct = (x: number) => (Number.isNaN(x) ? '  n/a' : `${(x * 100).toFixed(1).padStart(5)}`);
+/** A share as a percentage padded to five characters, `  n/a` when undefined (no gold or no prediction). */
+export const pct = (x: number) => (Number.isNaN(x) ? '  n/a' : `${(x * 100).toFixed(1).padStart(5)}`);
 
 export function scoreLines(gold: ScoredLabel[], predicted: ScoredLabel[]): string[] {
   const s = score(gold, predicted);

@@ -9,35 +9,35 @@
 //   (c) test/corpus/real-blame-notes.md: how many `clear` (and borderline) items are found, how many traps flagged.
 //   (d) time of the whole analysis with the blame rules on, against the remark parse alone, on the real corpus
 //       repeated to at least 900 files.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import nlp from 'compromise';
 import { analyze, createHeadingMatcher, defaultConfig } from '../../server/src/core';
 import { analyzeBlame } from '../../server/src/core/blame/analysis';
-import { BLAME_KINDS, type BlameKind } from '../../server/src/core/blame/cues';
 import { winkTagger } from '../../server/src/core/blame/nlp';
 import type { Tagger } from '../../server/src/core/blame/tokens';
 import { buildModel } from '../../server/src/core/model';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { RULES } from '../../server/src/rules';
 import { blameSettings } from '../../server/src/rules/blame/family';
-import { lintSentencesWithCli, type ScoredLabel, scoreLines } from './_blame-score';
+import {
+  documentFor,
+  labelOfRuleIds,
+  lintSentencesWithCli,
+  pct,
+  SCORED_LABELS,
+  type ScoredLabel,
+  score,
+  scoreLines,
+} from './_blame-score';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV = join(ROOT, 'test', 'corpus', 'blame', 'dev.tsv');
 const DEV2 = join(ROOT, 'test', 'corpus', 'blame', 'dev2.tsv');
 const REAL = join(ROOT, 'test', 'corpus', 'real');
 const NOTES = join(ROOT, 'test', 'corpus', 'real-blame-notes.md');
-const LABELS = ['BLAME_PERSON', 'HUMAN_ERROR', 'JUDGMENT', 'COUNTERFACTUAL', 'OK'] as const;
-type Label = (typeof LABELS)[number];
-const LABEL_OF: Record<BlameKind, Label> = {
-  'named-individual': 'BLAME_PERSON',
-  'human-error': 'HUMAN_ERROR',
-  judgment: 'JUDGMENT',
-  counterfactual: 'COUNTERFACTUAL',
-};
+type Label = ScoredLabel;
 
 interface Row {
   label: Label;
@@ -55,58 +55,24 @@ function loadDev(): Row[] {
     });
 }
 
-/** A small postmortem with the sentence as its own paragraph. */
-function documentFor(sentence: string): string {
-  return `# Postmortem: checkout outage\n\n## Summary\n\nCheckout was unavailable for some users.\n\n## Details\n\n${sentence}\n`;
-}
-
-function labelFrom(ruleIds: Iterable<string>): Label {
-  const fired = new Set(ruleIds);
-  const kind = BLAME_KINDS.find((k) => fired.has(`blame/${k}`));
-  return kind ? LABEL_OF[kind] : 'OK';
-}
-
+/** The per-label figures of (a), computed by the shared scoring (_blame-score.ts), in this report's layout. */
 function scores(gold: Label[], predicted: Label[]): string[] {
-  const out: string[] = [];
-  const pct = (x: number) => (Number.isNaN(x) ? '  n/a' : `${(x * 100).toFixed(1).padStart(5)}`);
-  let macro = 0;
-  for (const label of LABELS) {
-    const tp = gold.filter((g, i) => g === label && predicted[i] === label).length;
-    const fp = gold.filter((g, i) => g !== label && predicted[i] === label).length;
-    const fn = gold.filter((g, i) => g === label && predicted[i] !== label).length;
-    const p = tp / (tp + fp);
-    const r = tp / (tp + fn);
-    const f = (2 * p * r) / (p + r);
-    macro += Number.isNaN(f) ? 0 : f;
-    out.push(
-      `    ${label.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}   (${tp + fn} gold, ${tp + fp} predicted)`,
-    );
-  }
+  const s = score(gold, predicted);
+  const out = SCORED_LABELS.map((label) => {
+    const l = s.perLabel[label];
+    return `    ${label.padEnd(15)} P ${pct(l.p)}  R ${pct(l.r)}  F1 ${pct(l.f)}   (${l.gold} gold, ${l.predicted} predicted)`;
+  });
   // "Blameful at all": any blame label against OK, whatever the label.
-  const tp = gold.filter((g, i) => g !== 'OK' && predicted[i] !== 'OK').length;
-  const fp = gold.filter((g, i) => g === 'OK' && predicted[i] !== 'OK').length;
-  const fn = gold.filter((g, i) => g !== 'OK' && predicted[i] === 'OK').length;
-  const p = tp / (tp + fp);
-  const r = tp / (tp + fn);
-  const accuracy = gold.filter((g, i) => g === predicted[i]).length / gold.length;
-  out.push(`    ${'blameful vs OK'.padEnd(15)} P ${pct(p)}  R ${pct(r)}  F1 ${pct((2 * p * r) / (p + r))}`);
   out.push(
-    `    overall: accuracy ${pct(accuracy)}%, macro-F1 ${pct(macro / LABELS.length)} over ${gold.length} sentences`,
+    `    ${'blameful vs OK'.padEnd(15)} P ${pct(s.blameful.p)}  R ${pct(s.blameful.r)}  F1 ${pct(s.blameful.f)}`,
   );
+  out.push(`    overall: accuracy ${pct(s.accuracy)}%, macro-F1 ${pct(s.macroF1)} over ${gold.length} sentences`);
   return out;
-}
-
-function ensureBuilt(): string {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  if (!existsSync(cli))
-    spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  return cli;
 }
 
 /** (a) Through the CLI, as a user would run it (each sentence its own paragraph in a postmortem). */
 function devThroughCli(rows: Row[]): Label[] {
-  ensureBuilt();
-  return lintSentencesWithCli(rows.map((r) => r.sentence)) as Label[];
+  return lintSentencesWithCli(rows.map((r) => r.sentence));
 }
 
 /** compromise as a tagger, its tags mapped to Universal Dependencies parts of speech (for the comparison only). */
@@ -172,7 +138,7 @@ function compareTaggers(rows: Row[]): string[] {
     for (const m of models.slice(0, 20)) analyzeBlame(m, blameSettings(config), tagger);
     const t0 = performance.now();
     const predicted = models.map((m) =>
-      labelFrom(analyzeBlame(m, blameSettings(config), tagger).findings.map((f) => `blame/${f.kind}`)),
+      labelOfRuleIds(analyzeBlame(m, blameSettings(config), tagger).findings.map((f) => `blame/${f.kind}`)),
     );
     const ms = performance.now() - t0;
     const tagStart = performance.now();
@@ -407,8 +373,8 @@ export async function run(): Promise<void> {
     { name: basename(DEV), rows, ours: predicted },
     {
       name: `${basename(DEV2)} held-out half`,
-      rows: odd.map((i) => dev2[i] as Row),
-      ours: odd.map((i) => dev2Predicted[i] as Label),
+      rows: odd.map((i) => dev2[i]),
+      ours: odd.map((i) => dev2Predicted[i]),
     },
   ]))
     console.log(line);

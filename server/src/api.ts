@@ -31,6 +31,11 @@ export interface LintOptions {
   all?: boolean;
   /** Skip what `.gitignore` files ignore (default true). */
   gitignore?: boolean;
+  /**
+   * How a required part that still holds the template's text is reported: `'error'` (the default for files, as
+   * `postmortem lint` does) or `'info'` (the default with `text`: a "still to write" note, as in the editor).
+   */
+  templateText?: 'error' | 'info';
 }
 
 /** One file's findings: the shape of the JSON formatter's entries (ESLint's), plus `output` after a fix. */
@@ -67,6 +72,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult[]> {
     noConfig: options.config === false,
     configPath: typeof options.config === 'string' ? options.config : undefined,
     config: typeof options.config === 'object' ? options.config : undefined,
+    templateText: options.templateText,
   });
   return results
     .filter((r) => !r.skipped)

@@ -17,9 +17,14 @@ export function capturingIo(cwd: string): { io: CommandIo; out: { stdout: string
   return { io, out };
 }
 
-/** Runs `postmortem <args>` in `cwd` with an empty environment, not on a terminal unless `isTty`. */
-export async function cli(cwd: string, args: readonly string[], { isTty = false } = {}) {
+/** Runs `postmortem <args>` in `cwd` with an empty environment, not on a terminal unless `isTty`; `stdin` for --stdin. */
+export async function cli(
+  cwd: string,
+  args: readonly string[],
+  { isTty = false, stdin }: { isTty?: boolean; stdin?: string } = {},
+) {
   const { io, out } = capturingIo(cwd);
-  const code = await main(args, { ...io, isTty, env: {} });
+  const readStdin = stdin === undefined ? undefined : async () => stdin;
+  const code = await main(args, { ...io, isTty, env: {}, readStdin });
   return { code, ...out };
 }

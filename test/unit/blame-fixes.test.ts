@@ -1,7 +1,7 @@
 // Quick fixes of the blame rules: disable comments that keep the Markdown structure, config edits for allow
 // lists (and their conversion to workspace edits in the language server).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -237,5 +237,235 @@ describe('rewrite fixes come first', () => {
     const [rewrite] = finding.fixes ?? [];
     assert.match(rewrite.title, /^Rewrite as /);
     assert.match(applyEdits(text, rewrite.edits), /caused by a manual step the process did not guard\./);
+  });
+});
+
+describe('rewrites for judgment and hindsight', () => {
+  /** The first fix of the finding of `ruleId` in `text`, applied; and the blame findings left in the result. */
+  const rewrite = (text: string, ruleId: string) => {
+    const finding = blameFindings(text).find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `no ${ruleId} finding in: ${text}`);
+    const [first, ...rest] = finding.fixes ?? [];
+    assert.ok(first && !first.config && !first.title.startsWith('Disable'), `no rewrite: ${first?.title}`);
+    assert.equal(first.safe, false, 'never applied by --fix');
+    assert.equal(first.edits.length, 1);
+    // Rewrites first, then the allow-list, then the disable comment.
+    const kinds = rest.map((f) => (f.config ? 'allow' : f.title.startsWith('Disable') ? 'disable' : 'rewrite'));
+    assert.deepEqual(kinds.slice(-2), ['allow', 'disable']);
+    const fixed = applyEdits(text, first.edits);
+    return { title: first.title, fixed, left: blameFindings(fixed).filter((f) => f.ruleId === ruleId) };
+  };
+  const doc = (sentence: string) => `# T\n\n## Root cause\n\n${sentence}\n`;
+
+  const cases: [string, string, string, string][] = [
+    // [rule, sentence, text after the rewrite, title]
+    [
+      'judgment',
+      'The engineer made a careless change to the config.',
+      'The engineer made a change to the config.',
+      'Remove "careless"',
+    ],
+    ['judgment', 'Sloppy review let the bug through.', 'Review let the bug through.', 'Remove "Sloppy"'],
+    ['judgment', 'The engineer made a careless update.', 'The engineer made an update.', 'Remove "careless"'],
+    ['judgment', 'The engineer made an incompetent change.', 'The engineer made a change.', 'Remove "incompetent"'],
+    [
+      'judgment',
+      'The engineer carelessly pushed the config.',
+      'The engineer pushed the config.',
+      'Remove "carelessly"',
+    ],
+    ['counterfactual', 'Obviously, the flag was wrong.', 'The flag was wrong.', 'Remove "Obviously"'],
+    ['counterfactual', 'The flag was, obviously, wrong.', 'The flag was wrong.', 'Remove "obviously"'],
+    ['counterfactual', 'The deploy was wrong, obviously.', 'The deploy was wrong.', 'Remove "obviously"'],
+    [
+      'counterfactual',
+      'Clearly the schema needed to be registered first.',
+      'The schema needed to be registered first.',
+      'Remove "Clearly"',
+    ],
+    [
+      'counterfactual',
+      'The on-call just had to restart the pod.',
+      'The on-call had to restart the pod.',
+      'Remove "just"',
+    ],
+    [
+      'counterfactual',
+      'All it took was one typo in the config.',
+      'It took one typo in the config.',
+      'Rewrite as "It took"',
+    ],
+    [
+      'counterfactual',
+      'We should have caught this in review.',
+      'Review did not catch this.',
+      'Rewrite as "Review did not catch this"',
+    ],
+    [
+      'counterfactual',
+      'The outage should have been caught in testing.',
+      'Testing did not catch the outage.',
+      'Rewrite as "Testing did not catch the outage"',
+    ],
+    [
+      'counterfactual',
+      'The flags should have been reviewed by the team lead.',
+      'The flags were not reviewed by the team lead.',
+      'Rewrite as "were not reviewed"',
+    ],
+    [
+      'counterfactual',
+      'If only the on-call had rolled back sooner.',
+      'What made it hard at the time for the on-call to roll back sooner?',
+      'Rewrite as "What made it hard at the time for the on-call to roll bac…"',
+    ],
+    [
+      'counterfactual',
+      'If only we had not deployed on a Friday.',
+      'What made it reasonable at the time for us to deploy on a Friday?',
+      'Rewrite as "What made it reasonable at the time for us to deploy on a…"',
+    ],
+    [
+      'counterfactual',
+      "Why didn't they check the dashboard?",
+      'What made it hard at the time for them to check the dashboard?',
+      'Rewrite as "What made it hard at the time for them to check the dashb…"',
+    ],
+    [
+      'counterfactual',
+      'Why did the on-call engineer not page the database team?',
+      'What made it hard at the time for the on-call engineer to page the database team?',
+      'Rewrite as "What made it hard at the time for the on-call engineer to…"',
+    ],
+    [
+      'counterfactual',
+      'How did nobody notice the disk filling up?',
+      'What made it hard at the time to notice the disk filling up?',
+      'Rewrite as "What made it hard at the time to notice the disk filling up?"',
+    ],
+  ];
+  for (const [rule, sentence, expected, title] of cases) {
+    it(`rewrites "${sentence}"`, () => {
+      const result = rewrite(doc(sentence), `blame/${rule}`);
+      assert.equal(result.fixed, doc(expected));
+      assert.equal(result.title, title);
+      assert.deepEqual(result.left, [], 'the rewrite is not flagged again');
+    });
+  }
+
+  it('comes first among the code actions, preferred; the allow-list comes last, naming its file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-rewrite-'));
+    try {
+      writeFileSync(join(root, '.postmortemrc.json'), '{}\n');
+      const text = doc('The engineer made a careless change to the config.');
+      const actions = codeActionsFor(
+        URI.file(join(root, 'pm.md')).toString(),
+        analyzeText(text),
+        { start: { line: 4, character: 22 }, end: { line: 4, character: 22 } },
+        undefined,
+        nodeFiles,
+      );
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        [
+          'Remove "careless"',
+          'Disable blame/judgment for this line',
+          'Allow "careless" for blame/judgment (edits .postmortemrc.json)',
+        ],
+      );
+      assert.equal(actions[0].isPreferred, true);
+      const [edit] = (actions[0].edit?.changes?.[URI.file(join(root, 'pm.md')).toString()] ?? []) as TextEdit[];
+      assert.deepEqual(edit, {
+        range: { start: { line: 4, character: 20 }, end: { line: 4, character: 29 } },
+        newText: '',
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a list item, emphasis and CRLF line endings around the rewritten words', () => {
+    const text =
+      '# T\r\n\r\n## Root cause\r\n\r\n- The engineer made a **careless** change.\r\n- **Obviously, the flag was wrong.**\r\n';
+    const [judgment, hindsight] = blameFindings(text);
+    assert.ok(judgment && hindsight);
+    // Markup inside the words to replace: no rewrite (the span cannot be computed exactly), the allow-list first.
+    assert.ok(judgment.fixes?.[0]?.config, judgment.fixes?.[0]?.title);
+    const fixed = applyEdits(text, hindsight.fixes?.[0]?.edits ?? []);
+    assert.equal(
+      fixed,
+      '# T\r\n\r\n## Root cause\r\n\r\n- The engineer made a **careless** change.\r\n- **The flag was wrong.**\r\n',
+    );
+  });
+
+  it('offers no rewrite where dropping or rewording would change the sentence', () => {
+    for (const [rule, sentence] of [
+      ['counterfactual', "Why didn't the team lead roll back the deploy?"],
+      ['judgment', 'The engineer was careless.'],
+      ['judgment', 'A sloppy, rushed review let it through.'],
+      ['judgment', 'It was an obviously careless change.'],
+      ['counterfactual', 'The team had every opportunity to halt the rollout.'],
+      ['counterfactual', 'In hindsight, the decision to deploy on Friday was wrong.'],
+    ]) {
+      const finding = blameFindings(doc(sentence)).find((f) => f.ruleId === `blame/${rule}`);
+      assert.ok(finding, sentence);
+      assert.ok(finding.fixes?.[0]?.config, `${sentence}: ${finding.fixes?.[0]?.title}`);
+    }
+  });
+});
+
+describe('rewrites on real postmortems (test/corpus/real)', () => {
+  const real = (file: string) => readFileSync(join(__dirname, '..', 'corpus', 'real', file), 'utf8');
+  /** The line holding `words` after the first fix of the finding on those words. */
+  const lineAfterFix = (file: string, words: string) => {
+    const text = real(file);
+    const finding = blameFindings(text).find((f) => text.slice(f.start, f.end) === words);
+    assert.ok(finding, `${file}: no finding on "${words}"`);
+    const first = finding.fixes?.[0];
+    assert.ok(first, 'a fix');
+    const fixed = applyEdits(text, first.edits);
+    const lineStart = text.lastIndexOf('\n', finding.start) + 1;
+    const after = fixed.slice(lineStart, fixed.indexOf('\n', lineStart));
+    // Nothing but the line changed.
+    assert.equal(fixed.slice(0, lineStart), text.slice(0, lineStart));
+    assert.equal(fixed.slice(lineStart + after.length), text.slice(text.indexOf('\n', lineStart)));
+    return { title: first.title, after, config: first.config };
+  };
+
+  it('"This should have been caught in review." (Kubernetes test-infra)', () => {
+    const { after } = lineAfterFix('k8s-test-infra--2019-01-23-prow.md', 'should have been caught');
+    assert.equal(after, 'Review did not catch this.');
+  });
+
+  it('"an issue which should have been addressed before…" (DFDS)', () => {
+    const { after, title } = lineAfterFix('dfds--pm2019-009-k8s-ip-starvation.md', 'should have been addressed');
+    assert.equal(title, 'Rewrite as "was not addressed"');
+    assert.equal(
+      after,
+      'This let to an issue which was not addressed before it created any impact become a pressing concern.',
+    );
+  });
+
+  it('"with reckless working habits" (Hachyderm)', () => {
+    const { after } = lineAfterFix('hachyderm--2022-12-18-unexpected-growth-and-unknown-media-caching.md', 'reckless');
+    assert.match(after, /mutating production with working habits/);
+  });
+
+  it('"Why did the developer forget to check …?" inside bold text (Rust crates.io)', () => {
+    const { after } = lineAfterFix('rust--2023-07-20-crates-io-broken-downloads-postmortem.md', 'Why did');
+    assert.equal(
+      after.trim(),
+      '**What made it hard at the time for the developer to remember to check if a high-priority endpoint is affected?**',
+    );
+  });
+
+  it('no rewrite for "ought not to have refactored", "be more careful" or "an act of laziness"', () => {
+    for (const [file, words] of [
+      ['k8s-test-infra--2019-02-08-prow.md', 'ought not to have'],
+      ['dfds--pm2025-002-traefik-rule.md', 'be more careful'],
+      ['pypi--2024-07-08-leaked-admin-pat.md', 'laziness'],
+    ]) {
+      assert.ok(lineAfterFix(file, words).config, `${file}: the allow-list comes first`);
+    }
   });
 });

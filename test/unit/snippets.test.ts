@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { getActionItems, isPostmortem, SECTION_KIND_INFO, type SectionKind } from '../../server/src/core';
 import { FRONTMATTER_COMPLETIONS } from '../../server/src/lsp/frontmatter-keys';
 import { analyzeText } from '../helpers/analyze';
+import { expand } from '../helpers/snippets';
 
 interface Snippet {
   prefix: string;
@@ -35,36 +36,6 @@ const { TEMPLATES, slugify, postmortemFileName, fillTitle, yamlScalar } = requir
 ) as TemplatesModule;
 const snippets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Snippet>;
 const NOW = new Date(Date.UTC(2024, 2, 1, 9, 5));
-const VARIABLES: Record<string, string> = {
-  CURRENT_YEAR: '2024',
-  CURRENT_MONTH: '03',
-  CURRENT_DATE: '01',
-  CURRENT_HOUR: '09',
-  CURRENT_MINUTE: '05',
-  CURRENT_TIMEZONE_OFFSET: '+00:00',
-};
-
-/** Expands a snippet body the way VS Code does when every tab stop is left at its default. */
-function expand(body: string[]): string {
-  // Escaped characters (\$, \}, \\) are set aside first, so that "\$5" stays text and not a tab stop.
-  const escaped: string[] = [];
-  const text = body.join('\n').replace(/\\([$}\\])/g, (_, c) => `\uE000${escaped.push(c) - 1}\uE000`);
-  const values = new Map<string, string>();
-  // First pass: the defaults of placeholders and choices, so that mirrors ($1) can take them.
-  for (const m of text.matchAll(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g)) if (!values.has(m[1])) values.set(m[1], m[2]);
-  for (const m of text.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)) values.set(m[1], m[2].split(',')[0]);
-  return text
-    .replace(/\$\{(\d+):((?:\\.|[^}\\])*)\}/g, (_, _n, d) => d)
-    .replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, _n, c) => c.split(',')[0])
-    .replace(/\$\{([A-Z_]+)\}|\$([A-Z_]+)/g, (_, a, b) => {
-      const name = a ?? b;
-      assert.ok(name in VARIABLES, `unknown snippet variable ${name}`);
-      return VARIABLES[name];
-    })
-    .replace(/\$\{?(\d+)\}?/g, (_, n) => values.get(n) ?? '')
-    .replace(/\uE000(\d+)\uE000/g, (_, i) => escaped[Number(i)]);
-}
-
 const templates = Object.entries(snippets).filter(([, s]) => s.prefix.startsWith('postmortem'));
 
 describe('snippets: whole templates', () => {

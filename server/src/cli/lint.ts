@@ -22,6 +22,7 @@ import { findRule, RULES } from '../rules';
 
 import { type ChecklistItem, sectionChecklist } from './checklist';
 import type { Target } from './files';
+import { reportTemplateParts, type TemplateTextMode } from './template-parts';
 
 export interface FileResult {
   path: string;
@@ -69,6 +70,11 @@ export interface LintOptions {
   config?: ConfigFile;
   /** --no-config: the defaults only, no config file at all. */
   noConfig?: boolean;
+  /**
+   * How required parts still holding the template's text are reported (see template-parts.ts): `error` fails
+   * the run, `info` keeps the editor's "still to write" notes. Default `error`.
+   */
+  templateText?: TemplateTextMode;
 }
 
 /** Text to lint in place of the file's content (standard input, the API's `text`): never read nor written. */
@@ -185,7 +191,8 @@ export class Linter {
         }
       }
     }
-    const { findings } = result;
+    // In CI an untouched template is not a postmortem: its required parts count as missing (unless asked not to).
+    const findings = reportTemplateParts(result.findings, config, this.options.templateText ?? 'error');
     // The model the report needs (checklist, metrics) comes with the analysis, unless it was stopped at the budget.
     const { model } = result;
     return {

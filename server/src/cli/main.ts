@@ -11,6 +11,7 @@ import { type FileResult, UnreadableError } from './lint';
 import { printConfig } from './print-config';
 import { runLint } from './run-lint';
 import { readStdin } from './stdin';
+import { TEMPLATE_TEXT_MODES, type TemplateTextMode, templatePartHeadings } from './template-parts';
 
 const HELP = `Usage: postmortem lint [options] [paths, folders or globs…]
 
@@ -31,6 +32,9 @@ Options:
                               request would show them, plus uncommitted and untracked files), and report only
                               findings on added or modified lines, and missing sections
       --max-warnings <n>      Exit 1 when there are more than <n> warnings (default: no limit)
+      --template-text <mode>  A required part that still holds a template's text (a fresh New Postmortem file):
+                              error (default) counts it as missing, so the run fails; info reports it as a
+                              "still to write" note, as the editor does (the default with --stdin)
   -q, --quiet                 Report errors only (warnings still count towards --max-warnings)
       --fix                   Apply the safe fixes (insert missing sections) in place; with --stdin, print the
                               fixed text instead of a report
@@ -116,6 +120,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const changedRef = values['changed-since'];
+  const templateText = values['template-text'];
+  if (templateText !== undefined && !TEMPLATE_TEXT_MODES.includes(templateText as TemplateTextMode)) {
+    io.stderr(`postmortem: --template-text needs error or info, not "${templateText}".\n`);
+    return 2;
+  }
 
   if (values['stdin-filename'] !== undefined && !values.stdin) {
     io.stderr('postmortem: --stdin-filename needs --stdin. Run "postmortem --help".\n');
@@ -139,6 +148,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       gitignore: !values['no-gitignore'],
       changedSince: changedRef,
       outputFile: values['output-file'],
+      templateText: templateText as TemplateTextMode | undefined,
       // The pull-request comment lists each postmortem's related past incidents.
       related: format === 'markdown' || reportFiles.some(([name]) => name === 'markdown'),
     });
@@ -195,6 +205,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const unwritten = results.filter((r) => r.writeError);
   for (const r of unwritten) io.stderr(`postmortem: ${relative(io.cwd, r.path) || r.path}: ${r.writeError}\n`);
   if (unwritten.length > 0) return 2;
+  for (const note of templateNotes(results, io.cwd)) io.stderr(note);
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) {
     io.stderr(
@@ -202,6 +213,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     );
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * One line per file whose required parts still hold only a template's text: which parts, and the way out. It says
+ * why the run fails on a file that has no other problem (the findings themselves say "Still to write").
+ */
+function templateNotes(results: readonly FileResult[], cwd: string): string[] {
+  return results.flatMap((r) => {
+    const headings = templatePartHeadings(r.allFindings ?? r.findings, r.text);
+    if (headings.length === 0) return [];
+    const n = headings.length;
+    const name = relative(cwd, r.path) || r.path;
+    return [
+      `postmortem: ${name} is still a template: ${n} required part${n === 1 ? '' : 's'} still to write (${headings.join(', ')}). Write ${n === 1 ? 'it' : 'them'}, or pass --template-text=info to report template text as notes.\n`,
+    ];
+  });
 }
 
 /** Formats whose paths are relative to the repository root (as CI systems expect), not to the current folder. */
@@ -262,6 +289,7 @@ function parseLintArgs(args: readonly string[]) {
       'report-file': { type: 'string', multiple: true },
       'changed-since': { type: 'string' },
       'max-warnings': { type: 'string' },
+      'template-text': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       version: { type: 'boolean', short: 'v' },
     },

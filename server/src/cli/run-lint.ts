@@ -5,6 +5,7 @@ import { GitignoreFilter } from '../node/ignores';
 import { keepChangedLineFindings } from './changed-lines';
 import { expandTargets, type Target, UsageError } from './files';
 import { type FileResult, Linter, outputClash } from './lint';
+import type { TemplateTextMode } from './template-parts';
 
 /** What one lint run needs: the CLI's `lint` and the programmatic API's `lint()` both come through here. */
 export interface RunLintOptions {
@@ -26,6 +27,11 @@ export interface RunLintOptions {
   outputFile?: string;
   /** List each file's related postmortems (`FileResult.related`): the markdown report asks for it. */
   related?: boolean;
+  /**
+   * How required parts still holding the template's text are reported: `error` (the default for files: the run
+   * fails) or `info` (the default for `text`, which editors send: the "still to write" checklist).
+   */
+  templateText?: TemplateTextMode;
 }
 
 export interface RunLintOutput {
@@ -48,6 +54,7 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     configPath: options.configPath,
     config: options.config,
     noConfig: options.noConfig,
+    templateText: options.templateText ?? (options.text !== undefined ? 'info' : 'error'),
   });
   if (options.text !== undefined) {
     if (options.changedSince !== undefined) throw new UsageError('--changed-since cannot be used with --stdin');

@@ -3,6 +3,7 @@ import type { Fix } from '../types';
 import type { BlameFinding } from './analysis';
 import { type DocContext, normalise } from './entities';
 import { sourceOffset } from './prose';
+import { sentenceRewrites } from './rewrites';
 
 /**
  * Quick fixes for a blame finding. None is safe (each changes what the author wrote or the project's config),
@@ -37,7 +38,8 @@ const HUMAN_ERROR_REWRITES: [RegExp, string][] = [
 
 /**
  * "Replace NAME with a role": the role `participants` gives, else a choice of common roles (a possessive keeps its
- * "'s": "Tuomas's migration" → "the on-call engineer's migration"); for error wording, a systems-focused phrase.
+ * "'s": "Tuomas's migration" → "the on-call engineer's migration"); for error wording, a systems-focused phrase;
+ * for judgment and hindsight, the rewrites of `rewrites.ts`.
  */
 function rewriteFixes(model: PostmortemModel, finding: BlameFinding, ctx: DocContext): Fix[] {
   const phrase = model.text.slice(finding.start, finding.end);
@@ -66,7 +68,12 @@ function rewriteFixes(model: PostmortemModel, finding: BlameFinding, ctx: DocCon
       ];
     }
   }
-  return [];
+  // Judgment and hindsight: a systems-focused rewrite where one reads correctly in the sentence (rewrites.ts).
+  return sentenceRewrites(model.text, finding).map((r) => ({
+    title: r.title,
+    edits: [{ start: r.start, end: r.end, text: r.text }],
+    safe: false,
+  }));
 }
 
 /** Whether `offset` starts a sentence: the start of a block, or after ". ", "! ", "? ". */
