@@ -117,7 +117,10 @@ function scanText(text: string, offset: number, out: AcronymUse[]): void {
  */
 export function isWidelyKnown(acronym: string, extra: ReadonlySet<string>): boolean {
   const lower = acronym.toLowerCase();
-  const bare = lower.replace(/\d+$/, '');
+  // Without its number: "HTTP2" is HTTP's.
+  let cut = lower.length;
+  while (cut > 0 && lower[cut - 1] >= '0' && lower[cut - 1] <= '9') cut--;
+  const bare = lower.slice(0, cut);
   if (knownAcronyms().has(lower) || (bare.length >= 2 && knownAcronyms().has(bare))) return true;
   if (extra.has(lower)) return true;
   if (UNIT.test(acronym) || NOT_ACRONYM.test(acronym)) return true;
