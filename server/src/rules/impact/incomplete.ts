@@ -2,6 +2,7 @@ import { findFigures } from '../../core/impact/figures';
 import { type PostmortemModel, type Section, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
 import { plainText } from '../../core/timeline';
+import { TOTAL } from './unquantified';
 
 /** The three things PagerDuty's postmortem guide asks of an impact statement. */
 type Facet = 'duration' | 'who' | 'what';
@@ -17,7 +18,7 @@ const WHO =
 const WHAT =
   /\b(?:could(?:\s+not|n't)|unable\s+to|cannot|can't|failed|failing|fail(?:s|ures?)?|errors?|unavailable|unreachable|inaccessible|down|degraded|slow(?:er)?|broken|delayed|lost|missing|timed?\s+out|timeouts?|blocked|exposed|leaked|compromised|read-only|outages?|unusable|interrupt(?:ed|ions?)|disrupt(?:ed|ions?)|stopped|5xx|50[0-4]s?|(?:did|was|were)(?:\s+not|n't)\s+(?:able\s+to\s+)?\w+|not\s+(?:able\s+to|work|load|available))\b/i;
 const DURATION =
-  /\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b|\b(?:minutes|hours|days|weeks)\b|\b\d{1,2}:\d{2}\b|\b(?:from|between|until|since)\b[^.]{0,40}\b(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+  /\bfor\s+the\s+(?:whole\s+|entire\s+)?duration\s+of\b|\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b|\b(?:minutes|hours|days|weeks)\b|\b\d{1,2}:\d{2}\b|\b(?:from|between|until|since)\b[^.]{0,40}\b(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 /** A heading over a list of what was affected: "Affected crates", "Impacted services". */
 const AFFECTED_HEADING = /^(?:the\s+)?(?:affected|impacted)\s+\w+/i;
@@ -50,7 +51,8 @@ export const incomplete: Rule = {
         who:
           figures.some((f) => f.kind === 'count' || f.kind === 'percent' || f.kind === 'scope') ||
           WHO.test(plain) ||
-          WHO.test(section.heading),
+          WHO.test(section.heading) ||
+          TOTAL.test(plain), // "did not respond to any events": everyone
         what: WHAT.test(plain),
       };
       // An impact section often refers back to the window the summary gives ("during the brief window"); a list of

@@ -5,7 +5,8 @@ import type { Section } from '../../core/model';
 import type { Rule } from '../../core/rule';
 import { plainText } from '../../core/timeline';
 
-const TOTAL =
+/** A total failure: "did not respond to any GitHub events", "all controllers", "none of the builds". */
+export const TOTAL =
   /\b(?:(?:not|never|without|n't)\s+(?:\w+\s+){0,3}?any|all|every|none\s+of)\s+(?:of\s+)?(?:the\s+|our\s+)?\w+/i;
 
 /**
