@@ -2,6 +2,7 @@ import type { SectionKind } from '../../core/kinds';
 import { declaredServices } from '../../core/learning';
 import { type PostmortemModel, type Section, sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
+import { isTemplateText } from '../../core/template-text';
 import { plainText } from '../../core/timeline';
 import { titleRange } from '../structure/required-section';
 
@@ -284,7 +285,7 @@ function partText(model: PostmortemModel, kind: SectionKind): string {
   let length = 0;
   const visit = (s: Section) => {
     if (length > MAX_PART) return;
-    const own = plainText(model.text.slice(s.headingEnd, s.contentEnd).slice(0, MAX_PART));
+    const own = plainText(withoutTemplateText(model.text.slice(s.headingEnd, s.contentEnd).slice(0, MAX_PART)));
     parts.push(own);
     length += own.length;
     for (const child of s.children) if (child.kinds.length === 0 || child.kinds.includes(kind)) visit(child);
@@ -296,7 +297,17 @@ function partText(model: PostmortemModel, kind: SectionKind): string {
 function leadText(model: PostmortemModel): string {
   const first = model.lead[0]?.position?.start.offset;
   const last = model.lead.at(-1)?.position?.end.offset;
-  return first === undefined || last === undefined ? '' : plainText(model.text.slice(first, last).slice(0, MAX_PART));
+  return first === undefined || last === undefined
+    ? ''
+    : plainText(withoutTemplateText(model.text.slice(first, last).slice(0, MAX_PART)));
+}
+
+/** The lines of `raw` that are not the templates' example text ("The service went down because the database…"). */
+function withoutTemplateText(raw: string): string {
+  return raw
+    .split('\n')
+    .filter((line) => !isTemplateText(line))
+    .join('\n');
 }
 
 /** Whether the document says, either way, whether data was lost. */
