@@ -60,6 +60,14 @@ describe('generated files', () => {
   });
 });
 
+describe('generated acronym list', () => {
+  it('known.ts matches what scripts/generate-acronyms.ts makes from WordNet, dictionary-en and the cspell dictionaries', async () => {
+    const { generateAcronyms } = await import('../../scripts/generate-acronyms');
+    const file = join(__dirname, '..', '..', 'server', 'src', 'core', 'acronyms', 'known.ts');
+    assert.equal(readFileSync(file, 'utf8'), generateAcronyms(), 'run scripts/generate-acronyms.ts');
+  });
+});
+
 describe('generated blame lexicons', () => {
   it('given-names.ts, judgment-words.ts and products.ts match what their generators make from the installed data packages', async () => {
     const { generateGivenNames } = await import('../../scripts/generate-names');

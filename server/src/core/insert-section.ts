@@ -25,6 +25,40 @@ export function insertSectionsEdit(model: PostmortemModel, kinds: readonly Secti
   return edits.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Inserts a section that is no canonical kind (a glossary) where a section of kind `placeAs` would go, at the
+ * document's heading level, with `body` under its heading. Only inserts; nothing when the document ends inside an
+ * unclosed block at that place.
+ */
+export function insertNamedSectionEdit(
+  model: PostmortemModel,
+  placeAs: SectionKind,
+  title: string,
+  body: string,
+): TextEdit[] {
+  const { offset, level } = placement(model, placeAs);
+  const blocked = openBlockAtEnd(model);
+  if (blocked && offset >= blocked.start) return [];
+  const eol = model.eol;
+  return [
+    {
+      start: offset,
+      end: offset,
+      text: surround(model, offset, `${'#'.repeat(level)} ${title}${eol}${eol}${body}${eol}`),
+    },
+  ];
+}
+
+/** Appends `body` at the end of `section` (after its subsections), in a block of its own. Only inserts. */
+export function appendToSectionEdit(model: PostmortemModel, section: Section, body: string): TextEdit[] {
+  const blocked = openBlockAtEnd(model);
+  if (blocked && section.end >= blocked.start) return [];
+  // After the section's last non-blank character, so the new lines follow what it holds.
+  let offset = section.end;
+  while (offset > section.headingEnd && /\s/.test(model.text[offset - 1])) offset--;
+  return [{ start: offset, end: offset, text: `${model.eol}${model.eol}${body}` }];
+}
+
 function sectionBlock(model: PostmortemModel, kind: SectionKind, level: number): string {
   const info = SECTION_KIND_INFO[kind];
   const eol = model.eol;

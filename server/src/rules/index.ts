@@ -24,6 +24,7 @@ import { emptySection } from './structure/empty-section';
 import { requiredSection } from './structure/required-section';
 import { statedElsewhere } from './structure/stated-elsewhere';
 import { suggestedSection } from './structure/suggested-section';
+import { unexplainedAcronymsRule } from './structure/unexplained-acronyms';
 import { missingMilestone } from './timeline/missing-milestone';
 import { missingTimezone } from './timeline/missing-timezone';
 import { outOfOrder } from './timeline/out-of-order';
@@ -42,6 +43,7 @@ export const RULES: readonly AnyRule[] = [
   requiredSection,
   statedElsewhere,
   suggestedSection,
+  unexplainedAcronymsRule,
   emptySection,
   outOfOrder,
   missingTimezone,

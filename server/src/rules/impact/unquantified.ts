@@ -5,7 +5,8 @@ import type { Section } from '../../core/model';
 import type { Rule } from '../../core/rule';
 import { plainText } from '../../core/timeline';
 
-const TOTAL =
+/** A total failure: "did not respond to any GitHub events", "all controllers", "none of the builds". */
+export const TOTAL =
   /\b(?:(?:not|never|without|n't)\s+(?:\w+\s+){0,3}?any|all|every|none\s+of)\s+(?:of\s+)?(?:the\s+|our\s+)?\w+/i;
 
 /**
@@ -26,6 +27,9 @@ export function tableHasFigure(nodes: readonly RootContent[]): boolean {
   return false;
 }
 
+/** A heading that announces a list of what was affected: "Affected crates", "Affected services". */
+const AFFECTED_HEADING = /^(?:the\s+)?(?:affected|impacted)\s+\w+/i;
+
 /** "Some users saw errors" cannot be compared, prioritised or checked against an SLO; a figure can. */
 export const unquantified: Rule = {
   id: 'impact/unquantified',
@@ -39,6 +43,12 @@ export const unquantified: Rule = {
       if (!section.kinds.includes('impact') || hasImpactAncestor(section)) continue;
       const nodes = subtree(section).flatMap((s) => s.nodes.filter((n) => n.type !== 'code' && n.type !== 'html'));
       if (tableHasFigure(nodes)) continue;
+      // "## Affected crates" then a list of them: the list is the count.
+      if (
+        AFFECTED_HEADING.test(section.heading) &&
+        section.nodes.some((n) => n.type === 'list' && n.children.length > 0)
+      )
+        continue;
       const raw = nodes
         .map((n) => model.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0))
         .join('\n');
