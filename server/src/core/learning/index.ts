@@ -22,4 +22,23 @@ export {
 export { digestOf, type IncidentDigest, type IncidentRecord, incidentDate, incidentRecord } from './record';
 export { findRepeats, type Repeat } from './repeats';
 export { declaredServices, normaliseService, servicesNamed } from './services';
+export {
+  type ActionTrend,
+  actionTrend,
+  type CategoryTrend,
+  categoryTrend,
+  type Distribution,
+  distribution,
+  MEASURES,
+  type Measure,
+  type Period,
+  periodFor,
+  periodOf,
+  type RepeatCause,
+  repeatCauses,
+  type TrendIncident,
+  type Trends,
+  trendIncident,
+  trends,
+} from './trends';
 export type { WorkspaceInput } from './workspace';
