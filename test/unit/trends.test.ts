@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runMetrics } from '../../server/src/cli/commands/metrics';
 import { buildModel, createHeadingMatcher } from '../../server/src/core';
 import {
   actionTrend,
@@ -17,6 +18,8 @@ import {
   trendIncident,
   trends,
 } from '../../server/src/core/learning';
+import { capturingIo } from '../helpers/cli';
+import { tempTree } from '../helpers/tmp';
 
 const matcher = createHeadingMatcher({});
 const CORPUS = join(__dirname, '..', 'corpus', 'real');
@@ -259,5 +262,176 @@ All times UTC.
       t.actions.byOwner.reduce((n, o) => n + o.open, 0),
       t.actions.open,
     );
+  });
+});
+
+/** A postmortem with a timeline: impact starts at 09:00, detected, mitigated and resolved after the given minutes. */
+function postmortem(o: {
+  date: string;
+  service: string;
+  cause: string;
+  ttd: number;
+  ttm: number;
+  ttr: number;
+  actions: string[];
+}): string {
+  const at = (minutes: number) => {
+    const t = new Date(`${o.date}T09:00:00Z`);
+    t.setUTCMinutes(t.getUTCMinutes() + minutes);
+    return t.toISOString().slice(0, 16).replace('T', ' ');
+  };
+  return `---
+date: ${o.date}
+services: [${o.service}]
+---
+
+# Postmortem: ${o.service} outage on ${o.date}
+
+## Root cause
+
+${o.cause}
+
+## Timeline
+
+All times UTC.
+
+- ${at(0)} Error rate begins to rise.
+- ${at(o.ttd)} Alert fires; on-call paged.
+- ${at(o.ttm)} Rolled back; error rate back to normal.
+- ${at(o.ttr)} Fix deployed; incident resolved.
+
+## Action items
+
+${o.actions.map((a) => `- ${a}`).join('\n')}
+`;
+}
+
+function trendWorkspace(): string {
+  return tempTree({
+    '.postmortemrc.json': JSON.stringify({ categories: { network: ['bgp'] } }),
+    'postmortems/2024-03-01-checkout.md': postmortem({
+      date: '2024-03-01',
+      service: 'checkout',
+      cause: 'A configuration change set the connection pool size too low.',
+      ttd: 3,
+      ttm: 30,
+      ttr: 113,
+      actions: [
+        '[x] Roll back the pool change (owner: SRE) OPS-1',
+        '[ ] Add a load test for the pool size (owner: Payments team) OPS-2',
+        '[ ] Alert on the pool saturation OPS-3',
+      ],
+    }),
+    'postmortems/2024-06-10-checkout.md': postmortem({
+      date: '2024-06-10',
+      service: 'checkout',
+      cause: 'A feature flag configuration was wrong.',
+      ttd: 10,
+      ttm: 20,
+      ttr: 60,
+      actions: ['[ ] Review flag configuration changes (owner: SRE) OPS-4'],
+    }),
+    'postmortems/2024-09-20-edge.md': postmortem({
+      date: '2024-09-20',
+      service: 'edge',
+      cause: 'A BGP session flapped.',
+      ttd: 1,
+      ttm: 15,
+      ttr: 200,
+      actions: ['[x] Dampen flapping sessions (owner: Network team) NET-1'],
+    }),
+  });
+}
+
+describe('postmortem metrics --trends', () => {
+  it('prints the trends as JSON, with the figures worked out by hand', async () => {
+    const { io, out } = capturingIo(trendWorkspace());
+    assert.equal(await runMetrics(['--trends', '--format', 'json', '--now', '2024-12-31'], io), 0);
+    const t = JSON.parse(out.stdout);
+    assert.equal(t.incidents, 3);
+    const { incidents: points, ...detect } = t.timeTo.detect;
+    assert.deepEqual(detect, {
+      measure: 'detect',
+      n: 3,
+      missing: 0,
+      median: 3,
+      p75: 6.5,
+      p90: 8.6,
+      min: 1,
+      max: 10,
+      mean: 4.7,
+    });
+    assert.deepEqual(
+      points.map((p: { id: string; minutes: number }) => [p.id, p.minutes]),
+      [
+        ['postmortems/2024-09-20-edge.md', 1],
+        ['postmortems/2024-03-01-checkout.md', 3],
+        ['postmortems/2024-06-10-checkout.md', 10],
+      ],
+    );
+    assert.deepEqual([t.timeTo.mitigate.median, t.timeTo.resolve.median], [20, 113]);
+    assert.equal(t.categories.period, 'month');
+    assert.equal(t.categories.periods.length, 7);
+    assert.equal(t.categories.totals.byCategory.config, 2);
+    assert.equal(t.categories.totals.byCategory.network, 1);
+    assert.ok(t.categories.categories.some((c: { name: string }) => c.name === 'network'));
+    assert.deepEqual(t.repeatCauses, [
+      {
+        services: ['checkout'],
+        categories: ['config'],
+        incidents: [
+          {
+            id: 'postmortems/2024-03-01-checkout.md',
+            title: 'Postmortem: checkout outage on 2024-03-01',
+            date: '2024-03-01',
+            openActions: 2,
+          },
+          {
+            id: 'postmortems/2024-06-10-checkout.md',
+            title: 'Postmortem: checkout outage on 2024-06-10',
+            date: '2024-06-10',
+            openActions: 1,
+          },
+        ],
+        openActions: 3,
+      },
+    ]);
+    const { openActions, ...actions } = t.actions;
+    assert.deepEqual(actions, {
+      asOf: '2024-12-31',
+      total: 5,
+      open: 3,
+      done: 2,
+      openAge: { n: 3, undated: 0, median: 305, p90: 305, max: 305, over30: 3, over90: 3 },
+      byOwner: [
+        { owner: 'SRE', open: 1, done: 1, oldestOpenDays: 204 },
+        { owner: null, open: 1, done: 0, oldestOpenDays: 305 },
+        { owner: 'Payments team', open: 1, done: 0, oldestOpenDays: 305 },
+        { owner: 'Network team', open: 0, done: 1, oldestOpenDays: null },
+      ],
+      unassignedOpen: 1,
+    });
+    assert.deepEqual(
+      openActions.map((a: { owner: string | null; ageDays: number }) => [a.owner, a.ageDays]),
+      [
+        ['Payments team', 305],
+        [null, 305],
+        ['SRE', 204],
+      ],
+    );
+  });
+
+  it('prints them as tables, and refuses a --now that is not a date', async () => {
+    const root = trendWorkspace();
+    const { io, out } = capturingIo(root);
+    assert.equal(await runMetrics(['--trends', '--now', '2024-12-31'], io), 0);
+    assert.match(out.stdout, /time to detect\s+3\s+3 min\s+7 min\s+9 min\s+1 min\s+10 min\s+5 min/);
+    assert.match(out.stdout, /Incidents per month and cause category/);
+    assert.match(out.stdout, /checkout\s+config\s+2\s+3/);
+    assert.match(out.stdout, /3 open, 2 done of 5; 1 open without an owner/);
+    assert.match(out.stdout, /\(no owner\)\s+1\s+0\s+10 months/);
+    const bad = capturingIo(root);
+    assert.equal(await runMetrics(['--trends', '--now', 'last week'], bad.io), 2);
+    assert.match(bad.out.stderr, /--now takes a date/);
   });
 });
