@@ -44,8 +44,18 @@ describe('trends: time to detect, mitigate, resolve', () => {
     list.push(incident('unknown', {}));
     const d = distribution('detect', list);
     assert.deepEqual(
-      { n: d.n, missing: d.missing, median: d.median, p75: d.p75, p90: d.p90, min: d.min, max: d.max, mean: d.mean },
-      { n: 5, missing: 1, median: 8, p75: 12, p90: 25.8, min: 2, max: 35, mean: 12.2 },
+      {
+        n: d.n,
+        missing: d.missing,
+        median: d.median,
+        p25: d.p25,
+        p75: d.p75,
+        p90: d.p90,
+        min: d.min,
+        max: d.max,
+        mean: d.mean,
+      },
+      { n: 5, missing: 1, median: 8, p25: 4, p75: 12, p90: 25.8, min: 2, max: 35, mean: 12.2 },
     );
     assert.deepEqual(
       d.incidents.map((i) => [i.id, i.minutes]),
@@ -355,6 +365,7 @@ describe('postmortem metrics --trends', () => {
       n: 3,
       missing: 0,
       median: 3,
+      p25: 2,
       p75: 6.5,
       p90: 8.6,
       min: 1,

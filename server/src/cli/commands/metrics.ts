@@ -52,8 +52,8 @@ else null. errorBudget: { status (ok, no-slo, no-duration), slo, impactMinutes, 
 shareAssumed, consumedMinutes, budgetMinutes, budgetPercent, estimate, sentence, notes, sources: [{ what, line,
 text }] }.
 
-JSON with --trends: { incidents, timeTo: { detect, mitigate, resolve: { measure, n, missing, median, p75, p90,
-min, max, mean, incidents: [{ id, title, date, minutes }] } } (minutes), categories: { period (month, quarter or
+JSON with --trends: { incidents, timeTo: { detect, mitigate, resolve: { measure, n, missing, median, p25, p75,
+p90, min, max, mean, incidents: [{ id, title, date, minutes }] } } (minutes), categories: { period (month, quarter or
 year), categories: [{ name, title }], periods: [{ period (2024-05, 2024-Q2, 2024), incidents, byCategory: { name:
 count }, uncategorised }], totals: { incidents, byCategory, uncategorised, undated } }, repeatCauses: [{ services,
 categories, incidents: [{ id, title, date, openActions }], openActions }], actions: { asOf, total, open, done,

@@ -70,6 +70,8 @@ export interface Distribution {
   n: number;
   missing: number;
   median: number | null;
+  /** The quartiles (a box plot's box) and the 90th percentile. */
+  p25: number | null;
   p75: number | null;
   p90: number | null;
   min: number | null;
@@ -94,6 +96,7 @@ export function distribution(measure: Measure, incidents: readonly TrendIncident
     n: values.length,
     missing: incidents.length - values.length,
     median: round1(quantileSorted(values, 0.5)),
+    p25: round1(quantileSorted(values, 0.25)),
     p75: round1(quantileSorted(values, 0.75)),
     p90: round1(quantileSorted(values, 0.9)),
     min: values.length ? values[0] : null,
