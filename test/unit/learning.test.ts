@@ -280,3 +280,22 @@ describe('learning: editor', () => {
     assert.equal(hover.range?.start.line, 23);
   });
 });
+
+describe('learning: the server index sorts causes by the config of each file', () => {
+  it('reads records from disk with the taxonomy the host gives for their path', async () => {
+    const { WorkspaceIncidents } = await import('../../server/src/lsp/workspace-incidents');
+    const root = tempTree({
+      'postmortems/a.md': '# Edge outage\n\n## Root cause\n\nA BGP session flapped.\n',
+    });
+    const network = taxonomyOf({ categories: { network: ['bgp'] } });
+    const incidents = new WorkspaceIncidents({
+      folders: [root],
+      analyse: (_path, text) => buildModel(text, matcher),
+      taxonomyFor: () => network,
+      isOpen: () => false,
+    });
+    const index = await incidents.ready();
+    const uri = URI.file(join(root, 'postmortems', 'a.md')).toString();
+    assert.deepEqual(index.get(uri)?.categories, ['network']);
+  });
+});
