@@ -423,11 +423,15 @@ describe('postmortem metrics --trends', () => {
       unassignedOpen: 1,
     });
     assert.deepEqual(
-      openActions.map((a: { owner: string | null; ageDays: number }) => [a.owner, a.ageDays]),
+      openActions.map((a: { owner: string | null; tracking: string[]; ageDays: number }) => [
+        a.owner,
+        a.tracking.join(),
+        a.ageDays,
+      ]),
       [
-        ['Payments team', 305],
-        [null, 305],
-        ['SRE', 204],
+        ['Payments team', 'OPS-2', 305],
+        [null, 'OPS-3', 305],
+        ['SRE', 'OPS-4', 204],
       ],
     );
   });

@@ -58,7 +58,7 @@ year), categories: [{ name, title }], periods: [{ period (2024-05, 2024-Q2, 2024
 count }, uncategorised }], totals: { incidents, byCategory, uncategorised, undated } }, repeatCauses: [{ services,
 categories, incidents: [{ id, title, date, openActions }], openActions }], actions: { asOf, total, open, done,
 openAge: { n, undated, median, p90, max, over30, over90 } (days), byOwner: [{ owner (null: no owner), open, done,
-oldestOpenDays }], unassignedOpen, openActions: [{ id, title, date, text, owner, ageDays }] } }. id is the
+oldestOpenDays }], unassignedOpen, openActions: [{ id, title, date, text, owner, tracking, ageDays }] } }. id is the
 postmortem's path.`;
 
 export interface MetricsRow {

@@ -2,7 +2,6 @@ import { basename, relative } from 'node:path';
 import {
   type ErrorBudgetJson,
   errorBudgetJson,
-  getActionItems,
   getErrorBudget,
   getIncidentMetrics,
   type PostmortemModel,
@@ -26,19 +25,8 @@ export interface ReportIncident {
   errorBudget: ErrorBudgetJson;
 }
 
-export interface ReportAction {
-  filePath: string;
-  title: string;
-  text: string;
-  owner: string | null;
-  tracking: string[];
-  type: string;
-}
-
 export interface ReportData {
   incidents: ReportIncident[];
-  openActions: ReportAction[];
-  doneActions: number;
   generatedAt: string;
   /** The trends across the postmortems (as `postmortem metrics --trends` gives them), ages counted to `generatedAt`. */
   trends: Trends;
@@ -56,8 +44,6 @@ export function reportData(
   reportFolder?: string,
 ): ReportData {
   const incidents: ReportIncident[] = [];
-  const openActions: ReportAction[] = [];
-  let doneActions = 0;
   for (const p of postmortems) {
     const metrics = getIncidentMetrics(p.model);
     const title = p.model.title?.text ?? basename(p.relativePath);
@@ -71,20 +57,6 @@ export function reportData(
       durationMinutes: metrics.durationMinutes,
       errorBudget: errorBudgetJson(p.model, getErrorBudget(p.model, p.config)),
     });
-    for (const a of getActionItems(p.model)) {
-      if (a.status === 'done') {
-        doneActions++;
-        continue;
-      }
-      openActions.push({
-        filePath: p.relativePath,
-        title,
-        text: a.text,
-        owner: a.owner?.text ?? null,
-        tracking: a.tracking.map((t) => t.text),
-        type: a.type,
-      });
-    }
   }
   const links: Record<string, string> = {};
   for (const p of postmortems) {
@@ -93,8 +65,6 @@ export function reportData(
   }
   return {
     incidents,
-    openActions,
-    doneActions,
     generatedAt: now.toISOString(),
     trends: trendsOf(postmortems, now),
     links,

@@ -90,7 +90,7 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--grid
 th { background: var(--card); font-weight: 600; }
 td.date { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.none { color: #b35900; font-weight: 600; }
+.none { color: #b35900; font-weight: 600; white-space: nowrap; }
 footer { margin: 32px auto 24px; font-size: 13px; }
 h3 { font-size: 16px; margin: 20px 0 6px; }
 a { color: #0969da; }

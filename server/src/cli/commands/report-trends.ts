@@ -271,9 +271,13 @@ const DONE = '#009E73';
 
 /** Follow-up actions: open vs done by owner (unassigned called out), the age of the open ones, the list. */
 export function actionsSection(a: ActionTrend, links: Record<string, string>): string {
+  const summary =
+    a.open === 0
+      ? `No open follow-up actions (${a.done} done).`
+      : `${a.open} open, ${a.done} done; <strong class="${a.unassignedOpen ? 'none' : ''}">${a.unassignedOpen} open without an owner</strong>. An open action's age counts from its postmortem's date to ${esc(a.asOf)}: median ${humanDays(a.openAge.median)}, 90th percentile ${humanDays(a.openAge.p90)}, oldest ${humanDays(a.openAge.max)}; ${a.openAge.over90} older than 90 days.${a.openAge.undated ? ` ${a.openAge.undated} belong to undated postmortems and have no age.` : ''}`;
   const head = `<section>
   <h2 id="actions">Follow-up actions: open and done, age, owner</h2>
-  <p class="note">An open action's age counts from its postmortem's date to ${esc(a.asOf)}. ${a.open} open, ${a.done} done; <strong class="${a.unassignedOpen ? 'none' : ''}">${a.unassignedOpen} open without an owner</strong>. Open ones: median age ${humanDays(a.openAge.median)}, 90th percentile ${humanDays(a.openAge.p90)}, oldest ${humanDays(a.openAge.max)}; ${a.openAge.over90} older than 90 days.${a.openAge.undated ? ` ${a.openAge.undated} belong to undated postmortems and have no age.` : ''}</p>
+  <p class="note">${summary}</p>
 `;
   if (a.total === 0) return `${head}  <p>No follow-up actions found.</p>\n</section>\n`;
   // By owner: open (owned blue, unassigned vermillion) and done (green), side by side in one bar.
@@ -377,11 +381,11 @@ export function actionsSection(a: ActionTrend, links: Record<string, string>): s
   const list = a.openActions
     .map(
       (o) =>
-        `<tr><td class="num">${esc(humanDays(o.ageDays))}</td><td>${o.owner ? esc(o.owner) : '<span class="none">no owner</span>'}</td><td>${esc(o.text.length > 140 ? `${o.text.slice(0, 139)}…` : o.text)}</td><td><a href="${esc(links[o.id] ?? o.id)}">${esc(o.title)}</a></td></tr>`,
+        `<tr><td class="num">${esc(humanDays(o.ageDays))}</td><td>${o.owner ? esc(o.owner) : '<span class="none">no owner</span>'}</td><td>${esc(o.text.length > 140 ? `${o.text.slice(0, 139)}…` : o.text)}</td><td>${o.tracking.length ? esc(o.tracking.join(' ')) : '<span class="none">none</span>'}</td><td><a href="${esc(links[o.id] ?? o.id)}">${esc(o.title)}</a></td></tr>`,
     )
     .join('');
-  return `${head}${ownerPlot}${agePlot}
-  <details><summary>Show the ${a.open} open actions, oldest first</summary><table><thead><tr><th class="num">Age</th><th>Owner</th><th>Action</th><th>Postmortem</th></tr></thead><tbody>${list}</tbody></table></details>
+  return `${head}${ownerPlot}${a.open ? agePlot : ''}
+  <details><summary>Show the ${a.open} open actions, oldest first</summary><table><thead><tr><th class="num">Age</th><th>Owner</th><th>Action</th><th>Tracking</th><th>Postmortem</th></tr></thead><tbody>${list}</tbody></table></details>
 </section>
 `;
 }

@@ -26,7 +26,8 @@ export interface TrendIncident {
   services: string[];
   /** Its cause categories, names of the taxonomy, strongest first. */
   categories: string[];
-  actions: { text: string; owner: string | null; done: boolean }[];
+  /** Follow-up actions: their text, owner, tickets or links, and whether they are done. */
+  actions: { text: string; owner: string | null; tracking?: string[]; done: boolean }[];
 }
 
 /** The trend input of one analysed postmortem. */
@@ -49,6 +50,7 @@ export function trendIncident(
     actions: getActionItems(model).map((a) => ({
       text: a.text,
       owner: a.owner?.text.trim() || null,
+      tracking: a.tracking.map((t) => t.text),
       done: a.status === 'done',
     })),
   };
@@ -292,6 +294,7 @@ export interface ActionTrend {
     date: string | null;
     text: string;
     owner: string | null;
+    tracking: string[];
     ageDays: number | null;
   }[];
 }
@@ -320,7 +323,15 @@ export function actionTrend(incidents: readonly TrendIncident[], asOf: string): 
       }
       row.open++;
       if (age !== null) row.oldestOpenDays = Math.max(row.oldestOpenDays ?? 0, age);
-      openActions.push({ id: i.id, title: i.title, date: i.date ?? null, text: a.text, owner: a.owner, ageDays: age });
+      openActions.push({
+        id: i.id,
+        title: i.title,
+        date: i.date ?? null,
+        text: a.text,
+        owner: a.owner,
+        tracking: a.tracking ?? [],
+        ageDays: age,
+      });
     }
   }
   openActions.sort((a, b) => (b.ageDays ?? -1) - (a.ageDays ?? -1) || a.id.localeCompare(b.id));
