@@ -284,12 +284,14 @@ describe('learning: editor', () => {
 describe('learning: the server index sorts causes by the config of each file', () => {
   it('reads records from disk with the taxonomy the host gives for their path', async () => {
     const { WorkspaceIncidents } = await import('../../server/src/lsp/workspace-incidents');
+    const { nodeServerPlatform } = await import('../../server/src/node/platform');
     const root = tempTree({
       'postmortems/a.md': '# Edge outage\n\n## Root cause\n\nA BGP session flapped.\n',
     });
     const network = taxonomyOf({ categories: { network: ['bgp'] } });
     const incidents = new WorkspaceIncidents({
       folders: [root],
+      files: nodeServerPlatform(),
       analyse: (_path, text) => buildModel(text, matcher),
       taxonomyFor: () => network,
       isOpen: () => false,
