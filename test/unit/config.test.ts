@@ -167,3 +167,34 @@ describe('config: slos', () => {
     );
   });
 });
+
+describe('config: categories', () => {
+  it('takes a taxonomy by name (cue words, or title/keywords/patterns, or false), merged by name', () => {
+    const fs = memoryFs({
+      '/r/.postmortemrc.yaml':
+        'categories:\n  network: [bgp, packet loss]\n  security: false\n  capacity: { title: Capacity, keywords: [quota], patterns: ["\\\\bp9\\\\d latency"] }\n',
+      '/r/team/.postmortemrc.json': JSON.stringify({ categories: { network: ['dns'] } }),
+    });
+    const config = new ConfigLoader(fs, RULES).forFile('/r/team/a.md');
+    assert.deepEqual(config.categories, {
+      network: ['dns'],
+      security: false,
+      capacity: { title: 'Capacity', keywords: ['quota'], patterns: ['\\bp9\\d latency'] },
+    });
+  });
+  it('refuses a pattern RE2 cannot run, an empty keyword list and a bad name, naming the key', () => {
+    for (const yaml of [
+      'categories:\n  network: { patterns: ["(?<=a)b"] }\n',
+      'categories:\n  network: []\n',
+      'categories:\n  "Bad Name!": [x]\n',
+      'categories:\n  network: true\n',
+    ]) {
+      const bad = new ConfigLoader(memoryFs({ '/r/.postmortemrc.yaml': yaml }), RULES);
+      assert.throws(
+        () => bad.forFile('/r/a.md'),
+        (e: unknown) => e instanceof ConfigError && /categories/.test(e.message),
+        yaml,
+      );
+    }
+  });
+});

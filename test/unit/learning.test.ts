@@ -10,10 +10,12 @@ import type { RelatedOutput } from '../../server/src/cli/commands/related';
 import { buildModel, createHeadingMatcher } from '../../server/src/core';
 import {
   categoriesOf,
+  DEFAULT_TAXONOMY,
   digestOf,
   findRepeats,
   incidentRecord,
   normaliseService,
+  taxonomyOf,
   WorkspaceIndex,
 } from '../../server/src/core/learning';
 import { postmortemSummary } from '../../server/src/lsp/postmortem-view';
@@ -75,6 +77,37 @@ describe('learning: records', () => {
         (c) => c.category === 'security',
       ),
     );
+  });
+
+  it("sorts causes by the config's taxonomy: added, replaced and dropped categories, RE2 patterns", () => {
+    const config = {
+      categories: {
+        network: ['bgp', 'packet loss'],
+        security: false as const,
+        capacity: { title: 'Capacity', patterns: ['\\bp9\\d latency'] },
+      },
+    };
+    const taxonomy = taxonomyOf(config);
+    assert.deepEqual(
+      taxonomy.categories.map((c) => c.name),
+      ['change', 'config', 'dependency', 'capacity', 'hardware', 'process', 'network'],
+    );
+    assert.equal(taxonomyOf(config), taxonomy, 'cached per config object');
+    const cats = (text: string, t = taxonomy) => categoriesOf(text, t).map((c) => c.category);
+    assert.deepEqual(cats('A BGP session flapped, with packet loss.'), ['network']);
+    assert.deepEqual(cats('A BGP session flapped, with packet loss.', DEFAULT_TAXONOMY), []);
+    // Capacity's cues are now the pattern only: "queue backlog" no longer counts, "P99 latency" does.
+    assert.deepEqual(cats('The queue backlog grew.'), []);
+    assert.deepEqual(cats('P99 latency doubled.'), ['capacity']);
+    assert.deepEqual(cats('A leaked token let an attacker in.'), []);
+    // In an untrusted workspace the patterns are ignored (cue words still count).
+    const untrusted = taxonomyOf({ ...config, untrusted: true });
+    assert.deepEqual(cats('P99 latency doubled.', untrusted), []);
+    assert.deepEqual(cats('A BGP route leak.', untrusted), ['network']);
+    // A frontmatter tag counts when the taxonomy has it.
+    const doc = '---\ncategories: [network]\n---\n# Outage\n\n## Root cause\n\nA cable was cut.\n';
+    assert.deepEqual(incidentRecord(buildModel(doc, matcher), 'a.md', taxonomy).categories, ['network']);
+    assert.deepEqual(incidentRecord(buildModel(doc, matcher), 'a.md').categories, []);
   });
 });
 
@@ -245,5 +278,26 @@ describe('learning: editor', () => {
     assert.match(value, /Similar cause in 1 earlier postmortem\*\*/);
     assert.match(value, /\[DNS records removed by a Terraform apply\]\(file:\/\/\/e\.md\) \(2023-11-02\)/);
     assert.equal(hover.range?.start.line, 23);
+  });
+});
+
+describe('learning: the server index sorts causes by the config of each file', () => {
+  it('reads records from disk with the taxonomy the host gives for their path', async () => {
+    const { WorkspaceIncidents } = await import('../../server/src/lsp/workspace-incidents');
+    const { nodeServerPlatform } = await import('../../server/src/node/platform');
+    const root = tempTree({
+      'postmortems/a.md': '# Edge outage\n\n## Root cause\n\nA BGP session flapped.\n',
+    });
+    const network = taxonomyOf({ categories: { network: ['bgp'] } });
+    const incidents = new WorkspaceIncidents({
+      folders: [root],
+      files: nodeServerPlatform(),
+      analyse: (_path, text) => buildModel(text, matcher),
+      taxonomyFor: () => network,
+      isOpen: () => false,
+    });
+    const index = await incidents.ready();
+    const uri = URI.file(join(root, 'postmortems', 'a.md')).toString();
+    assert.deepEqual(index.get(uri)?.categories, ['network']);
   });
 });

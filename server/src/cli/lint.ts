@@ -14,7 +14,7 @@ import {
   type ResolvedConfig,
   type TextEdit,
 } from '../core';
-import { incidentRecord, type RelatedIncident, WorkspaceIndex } from '../core/learning';
+import { incidentRecord, type RelatedIncident, taxonomyOf, WorkspaceIndex } from '../core/learning';
 import { createPostmortemService, isInside as insideFolder, type PostmortemService } from '../core/service';
 import { sharedAnalysisWorker } from '../node/analysis-worker';
 import { nodeHost } from '../node/host';
@@ -132,7 +132,7 @@ export class Linter {
       const config = this.configFor(target.path);
       if (!this.looksLikePostmortem(target, text, config)) continue;
       const model = this.service.model(text, config);
-      if (model) index.set(incidentRecord(model, target.path));
+      if (model) index.set(incidentRecord(model, target.path, taxonomyOf(config)));
     }
     this.workspace = index;
     return index;
@@ -141,7 +141,7 @@ export class Linter {
   /** The postmortems most related to a linted file, from the indexed workspace. */
   relatedTo(result: FileResult, limit = 5): RelatedIncident[] | undefined {
     if (!this.workspace || !result.model) return undefined;
-    const record = incidentRecord(result.model, result.path);
+    const record = incidentRecord(result.model, result.path, taxonomyOf(this.configFor(result.path)));
     return this.workspace.related(record, { limit });
   }
 

@@ -17,6 +17,7 @@ export function configToJson(config: ResolvedConfig) {
     ignores: config.ignores.map((i) => i.pattern),
     maxFileSize: config.maxFileSize,
     ...(config.slos ? { slos: config.slos } : {}),
+    ...(config.categories ? { categories: config.categories } : {}),
     sources: [...config.sources],
   };
 }

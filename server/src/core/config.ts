@@ -1,4 +1,5 @@
 import { DEFAULT_REQUIRED, SECTION_KINDS, type SectionKind } from './kinds';
+import type { CategorySpec } from './learning/categories';
 import type { AnyRule as Rule } from './rule';
 import type { SloSpec } from './slo/declare';
 import { SLO_SCHEMA } from './slo/schema';
@@ -26,6 +27,8 @@ export interface ConfigFile {
   timeBudgetMs?: number;
   /** SLOs by service (`"*"`: any service), for the error budget an incident consumed. */
   slos?: Record<string, SloSpec>;
+  /** The contributing-factor taxonomy: name → cue words, `{ title, keywords, patterns }`, or `false` to drop one. */
+  categories?: Record<string, CategorySpec>;
 }
 
 export interface RuleSetting {
@@ -44,6 +47,8 @@ export interface ResolvedConfig {
   timeBudgetMs: number;
   /** SLOs by service (`"*"`: any service); the frontmatter's `slo` wins over them. */
   slos?: Record<string, SloSpec>;
+  /** Changes to the default taxonomy of contributing-factor categories (`taxonomyOf` reads them), by name. */
+  categories?: Record<string, CategorySpec>;
   /** The config files that were merged, outermost first. */
   sources: string[];
   /**
@@ -94,6 +99,7 @@ export function mergeConfig(base: ResolvedConfig, file: ConfigFile, source: stri
     ignores: [...base.ignores, ...(file.ignores ?? []).map((pattern) => ({ base: folderOf(source), pattern }))],
     timeBudgetMs: file.timeBudgetMs ?? base.timeBudgetMs,
     ...(base.slos || file.slos ? { slos: { ...base.slos, ...file.slos } } : {}),
+    ...(base.categories || file.categories ? { categories: { ...base.categories, ...file.categories } } : {}),
     untrusted: base.untrusted,
     sources: [...base.sources, source],
   };
@@ -203,6 +209,39 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
           'Service level objectives by service name (as the frontmatter\'s `services` names them; `"*"` for any other), for the error budget an incident consumed: `{ checkout: { target: 99.9, window: 30d, sli: availability } }`. A postmortem\'s own `slo:` wins.',
         additionalProperties: SLO_SCHEMA,
       },
+      categories: {
+        type: 'object',
+        description:
+          "The contributing-factor categories causes are sorted into (the report's incidents per category, repeat causes, learning/repeat-incident), over the default change, config, dependency, capacity, hardware, security and process: a name with its cue words (`network: [bgp, dns, packet loss]`: prefixes matched at a word start, any case), or `{ title, keywords, patterns }` (patterns in RE2 syntax, case-insensitive), or `false` to drop a default one. A default name given here replaces that category's cues.",
+        propertyNames: { pattern: '^[a-z0-9][a-z0-9 _-]{0,39}$' },
+        additionalProperties: CATEGORY_SCHEMA,
+      },
     },
   };
 }
+
+/** One category of the config's `categories`. */
+const CATEGORY_SCHEMA = {
+  oneOf: [
+    { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, maxLength: 80 } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', minLength: 1, description: 'What messages and the report call it.' },
+        keywords: {
+          type: 'array',
+          items: { type: 'string', minLength: 1, maxLength: 80 },
+          description: 'Cue words: prefixes matched at a word start, any case.',
+        },
+        patterns: {
+          type: 'array',
+          items: { type: 'string', minLength: 1, format: 're2' },
+          description:
+            'Regular expressions in RE2 syntax (linear time: no look-around or back-references), matched case-insensitively; ignored in an untrusted workspace.',
+        },
+      },
+    },
+    { const: false },
+  ],
+} as const;

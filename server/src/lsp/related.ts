@@ -1,7 +1,7 @@
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { LineIndex, PostmortemModel, Section } from '../core';
-import { CATEGORY_TITLES, type CauseCategory, type RelatedIncident } from '../core/learning';
+import { categoryTitle, type RelatedIncident } from '../core/learning';
 import { isInside, posixRelative } from '../core/service';
 import { toRange } from './diagnostics';
 import type { DocumentFiles } from './platform';
@@ -17,7 +17,7 @@ export interface RelatedRef {
   /** From 0 to 1. */
   score: number;
   sharedServices: string[];
-  sharedCategories: CauseCategory[];
+  sharedCategories: string[];
   /** Why it is related, in a few words: "service dns · cause: configuration", else the shared words. */
   reason: string;
   /** Happened before this document's incident. */
@@ -28,7 +28,7 @@ export interface RelatedRef {
 export function relatedReason(r: RelatedIncident): string {
   const parts = [
     ...r.sharedServices.map((s) => `service ${s}`),
-    ...r.sharedCategories.map((c) => `cause: ${CATEGORY_TITLES[c]}`),
+    ...r.sharedCategories.map((c) => `cause: ${categoryTitle(c)}`),
   ];
   return parts.length > 0 ? parts.join(' · ') : `similar wording (${r.sharedTerms.slice(0, 3).join(', ')})`;
 }

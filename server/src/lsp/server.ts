@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import SNIPPETS from '../../../snippets/postmortem.code-snippets';
 import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConfig } from '../core';
+import { taxonomyOf } from '../core/learning';
 import { isInside } from '../core/service';
 import { VERSION } from '../core/version';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
@@ -86,6 +87,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     },
     files: platform,
     analyse: (path, text) => postmortemModel(path, text),
+    taxonomyFor: (path) => taxonomyOf(configFor(path)),
     isOpen: (uri) => documents.get(uri) !== undefined,
     // The workspace's postmortems were read: open documents are analysed again against them (repeat incidents).
     refreshed: () => reanalyseAll(),
@@ -309,7 +311,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
     const entry = { version, result, config };
     analysed.set(doc.uri, entry);
-    if (result.model) incidents.update(doc.uri, result.model);
+    if (result.model) incidents.update(doc.uri, result.model, taxonomyOf(config));
     return entry;
   }
 

@@ -1,5 +1,5 @@
 import type { PostmortemModel } from '../core';
-import { incidentRecord, type RelatedIncident, WorkspaceIndex } from '../core/learning';
+import { incidentRecord, type RelatedIncident, type Taxonomy, WorkspaceIndex } from '../core/learning';
 import { MAX_WORKSPACE_FILES, readText } from '../core/service';
 import type { DocumentFiles } from './platform';
 
@@ -14,6 +14,8 @@ export interface WorkspaceIncidentsHost {
   files: DocumentFiles;
   /** The model of a file read from disk, or undefined when it is not a postmortem. */
   analyse(path: string, text: string): PostmortemModel | undefined;
+  /** The cause categories of the config that applies to a file (the default seven without one). */
+  taxonomyFor?(path: string): Taxonomy;
   /** Whether a document is open (its record then comes from the editor, not from disk). */
   isOpen(uri: string): boolean;
   /** Called when a walk of the disk changed the index (analyses that used the earlier index may be stale). */
@@ -56,8 +58,8 @@ export class WorkspaceIncidents {
   }
 
   /** An open document's analysis: its record replaces the one read from disk. */
-  update(uri: string, model: PostmortemModel | undefined): void {
-    if (model) this.index.set(incidentRecord(model, uri));
+  update(uri: string, model: PostmortemModel | undefined, taxonomy?: Taxonomy): void {
+    if (model) this.index.set(incidentRecord(model, uri, taxonomy));
     else this.index.delete(uri);
   }
 
@@ -85,7 +87,7 @@ export class WorkspaceIncidents {
       this.stats.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size });
       const text = await readText(host, path);
       const model = text === undefined ? undefined : this.host.analyse(path, text);
-      this.update(uri, model);
+      this.update(uri, model, model && this.host.taxonomyFor?.(path));
       changed = true;
     }
     for (const record of this.index.all()) {

@@ -18,8 +18,9 @@ export const COMMANDS: Record<string, Command> = {
 export const COMMANDS_HELP = `
 Other commands (run "postmortem <command> --help" for their options):
   postmortem metrics [paths…] [--format json|table]   Time to detect, mitigate and resolve, and impact duration
+  postmortem metrics [paths…] --trends                Across them: distributions, causes over time, repeats, actions
   postmortem actions [paths…] [--format json|table]   Every follow-up action, open or done, with owner and tracking
   postmortem related FILE [--format json|table]       The postmortems most related to FILE (cause, services)
-  postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems
+  postmortem report [paths…] --out report.html        One self-contained HTML page over all postmortems, with trends
   postmortem init [--force]                           Write a commented .postmortemrc.yaml here
   postmortem lsp --stdio                              The language server (for LSP editors)`;

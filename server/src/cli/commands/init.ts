@@ -95,6 +95,13 @@ ignores: ["**/templates/**"]
 #   checkout: { target: 99.9, window: 30d, sli: availability }
 #   "*": { target: 99.5, window: 30d }
 
+# The contributing-factor categories causes are sorted into (report, metrics --trends, learning/repeat-incident):
+# change, config, dependency, capacity, hardware, security and process by default. Add one with its cue words,
+# replace a default one's, or drop one with false.
+# categories:
+#   network: [bgp, packet loss, dns]
+#   process: false
+
 # Rule severities (off, info, warning, error) and options, by rule id: "postmortem --print-config FILE" shows
 # them all.
 rules: {}

@@ -9,6 +9,7 @@ import {
 } from '../../core';
 import { type LoadedPostmortem, loadPostmortems } from './load';
 import { type CommandIo, emit, guarded, humanMinutes, instantText, parseCommandArgs, textTable } from './shared';
+import { parseNow, trendsOf, trendsTable } from './trends';
 
 export const METRICS_HELP = `Usage: postmortem metrics [options] [paths, folders or globs…]
 
@@ -28,8 +29,18 @@ slos by service, "*" for any), the minutes of impact × the share of requests or
 section, summary or introduction states it: "5% of requests"; else 100%, assumed), against the window's budget
 ((100 − target)% of the window). Marked "~" when it is an estimate (inferred milestones, assumed share).
 
+Trends (--trends): across all the postmortems found, instead of one row each:
+  time to detect / mitigate / resolve as distributions: n, median, p75, p90, min, max (the mean only beside the
+    median: a few long incidents pull it far from what a typical incident looks like);
+  incidents per cause category (the config's categories; default change, config, dependency, capacity,
+    hardware, security, process) and per month, quarter or year (by the span of the dates);
+  repeat causes: the same service and cause category in two or more postmortems;
+  follow-up actions: open and done, the age of the open ones (from their postmortem's date to --now), by owner.
+
 Options:
   -f, --format <name>       json or table (default: table)
+      --trends              Print the trends across the postmortems instead of one row each
+      --now <date>          The day actions' ages are counted to (2024-12-31; default: today)
   -c, --config <file>       Use this config file instead of the .postmortemrc.* files found near each file
       --all                 Read every Markdown file found, not only those that look like postmortems
   -o, --output-file <file>  Write to a file instead of standard output
@@ -39,7 +50,16 @@ JSON: [{ filePath, started, detected, mitigated, resolved, timeToDetectMinutes, 
 timeToResolveMinutes, durationMinutes, errorBudget }], times as ISO 8601 where the date is known, else HH:MM,
 else null. errorBudget: { status (ok, no-slo, no-duration), slo, impactMinutes, impactSource, share,
 shareAssumed, consumedMinutes, budgetMinutes, budgetPercent, estimate, sentence, notes, sources: [{ what, line,
-text }] }.`;
+text }] }.
+
+JSON with --trends: { incidents, timeTo: { detect, mitigate, resolve: { measure, n, missing, median, p25, p75,
+p90, min, max, mean, incidents: [{ id, title, date, minutes }] } } (minutes), categories: { period (month, quarter or
+year), categories: [{ name, title }], periods: [{ period (2024-05, 2024-Q2, 2024), incidents, byCategory: { name:
+count }, uncategorised }], totals: { incidents, byCategory, uncategorised, undated } }, repeatCauses: [{ services,
+categories, incidents: [{ id, title, date, openActions }], openActions }], actions: { asOf, total, open, done,
+openAge: { n, undated, median, p90, max, over30, over90 } (days), byOwner: [{ owner (null: no owner), open, done,
+oldestOpenDays }], unassignedOpen, openActions: [{ id, title, date, text, owner, tracking, ageDays }] } }. id is the
+postmortem's path.`;
 
 export interface MetricsRow {
   filePath: string;
@@ -144,7 +164,11 @@ export function metricsTable(rows: readonly MetricsRow[]): string {
 /** `postmortem metrics`: exit 0, or 2 for bad usage. */
 export function runMetrics(args: readonly string[], io: CommandIo): Promise<number> {
   return guarded(io, async () => {
-    const { values, positionals } = parseCommandArgs(args);
+    const { values, positionals } = parseCommandArgs(args, {
+      trends: { type: 'boolean' },
+      now: { type: 'string' },
+    });
+    const extra = values as { trends?: boolean; now?: string };
     if (values.help) {
       io.stdout(`${METRICS_HELP}\n`);
       return 0;
@@ -154,13 +178,20 @@ export function runMetrics(args: readonly string[], io: CommandIo): Promise<numb
       io.stderr(`postmortem: unknown format "${format}" for metrics; choose json or table.\n`);
       return 2;
     }
+    const now = parseNow(extra.now);
     const postmortems = await loadPostmortems(positionals, {
       cwd: io.cwd,
       configPath: values.config,
       all: !!values.all,
     });
-    const rows = metricsRows(postmortems);
-    const output = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : metricsTable(rows);
+    let output: string;
+    if (extra.trends) {
+      const t = trendsOf(postmortems, now);
+      output = format === 'json' ? `${JSON.stringify(t, null, 2)}\n` : trendsTable(t);
+    } else {
+      const rows = metricsRows(postmortems);
+      output = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : metricsTable(rows);
+    }
     return emit(io, output, values['output-file']) ? 0 : 2;
   });
 }

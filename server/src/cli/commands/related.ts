@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { CATEGORY_TITLES, type IncidentRecord, type RelatedIncident } from '../../core/learning';
+import { categoryTitle, type IncidentRecord, type RelatedIncident } from '../../core/learning';
 import { GitignoreFilter } from '../../node/ignores';
 import { expandTargets, UsageError } from '../files';
 import { Linter } from '../lint';
@@ -87,7 +87,7 @@ export function relatedWhy(r: Pick<RelatedRow, 'sharedServices' | 'sharedCategor
 }
 
 export function relatedTable(out: RelatedOutput): string {
-  const head = `${out.filePath}: ${out.title}${out.date ? ` (${out.date})` : ''}\n  services: ${out.services.join(', ') || '(none found)'}; cause: ${out.categories.map((c) => CATEGORY_TITLES[c as keyof typeof CATEGORY_TITLES] ?? c).join('; ') || '(no category found)'}\n\n`;
+  const head = `${out.filePath}: ${out.title}${out.date ? ` (${out.date})` : ''}\n  services: ${out.services.join(', ') || '(none found)'}; cause: ${out.categories.map((c) => categoryTitle(c)).join('; ') || '(no category found)'}\n\n`;
   if (out.related.length === 0) return `${head}No related postmortem among the ${out.indexed - 1} others indexed.\n`;
   const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const table = textTable(

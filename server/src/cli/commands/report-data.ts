@@ -1,14 +1,14 @@
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import {
   type ErrorBudgetJson,
   errorBudgetJson,
-  getActionItems,
   getErrorBudget,
   getIncidentMetrics,
-  getTimeline,
   type PostmortemModel,
 } from '../../core';
+import { incidentDate as recordDate, type Trends } from '../../core/learning';
 import type { LoadedPostmortem } from './load';
+import { trendsOf } from './trends';
 
 /** What the report shows of one postmortem. */
 export interface ReportIncident {
@@ -25,26 +25,25 @@ export interface ReportIncident {
   errorBudget: ErrorBudgetJson;
 }
 
-export interface ReportAction {
-  filePath: string;
-  title: string;
-  text: string;
-  owner: string | null;
-  tracking: string[];
-  type: string;
-}
-
 export interface ReportData {
   incidents: ReportIncident[];
-  openActions: ReportAction[];
-  doneActions: number;
   generatedAt: string;
+  /** The trends across the postmortems (as `postmortem metrics --trends` gives them), ages counted to `generatedAt`. */
+  trends: Trends;
+  /** Each postmortem's link from the report (by `filePath`): relative to the report's folder. */
+  links: Record<string, string>;
 }
 
-export function reportData(postmortems: readonly LoadedPostmortem[], now = new Date()): ReportData {
+/**
+ * What the report shows. `now` is the day actions' ages are counted to; `reportFolder`, where the report is
+ * written, so that its links to the postmortems are relative to it (and keep working when the folder moves).
+ */
+export function reportData(
+  postmortems: readonly LoadedPostmortem[],
+  now = new Date(),
+  reportFolder?: string,
+): ReportData {
   const incidents: ReportIncident[] = [];
-  const openActions: ReportAction[] = [];
-  let doneActions = 0;
   for (const p of postmortems) {
     const metrics = getIncidentMetrics(p.model);
     const title = p.model.title?.text ?? basename(p.relativePath);
@@ -58,41 +57,28 @@ export function reportData(postmortems: readonly LoadedPostmortem[], now = new D
       durationMinutes: metrics.durationMinutes,
       errorBudget: errorBudgetJson(p.model, getErrorBudget(p.model, p.config)),
     });
-    for (const a of getActionItems(p.model)) {
-      if (a.status === 'done') {
-        doneActions++;
-        continue;
-      }
-      openActions.push({
-        filePath: p.relativePath,
-        title,
-        text: a.text,
-        owner: a.owner?.text ?? null,
-        tracking: a.tracking.map((t) => t.text),
-        type: a.type,
-      });
-    }
   }
-  return { incidents, openActions, doneActions, generatedAt: now.toISOString() };
+  const links: Record<string, string> = {};
+  for (const p of postmortems) {
+    const path = reportFolder ? relative(reportFolder, p.path).split('\\').join('/') : p.relativePath;
+    links[p.relativePath] = path.split('/').map(encodeURIComponent).join('/');
+  }
+  return {
+    incidents,
+    generatedAt: now.toISOString(),
+    trends: trendsOf(postmortems, now),
+    links,
+  };
 }
 
-const ISO_DATE = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
-
-/** The incident's date, from the most to the least reliable source. */
+/**
+ * The incident's date, as the workspace index reads it (frontmatter, title, file name, then the timeline's first
+ * dated entry), else a year and month in the file name (`2024-05-db.md`: the 1st).
+ */
 export function incidentDate(model: PostmortemModel, path: string): string | null {
-  const data = model.frontmatter?.data ?? {};
-  for (const key of ['date', 'started', 'detected']) {
-    const value = data[key];
-    const m = typeof value === 'string' ? ISO_DATE.exec(value) : undefined;
-    if (m) return m[0];
-  }
-  const dated = getTimeline(model).entries.find((e) => e.instant?.dateKnown && e.instant.date);
-  if (dated?.instant?.date) return dated.instant.date;
-  const fromTitle = ISO_DATE.exec(model.title?.text ?? '');
-  if (fromTitle) return fromTitle[0];
-  const fromPath = ISO_DATE.exec(basename(path));
-  if (fromPath) return fromPath[0];
-  const yearMonth = /\b((?:19|20)\d{2})-(\d{2})\b/.exec(basename(path));
+  const date = recordDate(model, path);
+  if (date) return date;
+  const yearMonth = /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b/.exec(basename(path));
   return yearMonth ? `${yearMonth[1]}-${yearMonth[2]}-01` : null;
 }
 

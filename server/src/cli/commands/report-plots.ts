@@ -124,8 +124,27 @@ export function incidentsPerMonth(incidents: readonly ReportIncident[]): string 
   <details><summary>Show the data</summary><table><thead><tr><th>Month</th>${present.map((s) => `<th class="num">${s}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
+/** Ticks of a time axis in minutes, from 0 to six months. */
+export const TIME_TICKS: readonly [number, string][] = [
+  [0, '0'],
+  [5, '5 min'],
+  [30, '30 min'],
+  [120, '2 h'],
+  [720, '12 h'],
+  [2880, '2 d'],
+  [10080, '1 week'],
+  [43200, '30 d'],
+  [259200, '6 months'],
+];
+
+/** The ticks an axis up to `max` minutes needs: up to the first at or above it. */
+export function timeTicks(max: number): [number, string][] {
+  const vMax = Math.max(60, max);
+  return TIME_TICKS.filter(([v], i) => v <= vMax || (i > 0 && TIME_TICKS[i - 1][0] < vMax));
+}
+
 /** log10(1 + minutes): 0 stays 0, and minutes to weeks fit on one axis. */
-function symlog(minutes: number): number {
+export function symlog(minutes: number): number {
   return Math.log10(1 + Math.max(0, minutes));
 }
 
@@ -151,19 +170,7 @@ export function metricsPlot(incidents: readonly ReportIncident[]): string {
   const values = points
     .flatMap((p) => [p.timeToDetectMinutes, p.timeToResolveMinutes])
     .filter((v): v is number => v !== null);
-  const TICKS: [number, string][] = [
-    [0, '0'],
-    [5, '5 min'],
-    [30, '30 min'],
-    [120, '2 h'],
-    [720, '12 h'],
-    [2880, '2 d'],
-    [10080, '1 week'],
-    [43200, '30 d'],
-    [259200, '6 months'],
-  ];
-  const vMax = Math.max(60, ...values);
-  const ticks = TICKS.filter(([v], i) => v <= vMax || (i > 0 && TICKS[i - 1][0] < vMax));
+  const ticks = timeTicks(Math.max(0, ...values));
   const yTop = symlog(ticks[ticks.length - 1][0]);
   const x = (t: number) => left + ((t - t0) / (t1 - t0)) * plotW;
   const y = (m: number) => top + plotH - (symlog(m) / yTop) * plotH;

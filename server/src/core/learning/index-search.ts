@@ -1,7 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { stem } from '../stem';
 import { trimEndWhere, trimStartWhere } from '../text';
-import type { CauseCategory } from './categories';
 import { digestOf, type IncidentDigest, type IncidentRecord } from './record';
 
 /**
@@ -84,7 +83,7 @@ export interface RelatedIncident {
   /** The text similarity alone (BM25, relative to the query document's own score), from 0 to 1. */
   textScore: number;
   sharedServices: string[];
-  sharedCategories: CauseCategory[];
+  sharedCategories: string[];
   /** Words the two documents share that weigh most in the text score, as the query document writes them. */
   sharedTerms: string[];
   /** Whether the incident happened before the query document's (both dates known). */

@@ -2,7 +2,7 @@ import { getActionItems } from '../actions';
 import { severityLevel, severityText } from '../metadata/severity';
 import { type PostmortemModel, type Section, sectionsOfKind } from '../model';
 import { getTimeline, plainText } from '../timeline';
-import { type CauseCategory, categoriesOf, isCauseCategory } from './categories';
+import { categoriesOf, DEFAULT_TAXONOMY, inTaxonomy, type Taxonomy } from './categories';
 import { declaredServices, normaliseService, servicesNamed } from './services';
 
 /**
@@ -22,8 +22,8 @@ export interface IncidentRecord {
   services: string[];
   /** The services the frontmatter declares (a subset of `services`): when both documents declare, these decide. */
   declaredServices: string[];
-  /** Contributing-factor categories of the cause, strongest first. */
-  categories: CauseCategory[];
+  /** Contributing-factor categories of the cause (names of the taxonomy), strongest first. */
+  categories: string[];
   /** Plain text of the parts a similar incident is found by (each shortened to MAX_FIELD characters). */
   summary: string;
   trigger: string;
@@ -80,8 +80,15 @@ export function incidentDate(model: PostmortemModel, id: string): string | undef
   return undefined;
 }
 
-/** The record of one analysed postmortem. */
-export function incidentRecord(model: PostmortemModel, id: string): IncidentRecord {
+/**
+ * The record of one analysed postmortem. Its cause categories are those of `taxonomy` (the config's, from
+ * `taxonomyOf(config)`; the default seven without one).
+ */
+export function incidentRecord(
+  model: PostmortemModel,
+  id: string,
+  taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+): IncidentRecord {
   const of = (kind: Parameters<typeof sectionsOfKind>[1]) => sectionText(model, sectionsOfKind(model, kind));
   const title = model.title?.text || (id.split(/[\\/]/).at(-1) ?? id).replace(/\.(?:md|markdown|mdx)$/i, '');
   const data = model.frontmatter?.data;
@@ -104,8 +111,8 @@ export function incidentRecord(model: PostmortemModel, id: string): IncidentReco
   const tags = Array.isArray(data?.categories) ? data.categories : [];
   const categories = [
     ...new Set([
-      ...tags.map((t) => (typeof t === 'string' ? t.toLowerCase() : t)).filter(isCauseCategory),
-      ...categoriesOf(causeText).map((h) => h.category),
+      ...tags.map((t) => (typeof t === 'string' ? t.toLowerCase() : t)).filter((t) => inTaxonomy(t, taxonomy)),
+      ...categoriesOf(causeText, taxonomy).map((h) => h.category),
     ]),
   ];
 

@@ -1,4 +1,3 @@
-import type { CauseCategory } from './categories';
 import { isEarlier } from './index-search';
 import type { IncidentDigest } from './record';
 
@@ -6,7 +5,7 @@ import type { IncidentDigest } from './record';
 export interface Repeat {
   incident: IncidentDigest;
   services: string[];
-  categories: CauseCategory[];
+  categories: string[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CATEGORY_TITLES, findRepeats, incidentRecord } from '../../core/learning';
+import { categoryTitle, findRepeats, incidentRecord, taxonomyOf } from '../../core/learning';
 import { sectionsOfKind } from '../../core/model';
 import type { Rule } from '../../core/rule';
 import { titleRange } from '../structure/required-section';
@@ -29,9 +29,10 @@ export const repeatIncident: Rule = {
       description: 'Only earlier incidents within this many days before this one count.',
     },
   },
-  check({ model, workspace, documentId, options, report }) {
+  check({ model, config, workspace, documentId, options, report }) {
     if (!workspace || workspace.incidents.length === 0) return;
-    const record = incidentRecord(model, documentId ?? '');
+    const taxonomy = taxonomyOf(config);
+    const record = incidentRecord(model, documentId ?? '', taxonomy);
     const lookback = typeof options.lookbackDays === 'number' ? options.lookbackDays : DEFAULT_LOOKBACK_DAYS;
     const since = record.date ? Date.parse(record.date) - lookback * DAY_MS : Number.NaN;
     const repeats = findRepeats(record, workspace.incidents).filter(
@@ -39,7 +40,7 @@ export const repeatIncident: Rule = {
     );
     if (repeats.length === 0) return;
     const [first] = repeats;
-    const cause = first.categories.map((c) => CATEGORY_TITLES[c]).join(', ');
+    const cause = first.categories.map((c) => categoryTitle(c, taxonomy)).join(', ');
     const open = first.incident.actions.open;
     const others =
       repeats.length > 1 ? ` (and ${repeats.length - 1} more earlier postmortem${repeats.length > 2 ? 's' : ''})` : '';
