@@ -49,7 +49,11 @@ interface Point {
 const startOf = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
 const endOf = (n: { position?: { end: { offset?: number } } }) => n.position?.end.offset ?? 0;
 
-/** Keeps the last text and tree; `parse` gives the tree of a new text by re-parsing as little as it safely can. */
+/**
+ * Keeps the last text and tree; `parse` gives the tree of a new text by re-parsing as little as it safely can. The
+ * new tree shares the nodes before the edit with the previous one and moves those after it in place (copying them
+ * cost more than the parse): the previous tree is the previous text's only until the next `parse`.
+ */
 export class IncrementalParser {
   private state: State | undefined;
 
@@ -188,7 +192,10 @@ function reparse(previous: State, text: string, edit: TextChange): ParseOutcome 
   const lineBase = before >= 0 ? (kids[before].position?.start.line ?? 1) - 1 : 0;
   const lineDelta = countLineEndings(text, windowStart, windowEnd) - countLineEndings(old, windowStart, oldEnd);
 
-  const sub = parseFragment(text.slice(windowStart, windowEnd));
+  const fragment = text.slice(windowStart, windowEnd);
+  // Parsed alone, a window opening with `---` or `+++` would be read as (unclosed) frontmatter.
+  if (windowStart > 0 && opensWithFence(fragment)) return 'a fence line opens the window';
+  const sub = parseFragment(fragment);
   const got = sub.children as AnyNode[];
   const expected = (before >= 0 ? 1 : 0) + (after < kids.length ? 1 : 0);
   if (got.length < expected) return 'the window merged its neighbours';
@@ -202,7 +209,7 @@ function reparse(previous: State, text: string, edit: TextChange): ParseOutcome 
   const children = [
     ...kids.slice(0, before + 1),
     ...got.slice(before >= 0 ? 1 : 0),
-    ...kids.slice(after + 1).map((n) => shifted(n, delta, lineDelta)),
+    ...kids.slice(after + 1).map((n) => shift(n, delta, lineDelta)),
   ];
   return {
     tree: { ...tree, children: children as RootContent[], position: rootPosition(tree, text, delta, lineDelta) },
@@ -233,7 +240,10 @@ function reparseItems(
   const lineBase = (items[ib].position?.start.line ?? 1) - 1;
   const lineDelta = countLineEndings(text, windowStart, windowEnd) - countLineEndings(old, windowStart, oldEnd);
 
-  const sub = parseFragment(text.slice(windowStart, windowEnd));
+  const fragment = text.slice(windowStart, windowEnd);
+  // Parsed alone, a window opening with `---` or `+++` would be read as (unclosed) frontmatter.
+  if (windowStart > 0 && opensWithFence(fragment)) return 'a fence line opens the window';
+  const sub = parseFragment(fragment);
   const only = sub.children[0] as (List & AnyNode) | undefined;
   if (sub.children.length !== 1 || only?.type !== 'list' || only.ordered !== list.ordered) {
     return 'the items did not stay one list';
@@ -264,10 +274,10 @@ function reparseItems(
       ...items.slice(0, ib),
       items[ib],
       ...got.slice(1),
-      ...items.slice(ia + 1).map((n) => shifted(n, delta, lineDelta)),
+      ...items.slice(ia + 1).map((n) => shift(n, delta, lineDelta)),
     ],
     position: list.position && {
-      start: list.position.start,
+      start: { ...list.position.start },
       end: shiftPoint(list.position.end, delta, lineDelta),
     },
   } as List;
@@ -275,7 +285,7 @@ function reparseItems(
   const children = [
     ...kids.slice(0, listIndex),
     newList,
-    ...kids.slice(listIndex + 1).map((n) => shifted(n as AnyNode, delta, lineDelta)),
+    ...kids.slice(listIndex + 1).map((n) => shift(n as AnyNode, delta, lineDelta)),
   ];
   return {
     tree: { ...tree, children: children as RootContent[], position: rootPosition(tree, text, delta, lineDelta) },
@@ -319,18 +329,27 @@ function place(node: AnyNode, by: number, lines: number): void {
   }
 }
 
-/** A copy of a node after the edit with its positions shifted; the previous tree is left as it was. */
-function shifted(node: AnyNode, by: number, lines: number): AnyNode {
+/**
+ * Moves a node after the edit (and its descendants) by the edit's length and lines, in place: copying the nodes
+ * after the edit, thousands in a long timeline, cost more than the re-parse itself (allocation and GC). Every point
+ * object is moved once (the parser gives each node points of its own; `place` does too).
+ */
+function shift(node: AnyNode, by: number, lines: number): AnyNode {
   if (by === 0 && lines === 0) return node;
-  const copy = { ...node } as AnyNode;
-  if (node.position) {
-    copy.position = {
-      start: shiftPoint(node.position.start, by, lines),
-      end: shiftPoint(node.position.end, by, lines),
-    };
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    const p = n.position;
+    if (p) {
+      p.start.line += lines;
+      if (p.start.offset !== undefined) p.start.offset += by;
+      p.end.line += lines;
+      if (p.end.offset !== undefined) p.end.offset += by;
+    }
+    const children = n.children;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]);
   }
-  if (node.children) copy.children = node.children.map((c) => shifted(c, by, lines));
-  return copy;
+  return node;
 }
 
 /** The root spans the whole text: its end moves with the text's end. */
@@ -342,7 +361,7 @@ function rootPosition(tree: Root, text: string, by: number, lines: number): Root
     const body = text.charCodeAt(0) === BOM ? 1 : 0;
     end.column = text.length - Math.max(lineStart(text, text.length), body) + 1;
   }
-  return { start: tree.position.start, end };
+  return { start: { ...tree.position.start }, end };
 }
 
 /**
