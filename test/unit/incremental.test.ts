@@ -16,6 +16,7 @@ import {
   type ParseMode,
   type TextChange,
 } from '../../server/src/core/incremental';
+import { memoizeText } from '../../server/src/core/incremental/memo';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { RULES } from '../../server/src/rules';
 import { randomEdit } from '../fuzz/edits';
@@ -161,5 +162,28 @@ describe('incremental analysis', () => {
     assert.equal(refused.parse, undefined);
     const back = analyzer.update('# Postmortem: x\n\n## Summary\n\nText!\n');
     assert.equal(back.parse?.mode, 'full');
+  });
+});
+
+describe('per-text caches', () => {
+  it('computes each text once, keeps the most recently used within the bound, and skips long texts', () => {
+    const calls: string[] = [];
+    const upper = memoizeText(
+      (t: string) => {
+        calls.push(t);
+        return t.toUpperCase();
+      },
+      2,
+      10,
+    );
+    assert.equal(upper('a'), 'A');
+    assert.equal(upper('b'), 'B');
+    assert.equal(upper('a'), 'A'); // cached; now the most recent
+    assert.equal(upper('c'), 'C'); // evicts b, the least recently used
+    assert.equal(upper('a'), 'A');
+    assert.equal(upper('b'), 'B'); // computed again
+    assert.equal(upper('a long text, not kept'), 'A LONG TEXT, NOT KEPT');
+    assert.equal(upper('a long text, not kept'), 'A LONG TEXT, NOT KEPT');
+    assert.deepStrictEqual(calls, ['a', 'b', 'c', 'b', 'a long text, not kept', 'a long text, not kept']);
   });
 });
