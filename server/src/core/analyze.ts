@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { ResolvedConfig } from './config';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import type { WorkspaceInput } from './learning/workspace';
@@ -17,6 +18,12 @@ export interface AnalysisInput {
   workspace?: WorkspaceInput;
   /** The document's id in `workspace` (its path or URI), so that it is not compared with itself. */
   documentId?: string;
+}
+
+/** How the analysis gets its syntax tree: a fresh parse by default (see incremental/analyzer.ts for another). */
+export interface AnalyzeHooks {
+  /** The tree of the text, called once and only when the input checks pass. */
+  parse?: (text: string) => Root;
 }
 
 const matchers = new WeakMap<ResolvedConfig, HeadingMatcher>();
@@ -40,6 +47,7 @@ export function analyze(
   config: ResolvedConfig,
   rules: readonly AnyRule[],
   input: AnalysisInput = {},
+  hooks: AnalyzeHooks = {},
 ): AnalysisResult {
   const findings: Finding[] = [];
   // A rule may rank one finding below its setting (template text still to replace), never above it.
@@ -97,7 +105,7 @@ export function analyze(
 
   let model: PostmortemModel;
   try {
-    model = buildModel(text, matcherFor(config));
+    model = buildModel(text, matcherFor(config), hooks.parse);
   } catch (e) {
     const rule = inputRules[0];
     const reason =

@@ -6,13 +6,14 @@ export {
   getActionItems,
   type Vagueness,
 } from './actions';
-export { type AnalysisInput, type AnalysisResult, analyze } from './analyze';
+export { type AnalysisInput, type AnalysisResult, type AnalyzeHooks, analyze } from './analyze';
 export { CONFIG_SCHEMA_URL, type ConfigFile, configSchema, defaultConfig, type ResolvedConfig } from './config';
 export { CONFIG_FILE_NAMES, ConfigError, type ConfigFs, ConfigLoader } from './config-loader';
 export { type Decoded, decodeBytes, type Encoding, encodeText } from './decode';
 export { DEFAULT_POSTMORTEM_GLOBS, isPostmortem, matchesGlobs } from './detect';
 export { createHeadingMatcher, headingWords } from './headings';
 export { type Figure, findFigures } from './impact/figures';
+export { IncrementalAnalyzer, type IncrementalResult, type TextChange } from './incremental';
 export { insertSectionsEdit } from './insert-section';
 export { DEFAULT_REQUIRED, SECTION_KIND_INFO, SECTION_KINDS, type SectionKind } from './kinds';
 export {

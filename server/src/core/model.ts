@@ -70,9 +70,16 @@ export interface PostmortemModel {
   comments: Comment[];
 }
 
-/** Parses the text once and builds the postmortem model. */
-export function buildModel(text: string, matcher: HeadingMatcher): PostmortemModel {
-  const tree = parseMarkdown(text);
+/**
+ * Parses the text once and builds the postmortem model. `parse` gives the tree of the text (the incremental
+ * analyzer passes its own, which splices re-parsed blocks into the previous tree); a fresh parse by default.
+ */
+export function buildModel(
+  text: string,
+  matcher: HeadingMatcher,
+  parse: (text: string) => Root = parseMarkdown,
+): PostmortemModel {
+  const tree = parse(text);
   const lines = new LineIndex(text);
   const eol = detectEol(text);
   const start = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;

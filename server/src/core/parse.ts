@@ -18,6 +18,14 @@ export function parseMarkdown(text: string): Root {
   return tree;
 }
 
+/**
+ * Parses a piece of a document with the same processor, as a document of its own: no byte order mark handling,
+ * positions relative to the piece. The incremental parser (incremental/parse.ts) re-parses blocks with it.
+ */
+export function parseFragment(text: string): Root {
+  return processor.parse(text);
+}
+
 interface Positioned {
   position?: { start: { offset?: number }; end: { offset?: number } };
   children?: Positioned[];

@@ -1,3 +1,4 @@
+import { memoizeText } from '../incremental/memo';
 /**
  * The words that send a text to the tagger: wording that blame is made of. Most prose holds none, and this look
  * runs over every block of every document, so it is built for speed (see `PrefixScan`).
@@ -186,9 +187,7 @@ export const CUE_WORDS = 1;
 export const PEOPLE_HINT = 2;
 
 /** Which of the block looks (CUE_WORDS, PEOPLE_HINT) find something in the text. */
-export function blockMarks(text: string): number {
-  return BLOCK_SCAN.matches(text);
-}
+export const blockMarks: (text: string) => number = memoizeText((text) => BLOCK_SCAN.matches(text));
 
 const START = new RegExp(START_CUES.join('|'), 'i');
 

@@ -1,3 +1,4 @@
+import { memoizeText } from '../incremental/memo';
 /**
  * Figures that quantify an incident's impact: a count of something affected (users, requests, sessions,
  * orders, jobs), a share (4%, "half of"), a duration ("for 38 minutes", "between 12:17 and 12:30"), money
@@ -67,8 +68,10 @@ const FIGURES: { kind: Figure['kind']; re: RegExp }[] = [
   },
 ];
 
-/** Every figure in the text, in order of appearance. */
-export function findFigures(text: string): Figure[] {
+/** Every figure in the text, in order of appearance. Cached per text: the figures are read-only. */
+export const findFigures: (text: string) => readonly Figure[] = memoizeText(findFiguresIn);
+
+function findFiguresIn(text: string): Figure[] {
   const out: Figure[] = [];
   for (const { kind, re } of FIGURES) {
     const m = re.exec(text);

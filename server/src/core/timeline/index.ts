@@ -1,3 +1,4 @@
+import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel } from '../model';
 import { stripHtmlComments } from '../text';
 import { extractTimeline } from './extract';
@@ -107,8 +108,13 @@ export function incidentYear(model: PostmortemModel): number | undefined {
   return date?.year;
 }
 
-/** Markdown source to plain words: links to their text, markup, comments and milestone markers removed. */
-export function plainText(raw: string): string {
+/**
+ * Markdown source to plain words: links to their text, markup, comments and milestone markers removed. Cached per
+ * text (the same entries come back after every edit).
+ */
+export const plainText: (raw: string) => string = memoizeText(plainTextOf);
+
+function plainTextOf(raw: string): string {
   return (
     stripHtmlComments(raw, ' ')
       // Bounded lengths: an unbounded [^\]]* retried from each of thousands of unclosed `[` is quadratic.

@@ -1,3 +1,4 @@
+import { memoizeText } from '../incremental/memo';
 import type { MilestoneKind } from './types';
 
 /**
@@ -285,8 +286,10 @@ export interface CueMatch {
   index: number;
 }
 
-/** Every cue that holds in an entry's text, strongest first. */
-export function findCues(text: string): CueMatch[] {
+/** Every cue that holds in an entry's text, strongest first. Cached per text: the matches are read-only. */
+export const findCues: (text: string) => readonly CueMatch[] = memoizeText(findCuesIn);
+
+function findCuesIn(text: string): CueMatch[] {
   const found: CueMatch[] = [];
   for (const c of CUES) {
     const m = c.pattern.exec(text);

@@ -1,0 +1,70 @@
+import { type AnalysisInput, type AnalysisResult, analyze } from '../analyze';
+import type { ResolvedConfig } from '../config';
+import type { AnyRule } from '../rule';
+import type { TextEdit } from '../types';
+import { changeApplies, type TextChange } from './edit';
+import { IncrementalParser, type ParseOutcome } from './parse';
+
+export interface IncrementalResult extends AnalysisResult {
+  /** How the tree was made (undefined when the text was not parsed: input/not-analysed). */
+  parse?: ParseOutcome;
+}
+
+/**
+ * One document's analysis kept from version to version: `update(text, change?)` gives the same result as
+ * `analyze(text, config, rules, input)` (test/unit/incremental.test.ts proves it on the corpus), re-parsing only
+ * the blocks around the edit (incremental/parse.ts). The new tree shares the unchanged nodes with the previous one,
+ * and the nodes after the edit are moved in place: a previous result's tree and model describe their text only until
+ * the next `update` (findings are plain data and stay valid).
+ */
+export class IncrementalAnalyzer {
+  private readonly parser = new IncrementalParser();
+  private lastText: string | undefined;
+
+  constructor(
+    private config: ResolvedConfig,
+    private readonly rules: readonly AnyRule[],
+    private input: AnalysisInput = {},
+  ) {}
+
+  /** A new config (the rules' options and synonyms); the tree is kept, it does not depend on the config. */
+  setConfig(config: ResolvedConfig): void {
+    this.config = config;
+  }
+
+  /** New workspace input (the other incidents). */
+  setInput(input: AnalysisInput): void {
+    this.input = input;
+  }
+
+  /** Forgets the previous version: the next update parses in full. */
+  reset(): void {
+    this.parser.reset();
+    this.lastText = undefined;
+  }
+
+  /**
+   * Analyses the new text. `change` (offset, deleted length, inserted text, from the previous text given to
+   * `update`) spares the comparison of the two texts; it is checked, and computed when wrong or absent.
+   */
+  update(text: string, change?: TextChange | TextEdit): IncrementalResult {
+    const edit = change && this.lastText !== undefined ? toChange(this.lastText, text, change) : undefined;
+    this.lastText = typeof text === 'string' ? text : undefined;
+    let parse: ParseOutcome | undefined;
+    const result = analyze(text, this.config, this.rules, this.input, {
+      parse: (t) => {
+        parse = this.parser.parse(t, edit);
+        return parse.tree;
+      },
+    });
+    if (!result.model) this.parser.reset();
+    return { ...result, parse };
+  }
+}
+
+/** A change given as a `TextEdit` (start, end, text) is one too. */
+function toChange(before: string, after: string, change: TextChange | TextEdit): TextChange | undefined {
+  const c: TextChange =
+    'start' in change ? { offset: change.start, deleted: change.end - change.start, inserted: change.text } : change;
+  return typeof after === 'string' && changeApplies(before, after, c) ? c : undefined;
+}

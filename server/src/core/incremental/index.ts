@@ -1,0 +1,3 @@
+export { IncrementalAnalyzer, type IncrementalResult } from './analyzer';
+export { applyChange, changeApplies, changeBetween, type TextChange } from './edit';
+export { IncrementalParser, type ParseMode, type ParseOutcome } from './parse';

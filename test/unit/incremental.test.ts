@@ -1,0 +1,190 @@
+// The incremental analysis equals a full one (issue 11): after every generated edit of the real corpus and of the
+// 10,000-line benchmark document, the incrementally parsed tree deep-equals a fresh parse (positions included) and
+// the findings equal a fresh `analyze`. Edits are seeded (test/fuzz/edits.ts); INCREMENTAL_EDITS and
+// INCREMENTAL_SEED run more or other ones (scripts/fuzz-incremental.ts runs a long campaign).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { generatePostmortem } from '../../scripts/bench/_generate-postmortem';
+import { analyze, defaultConfig } from '../../server/src/core';
+import {
+  applyChange,
+  changeBetween,
+  IncrementalAnalyzer,
+  IncrementalParser,
+  type ParseMode,
+  type TextChange,
+} from '../../server/src/core/incremental';
+import { memoizeText } from '../../server/src/core/incremental/memo';
+import { parseMarkdown } from '../../server/src/core/parse';
+import { RULES } from '../../server/src/rules';
+import { randomEdit } from '../fuzz/edits';
+import { random } from '../fuzz/generate';
+
+const CORPUS = join(__dirname, '..', 'corpus', 'real');
+const files = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
+const EDITS = Number(process.env.INCREMENTAL_EDITS) || 5;
+const SEED = Number(process.env.INCREMENTAL_SEED) || 20261207;
+const config = defaultConfig(RULES);
+
+/** Applies `change`, parses incrementally, and checks the tree against a fresh parse. */
+function step(parser: IncrementalParser, text: string, change: TextChange, where: string): [string, ParseMode] {
+  const next = applyChange(text, change);
+  const outcome = parser.parse(next, change);
+  assert.deepStrictEqual(outcome.tree, parseMarkdown(next), `${where}: ${JSON.stringify(change)} (${outcome.mode})`);
+  return [next, outcome.mode];
+}
+
+describe('incremental parse', () => {
+  it('gives the tree of a fresh parse after every edit of the real corpus, re-parsing a window for most', () => {
+    const rng = random(SEED);
+    const modes = new Map<ParseMode, number>();
+    for (const file of files) {
+      let text = readFileSync(join(CORPUS, file), 'utf8');
+      const parser = new IncrementalParser();
+      parser.parse(text);
+      for (let i = 0; i < EDITS; i++) {
+        const change = randomEdit(text, rng);
+        let mode: ParseMode;
+        [text, mode] = step(parser, text, change, `${file}, edit ${i}`);
+        modes.set(mode, (modes.get(mode) ?? 0) + 1);
+      }
+    }
+    const total = files.length * EDITS;
+    const partial = (modes.get('block') ?? 0) + (modes.get('item') ?? 0);
+    // The generator favours structure-changing edits; still, a good share must not need a full parse.
+    assert.ok(partial > total * 0.4, `only ${partial} of ${total} edits were parsed incrementally`);
+    assert.ok((modes.get('item') ?? 0) > 0, 'no edit re-parsed list items alone');
+  });
+
+  it('keeps the tree equal while a heading, a list item, a table row, a fence and frontmatter are typed', () => {
+    const base = readFileSync(join(CORPUS, 'iasql--005-faulty-auth0-webhook.md'), 'utf8');
+    const typed = [
+      '\n## Timeline\n\n',
+      '- 14:02 UTC the alert fired\n',
+      '| Time | Event |\n| --- | --- |\n| 10:00 | deploy |\n',
+      '```sh\nkubectl get nodes\n```\n',
+      '<!-- a note\n-->\n',
+      '[ref]: https://example.com\n',
+      'Heading\n===\n',
+    ];
+    // Inside a list and at the end of the text (the corpus edits cover the rest).
+    const at = [base.indexOf('\n- ') + 1, base.length];
+    assert.ok(at.every((n) => n > 0));
+    for (const insertion of typed) {
+      for (const start of at) {
+        const parser = new IncrementalParser();
+        let text = base;
+        parser.parse(text);
+        for (let k = 0; k < insertion.length; k++) {
+          [text] = step(parser, text, { offset: start + k, deleted: 0, inserted: insertion[k] }, 'typing');
+        }
+        // …and deleted again, one character at a time from the end.
+        for (let k = insertion.length - 1; k >= 0; k--) {
+          [text] = step(parser, text, { offset: start + k, deleted: 1, inserted: '' }, 'deleting');
+        }
+        assert.equal(text, base);
+      }
+    }
+    // Frontmatter typed at the start, then closed: every keystroke parsed in full or equal to a fresh parse.
+    const parser = new IncrementalParser();
+    let text = base;
+    parser.parse(text);
+    for (const [k, ch] of [...'---\ntitle: x\n---\n'].entries()) {
+      [text] = step(parser, text, { offset: k, deleted: 0, inserted: ch }, 'frontmatter');
+    }
+    assert.equal(parseMarkdown(text).children[0].type, 'yaml');
+  });
+
+  it('re-parses only the edited list item of a 10,000-line timeline, and stays equal to a fresh parse', () => {
+    let { text } = generatePostmortem(10_000);
+    const parser = new IncrementalParser();
+    parser.parse(text);
+    const entry = text.indexOf('- **', text.length >> 2);
+    const typing = parser.parse(applyChange(text, { offset: entry + 20, deleted: 0, inserted: 'x' }));
+    assert.equal(typing.mode, 'item');
+    assert.ok((typing.window?.end ?? 0) - (typing.window?.start ?? 0) < 1000, 'the window is a few items');
+    text = applyChange(text, { offset: entry + 20, deleted: 0, inserted: 'x' });
+    assert.deepStrictEqual(typing.tree, parseMarkdown(text));
+    const rng = random(SEED + 1);
+    [text] = step(parser, text, randomEdit(text, rng), '10k document, a random edit');
+  });
+
+  it('checks a given change and computes it when it does not apply', () => {
+    const parser = new IncrementalParser();
+    const before = '# Title\n\n- a\n- b\n- c\n';
+    parser.parse(before);
+    const after = '# Title\n\n- a\n- bx\n- c\n';
+    const wrong = { offset: 2, deleted: 0, inserted: 'x' };
+    const outcome = parser.parse(after, wrong);
+    assert.deepStrictEqual(outcome.tree, parseMarkdown(after));
+    assert.equal(outcome.mode, 'item');
+    assert.deepStrictEqual(changeBetween(before, after), { offset: 16, deleted: 0, inserted: 'x' });
+  });
+});
+
+describe('incremental analysis', () => {
+  it('gives the findings of a fresh analysis after edits of the real corpus', () => {
+    const rng = random(SEED + 2);
+    // Every other file (a full analysis each time is the slow part): the long campaign takes them all.
+    for (const file of files.filter((_, i) => i % 2 === 0 || EDITS > 5)) {
+      let text = readFileSync(join(CORPUS, file), 'utf8');
+      const analyzer = new IncrementalAnalyzer(config, RULES);
+      analyzer.update(text);
+      for (let i = 0; i < Math.max(2, EDITS >> 2); i++) {
+        const change = randomEdit(text, rng);
+        text = applyChange(text, change);
+        const result = analyzer.update(text, change);
+        assert.deepStrictEqual(result.findings, analyze(text, config, RULES).findings, `${file}, edit ${i}`);
+      }
+    }
+  });
+
+  it('gives the findings of a fresh analysis on the 10,000-line document, and accepts a TextEdit', () => {
+    let { text } = generatePostmortem(10_000);
+    const analyzer = new IncrementalAnalyzer(config, RULES);
+    analyzer.update(text);
+    const at = text.indexOf('- **', text.length >> 1) + 25;
+    text = applyChange(text, { offset: at, deleted: 0, inserted: 'because Alice forgot ' });
+    const result = analyzer.update(text, { start: at, end: at, text: 'because Alice forgot ' });
+    assert.equal(result.parse?.mode, 'item');
+    assert.deepStrictEqual(result.findings, analyze(text, config, RULES).findings);
+  });
+
+  it('keeps input the parser must not see out, then parses in full again', () => {
+    const analyzer = new IncrementalAnalyzer(config, RULES);
+    analyzer.update('# Postmortem: x\n\n## Summary\n\nText.\n');
+    const deep = `# Postmortem: x\n\n${'>'.repeat(5000)} deep\n`;
+    const refused = analyzer.update(deep);
+    assert.deepStrictEqual(refused.findings, analyze(deep, config, RULES).findings);
+    assert.equal(refused.parse, undefined);
+    const back = analyzer.update('# Postmortem: x\n\n## Summary\n\nText!\n');
+    assert.equal(back.parse?.mode, 'full');
+  });
+});
+
+describe('per-text caches', () => {
+  it('computes each text once, keeps the most recently used within the bound, and skips long texts', () => {
+    const calls: string[] = [];
+    const upper = memoizeText(
+      (t: string) => {
+        calls.push(t);
+        return t.toUpperCase();
+      },
+      2,
+      10,
+    );
+    assert.equal(upper('a'), 'A');
+    assert.equal(upper('b'), 'B');
+    assert.equal(upper('a'), 'A'); // cached; now the most recent
+    assert.equal(upper('c'), 'C'); // evicts b, the least recently used
+    assert.equal(upper('a'), 'A');
+    assert.equal(upper('b'), 'B'); // computed again
+    assert.equal(upper('a long text, not kept'), 'A LONG TEXT, NOT KEPT');
+    assert.equal(upper('a long text, not kept'), 'A LONG TEXT, NOT KEPT');
+    assert.deepStrictEqual(calls, ['a', 'b', 'c', 'b', 'a long text, not kept', 'a long text, not kept']);
+  });
+});
