@@ -58,7 +58,7 @@ describe('language server over stdio', () => {
     assert.equal(missing.source, 'postmortem');
     assert.match(String(missing.message), /Missing required section "Timeline"/);
     assert.match(missing.codeDescription?.href ?? '', /docs\/rules\/structure\/required-section\.md$/);
-    assert.deepEqual(missing.data, { ruleId: 'structure/required-section', section: 'timeline' });
+    assert.deepEqual(missing.data, { ruleId: 'structure/required-section', section: 'timeline', missingPart: true });
     assert.deepEqual(missing.range.start, { line: 0, character: 0 });
   });
 

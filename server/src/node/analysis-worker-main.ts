@@ -2,7 +2,7 @@
 // analysis-worker.ts for the protocol). The worker runs the host's own bundle (dist/server.js or dist/cli.js),
 // whose entry point serves analyses instead of starting when it finds itself in an analysis worker.
 import { isMainThread, type MessagePort, workerData } from 'node:worker_threads';
-import { analyze, type Finding, type ResolvedConfig } from '../core';
+import { type AnalysisInput, analyze, type Finding, IncrementalAnalyzer, type ResolvedConfig } from '../core';
 import type { WorkspaceInput } from '../core/learning';
 import { RULES } from '../rules';
 
@@ -25,6 +25,28 @@ export function isAnalysisWorkerThread(): boolean {
 }
 
 /** Serves analyses on the port the host gave, until the host stops the thread. */
+/** Documents whose previous version the worker keeps, to re-parse only what an edit changed. */
+const MAX_INCREMENTAL_DOCUMENTS = 16;
+const analyzers = new Map<string, { analyzer: IncrementalAnalyzer; config: ResolvedConfig; input: AnalysisInput }>();
+
+/**
+ * A document's findings: through its IncrementalAnalyzer (the previous version's tree, re-parsing the edited blocks;
+ * test/unit/incremental.test.ts proves the findings equal a full analysis) when the job names the document, else a
+ * full analysis. The least recently analysed documents are forgotten first.
+ */
+function analyseDocument(text: string, config: ResolvedConfig, input: AnalysisInput): Finding[] {
+  const id = input.documentId;
+  if (id === undefined) return analyze(text, config, RULES, input).findings;
+  let entry = analyzers.get(id);
+  analyzers.delete(id);
+  if (!entry) entry = { analyzer: new IncrementalAnalyzer(config, RULES, input), config, input };
+  if (entry.config !== config) entry.analyzer.setConfig(config);
+  if (entry.input.workspace !== input.workspace) entry.analyzer.setInput(input);
+  analyzers.set(id, { ...entry, config, input });
+  while (analyzers.size > MAX_INCREMENTAL_DOCUMENTS) analyzers.delete(analyzers.keys().next().value as string);
+  return entry.analyzer.update(text).findings;
+}
+
 export function serveAnalyses(): void {
   const { flags, port } = workerData as { flags: Int32Array; port: MessagePort };
   /** The configs seen, by id: the same object each time, so the analysis' per-config caches work. */
@@ -42,7 +64,7 @@ export function serveAnalyses(): void {
         job.workspaceId !== undefined && workspace?.id === job.workspaceId
           ? { workspace: workspace.input, documentId: job.documentId }
           : { documentId: job.documentId };
-      reply = { findings: analyze(job.text, config, RULES, input).findings };
+      reply = { findings: analyseDocument(job.text, config, input) };
     } catch (e) {
       reply = { error: (e as Error)?.message ?? String(e) };
     }
