@@ -161,9 +161,18 @@ describe('language server features over stdio', () => {
   });
 
   it('inserts the missing sections through workspace/applyEdit, pinned to the document version', async () => {
-    const result = await client.request<{ applied: boolean; inserted: string[] }>('workspace/executeCommand', {
+    // Impact and mitigation are stated elsewhere (see the summary above): by default nothing is missing to insert.
+    const edits = client.appliedEdits.length;
+    const nothing = await client.request<{ applied: boolean; inserted: string[] }>('workspace/executeCommand', {
       command: 'postmortem.server.insertSections',
       arguments: [{ uri }],
+    });
+    assert.deepEqual(nothing, { applied: true, inserted: [] });
+    assert.equal(client.appliedEdits.length, edits, 'no edit was sent');
+    // Asked for by name, they get headings of their own.
+    const result = await client.request<{ applied: boolean; inserted: string[] }>('workspace/executeCommand', {
+      command: 'postmortem.server.insertSections',
+      arguments: [{ uri, kinds: ['impact', 'mitigation'] }],
     });
     assert.deepEqual(result, { applied: true, inserted: ['impact', 'mitigation'] });
     const edit = client.appliedEdits.at(-1) as { documentChanges: TextDocumentEdit[] };

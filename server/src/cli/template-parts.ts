@@ -1,4 +1,5 @@
 import type { Finding, ResolvedConfig } from '../core';
+import { findingFacts } from '../core/finding-data';
 
 /**
  * How `postmortem lint` reports a required part that still holds the template's text (see core/template-text.ts):
@@ -11,7 +12,7 @@ export const TEMPLATE_TEXT_MODES: readonly TemplateTextMode[] = ['error', 'info'
 
 /** Whether a finding says that a part still holds only the template's text (structure/empty-section's note). */
 export function isTemplatePart(finding: Finding): boolean {
-  return finding.ruleId === 'structure/empty-section' && finding.data?.template === true;
+  return findingFacts(finding).template === true;
 }
 
 /** The required kinds a "still to write" finding covers, under `config.required`. */
@@ -31,13 +32,13 @@ export function reportTemplateParts(
   mode: TemplateTextMode,
 ): Finding[] {
   if (mode === 'info') return [...findings];
-  const severity = config.rules.get('structure/required-section')?.severity ?? 'error';
-  if (severity === 'off') return [...findings];
-  return findings.map((f) =>
-    isTemplatePart(f) && requiredKinds(f, config).length > 0
+  return findings.map((f) => {
+    // The severity of a missing part, as the rule that reports those states it (an error by default).
+    const severity = findingFacts(f).missingSeverity ?? 'error';
+    return isTemplatePart(f) && severity !== 'off' && requiredKinds(f, config).length > 0
       ? { ...f, severity, data: { ...f.data, required: true } }
-      : f,
-  );
+      : f;
+  });
 }
 
 /** The headings of a file's required parts that are still the template's text ("Summary", "Resolution"). */

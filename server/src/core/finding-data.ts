@@ -1,7 +1,7 @@
 import type { BlameKind } from './blame/cues';
 import type { SectionKind } from './kinds';
 import type { MilestoneKind } from './timeline';
-import type { Finding } from './types';
+import type { Finding, Severity } from './types';
 
 /**
  * The facts a finding states in its `data` that the adapters act on (a quick fix, the Postmortem view, a report):
@@ -22,6 +22,10 @@ export interface FindingFacts {
   missingMilestone?: MilestoneKind;
   /** Blameful wording of this kind (the blame rules): the views and reports count these apart. */
   blame?: BlameKind;
+  /** The section still holds only the template's text (structure/empty-section's "still to write" note). */
+  template?: true;
+  /** With `template`: the severity a missing part has under the config (structure/required-section's). */
+  missingSeverity?: Severity | 'off';
 }
 
 /** The facts of a finding (its `data`, read as `FindingFacts`). */

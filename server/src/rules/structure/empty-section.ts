@@ -45,7 +45,13 @@ export const emptySection: Rule = {
           message: `Still to write: "${section.heading}" holds only the template's text. ${guidance}`,
           start: section.start,
           end: section.headingEnd,
-          data: { section: section.kinds[0], sections: section.kinds, template: true },
+          data: {
+            section: section.kinds[0],
+            sections: section.kinds,
+            template: true,
+            // How a missing part is reported: a host that treats template text as missing (the CLI in CI) uses it.
+            missingSeverity: config.rules.get(requiredSection.id)?.severity ?? requiredSection.defaultSeverity,
+          },
           severity: 'info',
         });
         continue;
