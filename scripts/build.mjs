@@ -99,7 +99,8 @@ const analysisExports = `export const modules = {\n${ids.map((id, i) => `  ${JSO
 // In Node the servers `require` the analysis; in the web worker, `importScripts` defines the global first.
 const load = {
   node: "require('./analysis.js')",
-  web: "(globalThis.PostmortemAnalysis || (importScripts(new URL('../analysis.js', self.location.href).href), globalThis.PostmortemAnalysis))",
+  // (the client may name its URL in POSTMORTEM_ANALYSIS_URL: a worker started from a blob has no folder to resolve from)
+  web: "(globalThis.PostmortemAnalysis || (importScripts(globalThis.POSTMORTEM_ANALYSIS_URL || new URL('../analysis.js', self.location.href).href), globalThis.PostmortemAnalysis))",
 };
 const part = (how) => (file) =>
   `module.exports = ${load[how]}.modules[${JSON.stringify(relative(ROOT, file).split(sep).join('/'))}];`;

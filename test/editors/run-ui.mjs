@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { copyWorkspace, extensionRoot, here, printSuiteResult, requireTools, resultsDir } from './tools.mjs';
 
 /** Runs one UI script under its own code-server and returns its result (with the screenshot's path). */
-function check(name, script, args, shot, env = {}) {
+function check(name, script, args, shot) {
   const started = Date.now();
   let result;
   try {
@@ -15,7 +15,7 @@ function check(name, script, args, shot, env = {}) {
     const run = spawnSync(
       join(here, 'vscode/with-code-server.sh'),
       ['node', join(here, 'vscode', script), extensionRoot, workspace, ...args, shot],
-      { stdio: 'inherit', timeout: 240000, env: { ...process.env, ...env } },
+      { stdio: 'inherit', timeout: 240000 },
     );
     rmSync(workspace, { recursive: true, force: true });
     result =
@@ -64,14 +64,6 @@ const results = [
     'ui-empty-folder-check.js',
     [],
     join(resultsDir, 'vscode-empty-folder.png'),
-  ),
-  check(
-    'The web extension (browser entry, server in a web worker) shows the missing Timeline section (screenshot)',
-    'ui-web-check.js',
-    ['postmortems/2024-03-01-db-outage.md', 'Timeline'],
-    join(resultsDir, 'vscode-web-extension.png'),
-    // The extension runs in the browser's web worker extension host instead of the Node one.
-    { CS_SETTINGS: JSON.stringify({ 'remote.extensionKind': { 'postmortem-tools.postmortem': ['web'] } }) },
   ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;
