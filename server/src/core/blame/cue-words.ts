@@ -3,7 +3,7 @@ import { memoizeText } from '../incremental/memo';
  * The words that send a text to the tagger: wording that blame is made of. Most prose holds none, and this look
  * runs over every block of every document, so it is built for speed (see `PrefixScan`).
  */
-import { PEOPLE_HINTS } from './entities';
+import { PEOPLE_HINTS } from './doc-context';
 import { JUDGMENT_IDIOMS, JUDGMENT_WORDS } from './lexicon';
 import { type Prefixed, PrefixScan } from './scan';
 

@@ -1,21 +1,18 @@
-import type { PostmortemModel } from '../model';
 import { forms, type NounPhrase } from './grammar';
 import {
   ADVERSARY_NOUNS,
   AMBIGUOUS_ROLE_NOUNS,
   brandWords,
-  givenNames,
   NEGATIVE_PRONOUNS,
-  namesAlsoWords,
   PERSON_MODIFIERS,
   PERSON_PRONOUNS,
   PRODUCTS,
   ROLE_NOUNS,
   SYSTEM_NOUNS,
 } from './lexicon';
+import { initialsAt, insideQuotes, loginAt } from './name-forms';
+import { givenNames, namesAlsoWords } from './names';
 import { isEnglishWord } from './nlp';
-import type { ProseBlock } from './prose';
-import { type Prefixed, PrefixScan } from './scan';
 import type { Token } from './tokens';
 
 /** What the document tells about names: the people it lists (with roles) and the words it uses for systems. */
@@ -138,60 +135,6 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
 
 /** Lower-case honorifics written after a name. */
 const HONORIFICS = /^(?:sir|madam|ma'am|ji|san|sahib|saab|bhai|didi|sensei)$/;
-
-const QUOTES = new Set(["'", '"', '“', '”', '‘', '’']);
-
-/** Whether token `i` sits between quotation marks that open after a space ("The chat line 'Sergei broke DNS'"). */
-function insideQuotes(tokens: Token[], i: number): boolean {
-  let open = 0;
-  for (let k = 0; k < i; k++) {
-    const t = tokens[k];
-    if (!QUOTES.has(t.text)) continue;
-    // An apostrophe glued to a word on its left is not a quotation mark ("Kenji's", "the users'").
-    if ((t.text === "'" || t.text === '’') && k > 0 && tokens[k - 1].end === t.start) continue;
-    open++;
-  }
-  return open % 2 === 1;
-}
-
-/** Initials as a name: "R.M.", "T.O." (the tagger splits them into letters and stops). */
-function initialsAt(tokens: Token[], i: number): { start: number; end: number } | undefined {
-  let k = i;
-  while (
-    /^\p{Lu}$/u.test(tokens[k]?.text ?? '') &&
-    tokens[k + 1]?.text === '.' &&
-    tokens[k + 1].start === tokens[k].end
-  )
-    k += 2;
-  if (k - i < 4) return undefined;
-  const prev = tokens[i - 1];
-  if (
-    prev &&
-    (prev.kind === 'number' || /^(?:the|a|an|version|v|step|section|table|figure|appendix)$/.test(prev.lower))
-  )
-    return undefined;
-  return { start: i, end: k };
-}
-
-/** A login after "user", "account" or "username": "user f.alharbi", "account j_smith". */
-function loginAt(tokens: Token[], i: number): { start: number; end: number } | undefined {
-  if (!/^(?:user|username|login|account|operator)$/.test(tokens[i]?.lower ?? '')) return undefined;
-  let k = i + 1;
-  const first = tokens[k];
-  if (!first || first.start !== tokens[i].end + 1 || !/^[a-z]/.test(first.text)) return undefined;
-  let joined = false;
-  while (tokens[k + 1] && tokens[k + 1].start === tokens[k].end && /^[._\w-]+$/.test(tokens[k + 1].text)) {
-    k++;
-    joined = true;
-  }
-  const text = tokens
-    .slice(i + 1, k + 1)
-    .map((t) => t.text)
-    .join('');
-  if (!joined && !/[._]/.test(text)) return undefined;
-  if (!/^[a-z][\w-]*[._][a-z][\w.-]*$/.test(text)) return undefined;
-  return { start: i + 1, end: k + 1 };
-}
 
 /**
  * A given name that is also a word ("Grace", "Hope", "Rich") is a name where the grammar says so: a surname follows,
@@ -413,169 +356,4 @@ function firstNameIn(tokens: Token[], np: NounPhrase, ctx: DocContext): { start:
 
 export function isPersonLike(e: Entity): boolean {
   return e.kind === 'name' || e.kind === 'person' || e.kind === 'group';
-}
-
-/** Keys in frontmatter that list people. */
-const PEOPLE_KEYS =
-  /^(?:participants|authors?|owners?|reviewers?|responders?|incident[-_ ]?commanders?|ic|scribes?|editors?|on[-_]?call|people|team|contributors?|facilitators?|commanders?)$/i;
-
-/** Prose that lists people: "Incident commander: Priya Patel", "Authors: …", "Thanks to Marco". */
-const PEOPLE_KEYWORDS = [
-  'incident commander',
-  'commander',
-  'IC',
-  'scribe',
-  'comms lead',
-  'communications lead',
-  'author',
-  'authors',
-  'written by',
-  'reviewed by',
-  'reviewer',
-  'reviewers',
-  'owner',
-  'owners',
-  'owned by',
-  'participants',
-  'responders',
-  'facilitator',
-  'thanks to',
-  'thank you to',
-  'shout-out to',
-  'shoutout to',
-  'kudos to',
-  'contact',
-].map((k) => `[${k[0].toUpperCase()}${k[0].toLowerCase()}]${k.slice(1).replace(/-/g, '-?')}`);
-const NOT_A_NAME =
-  '(?!(?:The|This|That|These|Those|We|I|It|A|An|Our|Their|His|Her|All|Everyone|Everybody|Team|Thanks|Incident|None|TBD|N/A)\\b)';
-/**
- * Words without which a block lists nobody (stems of the keywords): a quick look before PEOPLE_LINE, exactly
- * /commander|\bIC\b|scribe|lead|author|written|review|owne|participant|responder|facilitator|thank|shout|kudos|contact/i.
- */
-export const PEOPLE_HINTS: Prefixed[] = [
-  { pattern: 'commander', prefixes: ['comm'] },
-  { pattern: String.raw`\bIC\b`, prefixes: ['ic#'] },
-  ...['scribe', 'lead', 'author', 'written', 'review', 'owne', 'participant', 'responder', 'facilitator', 'thank']
-    .concat(['shout', 'kudos', 'contact'])
-    .map((word) => ({ pattern: word, prefixes: [word.slice(0, 4)] })),
-];
-const PEOPLE_HINT = new PrefixScan([{ patterns: PEOPLE_HINTS }]);
-const PEOPLE_LINE = new RegExp(
-  `\\b(?:${PEOPLE_KEYWORDS.join('|')})\\s*(?:[:\\-–—]|\\bis\\b)?\\s*((?:${NOT_A_NAME}(?:@[\\w.-]+|\\p{Lu}[\\p{L}\\p{M}'-]+(?:\\s+${NOT_A_NAME}\\p{Lu}[\\p{L}\\p{M}'-]+)?)(?:\\s*\\([^)]*\\))?\\s*(?:,|\\band\\b|&)?\\s*)+)`,
-  'gu',
-);
-
-function addPerson(ctx: DocContext, raw: string, role?: string): void {
-  const cleaned = raw
-    .replace(/<[^>]*>/g, '')
-    .replace(/\(([^)]*)\)/, (_, r: string) => {
-      role ??= r.trim();
-      return '';
-    })
-    .trim();
-  if (!cleaned || cleaned.length > 60) return;
-  const entry = { name: cleaned, role: role?.trim() || undefined };
-  const key = normalise(cleaned);
-  if (!ctx.people.has(key) || entry.role) ctx.people.set(key, entry);
-  const first = normalise(cleaned.split(/\s+/)[0]);
-  if (first !== key && (!ctx.people.has(first) || entry.role)) ctx.people.set(first, entry);
-  if (cleaned.startsWith('@')) ctx.people.set(normalise(cleaned.slice(1)), entry);
-}
-
-function collectFrontmatterPeople(value: unknown, ctx: DocContext, role?: string): void {
-  if (typeof value === 'string') {
-    for (const part of value.split(/\s*(?:,|;|\band\b)\s*/)) if (part.trim()) addPerson(ctx, part, role);
-  } else if (Array.isArray(value)) {
-    for (const item of value) collectFrontmatterPeople(item, ctx, role);
-  } else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const name = record.name ?? record.person ?? record.who;
-    if (typeof name === 'string') {
-      const r = record.role ?? record.title ?? record.as;
-      addPerson(ctx, name, typeof r === 'string' ? r : role);
-    } else {
-      // A mapping of names to roles: `Dave Smith: on-call engineer`.
-      for (const [k, v] of Object.entries(record)) if (typeof v === 'string') addPerson(ctx, k, v);
-    }
-  }
-}
-
-const SYSTEM_BEFORE_PARENS =
-  /\b(\p{Lu}[\p{L}\d-]*)\s*\((?:[^)]*\b(?:bot|service|tool|system|server|app|daemon|job|pipeline|ci)\b[^)]*)\)/gu;
-const SYSTEM_AFTER_THE =
-  /\bthe (\p{Lu}[\p{L}\d-]*) (?:bot|cluster|service|server|pipeline|job|operator|controller|agent|api|daemon|instance|pods?|nodes?|deployment|app|integration|plugin)\b/gu;
-
-/** Adds the systems a pattern (global, never matching the empty string) names in its first group. */
-function addSystems(ctx: DocContext, text: string, re: RegExp): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) ctx.systems.add(normalise(m[1]));
-}
-
-/** Whether "the " comes before a capital somewhere in the text (SYSTEM_AFTER_THE needs it); non-ASCII may be one. */
-function hasTheCapital(text: string): boolean {
-  for (let i = text.indexOf('the '); i !== -1; i = text.indexOf('the ', i + 1)) {
-    const c = text.charCodeAt(i + 4);
-    if ((c >= 65 && c <= 90) || c >= 128) return true;
-  }
-  return false;
-}
-
-/** Builds the document context from the frontmatter and the prose. */
-export function buildDocContext(
-  model: PostmortemModel,
-  blocks: readonly ProseBlock[],
-  allowed: Iterable<string>,
-  /** The values of the tree's code spans, if `proseBlocks` collected them (else they are looked up in the tree). */
-  codes?: readonly string[],
-  /** For each block, whether PEOPLE_HINTS match its text, if known (else they are looked for). */
-  peopleHints?: readonly boolean[],
-): DocContext {
-  const ctx: DocContext = {
-    people: new Map(),
-    systems: new Set(),
-    allowedNames: new Set([...allowed].map(normalise)),
-  };
-  const data = model.frontmatter?.data ?? {};
-  for (const [key, value] of Object.entries(data)) {
-    if (PEOPLE_KEYS.test(key)) {
-      const role = /commander|^ic$/i.test(key) ? 'incident commander' : /scribe/i.test(key) ? 'scribe' : undefined;
-      collectFrontmatterPeople(value, ctx, role);
-    }
-  }
-  if (codes) for (const code of codes) addCodeSystem(code, ctx);
-  else collectSystems(model, ctx);
-  blocks.forEach((block, i) => {
-    if (peopleHints ? peopleHints[i] : PEOPLE_HINT.matches(block.text) !== 0)
-      for (const m of block.text.matchAll(PEOPLE_LINE)) {
-        for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*/)) {
-          const name = part.trim();
-          if (
-            name &&
-            !PRODUCTS.has(normalise(name.split(/\s+/)[0])) &&
-            !ctx.systems.has(normalise(name.split(/\s+/)[0]))
-          )
-            addPerson(ctx, name);
-        }
-      }
-    // "Harvey (our Slack deploy bot)", "the Vault cluster", "Zuul 3.2": words used for systems.
-    if (block.text.includes('(')) addSystems(ctx, block.text, SYSTEM_BEFORE_PARENS);
-    if (hasTheCapital(block.text)) addSystems(ctx, block.text, SYSTEM_AFTER_THE);
-  });
-  return ctx;
-}
-
-/** Single words in code spans name systems (`jenkins`, `harvey`). */
-function collectSystems(model: PostmortemModel, ctx: DocContext): void {
-  const stack: { type: string; value?: string; children?: unknown[] }[] = [model.tree as never];
-  while (stack.length > 0) {
-    const node = stack.pop() as { type: string; value?: string; children?: unknown[] };
-    if (node.type === 'inlineCode' && node.value) addCodeSystem(node.value, ctx);
-    if (node.children) for (const c of node.children) stack.push(c as never);
-  }
-}
-
-const CODE_WORD = /^[\w.-]{2,40}$/;
-
-function addCodeSystem(code: string, ctx: DocContext): void {
-  if (CODE_WORD.test(code)) ctx.systems.add(normalise(code));
 }
