@@ -68,49 +68,6 @@ export function storageWords(text: string, words: ReadonlySet<string>): string[]
   return out;
 }
 
-/**
- * Words that state a failure of the storage named next to them (lower-case tokens): "the database failed over",
- * "disk corruption", "the replica crashed", "backups were deleted".
- */
-const FAILURE_WORDS = new Set([
-  'fail',
-  'fails',
-  'failed',
-  'failing',
-  'failure',
-  'failures',
-  'failover',
-  'crash',
-  'crashed',
-  'crashes',
-  'corrupt',
-  'corrupted',
-  'corruption',
-  'lost',
-  'loss',
-  'deleted',
-  'deletion',
-  'dropped',
-  'truncated',
-  'wiped',
-  'overwritten',
-  'destroyed',
-  'purged',
-  'erased',
-  'unrecoverable',
-  'unavailable',
-  'unreachable',
-  'inaccessible',
-  'outage',
-  'exhausted',
-  'filled',
-  'lag',
-  'lagging',
-  'diverged',
-  'inconsistent',
-  'inconsistency',
-]);
-
 /** Words that only state a failure of data: "data was lost", "rows were deleted" (not "the data pipeline failed"). */
 const DESTRUCTION_WORDS = new Set([
   'lost',
@@ -128,6 +85,35 @@ const DESTRUCTION_WORDS = new Set([
   'purged',
   'erased',
   'unrecoverable',
+]);
+
+/**
+ * Words that state a failure of the storage named next to them (lower-case tokens): "the database failed over",
+ * "disk corruption", "the replica crashed", "backups were deleted".
+ */
+const FAILURE_WORDS = new Set([
+  ...DESTRUCTION_WORDS,
+  'fail',
+  'fails',
+  'failed',
+  'failing',
+  'failure',
+  'failures',
+  'failover',
+  'crash',
+  'crashed',
+  'crashes',
+  'unavailable',
+  'unreachable',
+  'inaccessible',
+  'outage',
+  'exhausted',
+  'filled',
+  'lag',
+  'lagging',
+  'diverged',
+  'inconsistent',
+  'inconsistency',
 ]);
 
 /** Nouns whose destruction is a storage failure whatever holds them (said of them, see `storageFailure`). */
