@@ -144,6 +144,13 @@ export const FRONTMATTER_SCHEMA = {
       },
     },
     services: names('The services or systems affected: a name or a list of names.'),
+    organisation: {
+      type: 'string',
+      minLength: 1,
+      description:
+        "The organisation whose incident this is, where one repository holds several organisations' postmortems: a repeat incident must be of the same organisation.",
+    },
+    organization: { type: 'string', minLength: 1, description: 'The same as `organisation`.' },
     started: milestone('the impact began'),
     detected: milestone('the problem was detected (alert fired, page, report)'),
     mitigated: milestone('the impact ended or a workaround took effect'),
