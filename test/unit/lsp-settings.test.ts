@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, defaultConfig } from '../../server/src/core';
-import { normaliseSettings, withSettingsSeverities } from '../../server/src/lsp/settings';
+import {
+  debounceFor,
+  FAST_ANALYSIS_MS,
+  MAX_DEBOUNCE_MS,
+  normaliseSettings,
+  withSettingsSeverities,
+} from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/rules';
 
 const TEXT = '# Postmortem: x\n\n## Summary\n\nDave pushed a bad config.\n';
@@ -34,5 +40,18 @@ describe('lsp: per-rule severities from the settings', () => {
       RULES.map((r) => r.id),
     );
     assert.match(rules.markdownDescription, /\.postmortemrc/);
+  });
+});
+
+describe('lsp: the debounce adapts to the last analysis time', () => {
+  it('is none for a fast document, the setting for a typical one, the last analysis time for a slow one', () => {
+    assert.equal(debounceFor(250, undefined), 250, 'before a first analysis, the setting');
+    assert.equal(debounceFor(250, 12), 0);
+    assert.equal(debounceFor(250, FAST_ANALYSIS_MS), 0);
+    assert.equal(debounceFor(250, 80), 250);
+    assert.equal(debounceFor(250, 612.4), 612);
+    assert.equal(debounceFor(250, 9000), MAX_DEBOUNCE_MS);
+    assert.equal(debounceFor(0, 9000), 0, 'a setting of 0 is "at once" for every document');
+    assert.equal(debounceFor(1000, 80), 1000);
   });
 });

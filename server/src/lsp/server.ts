@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import SNIPPETS from '../../../snippets/postmortem.code-snippets';
 import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConfig } from '../core';
 import { taxonomyOf } from '../core/learning';
-import { isInside } from '../core/service';
+import { type BudgetedResult, isInside } from '../core/service';
 import { VERSION } from '../core/version';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
@@ -36,7 +36,7 @@ import { checkParams } from './params';
 import type { ServerPlatform } from './platform';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
-import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
+import { DEFAULT_SETTINGS, debounceFor, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { WorkspaceIncidents } from './workspace-incidents';
@@ -214,11 +214,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, settingsFor(filePath(e.document.uri)).debounceMs));
+  documents.onDidChangeContent((e) =>
+    schedule(e.document, debounceFor(settingsFor(filePath(e.document.uri)).debounceMs, analysisMs.get(e.document.uri))),
+  );
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
+    analysisMs.delete(e.document.uri);
     publishedText.delete(e.document.uri);
     clearTimeout(settleTimers.get(e.document.uri));
     // Its record came from the editor: read it from disk again (or drop it, when it was never saved).
@@ -277,6 +280,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /** Analyses running, by document: a request for the same version waits for the one already running. */
   let configGeneration = 0;
   const running = new Map<string, { version: number; done: Promise<Analysed | undefined> }>();
+  /** How long each open document's last analysis took (for the debounce of its next edit). */
+  const analysisMs = new Map<string, number>();
 
   /**
    * Analyses `doc` (reusing the analysis of its current version, or the one running for it) without publishing
@@ -306,9 +311,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     // The index as it is: the first analyses do not wait for the workspace's files to be read (see `refreshed`).
     const workspace = service.needsWorkspace(config) ? incidents.current() : undefined;
     const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
-    const result: AnalysisResult = await service.analyse(doc.uri, text, version, config, input);
+    const started = performance.now();
+    const result: BudgetedResult = await service.analyse(doc.uri, text, version, config, input);
     // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
+    if (result.superseded) return undefined;
+    analysisMs.set(doc.uri, performance.now() - started);
     const entry = { version, result, config };
     analysed.set(doc.uri, entry);
     if (result.model) incidents.update(doc.uri, result.model, taxonomyOf(config));

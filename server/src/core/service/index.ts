@@ -24,6 +24,8 @@ export { memoryHost } from './memory-host';
 /** An analysis with the time budget's verdict: `timedOut` when it was stopped (one input/not-analysed finding). */
 export interface BudgetedResult extends AnalysisResult {
   timedOut?: boolean;
+  /** Not analysed: a newer version of the document was asked for before this one's turn came (no findings). */
+  superseded?: boolean;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface Analyser {
     config: ResolvedConfig,
     budgetMs: number | undefined,
     input: AnalysisInput,
+    /** Asked when the job's turn comes: true drops it unanalysed (`superseded`), as a newer version waits. */
+    superseded?: () => boolean,
   ): BudgetedResult | Promise<BudgetedResult>;
   /** The same, blocking the caller until done or stopped (the CLI, which has nothing else to do meanwhile). */
   analyzeSync?(
@@ -89,6 +93,8 @@ export class PostmortemService {
   readonly loader: ConfigLoader;
   private readonly analyser?: Analyser;
   private readonly cache = new Map<string, CachedAnalysis>();
+  /** The newest version asked for, by document: an older one still waiting for the analyser is dropped. */
+  private readonly newest = new Map<string, number>();
   private defaults?: ResolvedConfig;
 
   constructor(options: PostmortemServiceOptions) {
@@ -168,7 +174,8 @@ export class PostmortemService {
     if (cached && cached.version === version && cached.config === config && cached.workspace === input.workspace) {
       return cached.result;
     }
-    const result = this.analyseOnce(text, config, input);
+    if (version >= (this.newest.get(id) ?? Number.NEGATIVE_INFINITY)) this.newest.set(id, version);
+    const result = this.analyseOnce(text, config, input, () => (this.newest.get(id) ?? version) > version);
     this.cache.set(id, { version, config, workspace: input.workspace, result });
     // A failed run is not kept: the next request tries again.
     result.catch(() => {
@@ -178,11 +185,16 @@ export class PostmortemService {
   }
 
   /** One analysis within the time budget (a closed file of "Lint Workspace"), not cached. */
-  async analyseOnce(text: string, config: ResolvedConfig, input: AnalysisInput = {}): Promise<BudgetedResult> {
+  async analyseOnce(
+    text: string,
+    config: ResolvedConfig,
+    input: AnalysisInput = {},
+    superseded?: () => boolean,
+  ): Promise<BudgetedResult> {
     if (!this.analyser) return this.analyseNow(text, config, input);
-    const outcome = await this.analyser.analyze(text, config, undefined, input);
-    // Stopped at the budget: no model (the one not-analysed finding sits at the start).
-    if (outcome.timedOut) return outcome;
+    const outcome = await this.analyser.analyze(text, config, undefined, input, superseded);
+    // Stopped at the budget: no model (the one not-analysed finding sits at the start). Superseded: nothing.
+    if (outcome.timedOut || outcome.superseded) return outcome;
     return { findings: outcome.findings, model: outcome.model ?? this.model(text, config) };
   }
 
