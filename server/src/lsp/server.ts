@@ -14,6 +14,7 @@ import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConf
 import { taxonomyOf } from '../core/learning';
 import { isInside } from '../core/service';
 import { VERSION } from '../core/version';
+import type { SummaryParams } from '../protocol';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -34,7 +35,7 @@ import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { checkParams } from './params';
 import type { ServerPlatform } from './platform';
-import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
+import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
