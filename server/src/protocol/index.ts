@@ -19,6 +19,21 @@ export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
 /** Client command the server's code actions invoke: open a file (a config file a fix changed). */
 export const OPEN_FILE_COMMAND = 'postmortem.openFile';
 
+export {
+  type FileContent,
+  type FileParams,
+  type FileStat,
+  fromBase64,
+  LIST_FILES_METHOD,
+  type ListFilesParams,
+  type ListFilesResult,
+  MAX_WORKSPACE_FILES,
+  READ_FILE_METHOD,
+  STAT_FILE_METHOD,
+  toBase64,
+  WORKSPACE_FILES_OPTION,
+  workerBootstrap,
+} from './files';
 // The payloads (types only), defined here; lsp/ builds them.
 export type {
   ActionItemRef,
