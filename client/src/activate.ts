@@ -10,12 +10,14 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
+import { WORKSPACE_FILES_OPTION } from '../../server/src/protocol';
 import { type ActionsViewProvider, createActionsView } from './actions-view';
 import { registerCommands } from './commands';
 import { newPostmortem } from './new-postmortem';
 import { createPostmortemView, type PostmortemViewProvider } from './postmortem-view';
 import { createStatusBar } from './status-bar';
 import { SummaryTracker } from './summary';
+import { answerWorkspaceFiles } from './workspace-files';
 
 let client: BaseLanguageClient | undefined;
 
@@ -71,10 +73,20 @@ export const NODE_SELECTOR: DocumentSelector = [
   { scheme: 'file', pattern: '**/*.mdx' },
 ];
 
+/** What a host's client does beyond the shared part. */
+export interface ClientHostOptions {
+  /**
+   * Answer the server's requests for the workspace's files (protocol/files.ts): the web client does, for a server
+   * that cannot read them itself.
+   */
+  workspaceFiles?: boolean;
+}
+
 export async function activateWith(
   context: ExtensionContext,
   createClient: CreateClient,
   documentSelector: DocumentSelector = NODE_SELECTOR,
+  hostOptions: ClientHostOptions = {},
 ): Promise<PostmortemApi> {
   const restarted = new EventEmitter<string>();
   context.subscriptions.push(restarted);
@@ -94,6 +106,7 @@ export async function activateWith(
       settings: workspace.getConfiguration('postmortem'),
       trusted: workspace.isTrusted,
       outline: false,
+      [WORKSPACE_FILES_OPTION]: hostOptions.workspaceFiles === true,
     },
     middleware: {
       // The server's lenses are text for every client; here a click on the timeline's figures opens the view
@@ -109,6 +122,7 @@ export async function activateWith(
   };
   client = createClient(clientOptions);
   context.subscriptions.push(client);
+  if (hostOptions.workspaceFiles) answerWorkspaceFiles(client);
   await client.start();
   // Trust granted: restart the server, which then reads the config in full.
   context.subscriptions.push(

@@ -14,6 +14,7 @@ import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConf
 import { taxonomyOf } from '../core/learning';
 import { type BudgetedResult, isInside } from '../core/service';
 import { VERSION } from '../core/version';
+import type { SummaryParams } from '../protocol';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -34,7 +35,7 @@ import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { checkParams } from './params';
 import type { ServerPlatform } from './platform';
-import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
+import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
 import { DEFAULT_SETTINGS, debounceFor, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
@@ -94,6 +95,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
   /** Closed files whose diagnostics "Lint Workspace" published: closing them again must not clear those. */
   const workspaceLinted = new Set<string>();
+  /** The client's initializationOptions, for the host (`connect`). */
+  let initializationOptions: unknown;
+  /** While the host connects to the client (see ServerPlatform.connect): analyses wait for it. */
+  let hostReady: Promise<void> | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -108,6 +113,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     canFollowFolders = !!caps.workspace?.workspaceFolders;
     workspaceFolders = folderPaths((params.workspaceFolders ?? []).map((f) => f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = folderPaths([params.rootUri]);
+    initializationOptions = params.initializationOptions;
     const options = params.initializationOptions as
       | { settings?: unknown; trusted?: boolean; outline?: boolean }
       | undefined;
@@ -135,6 +141,21 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   connection.onInitialized(async () => {
+    // Before anything else: documents opened from now on are analysed once the host has read the config files.
+    if (platform.connect) {
+      const connecting = platform
+        .connect({
+          options: initializationOptions,
+          folders: workspaceFolders,
+          sendRequest: (method, params) => connection.sendRequest(method, params),
+          changed: () => filesChanged(),
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (hostReady === connecting) hostReady = undefined;
+        });
+      hostReady = connecting;
+    }
     if (canRegisterConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
     }
@@ -206,12 +227,22 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (JSON.stringify([settings, [...folderSettings]]) !== before) refreshEditorExtras();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    // A host whose files are the client's reads the changed config files first.
+    if (!platform.filesChanged) return filesChanged();
+    void platform
+      .filesChanged(params.changes.map((c) => c.uri))
+      .catch(() => undefined)
+      .then(filesChanged);
+  });
+
+  /** Config files (or the workspace's files) changed: every config, analysis and workspace index is stale. */
+  function filesChanged(): void {
     service.configChanged();
     incidents.markStale();
     reanalyseAll();
     refreshEditorExtras();
-  });
+  }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) =>
@@ -302,6 +333,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   }
 
   async function analyseInWorker(doc: TextDocument): Promise<Analysed | undefined> {
+    if (hostReady) await hostReady;
     const path = filePath(doc.uri);
     const config = configFor(path);
     const text = (doc.getText() as string | null) ?? '';

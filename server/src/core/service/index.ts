@@ -15,11 +15,12 @@ export {
   type Host,
   isInside,
   isMarkdownFile,
+  isSkippedFolder,
   MAX_WORKSPACE_FILES,
   type PathOps,
   posixRelative,
 } from './host';
-export { memoryHost } from './memory-host';
+export { memoryHost, POSIX } from './memory-host';
 
 /** An analysis with the time budget's verdict: `timedOut` when it was stopped (one input/not-analysed finding). */
 export interface BudgetedResult extends AnalysisResult {
