@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import type { PostmortemSummary } from '../../server/src/lsp/postmortem-view';
+import type { PostmortemSummary } from '../../server/src/protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { tempTree } from '../helpers/tmp';
 
