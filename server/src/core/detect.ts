@@ -165,15 +165,15 @@ function partsByLines(text: string, matcher: HeadingMatcher): number {
   for (let i = 0; i < lines.length && found.size < 2; i++) {
     const line = lines[i].replace(/\r$/, '');
     let candidate: string | undefined;
-    const atx = /^[ \t]*#{1,6}(?:[ \t]+|$)(.*)$/.exec(line);
-    if (atx) candidate = atx[1];
+    const atx = /^[ \t]*#{1,6}(?=[ \t]|$)/.exec(line);
+    if (atx) candidate = line.slice(atx[0].length);
     else if (/^[ \t]*(?:\*\*|__)/.test(line)) candidate = boldStart(line);
     else if (/^[ \t]*(?:=+|-+)[ \t\r]*$/.test(line) && i > 0) candidate = lines[i - 1];
     if (candidate === undefined) continue;
     // As the model reads a heading: without link targets and closing hashes.
     const words = candidate
       .slice(0, 200)
-      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/\]\([^()\]]*\)/g, ']')
       .replace(/[ \t]#+[ \t\r]*$/, '');
     const kinds = matcher.match(words);
     for (const group of PART_GROUPS) if (kinds.some((k) => group.includes(k))) found.add(group);
