@@ -1,9 +1,9 @@
 import picomatch from 'picomatch';
-import { type AnalysisInput, type AnalysisResult, analyze } from '../analyze';
+import { type AnalysisInput, type AnalysisResult, analyze, headingMatcherFor } from '../analyze';
 import { defaultConfig, type ResolvedConfig } from '../config';
 import { ConfigLoader } from '../config-loader';
 import { decodeBytes } from '../decode';
-import { DEFAULT_POSTMORTEM_GLOBS, isPostmortem } from '../detect';
+import { type ContentReader, DEFAULT_POSTMORTEM_GLOBS, isPostmortemByPath, looksLikePostmortem } from '../detect';
 import type { PostmortemModel } from '../model';
 import type { AnyRule } from '../rule';
 import { findingOf, needsWorkspace } from '../rule-findings';
@@ -128,7 +128,9 @@ export class PostmortemService {
 
   /**
    * Whether a Markdown text is a postmortem to lint: named explicitly, or not ignored by the config and matching
-   * the globs (on its full path or relative to a root), its frontmatter's `type`, or its title.
+   * the globs (on its full path or relative to a root) or its frontmatter's `type`, or by its content: its parts
+   * as the rules find them (with the config's synonyms), its title, its frontmatter (see `looksLikePostmortem` in
+   * core/detect.ts). An index page that links to postmortems is none.
    */
   isPostmortem(path: string | undefined, text: string, config: ResolvedConfig, scope: DetectScope = {}): boolean {
     if (scope.explicit) return true;
@@ -137,12 +139,18 @@ export class PostmortemService {
     if (path && scope.insideRootsOnly && roots.length > 0 && !roots.some((f) => isInside(ops, f, path))) return false;
     if (path && this.isIgnored(config, path)) return false;
     const globs = [...(scope.globs ?? DEFAULT_POSTMORTEM_GLOBS), ...config.files];
-    if (!path) return isPostmortem(undefined, text, globs);
-    const candidates = [
-      path,
-      ...roots.filter((f) => isInside(ops, f, path)).map((f) => posixRelative(ops, f, path) || path),
-    ];
-    return candidates.some((p) => isPostmortem(p, text, globs));
+    const candidates = path
+      ? [path, ...roots.filter((f) => isInside(ops, f, path)).map((f) => posixRelative(ops, f, path) || path)]
+      : [undefined];
+    const byPath = candidates.map((p) => isPostmortemByPath(p, text, globs));
+    if (byPath.includes(true)) return true;
+    if (byPath.includes(false)) return false;
+    return looksLikePostmortem(text, this.contentReader(config));
+  }
+
+  /** How the content of a text is read for `isPostmortem`: the config's headings and the rules' model. */
+  private contentReader(config: ResolvedConfig): ContentReader {
+    return { matcher: headingMatcherFor(config), model: (text) => this.model(text, config) };
   }
 
   /** A file's text, decoded (UTF-8, BOM, UTF-16); undefined when it cannot be read or is not text. */
