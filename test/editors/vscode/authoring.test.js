@@ -174,7 +174,8 @@ describe("Issue 16: the author's flows", () => {
     await statusBar(/^\$\(error\) Postmortem 5\/6 · 1$/);
   });
 
-  it('opens the Postmortem view at the metric a timeline lens shows: the figures at Metrics, the budget at its row', async () => {
+  it('opens the Postmortem view at the metric a timeline lens shows: the figures at Metrics, the budget at its row', async function () {
+    this.timeout(60000); // two analyses and two reveals: on a loaded machine more than mocha's 30 s
     const doc = await copyOf('2024-07-08-checkout-latency.md', 'postmortems/2026-01-08-lens.md');
     await summaryFor(api, doc, (s) => !!s.metrics);
     const lensOf = async (prefix) => {
