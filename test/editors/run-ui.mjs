@@ -66,7 +66,7 @@ const results = [
     join(resultsDir, 'vscode-empty-folder.png'),
   ),
   check(
-    "The author's flows: an empty postmortem's note and templates, a fresh template, blame fixes and the allow-list, owners after @, the lens opening Metrics, the guide, per-rule settings (screenshots)",
+    "The author's flows: an empty postmortem's note and templates, a fresh template, blame fixes, owners after @, the lens opening Metrics, the guide, per-rule settings (screenshots)",
     'ui-authoring-check.js',
     [],
     join(resultsDir, 'vscode-authoring.png'),
