@@ -32,6 +32,13 @@ describe('lsp: per-rule severities from the settings', () => {
     assert.equal(base.rules.get('structure/required-section')?.severity, 'error', 'the config is not changed');
   });
 
+  it('ranks by default: naming a person as the cause above a missing ticket, a missing section above both', () => {
+    const rank = { info: 0, warning: 1, error: 2 } as const;
+    const severity = (id: string) => rank[RULES.find((r) => r.id === id)?.defaultSeverity ?? 'info'];
+    assert.ok(severity('blame/named-individual') > severity('action-items/missing-tracking'));
+    assert.ok(severity('structure/required-section') > severity('blame/named-individual'));
+  });
+
   it('lists every rule in the settings UI (package.json, generated)', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     const rules = pkg.contributes.configuration.properties['postmortem.rules'];

@@ -272,6 +272,7 @@ describe('the editor: code lens and Postmortem view', () => {
     assert.ok(budget);
     assert.equal(budget.command?.title, 'Error budget: 17% of 30d (7.5 min of 43.2 min, 99.9% availability)');
     assert.match(budget.command?.tooltip ?? '', /Line 17 \(share\): About 25% of checkout requests/);
+    assert.deepEqual(budget.command?.arguments, ['budget'], 'the view opens at the budget');
     const none = codeLenses(analyzeText(DOC.replace(/^slo:.*\n/m, '')), { milestoneLenses: false });
     assert.ok(!none.some((l) => l.command?.title.startsWith('Error budget')));
     const config = configWith({ slos: { '*': { target: 99.9 } } });

@@ -19,6 +19,12 @@ export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
 /** Client command the server's code actions invoke: open a file (a config file a fix changed). */
 export const OPEN_FILE_COMMAND = 'postmortem.openFile';
 
+/**
+ * What a metrics code lens is about, in its command's `arguments[0]` (the lens's command id is empty: text for any
+ * client; the VS Code client makes it open the Postmortem view at that metric).
+ */
+export type MetricLensTarget = 'metrics' | 'budget';
+
 export {
   type FileContent,
   type FileParams,

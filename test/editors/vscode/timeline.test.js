@@ -50,10 +50,10 @@ describe('Timeline metrics and follow-up actions', () => {
       [[SENTENCE, heading]],
     );
     assert.ok(!titles.some(([t]) => t.startsWith('⟵')), 'VS Code shows inlay hints: no lenses on the entries');
-    // A click on the figures opens the Postmortem view, where each milestone and how it was found are listed.
+    // A click on the figures opens the Postmortem view at Metrics (authoring.test.js follows the click).
     const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
     const figures = lenses.find((l) => l.command?.title === SENTENCE);
-    assert.strictEqual(figures?.command?.command, 'postmortem.view.focus');
+    assert.strictEqual(figures?.command?.command, 'postmortem.showMetric');
   });
 
   it('shows an inlay hint on each entry a milestone was inferred from', async () => {
