@@ -226,7 +226,7 @@ describe('Timeline metrics and follow-up actions', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.replace('- [ ]', '- [x]')));
     await until(
       api.actions.onDidChangeTreeData,
-      () => found()?.actions[0].status === 'done',
+      () => found()?.actions[0]?.status === 'done',
       'the ticked action on disk',
     );
     const groups = await tree(api.actions);

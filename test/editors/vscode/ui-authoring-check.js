@@ -130,11 +130,14 @@ uiCheck(
 
     step('the timeline lens');
     await quickOpen('2024-07-08-checkout-latency.md');
-    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Detected after 8 min' }).first();
+    step('the lens on the timeline heading');
+    const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'Detected after 8 min' }).first();
     await lens.waitFor({ timeout: 30000 });
-    await lens.click();
+    step('a click on the lens');
+    await lens.locator('a, span', { hasText: 'Detected after 8 min' }).last().click();
+    step('Metrics selected in the Postmortem view');
     await page
-      .locator('.pane-body .monaco-list-row.selected[aria-label*="Metrics"]')
+      .locator('.pane-body .monaco-list-row.selected', { hasText: 'Metrics' })
       .first()
       .waitFor({ timeout: 30000 });
     seen.push('the lens opens the Postmortem view at Metrics');
