@@ -1,8 +1,6 @@
 import { type Cue, isQuoted, isRejected, type SentenceView } from './cues';
 import { isNegated } from './grammar';
-import { ROLE_NOUNS } from './lexicon';
-
-const ROLE = [...ROLE_NOUNS].filter((r) => /^[a-z-]+$/.test(r)).join('|');
+import { isRoleNoun } from './lexicon';
 
 /** Names of a human slip (the noun): "error", "lapse", "misjudgement", "slip-up". */
 const SLIP = `(?:errors?|mistakes?|slips?|slip-ups?|blunders?|oversights?|lapses?|misjudge?ments?|missteps?|mix-?ups?|goofs?|gaffes?|misclicks?|mis-?keying)`;
@@ -10,30 +8,61 @@ const SLIP = `(?:errors?|mistakes?|slips?|slip-ups?|blunders?|oversights?|lapses
  * Words that make a slip a person's (besides every role noun): what kind of human work it was ("keying",
  * "clerical", "procedural", "data-entry") or whose ("human", "personnel", "staff").
  */
-const HUMAN_KIND = `(?:human|humans|operator|operators|user|staff|personnel|manual|people|pilot|admin|administrative|administrator|employee|operational|procedural|clerical|keying|typing|keyboard|data[- ]entry|technician|annotator|labeller|labeler|cabling|configuration-entry|human-induced|operator-induced|${ROLE})`;
+const HUMAN_KINDS = new Set(
+  `human humans operator operators user staff personnel manual people pilot admin administrative administrator
+  employee operational procedural clerical keying typing keyboard data-entry technician annotator labeller
+  labeler cabling configuration-entry human-induced operator-induced`.split(/\s+/),
+);
+
+/** A word, where the pattern wants a person or a kind of human work; `humanWord` checks it after the match. */
+const WORD = String.raw`[a-z][\w-]*`;
+/** Up to three words ending a noun phrase ("the night-shift operator"), checked after the match. */
+const WHO = String.raw`(?<who>(?:[\w-]+ ){0,2}[a-z][\w-]*)`;
+
+/** A role noun (hand list or WordNet's person nouns), singular or plural, or a word of human work. */
+function humanWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (HUMAN_KINDS.has(w) || isRoleNoun(w)) return true;
+  if (w.endsWith('ies')) return isRoleNoun(`${w.slice(0, -3)}y`);
+  return w.endsWith('s') && isRoleNoun(w.slice(0, -1));
+}
+
+/** Whether the words a match captured hold the person the pattern wants: its head (`last`), or any of them. */
+function humanGroups(groups: Record<string, string | undefined> | undefined, check?: 'last' | 'any'): boolean {
+  if (!check || !groups) return true;
+  const kind = groups.kind;
+  if (kind !== undefined)
+    return humanWord(kind) || (kind.toLowerCase() === 'data' && /^entry$/i.test(groups.mid ?? ''));
+  // "someone made a mistake": a pronoun, no phrase to check.
+  if (groups.who === undefined) return true;
+  const words = groups.who.split(' ');
+  return check === 'last' ? humanWord(words[words.length - 1]) : words.some(humanWord);
+}
 
 /**
  * "Human error" and its kin, as a cause or a classification. `needs` is a simpler pattern that every match of the
  * phrase holds, searched for first: the phrases that list every role are slow to search, and most sentences lack it.
  */
-const PHRASES: { re: RegExp; reason: string; needs?: RegExp }[] = [
+const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'any' }[] = [
   {
     re: /\b(?:human|operator|user|staff|engineer|personnel|manual|people|pilot|admin|administrator|employee|operational)[- ](?:error|mistake|slip|blunder|oversight)s?\b/gi,
     reason: 'phrase',
   },
   {
     // "annotator error", "a manual keying mistake", "an administrative mistake at our telco partner", "operator misjudgement"
-    re: new RegExp(`\\b${HUMAN_KIND}(?:[- ](?:[\\w-]+[- ])?)${SLIP}\\b`, 'gi'),
+    re: new RegExp(`\\b(?<kind>${WORD})(?:[- ](?:(?<mid>[\\w-]+)[- ])?)${SLIP}\\b`, 'gi'),
     reason: 'kind',
+    check: 'last',
     needs: /error|mistake|slip|blunder|oversight|lapse|misjudg|misstep|mix-?up|goof|gaffe|misclick|keying/i,
   },
   {
     // "Error of the operator", "a slip by the night-shift engineer", "mistake on the part of support staff"
     re: new RegExp(
-      `\\b${SLIP} (?:made |committed )?(?:by|of|from|on the part of) (?:an?|the|our|their|one of (?:the|our)|some)? ?(?:[\\w-]+ ){0,2}${HUMAN_KIND}s?\\b`,
+      `\\b${SLIP} (?:made |committed )?(?:by|of|from|on the part of) (?:an?|the|our|their|one of (?:the|our)|some)? ?${WHO}\\b`,
       'gi',
     ),
     reason: 'by-role',
+    check: 'any',
     needs: /(?:by|of|from|part of) /i,
   },
   {
@@ -44,10 +73,11 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp }[] = [
   {
     // "the engineer slipped up", "the on-call goofed"
     re: new RegExp(
-      `\\b(?:someone|somebody|i|we|(?:an?|the|our) (?:[\\w-]+ ){0,2}(?:${ROLE})) (?:slipped up|slipped|goofed|erred|screwed up|messed up)\\b`,
+      `\\b(?:someone|somebody|i|we|(?:an?|the|our) ${WHO}) (?:slipped up|slipped|goofed|erred|screwed up|messed up)\\b`,
       'gi',
     ),
     reason: 'slipped',
+    check: 'last',
   },
   {
     // Classification labels: "Error type: HUMAN", "Category: human", "Cause code 7 – 'Human: incorrect input'",
@@ -61,24 +91,27 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp }[] = [
   },
   {
     re: new RegExp(
-      `\\b(?:mistake|error|slip|blunder|oversight)s? (?:made |committed )?(?:by|on the part of|from) (?:an?|the|our|one of (?:the|our)|some) (?:[\\w-]+ ){0,2}(?:${ROLE})s?\\b`,
+      `\\b(?:mistake|error|slip|blunder|oversight)s? (?:made |committed )?(?:by|on the part of|from) (?:an?|the|our|one of (?:the|our)|some) ${WHO}\\b`,
       'gi',
     ),
     reason: 'by-role',
+    check: 'any',
     needs:
       /(?:mistake|error|slip|blunder|oversight)s? (?:made |committed )?(?:by|on the part of|from) (?:an?|the|our|one of|some) /i,
   },
   {
-    re: new RegExp(`\\b(?:(?:an?|the|our) )?(?:[\\w-]+ ){0,2}(?:${ROLE})(?:'s|’s) (?:own )?${SLIP}\\b`, 'gi'),
+    re: new RegExp(`\\b(?:(?:an?|the|our) )?${WHO}(?:'s|’s) (?:own )?${SLIP}\\b`, 'gi'),
     reason: 'role-possessive',
+    check: 'last',
     needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder|lapse|misjudg|misstep|mix-?up|goof|gaffe|oversight)/i,
   },
   {
     re: new RegExp(
-      `\\b(?:someone|somebody|(?:an?|the|our) (?:[\\w-]+ ){0,2}(?:${ROLE})) (?:made|makes|had made) (?:an?|the|one) (?:[\\w-]+ )?(?:mistake|error|slip|blunder)\\b`,
+      `\\b(?:someone|somebody|(?:an?|the|our) ${WHO}) (?:made|makes|had made) (?:an?|the|one) (?:[\\w-]+ )?(?:mistake|error|slip|blunder)\\b`,
       'gi',
     ),
     reason: 'made-mistake',
+    check: 'last',
     needs: /(?:made|makes) (?:an?|the|one) /i,
   },
 ];
@@ -124,12 +157,17 @@ const NEEDED =
 export function detectHumanError(view: SentenceView): Cue[] {
   const cues: Cue[] = [];
   if (!NEEDED.test(view.text)) return cues;
-  for (const { re, reason, needs } of PHRASES) {
+  for (const { re, reason, needs, check } of PHRASES) {
     if (needs && !needs.test(view.text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
       const start = m.index;
       const end = start + m[0].length;
+      // The generic words of the pattern name no person: look again from the next word.
+      if (!humanGroups(m.groups, check)) {
+        re.lastIndex = start + 1;
+        continue;
+      }
       if (cues.some((c) => c.start < end && start < c.end)) continue;
       if (isRejected(view, start, end) || isTechnical(view, start, end)) continue;
       // "a human-error taxonomy", "the operator-error field": the phrase named as a category, not given as a cause.

@@ -3,6 +3,7 @@
  * kinds of words (roles, systems, harms, judgments), never whole sentences.
  */
 import { WORDNET_JUDGMENT_WORDS } from './lexicon/judgment-words';
+import { PERSON_NOUNS } from './lexicon/person-nouns';
 import { BRAND_WORDS } from './lexicon/products';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
@@ -18,7 +19,11 @@ export const ROLE_NOUNS = words(`
   approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
   requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
   firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
+  noc soc sde sdet tpm ciso cio cso coo cfo tam csm tse nocs socs
 `);
+
+/** Role acronyms that name a team or a desk rather than one person ("the NOC", "SOC"). */
+export const GROUP_ACRONYMS = words('noc soc nocs socs');
 
 /** Role nouns that are also common system nouns: a person only without a technical modifier. */
 export const AMBIGUOUS_ROLE_NOUNS = words(`
@@ -288,6 +293,25 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
     starts: ['scre', 'mess', 'muck', 'cock', 'ball'],
   },
 ];
+
+let personNounSet: ReadonlySet<string> | undefined;
+
+/** Nouns that name a person (WordNet's noun.person, generated: lexicon/person-nouns.ts), built on first use. */
+export function personNouns(): ReadonlySet<string> {
+  personNounSet ??= words(PERSON_NOUNS);
+  return personNounSet;
+}
+
+/**
+ * Whether a lower-case noun (lemma or singular) names a person by role: the hand list, or a WordNet person noun that
+ * is no system noun, product or adversary ("contractor", "technician", "apprentice").
+ */
+export function isRoleNoun(word: string): boolean {
+  return (
+    ROLE_NOUNS.has(word) ||
+    (personNouns().has(word) && !SYSTEM_NOUNS.has(word) && !PRODUCTS.has(word) && !ADVERSARY_NOUNS.has(word))
+  );
+}
 
 let brands: ReadonlySet<string> | undefined;
 
