@@ -4,7 +4,7 @@ import { memoizeText } from '../incremental/memo';
  * runs over every block of every document, so it is built for speed (see `PrefixScan`).
  */
 import { PEOPLE_HINTS } from './doc-context';
-import { JUDGMENT_IDIOMS, JUDGMENT_WORDS } from './lexicon';
+import { JUDGMENT_IDIOMS, JUDGMENT_WORDS, SLIP, SLIP_STARTS } from './lexicon';
 import { type Prefixed, PrefixScan } from './scan';
 
 /** Cues that only count at the start of the text. */
@@ -123,6 +123,8 @@ const CUES: Prefixed[] = [
     ],
   },
   { pattern: String.raw`\b(?:error|mistake)`, prefixes: ['erro', 'mist'] },
+  // every name of a slip WordNet gives (lexicon/conduct-words.ts): "blunder", "gaffe", "slip-up", "faux pas"
+  { pattern: String.raw`\b${SLIP}`, prefixes: SLIP_STARTS },
   // judgment
   ...[
     'fault',

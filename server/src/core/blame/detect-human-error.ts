@@ -1,9 +1,7 @@
 import { type Cue, isQuoted, isRejected, type SentenceView } from './cues';
 import { isNegated } from './grammar';
-import { isRoleNoun } from './lexicon';
+import { isRoleNoun, SLIP } from './lexicon';
 
-/** Names of a human slip (the noun): "error", "lapse", "misjudgement", "slip-up". */
-const SLIP = `(?:errors?|mistakes?|slips?|slip-ups?|blunders?|oversights?|lapses?|misjudge?ments?|missteps?|mix-?ups?|goofs?|gaffes?|misclicks?|mis-?keying)`;
 /**
  * Words that make a slip a person's (besides every role noun): what kind of human work it was ("keying",
  * "clerical", "procedural", "data-entry") or whose ("human", "personnel", "staff").
@@ -27,16 +25,26 @@ function humanWord(word: string): boolean {
   return w.endsWith('s') && isRoleNoun(w.slice(0, -1));
 }
 
-/** Whether the words a match captured hold the person the pattern wants: its head (`last`), or any of them. */
-function humanGroups(groups: Record<string, string | undefined> | undefined, check?: 'last' | 'any'): boolean {
-  if (!check || !groups) return true;
+/**
+ * Where a match ends once the words it captured are checked: -1 when they hold no person where the pattern wants
+ * one (its head, `last`, or any of them, `any`); for `any`, the match is cut after the last such word ("a slip by
+ * the contractor" of "a slip by the contractor exposed the bucket").
+ */
+function checkedEnd(m: RegExpExecArray, check?: 'last' | 'any'): number {
+  const end = m.index + m[0].length;
+  const groups = m.groups;
+  if (!check || !groups) return end;
   const kind = groups.kind;
   if (kind !== undefined)
-    return humanWord(kind) || (kind.toLowerCase() === 'data' && /^entry$/i.test(groups.mid ?? ''));
+    return humanWord(kind) || (kind.toLowerCase() === 'data' && /^entry$/i.test(groups.mid ?? '')) ? end : -1;
   // "someone made a mistake": a pronoun, no phrase to check.
-  if (groups.who === undefined) return true;
+  if (groups.who === undefined) return end;
   const words = groups.who.split(' ');
-  return check === 'last' ? humanWord(words[words.length - 1]) : words.some(humanWord);
+  if (check === 'last') return humanWord(words[words.length - 1]) ? end : -1;
+  let k = words.length - 1;
+  while (k >= 0 && !humanWord(words[k])) k--;
+  if (k < 0) return -1;
+  return end - (groups.who.length - words.slice(0, k + 1).join(' ').length);
 }
 
 /**
@@ -53,7 +61,7 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     re: new RegExp(`\\b(?<kind>${WORD})(?:[- ](?:(?<mid>[\\w-]+)[- ])?)${SLIP}\\b`, 'gi'),
     reason: 'kind',
     check: 'last',
-    needs: /error|mistake|slip|blunder|oversight|lapse|misjudg|misstep|mix-?up|goof|gaffe|misclick|keying/i,
+    needs: new RegExp(SLIP, 'i'),
   },
   {
     // "Error of the operator", "a slip by the night-shift engineer", "mistake on the part of support staff"
@@ -103,16 +111,16 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     re: new RegExp(`\\b(?:(?:an?|the|our) )?${WHO}(?:'s|’s) (?:own )?${SLIP}\\b`, 'gi'),
     reason: 'role-possessive',
     check: 'last',
-    needs: /(?:'s|’s) (?:own )?(?:error|mistake|slip|blunder|lapse|misjudg|misstep|mix-?up|goof|gaffe|oversight)/i,
+    needs: new RegExp(`(?:'s|’s) (?:own )?${SLIP}`, 'i'),
   },
   {
     re: new RegExp(
-      `\\b(?:someone|somebody|(?:an?|the|our) ${WHO}) (?:made|makes|had made) (?:an?|the|one) (?:[\\w-]+ )?(?:mistake|error|slip|blunder)\\b`,
+      `\\b(?:someone|somebody|(?:an?|the|our) ${WHO}) (?:made|makes|had made|committed|commits) (?:an?|the|one) (?:[\\w-]+ )?${SLIP}\\b`,
       'gi',
     ),
     reason: 'made-mistake',
     check: 'last',
-    needs: /(?:made|makes) (?:an?|the|one) /i,
+    needs: /(?:made|makes|committed|commits) (?:an?|the|one) /i,
   },
 ];
 
@@ -151,8 +159,10 @@ const RECORDED =
   /\b(?:(?:recorded|classified|coded|filed|marked|logged|listed|labell?ed|tagged|entered|closed|put down|chalked up|attributed|stopped|ended|settled|concluded)(?: (?:as|at|to|under|with(?: resolution)?|on))?|(?:record|classif(?:y|ie)|categori[sz]e|code|file|mark|log|label|tag)s? (?:[\w-]+ ){1,5}(?:as|under))\s*[^\s\w]?\s*['‘"“][^'’"”]*$/i;
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
-const NEEDED =
-  /error|mistake|slip|blunder|oversight|lapse|misjudg|misstep|mix-?up|goof|gaffe|misclick|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?8|finger/i;
+const NEEDED = new RegExp(
+  `${SLIP}|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?8|finger`,
+  'i',
+);
 
 export function detectHumanError(view: SentenceView): Cue[] {
   const cues: Cue[] = [];
@@ -162,9 +172,9 @@ export function detectHumanError(view: SentenceView): Cue[] {
     re.lastIndex = 0;
     for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
       const start = m.index;
-      const end = start + m[0].length;
+      const end = checkedEnd(m, check);
       // The generic words of the pattern name no person: look again from the next word.
-      if (!humanGroups(m.groups, check)) {
+      if (end < 0) {
         re.lastIndex = start + 1;
         continue;
       }
@@ -190,7 +200,7 @@ export function detectHumanError(view: SentenceView): Cue[] {
         continue;
       const firstToken = view.tokens.findIndex((t) => t.start >= start);
       if (firstToken >= 0 && isNegated(view.tokens, firstToken, 3)) continue;
-      cues.push({ kind: 'human-error', start, end, phrase: m[0], reason });
+      cues.push({ kind: 'human-error', start, end, phrase: view.text.slice(start, end), reason });
     }
   }
   return cues;

@@ -2,6 +2,7 @@
  * Word lists for blame analysis. Lower case; the analysis compares lemmas or lower-cased text. The lists name
  * kinds of words (roles, systems, harms, judgments), never whole sentences.
  */
+import { BOTCH_PARTICLE_VERBS, BOTCH_VERBS, SLIP_NOUNS } from './lexicon/conduct-words';
 import { WORDNET_JUDGMENT_WORDS } from './lexicon/judgment-words';
 import { PERSON_NOUNS } from './lexicon/person-nouns';
 import { BRAND_WORDS } from './lexicon/products';
@@ -208,11 +209,34 @@ export const IMPACT_WORDS = words(`
   exposure damage cost spread escalate escalated reach reached harm hurt much far more later
 `);
 
+const list = (s: string) => s.trim().split(/\s+/);
+
+/** Words as a pattern's alternation, longest first; "_" joins the words of a phrase ("faux_pas"). */
+const alternation = (forms: string[]) =>
+  [...new Set(forms)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => w.replace(/_/g, '[ -]'))
+    .join('|');
+
+/** The distinct four-character starts of words, for the cue scan. */
+export const startsOf = (forms: string[]) => [...new Set(forms.map((w) => w.slice(0, 4).replace(/_/g, ' ')))];
+
+/** Names of a human slip: WordNet's (lexicon/conduct-words.ts) and the spellings it lacks. */
+const SLIP_FORMS = [
+  ...list(SLIP_NOUNS),
+  ...list(`misjudgment misjudgments misjudgement misjudgements misclick misclicks mis-keying miskeying goof goofs
+    slipup slipups mixup mixups`),
+];
+/** A pattern's alternation of every name of a human slip: "blunders", "slip-up", "faux pas", "misclick". */
+export const SLIP = `(?:${alternation(SLIP_FORMS)})`;
+/** The starts of the names of a slip, for the cue scan. */
+export const SLIP_STARTS = startsOf(SLIP_FORMS);
+
 /**
  * Idioms that judge conduct (general English, not from any test set), each with the words any match starts with
- * (for the cue scan). Matched case-insensitively on the sentence text.
+ * (for the cue scan); `agent`: a verb that judges only a person's doing ("the parser fumbled the input" is a bug). Matched case-insensitively on the sentence text.
  */
-export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
+export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boolean }[] = [
   { pattern: String.raw`\bcut(?:s|ting)? (?:a few |some |every )?corners\b`, starts: ['cut'] },
   {
     pattern: String.raw`\b(?:took|take|takes|taking) (?:a |the )?(?:lazy |easy )?short-?cuts?\b`,
@@ -284,13 +308,16 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
     pattern: String.raw`\b(?:basic |due |common |any |professional )?(?:diligence|care|rigou?r|professionalism|competence|common sense|discipline) (?:was|were|is) (?:\w+ )?(?:missing|absent|lacking|nowhere to be (?:seen|found))\b`,
     starts: ['basi', 'due ', 'comm', 'any ', 'prof', 'dili', 'care', 'rigo', 'comp', 'disc'],
   },
+  // Botching, from WordNet (lexicon/conduct-words.ts): "bungled the cutover", "screwed it up".
   {
-    pattern: String.raw`\b(?:mis-?handl|botch|bungl|bodg|fumbl|flubb?|muff)(?:e|ed|es|ing|s)?\b`,
-    starts: ['mish', 'mis-', 'botc', 'bung', 'bodg', 'fumb', 'flub', 'muff'],
+    pattern: String.raw`\b(?:${alternation([...list(BOTCH_VERBS), 'mis-handle', 'mis-handled', 'mis-handling'])})\b`,
+    starts: startsOf([...list(BOTCH_VERBS), 'mis-']),
+    agent: true,
   },
   {
-    pattern: String.raw`\b(?:screw|mess|muck|cock|balls)(?:ed|es|ing|s)? (?:it |things |this )?up\b`,
-    starts: ['scre', 'mess', 'muck', 'cock', 'ball'],
+    pattern: String.raw`\b(?:${alternation([...list(BOTCH_PARTICLE_VERBS), 'cock', 'cocked', 'cocking', 'cocks'])}) (?:it |things |this |that |everything )?up\b`,
+    starts: startsOf([...list(BOTCH_PARTICLE_VERBS), 'cock']),
+    agent: true,
   },
 ];
 
