@@ -172,6 +172,10 @@ const CUES: Prefixed[] = [
     prefixes: ['paid', 'pay ', 'pays', 'payi', 'show', 'gave', 'give', 'givi', 'disp'],
   },
   { pattern: 'without (?:any |much |a )?(?:thought|care|regard|thinking)', prefixes: ['with'] },
+  {
+    pattern: String.raw`\b(?:nobody|no one|no-one|noone) (?:\w+ )?(?:cared|cares|bothered|bothers)\b`,
+    prefixes: ['nobo', 'no o', 'no-o', 'noon'],
+  },
   { pattern: String.raw`\bon (?:me|him|her|them|us)\b`, prefixes: ['on m', 'on h', 'on t', 'on u'] },
   // Every judgment word and idiom of the lexicon, so that the lexicon alone decides what is a cue.
   ...[...JUDGMENT_WORDS]

@@ -1,6 +1,6 @@
 import { type Cue, isQuoted, isRejected, type SentenceView } from './cues';
 import { isNegated } from './grammar';
-import { isRoleNoun, SLIP } from './lexicon';
+import { isRoleNoun, PERSONAL_SLIP, SLIP } from './lexicon';
 
 /**
  * Words that make a slip a person's (besides every role noun): what kind of human work it was ("keying",
@@ -74,6 +74,15 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     needs: /(?:by|of|from|part of) /i,
   },
   {
+    // "a silly mistake on our side", "an oversight on their part": a slip owned by the people who write.
+    re: new RegExp(
+      `\\b${PERSONAL_SLIP} (?:made |committed )?(?:on|from) (?:our|their|his|her|my|your) (?:own )?(?:side|end|part)\\b`,
+      'gi',
+    ),
+    reason: 'by-role',
+    needs: / (?:on|from) (?:our|their|his|her|my|your) /i,
+  },
+  {
     // "a mistaken manual purge of the queue by support staff", "an erroneous manual change"
     re: /\b(?:mistaken|erroneous|accidental|inadvertent) (?:manual|human|hand-typed|hand-edited)\b/gi,
     reason: 'mistaken-manual',
@@ -90,7 +99,7 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
   {
     // Classification labels: "Error type: HUMAN", "Category: human", "Cause code 7 – 'Human: incorrect input'",
     // "classified as 'incorrect manual intervention (human)'", "the human element"
-    re: /\b(?:(?:error|failure|fault|incident|root[- ]cause|cause|category|classification|type|factor)(?: type| code| category| class)?(?: \d+)?\s*[:=–—-]\s*['‘"“]?(?:human|personnel|people|operator)\b|['‘"“(]human\s*[:)]|\bthe human (?:element|factor)\b(?! (?:engineering|research|design))|\b(?:meatware|wetware|liveware|carbon[- ]based) (?:problem|failure|issue|error|bug|fault))/gi,
+    re: /(?:\b(?:error|failure|fault|incident|root[- ]cause|cause|category|classification|type|factor)(?: type| code| category| class)?(?: \d+)?\s*[:=–—-]\s*['‘"“]?(?:human|personnel|people|operator)\b|['‘"“(]human\s*[:)]|\bthe human (?:element|factor)\b(?! (?:engineering|research|design))|\b(?:meatware|wetware|liveware|carbon[- ]based) (?:problem|failure|issue|error|bug|fault))/gi,
     reason: 'classification',
   },
   {
@@ -156,7 +165,7 @@ function isTechnical(view: SentenceView, start: number, end: number): boolean {
 
 /** A verdict recorded in quotes: "recorded as '…'", "classified as '…'", "stopped at '…'", "put down to '…'". */
 const RECORDED =
-  /\b(?:(?:recorded|classified|coded|filed|marked|logged|listed|labell?ed|tagged|entered|closed|put down|chalked up|attributed|stopped|ended|settled|concluded)(?: (?:as|at|to|under|with(?: resolution)?|on))?|(?:record|classif(?:y|ie)|categori[sz]e|code|file|mark|log|label|tag)s? (?:[\w-]+ ){1,5}(?:as|under))\s*[^\s\w]?\s*['‘"“][^'’"”]*$/i;
+  /\b(?:(?:recorded|classified|coded|filed|marked|logged|listed|labell?ed|tagged|entered|closed|put down|chalked up|attributed|stopped|ended|settled|concluded)(?:(?: [\w-]+){0,3}? (?:as|at|to|under|with(?: resolution)?|on))?|(?:record|classif(?:y|ie)|categori[sz]e|code|file|mark|log|label|tag)s? (?:[\w-]+ ){1,5}(?:as|under))\s*[^\s\w]?\s*['‘"“][^'’"”]*$/i;
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const NEEDED = new RegExp(
@@ -179,6 +188,12 @@ export function detectHumanError(view: SentenceView): Cue[] {
         continue;
       }
       if (cues.some((c) => c.start < end && start < c.end)) continue;
+      // "(human)" is a classification only as one: "classified as '… (human)'", not "a reviewer (human) approves".
+      if (
+        view.text[start] === '(' &&
+        !/\b(?:classif|categor|cause|type|code|taxonom|bucket|recorded|filed|logged)/i.test(view.text.slice(0, start))
+      )
+        continue;
       if (isRejected(view, start, end) || isTechnical(view, start, end)) continue;
       // "a human-error taxonomy", "the operator-error field": the phrase named as a category, not given as a cause.
       if (
@@ -191,8 +206,10 @@ export function detectHumanError(view: SentenceView): Cue[] {
       // "recorded as 'personnel error'", "our five whys stopped at 'the engineer made a mistake'".
       if (isQuoted(view, start, end) && !RECORDED.test(view.text.slice(Math.max(0, start - 60), start))) continue;
       // A mistake with no incident in sight is a general remark ("the moderator who made the mistake").
+      // A recorded verdict needs none: "our five whys stopped at 'the engineer made a mistake'".
       if (
         reason === 'made-mistake' &&
+        !RECORDED.test(view.text.slice(Math.max(0, start - 60), start)) &&
         !/\b(?:caus\w*|led to|lead to|result\w*|outage|incident|down|broke|because|when|while|during|which)\b/i.test(
           view.text,
         )

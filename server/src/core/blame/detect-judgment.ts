@@ -17,6 +17,11 @@ const PHRASES: { re: RegExp; reason: string }[] = [
     re: /\b(?:did ?n['’]?t|did not|never|could ?n['’]?t be|could not be|can['’]?t be|won['’]?t|would ?n['’]?t) (?:even )?bother(?:ed)?\b/gi,
     reason: 'bother',
   },
+  // "nobody cared enough to look", "no one bothered": care denied to everyone.
+  {
+    re: /\b(?:nobody|no one|no-one|noone) (?:really |actually |even |ever |much |truly )?(?:cared|cares|bothered|bothers)\b/gi,
+    reason: 'bother',
+  },
   { re: /\bno excuse\b/gi, reason: 'excuse' },
   {
     re: /\black of (?:basic )?(?:diligence|care|attention|discipline|judg(?:e)?ment|professionalism|rigou?r|ownership|common sense|competence|thought)\b/gi,

@@ -229,6 +229,8 @@ const SLIP_FORMS = [
 ];
 /** A pattern's alternation of every name of a human slip: "blunders", "slip-up", "faux pas", "misclick". */
 export const SLIP = `(?:${alternation(SLIP_FORMS)})`;
+/** `SLIP` without "error", which systems make too: "a mistake on our side" is a person's, "an error on our side" may not be. */
+export const PERSONAL_SLIP = `(?:${alternation(SLIP_FORMS.filter((w) => !/^errors?$/.test(w)))})`;
 /** The starts of the names of a slip, for the cue scan. */
 export const SLIP_STARTS = startsOf(SLIP_FORMS);
 
