@@ -16,7 +16,7 @@ const START_CUES = [
 const CUES: Prefixed[] = [
   // modal perfects, "If … had …" (and, among START_CUES, "Had the responder …")
   {
-    pattern: String.raw`\b(?:should|could|would|ought|must)(?:n['’]?t| not| never| to)?(?: \w+)? (?:have|of)\b`,
+    pattern: String.raw`\b(?:should|could|would|ought|must)(?:n['’]?t| not| never| to)?(?: [\w-]+){0,3} (?:have|of)\b`,
     prefixes: ['shou', 'coul', 'woul', 'ough', 'must'],
   },
   { pattern: String.raw`['’]ve\b`, prefixes: ["'ve", '’ve'] },
@@ -39,6 +39,10 @@ const CUES: Prefixed[] = [
   {
     pattern: String.raw`\b(?:just|only|simply) (?:had|needed|has|need|needs|have) to\b`,
     prefixes: ['just', 'only', 'simp'],
+  },
+  {
+    pattern: String.raw`\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of\b`,
+    prefixes: ['simp', 'just', 'only', 'mere', 'real'],
   },
   {
     pattern: String.raw`\ball (?:it|[\w'-]+(?: [\w'-]+){0,3}) (?:took|takes|would|had|needed|need|has|have)\b`,

@@ -79,7 +79,7 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
       `\\b${PERSONAL_SLIP} (?:made |committed )?(?:on|from) (?:our|their|his|her|my|your) (?:own )?(?:side|end|part)\\b`,
       'gi',
     ),
-    reason: 'by-role',
+    reason: 'our-side',
     needs: / (?:on|from) (?:our|their|his|her|my|your) /i,
   },
   {
@@ -188,6 +188,11 @@ export function detectHumanError(view: SentenceView): Cue[] {
         continue;
       }
       if (cues.some((c) => c.start < end && start < c.end)) continue;
+      // "a configuration mistake on our side" is the system's: a slip on our side is a person's only unqualified.
+      if (reason === 'our-side') {
+        const before = view.tokens.findLast((t) => t.end <= start);
+        if (before && (before.pos === 'NOUN' || before.pos === 'PROPN')) continue;
+      }
       // "(human)" is a classification only as one: "classified as '… (human)'", not "a reviewer (human) approves".
       if (
         view.text[start] === '(' &&

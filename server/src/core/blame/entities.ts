@@ -347,6 +347,7 @@ export function classify(tokens: Token[], np: NounPhrase, ctx: DocContext): Enti
         'people',
         'folks',
         'members',
+        'support',
       ].includes(role) || GROUP_ACRONYMS.has(role);
     return { kind: group ? 'group' : 'person', negative };
   }

@@ -20,7 +20,7 @@ export const ROLE_NOUNS = words(`
   approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
   requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
   firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
-  noc soc sde sdet tpm ciso cio cso coo cfo tam csm tse nocs socs
+  noc soc sde sdet tpm ciso cio cso coo cfo tam csm tse nocs socs tech techs support
 `);
 
 /** Role acronyms that name a team or a desk rather than one person ("the NOC", "SOC"). */
@@ -29,7 +29,7 @@ export const GROUP_ACRONYMS = words('noc soc nocs socs');
 /** Role nouns that are also common system nouns: a person only without a technical modifier. */
 export const AMBIGUOUS_ROLE_NOUNS = words(`
   operator manager agent owner lead user admin worker driver captain pilot shift client partner group member
-  members org customer
+  members org customer support
 `);
 
 /** Modifiers that make an ambiguous role noun a person ("release manager", "support agent", "human operator"). */
@@ -38,6 +38,7 @@ export const PERSON_MODIFIERS = words(`
   delivery change site database network systems security customer service-desk helpdesk help-desk call-center
   sales field night day weekend primary secondary backup tier-1 tier-2 l1 l2 l3 senior junior lead new
   experienced former admin storage payments platform infra infrastructure ops devops sre qa test sysadmin
+  tech technical vendor desktop it-support 24x7 24/7
 `);
 
 export const PERSON_PRONOUNS = words(`
