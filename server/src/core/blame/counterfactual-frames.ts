@@ -30,6 +30,12 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
     person: false,
   },
   {
+    // Minimizers: "it was simply a matter of checking the expiry date", "just a question of reading the runbook".
+    re: /\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of (?:[\w-]+ )?[\w-]+ing\b/gi,
+    reason: 'minimizer',
+    person: false,
+  },
+  {
     re: /\b(?:for (?:anyone|anybody|everyone|all) to see|in plain sight|staring (?:us|them|him|her|everyone) in the face|right (?:there|in front of (?:us|them|him|her)))\b/gi,
     reason: 'plain-sight',
     person: false,
@@ -41,7 +47,7 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
   },
 ];
 const FRAME_WORDS =
-  /supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
+  /matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
 
 /** Obligation, opportunity and hindsight frames in the sentence ("was supposed to … but", "the correct move was to"). */
 export function frameCues(view: SentenceView, push: Push, question: boolean, rhetorical: boolean): void {

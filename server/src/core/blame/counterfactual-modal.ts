@@ -45,6 +45,8 @@ export interface ModalPerfect {
   voice: 'active' | 'passive' | 'copula' | 'elliptical';
   /** The participle (active or passive), or the copula's complement. */
   verb?: number;
+  /** The subject between the modal and "have" in a negative question ("Couldn't the deployer have checked…?"). */
+  subject?: NounPhrase;
 }
 
 /** "should have", "could've", "ought not to have", "would have been" … with what follows. */
@@ -53,12 +55,20 @@ export function modalPerfectAt(tokens: Token[], i: number): ModalPerfect | undef
   let j = i + 1;
   while (tokens[j] && (SKIPPABLE.has(tokens[j].lower) || (tokens[i].lower === 'ought' && tokens[j].lower === 'to')))
     j++;
-  if (!tokens[j] || !['have', "'ve", 'of'].includes(tokens[j].lower)) return undefined;
+  let subject: NounPhrase | undefined;
+  if (!tokens[j] || !['have', "'ve", 'of'].includes(tokens[j].lower)) {
+    // "Couldn't the deployer have checked…?", "Shouldn't someone have paged…?": a negative question that opens the
+    // sentence, its subject between the modal and "have".
+    if (i !== 0 || !tokens.slice(i + 1, j).some((t) => t.lower === "n't" || t.lower === 'not')) return undefined;
+    subject = nounPhraseAt(tokens, j);
+    if (!subject || tokens[subject.end]?.lower !== 'have') return undefined;
+    j = subject.end;
+  }
   const have = j;
   let k = j + 1;
   while (tokens[k] && (SKIPPABLE.has(tokens[k].lower) || tokens[k].pos === 'ADV') && tokens[k].lower !== 'been') k++;
   const next = tokens[k];
-  if (!next || next.kind === 'punct') return { modal: i, have, voice: 'elliptical' };
+  if (!next || next.kind === 'punct') return { modal: i, have, voice: 'elliptical', subject };
   if (next.lower === 'to') return undefined; // "should have to": an obligation, not hindsight
   if (next.lower === 'been') {
     let m = k + 1;
@@ -69,15 +79,16 @@ export function modalPerfectAt(tokens: Token[], i: number): ModalPerfect | undef
     )
       m++;
     const after = tokens[m];
-    if (!after || after.kind === 'punct' || after.pos === 'SCONJ') return { modal: i, have: k, voice: 'elliptical' };
+    if (!after || after.kind === 'punct' || after.pos === 'SCONJ')
+      return { modal: i, have: k, voice: 'elliptical', subject };
     if (after.pos === 'VERB' && /(?:ed|en|wn|ght|ne|un|ung|ot|lt|pt|nt|id|ade)$/.test(after.lower))
-      return { modal: i, have: k, voice: 'passive', verb: m };
-    return { modal: i, have: k, voice: 'copula', verb: m };
+      return { modal: i, have: k, voice: 'passive', verb: m, subject };
+    return { modal: i, have: k, voice: 'copula', verb: m, subject };
   }
   if (next.lower === 'had') return undefined; // "should not have had lingering issues": possession
   // "should have alerting": a gerund after have is a noun (possession), not a participle.
   if ((next.pos === 'VERB' || next.pos === 'AUX' || /ed$/.test(next.lower)) && !/ing$/.test(next.lower))
-    return { modal: i, have, voice: 'active', verb: k };
+    return { modal: i, have, voice: 'active', verb: k, subject };
   return undefined; // "should have a talk", "should have priority": have = possess
 }
 
@@ -152,8 +163,9 @@ export function modalPerfectCue(
 ): void {
   const { tokens } = view;
   const tok = tokens[i];
-  if (question && !rhetorical) return;
-  const subjectNp = subjectOf(tokens, i);
+  // A negative question with its subject inside ("Couldn't the deployer have…?") is a reproach, not a question.
+  if (question && !rhetorical && !mp.subject) return;
+  const subjectNp = mp.subject ?? subjectOf(tokens, i);
   const subject = entityOf(view, subjectNp);
   if (subject?.kind === 'adversary') return;
   const modal = tok.lower;

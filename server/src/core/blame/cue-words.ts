@@ -4,7 +4,7 @@ import { memoizeText } from '../incremental/memo';
  * runs over every block of every document, so it is built for speed (see `PrefixScan`).
  */
 import { PEOPLE_HINTS } from './doc-context';
-import { JUDGMENT_IDIOMS, JUDGMENT_WORDS } from './lexicon';
+import { JUDGMENT_IDIOMS, JUDGMENT_WORDS, SLIP, SLIP_STARTS } from './lexicon';
 import { type Prefixed, PrefixScan } from './scan';
 
 /** Cues that only count at the start of the text. */
@@ -16,7 +16,7 @@ const START_CUES = [
 const CUES: Prefixed[] = [
   // modal perfects, "If … had …" (and, among START_CUES, "Had the responder …")
   {
-    pattern: String.raw`\b(?:should|could|would|ought|must)(?:n['’]?t| not| never| to)?(?: \w+)? (?:have|of)\b`,
+    pattern: String.raw`\b(?:should|could|would|ought|must)(?:n['’]?t| not| never| to)?(?: [\w-]+){0,3} (?:have|of)\b`,
     prefixes: ['shou', 'coul', 'woul', 'ough', 'must'],
   },
   { pattern: String.raw`['’]ve\b`, prefixes: ["'ve", '’ve'] },
@@ -39,6 +39,10 @@ const CUES: Prefixed[] = [
   {
     pattern: String.raw`\b(?:just|only|simply) (?:had|needed|has|need|needs|have) to\b`,
     prefixes: ['just', 'only', 'simp'],
+  },
+  {
+    pattern: String.raw`\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of\b`,
+    prefixes: ['simp', 'just', 'only', 'mere', 'real'],
   },
   {
     pattern: String.raw`\ball (?:it|[\w'-]+(?: [\w'-]+){0,3}) (?:took|takes|would|had|needed|need|has|have)\b`,
@@ -123,6 +127,8 @@ const CUES: Prefixed[] = [
     ],
   },
   { pattern: String.raw`\b(?:error|mistake)`, prefixes: ['erro', 'mist'] },
+  // every name of a slip WordNet gives (lexicon/conduct-words.ts): "blunder", "gaffe", "slip-up", "faux pas"
+  { pattern: String.raw`\b${SLIP}`, prefixes: SLIP_STARTS },
   // judgment
   ...[
     'fault',
@@ -170,6 +176,10 @@ const CUES: Prefixed[] = [
     prefixes: ['paid', 'pay ', 'pays', 'payi', 'show', 'gave', 'give', 'givi', 'disp'],
   },
   { pattern: 'without (?:any |much |a )?(?:thought|care|regard|thinking)', prefixes: ['with'] },
+  {
+    pattern: String.raw`\b(?:nobody|no one|no-one|noone) (?:\w+ )?(?:cared|cares|bothered|bothers)\b`,
+    prefixes: ['nobo', 'no o', 'no-o', 'noon'],
+  },
   { pattern: String.raw`\bon (?:me|him|her|them|us)\b`, prefixes: ['on m', 'on h', 'on t', 'on u'] },
   // Every judgment word and idiom of the lexicon, so that the lexicon alone decides what is a cue.
   ...[...JUDGMENT_WORDS]

@@ -17,6 +17,11 @@ const PHRASES: { re: RegExp; reason: string }[] = [
     re: /\b(?:did ?n['’]?t|did not|never|could ?n['’]?t be|could not be|can['’]?t be|won['’]?t|would ?n['’]?t) (?:even )?bother(?:ed)?\b/gi,
     reason: 'bother',
   },
+  // "nobody cared enough to look", "no one bothered": care denied to everyone.
+  {
+    re: /\b(?:nobody|no one|no-one|noone) (?:really |actually |even |ever |much |truly )?(?:cared|cares|bothered|bothers)\b/gi,
+    reason: 'bother',
+  },
   { re: /\bno excuse\b/gi, reason: 'excuse' },
   {
     re: /\black of (?:basic )?(?:diligence|care|attention|discipline|judg(?:e)?ment|professionalism|rigou?r|ownership|common sense|competence|thought)\b/gi,
@@ -44,7 +49,10 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   { re: /\b(?:is|was|'s) on (?:me|him|her|them|us)\b/gi, reason: 'on-me' },
 ];
 
-const IDIOMS = JUDGMENT_IDIOMS.map((i) => new RegExp(i.pattern, 'gi'));
+const IDIOMS = JUDGMENT_IDIOMS.map((i) => ({ re: new RegExp(i.pattern, 'gi'), agent: i.agent }));
+
+/** Auxiliaries of a passive ("the cutover was botched"): the doer is a person, named or not. */
+const PASSIVE_AUX = /^(?:is|are|was|were|be|been|being|got|get|gets|getting)$/;
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const PHRASE_WORDS =
@@ -136,10 +144,15 @@ export function detectJudgment(view: SentenceView): Cue[] {
     }
   }
 
-  for (const re of IDIOMS) {
+  for (const { re, agent } of IDIOMS) {
     re.lastIndex = 0;
     for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
       const t = tokens.findIndex((x) => x.start >= m.index);
+      // "The Kafka producer fumbled the retries": a verb of botching in the active voice, said of a system.
+      if (agent && t >= 0 && tokens[t].pos === 'VERB' && !PASSIVE_AUX.test(tokens[t - 1]?.lower ?? '')) {
+        const subject = subjectOf(tokens, t);
+        if (subject && !isPersonLike(classify(tokens, subject, view.ctx))) continue;
+      }
       // "they did not cut corners", "nobody went rogue": a denied judgment is none (idioms that carry their own
       // "not" are matched whole).
       if (t >= 0 && !/^not\b|^(?:did|could)/i.test(m[0]) && isNegated(tokens, t, 2)) continue;

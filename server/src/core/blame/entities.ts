@@ -3,6 +3,8 @@ import {
   ADVERSARY_NOUNS,
   AMBIGUOUS_ROLE_NOUNS,
   brandWords,
+  GROUP_ACRONYMS,
+  isRoleNoun,
   NEGATIVE_PRONOUNS,
   PERSON_MODIFIERS,
   PERSON_PRONOUNS,
@@ -292,7 +294,9 @@ export function classify(tokens: Token[], np: NounPhrase, ctx: DocContext): Enti
   const lemmas = forms(headToken);
   if (lemmas.some((l) => ADVERSARY_NOUNS.has(l))) return { kind: 'adversary' };
   if (head === 'one' && negative) return { kind: 'person', negative: true };
-  const role = lemmas.find((l) => ROLE_NOUNS.has(l));
+  // The hand list first (it knows the ambiguous roles), then WordNet's person nouns by lemma, form or singular.
+  const role =
+    lemmas.find((l) => ROLE_NOUNS.has(l)) ?? lemmas.slice(0, head.endsWith('s') ? 3 : 2).find((l) => isRoleNoun(l));
   if (role) {
     const modifiers = tokens.slice(np.start, np.head).filter((t) => t.pos !== 'DET');
     if (AMBIGUOUS_ROLE_NOUNS.has(role)) {
@@ -329,20 +333,22 @@ export function classify(tokens: Token[], np: NounPhrase, ctx: DocContext): Enti
     ) {
       return { kind: 'system' };
     }
-    const group = [
-      'team',
-      'squad',
-      'crew',
-      'group',
-      'department',
-      'org',
-      'organisation',
-      'organization',
-      'staff',
-      'people',
-      'folks',
-      'members',
-    ].includes(role);
+    const group =
+      [
+        'team',
+        'squad',
+        'crew',
+        'group',
+        'department',
+        'org',
+        'organisation',
+        'organization',
+        'staff',
+        'people',
+        'folks',
+        'members',
+        'support',
+      ].includes(role) || GROUP_ACRONYMS.has(role);
     return { kind: group ? 'group' : 'person', negative };
   }
   return { kind: 'system' };

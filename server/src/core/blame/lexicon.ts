@@ -2,7 +2,9 @@
  * Word lists for blame analysis. Lower case; the analysis compares lemmas or lower-cased text. The lists name
  * kinds of words (roles, systems, harms, judgments), never whole sentences.
  */
+import { BOTCH_PARTICLE_VERBS, BOTCH_VERBS, SLIP_NOUNS } from './lexicon/conduct-words';
 import { WORDNET_JUDGMENT_WORDS } from './lexicon/judgment-words';
+import { PERSON_NOUNS } from './lexicon/person-nouns';
 import { BRAND_WORDS } from './lexicon/products';
 
 const words = (s: string) => new Set(s.trim().split(/\s+/));
@@ -18,12 +20,16 @@ export const ROLE_NOUNS = words(`
   approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
   requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
   firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
+  noc soc sde sdet tpm ciso cio cso coo cfo tam csm tse nocs socs tech techs support
 `);
+
+/** Role acronyms that name a team or a desk rather than one person ("the NOC", "SOC"). */
+export const GROUP_ACRONYMS = words('noc soc nocs socs');
 
 /** Role nouns that are also common system nouns: a person only without a technical modifier. */
 export const AMBIGUOUS_ROLE_NOUNS = words(`
   operator manager agent owner lead user admin worker driver captain pilot shift client partner group member
-  members org customer
+  members org customer support
 `);
 
 /** Modifiers that make an ambiguous role noun a person ("release manager", "support agent", "human operator"). */
@@ -32,6 +38,7 @@ export const PERSON_MODIFIERS = words(`
   delivery change site database network systems security customer service-desk helpdesk help-desk call-center
   sales field night day weekend primary secondary backup tier-1 tier-2 l1 l2 l3 senior junior lead new
   experienced former admin storage payments platform infra infrastructure ops devops sre qa test sysadmin
+  tech technical vendor desktop it-support 24x7 24/7
 `);
 
 export const PERSON_PRONOUNS = words(`
@@ -203,11 +210,36 @@ export const IMPACT_WORDS = words(`
   exposure damage cost spread escalate escalated reach reached harm hurt much far more later
 `);
 
+const list = (s: string) => s.trim().split(/\s+/);
+
+/** Words as a pattern's alternation, longest first; "_" joins the words of a phrase ("faux_pas"). */
+const alternation = (forms: string[]) =>
+  [...new Set(forms)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => w.replace(/_/g, '[ -]'))
+    .join('|');
+
+/** The distinct four-character starts of words, for the cue scan. */
+export const startsOf = (forms: string[]) => [...new Set(forms.map((w) => w.slice(0, 4).replace(/_/g, ' ')))];
+
+/** Names of a human slip: WordNet's (lexicon/conduct-words.ts) and the spellings it lacks. */
+const SLIP_FORMS = [
+  ...list(SLIP_NOUNS),
+  ...list(`misjudgment misjudgments misjudgement misjudgements misclick misclicks mis-keying miskeying goof goofs
+    slipup slipups mixup mixups`),
+];
+/** A pattern's alternation of every name of a human slip: "blunders", "slip-up", "faux pas", "misclick". */
+export const SLIP = `(?:${alternation(SLIP_FORMS)})`;
+/** `SLIP` without "error", which systems make too: "a mistake on our side" is a person's, "an error on our side" may not be. */
+export const PERSONAL_SLIP = `(?:${alternation(SLIP_FORMS.filter((w) => !/^errors?$/.test(w)))})`;
+/** The starts of the names of a slip, for the cue scan. */
+export const SLIP_STARTS = startsOf(SLIP_FORMS);
+
 /**
  * Idioms that judge conduct (general English, not from any test set), each with the words any match starts with
- * (for the cue scan). Matched case-insensitively on the sentence text.
+ * (for the cue scan); `agent`: a verb that judges only a person's doing ("the parser fumbled the input" is a bug). Matched case-insensitively on the sentence text.
  */
-export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
+export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boolean }[] = [
   { pattern: String.raw`\bcut(?:s|ting)? (?:a few |some |every )?corners\b`, starts: ['cut'] },
   {
     pattern: String.raw`\b(?:took|take|takes|taking) (?:a |the )?(?:lazy |easy )?short-?cuts?\b`,
@@ -279,15 +311,37 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[] }[] = [
     pattern: String.raw`\b(?:basic |due |common |any |professional )?(?:diligence|care|rigou?r|professionalism|competence|common sense|discipline) (?:was|were|is) (?:\w+ )?(?:missing|absent|lacking|nowhere to be (?:seen|found))\b`,
     starts: ['basi', 'due ', 'comm', 'any ', 'prof', 'dili', 'care', 'rigo', 'comp', 'disc'],
   },
+  // Botching, from WordNet (lexicon/conduct-words.ts): "bungled the cutover", "screwed it up".
   {
-    pattern: String.raw`\b(?:mis-?handl|botch|bungl|bodg|fumbl|flubb?|muff)(?:e|ed|es|ing|s)?\b`,
-    starts: ['mish', 'mis-', 'botc', 'bung', 'bodg', 'fumb', 'flub', 'muff'],
+    pattern: String.raw`\b(?:${alternation([...list(BOTCH_VERBS), 'mis-handle', 'mis-handled', 'mis-handling'])})\b`,
+    starts: startsOf([...list(BOTCH_VERBS), 'mis-']),
+    agent: true,
   },
   {
-    pattern: String.raw`\b(?:screw|mess|muck|cock|balls)(?:ed|es|ing|s)? (?:it |things |this )?up\b`,
-    starts: ['scre', 'mess', 'muck', 'cock', 'ball'],
+    pattern: String.raw`\b(?:${alternation([...list(BOTCH_PARTICLE_VERBS), 'cock', 'cocked', 'cocking', 'cocks'])}) (?:it |things |this |that |everything )?up\b`,
+    starts: startsOf([...list(BOTCH_PARTICLE_VERBS), 'cock']),
+    agent: true,
   },
 ];
+
+let personNounSet: ReadonlySet<string> | undefined;
+
+/** Nouns that name a person (WordNet's noun.person, generated: lexicon/person-nouns.ts), built on first use. */
+export function personNouns(): ReadonlySet<string> {
+  personNounSet ??= words(PERSON_NOUNS);
+  return personNounSet;
+}
+
+/**
+ * Whether a lower-case noun (lemma or singular) names a person by role: the hand list, or a WordNet person noun that
+ * is no system noun, product or adversary ("contractor", "technician", "apprentice").
+ */
+export function isRoleNoun(word: string): boolean {
+  return (
+    ROLE_NOUNS.has(word) ||
+    (personNouns().has(word) && !SYSTEM_NOUNS.has(word) && !PRODUCTS.has(word) && !ADVERSARY_NOUNS.has(word))
+  );
+}
 
 let brands: ReadonlySet<string> | undefined;
 
