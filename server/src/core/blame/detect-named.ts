@@ -213,7 +213,10 @@ function subjectReason(
     if (tokens[k]?.lower === 'to') k++;
     if (tokens[k]?.pos === 'VERB') main = k;
   }
-  if (isRemedialObject(tokens, main) || takesRole(tokens, main)) return undefined;
+  // "rolled out the patch" is remedial work; "caused the outage by applying an untested patch" is not: a verb of
+  // causing makes the person the cause whatever tool it names.
+  const causing = forms(tokens[main]).some((f) => CAUSING_VERBS.has(f));
+  if ((isRemedialObject(tokens, main) && !causing) || takesRole(tokens, main)) return undefined;
   // "Kofi said the deploy had caused the errors": the harm in what a person says or thinks is the complement's, not
   // theirs ("Wojtek admits he ran…" is read from the pronoun).
   if (forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)) && complementClause(tokens, main + 1)) return undefined;
@@ -252,6 +255,9 @@ function subjectReason(
     return artefact ? 'artefact' : 'change';
   return undefined;
 }
+
+/** Verbs whose subject is the cause of what follows. */
+const CAUSING_VERBS = new Set(['cause', 'trigger', 'introduce', 'break', 'crash', 'corrupt']);
 
 /** Verbs of saying and thinking that take a clause: "said (that) the deploy…", "admits he ran…". */
 const REPORTING_VERBS = new Set(
