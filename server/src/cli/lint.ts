@@ -134,6 +134,11 @@ export class Linter {
     else if (options.configPath) this.fixedConfig = loader.loadFile(resolve(options.cwd, options.configPath));
   }
 
+  /** Starts the analysis worker now (with `lazyWorker`, once it is known that this thread will analyse). */
+  warmUp(): void {
+    if (!this.options.inProcess) sharedAnalysisWorker().warmUp();
+  }
+
   /** The config that applies to a file: the fixed one, or the config files found from its folder upwards. */
   configFor(path: string): ResolvedConfig {
     return this.fixedConfig ?? this.service.configFor(path);
