@@ -4,7 +4,7 @@
 // the files, so that the output is the same whatever the concurrency and whatever came from the cache.
 import { readFileSync } from 'node:fs';
 import { decodeBytes, LineIndex } from '../core';
-import { type IncidentRecord, incidentRecord, taxonomyOf } from '../core/learning';
+import { digestOf, type IncidentRecord, incidentRecord, taxonomyOf } from '../core/learning';
 import type { Target } from './files';
 import type { FileResult, Linter } from './lint';
 import { LintCache, workspaceKey } from './lint-cache';
@@ -72,15 +72,20 @@ export class LintEngine {
     });
     this.stats.recordsFromCache += targets.length - todo.length;
     this.stats.recordsBuilt += todo.length;
-    const index = this.linter.useIndex(records);
-    this.pool?.setWorkspace(index.workspace());
+    if (this.setup.related) {
+      this.linter.useIndex(records);
+    } else {
+      // The analysis reads the records' digests only: the search index (for related postmortems) is not built.
+      this.linter.workspaceInput = { incidents: records.filter((r) => r !== undefined).map(digestOf) };
+    }
+    this.pool?.setWorkspace(this.linter.analysisWorkspace());
   }
 
   /** Each file's result, in the order of `targets`. */
   async lint(targets: readonly Target[]): Promise<FileResult[]> {
     const results: FileResult[] = new Array(targets.length);
     const missing: number[] = [];
-    const workspace = workspaceKey(this.linter.workspace?.workspace(), !!this.setup.related);
+    const workspace = workspaceKey(this.linter.analysisWorkspace(), !!this.setup.related);
     targets.forEach((target, i) => {
       const cached = this.cache && this.fromCache(this.cache, target, workspace);
       if (cached) results[i] = cached;
@@ -159,7 +164,8 @@ export class LintEngine {
       recordHere: (target) => this.linter.recordOf(target),
     });
     // The workspace indexed before the pool was needed (its records all came from the cache).
-    if (this.linter.workspace) this.pool.setWorkspace(this.linter.workspace.workspace());
+    const workspace = this.linter.analysisWorkspace();
+    if (workspace) this.pool.setWorkspace(workspace);
     return this.pool;
   }
 }

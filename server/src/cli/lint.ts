@@ -147,7 +147,7 @@ export class Linter {
   /** The findings, from the worker with its time budget (or in process when the budget is off). */
   private analyse(text: string, config: ResolvedConfig, path: string): AnalysisResult & { timedOut?: boolean } {
     this.options.onAnalysis?.(config.timeBudgetMs);
-    const workspace = this.workspaceInput ?? this.workspace?.workspace();
+    const workspace = this.analysisWorkspace();
     const input = workspace ? { workspace, documentId: path } : {};
     return this.service.analyseSync(text, config, input);
   }
@@ -158,6 +158,11 @@ export class Linter {
    */
   indexWorkspace(targets: readonly Target[]): WorkspaceIndex {
     return this.useIndex(targets.map((target) => this.recordOf(target)));
+  }
+
+  /** The analysis' workspace input: given (workspaceInput), or the index's. */
+  analysisWorkspace(): WorkspaceInput | undefined {
+    return this.workspaceInput ?? this.workspace?.workspace();
   }
 
   /** Indexes records found for the workspace (recordOf's, in the order of the files), for the analyses that follow. */
