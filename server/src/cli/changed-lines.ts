@@ -10,7 +10,9 @@ import type { FileResult } from './lint';
  *   section touches its content, not its heading, and the reviewer should hear about it.
  */
 export function isOnChangedLines(finding: Finding, result: FileResult, changes: FileLineChanges): boolean {
-  if (changes.wholeFile || finding.scope === 'document' || !result.model) return true;
+  // The sections' spans, not the model: a result from the lint pool or the cache has no model.
+  const sections = result.sections ?? result.model?.allSections;
+  if (changes.wholeFile || finding.scope === 'document' || !sections) return true;
   const { lines } = result;
   const lineOf = (offset: number) => lines.position(offset).line + 1;
   const startLine = lineOf(finding.start);
@@ -22,7 +24,7 @@ export function isOnChangedLines(finding: Finding, result: FileResult, changes: 
       : endPosition.line + 1;
   if (touches(changes, startLine, endLine, endLine - 1)) return true;
 
-  const section = result.model.allSections.find((s) => s.start === finding.start && finding.end <= s.headingEnd);
+  const section = sections.find((s) => s.start === finding.start && finding.end <= s.headingEnd);
   if (!section) return false;
   const sectionEnd = section.end > section.start ? lineOf(section.end - 1) : startLine;
   // Lines deleted right after the section's last line were the end of its content.

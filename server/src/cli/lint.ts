@@ -14,9 +14,16 @@ import {
   type ResolvedConfig,
   type TextEdit,
 } from '../core';
-import { incidentRecord, type RelatedIncident, taxonomyOf, WorkspaceIndex } from '../core/learning';
+import {
+  type IncidentRecord,
+  incidentRecord,
+  type RelatedIncident,
+  taxonomyOf,
+  WorkspaceIndex,
+  type WorkspaceInput,
+} from '../core/learning';
 import { createPostmortemService, isInside as insideFolder, type PostmortemService } from '../core/service';
-import { sharedAnalysisWorker } from '../node/analysis-worker';
+import { overBudget, sharedAnalysisWorker } from '../node/analysis-worker';
 import { nodeHost } from '../node/host';
 import { findRule, RULES } from '../rules';
 
@@ -53,6 +60,21 @@ export interface FileResult {
   writeError?: string;
   /** The workspace's postmortems most related to this one, when the run indexed the workspace. */
   related?: RelatedIncident[];
+  /**
+   * Where each section (heading) starts, its heading ends and it ends: what --changed-since needs of the model. Set
+   * whenever the file was analysed, also when the model itself stayed in a worker of the pool or came from the cache.
+   */
+  sections?: readonly SectionSpan[];
+  /** The file's incident record (after --fix), when the run lists related postmortems and the model is not kept. */
+  record?: IncidentRecord;
+  /** The analysis was stopped at the time budget (such a result is never cached). */
+  timedOut?: boolean;
+}
+
+export interface SectionSpan {
+  start: number;
+  headingEnd: number;
+  end: number;
 }
 
 export class UnreadableError extends Error {}
@@ -75,6 +97,13 @@ export interface LintOptions {
    * the run, `info` keeps the editor's "still to write" notes. Default `error`.
    */
   templateText?: TemplateTextMode;
+  /** Start the analysis worker only when the first file is analysed (a run that may take every file from the cache). */
+  lazyWorker?: boolean;
+  /**
+   * Told before each analysis, with the time budget of its config: a worker of the lint pool (lint-pool-worker.ts)
+   * tells the main thread, which stops the worker past the budget.
+   */
+  onAnalysis?: (budgetMs: number) => void;
 }
 
 /** Text to lint in place of the file's content (standard input, the API's `text`): never read nor written. */
@@ -83,9 +112,9 @@ export interface TextSource {
 }
 
 /** The analysis service over the disk and the rule registry: the CLI's commands share it. */
-export function nodeService(options: { inProcess?: boolean } = {}): PostmortemService {
+export function nodeService(options: { inProcess?: boolean; lazyWorker?: boolean } = {}): PostmortemService {
   const worker = options.inProcess ? undefined : sharedAnalysisWorker();
-  worker?.warmUp();
+  if (!options.lazyWorker) worker?.warmUp();
   return createPostmortemService({ host: nodeHost, rules: RULES, analyser: worker });
 }
 
@@ -94,6 +123,8 @@ export class Linter {
   private readonly fixedConfig?: ResolvedConfig;
   /** The workspace's postmortems, when indexed (see indexWorkspace): the repeat-incident rule and `related` use it. */
   workspace?: WorkspaceIndex;
+  /** The analysis' workspace input when it was indexed elsewhere (a worker of the lint pool gets it from its host). */
+  workspaceInput?: WorkspaceInput;
 
   constructor(private readonly options: LintOptions) {
     this.service = nodeService(options);
@@ -103,6 +134,11 @@ export class Linter {
     else if (options.configPath) this.fixedConfig = loader.loadFile(resolve(options.cwd, options.configPath));
   }
 
+  /** Starts the analysis worker now (with `lazyWorker`, once it is known that this thread will analyse). */
+  warmUp(): void {
+    if (!this.options.inProcess) sharedAnalysisWorker().warmUp();
+  }
+
   /** The config that applies to a file: the fixed one, or the config files found from its folder upwards. */
   configFor(path: string): ResolvedConfig {
     return this.fixedConfig ?? this.service.configFor(path);
@@ -110,7 +146,9 @@ export class Linter {
 
   /** The findings, from the worker with its time budget (or in process when the budget is off). */
   private analyse(text: string, config: ResolvedConfig, path: string): AnalysisResult & { timedOut?: boolean } {
-    const input = this.workspace ? { workspace: this.workspace.workspace(), documentId: path } : {};
+    this.options.onAnalysis?.(config.timeBudgetMs);
+    const workspace = this.analysisWorkspace();
+    const input = workspace ? { workspace, documentId: path } : {};
     return this.service.analyseSync(text, config, input);
   }
 
@@ -119,30 +157,48 @@ export class Linter {
    * by path. Files that cannot be read or decoded are left out: linting reports them.
    */
   indexWorkspace(targets: readonly Target[]): WorkspaceIndex {
+    return this.useIndex(targets.map((target) => this.recordOf(target)));
+  }
+
+  /** The analysis' workspace input: given (workspaceInput), or the index's. */
+  analysisWorkspace(): WorkspaceInput | undefined {
+    return this.workspaceInput ?? this.workspace?.workspace();
+  }
+
+  /** Indexes records found for the workspace (recordOf's, in the order of the files), for the analyses that follow. */
+  useIndex(records: readonly (IncidentRecord | undefined)[]): WorkspaceIndex {
     const index = new WorkspaceIndex();
-    for (const target of targets) {
-      let text: string;
-      try {
-        const decoded = decodeBytes(readFileSync(target.path));
-        if (!decoded.ok) continue;
-        text = decoded.text;
-      } catch {
-        continue;
-      }
-      const config = this.configFor(target.path);
-      if (!this.looksLikePostmortem(target, text, config)) continue;
-      const model = this.service.model(text, config);
-      if (model) index.set(incidentRecord(model, target.path, taxonomyOf(config)));
-    }
+    for (const record of records) if (record) index.set(record);
     this.workspace = index;
     return index;
   }
 
+  /**
+   * A file's incident record for the workspace index (read, detected and modelled as lintFile does, without the
+   * rules); undefined for a file that is not a postmortem or cannot be read or decoded (linting reports those).
+   */
+  recordOf(target: Target, bytes?: Uint8Array): IncidentRecord | undefined {
+    let text: string;
+    try {
+      const decoded = decodeBytes(bytes ?? readFileSync(target.path));
+      if (!decoded.ok) return undefined;
+      text = decoded.text;
+    } catch {
+      return undefined;
+    }
+    const config = this.configFor(target.path);
+    if (!this.looksLikePostmortem(target, text, config)) return undefined;
+    const model = this.service.model(text, config);
+    return model ? incidentRecord(model, target.path, taxonomyOf(config)) : undefined;
+  }
+
   /** The postmortems most related to a linted file, from the indexed workspace. */
   relatedTo(result: FileResult, limit = 5): RelatedIncident[] | undefined {
-    if (!this.workspace || !result.model) return undefined;
-    const record = incidentRecord(result.model, result.path, taxonomyOf(this.configFor(result.path)));
-    return this.workspace.related(record, { limit });
+    if (!this.workspace) return undefined;
+    const record = result.model
+      ? incidentRecord(result.model, result.path, taxonomyOf(this.configFor(result.path)))
+      : result.record;
+    return record && this.workspace.related(record, { limit });
   }
 
   /** The decision the editor makes too (PostmortemService.isPostmortem), with the current folder as the root. */
@@ -153,15 +209,30 @@ export class Linter {
     });
   }
 
-  lintFile(target: Target, source?: TextSource): FileResult {
-    let bytes: Uint8Array;
+  /** A file's bytes; UnreadableError when it cannot be read. */
+  readTarget(target: Target): Uint8Array {
     try {
-      bytes = source ? new TextEncoder().encode(source.text) : readFileSync(target.path);
+      return readFileSync(target.path);
     } catch (e) {
       throw new UnreadableError(
         `Cannot read ${relative(this.options.cwd, target.path) || target.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
+  }
+
+  /**
+   * What lintFile gives for a file whose analysis was stopped at `budgetMs` where lintFile could not say so itself
+   * (a worker of the lint pool, stopped by the main thread): the input/not-analysed finding, nothing fixed.
+   */
+  timedOutResult(target: Target, budgetMs: number): FileResult {
+    const config = this.configFor(target.path);
+    const decoded = decodeBytes(this.readTarget(target));
+    const text = decoded.ok ? decoded.text : '';
+    return this.resultOf(target, text, config, { findings: overBudget(config, budgetMs), timedOut: true });
+  }
+
+  lintFile(target: Target, source?: TextSource): FileResult {
+    const bytes = source ? new TextEncoder().encode(source.text) : this.readTarget(target);
     const config = this.configFor(target.path);
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
@@ -191,13 +262,21 @@ export class Linter {
         }
       }
     }
+    return { ...this.resultOf(target, text, config, result), writeError, fixesApplied };
+  }
+
+  private resultOf(
+    target: Target,
+    text: string,
+    config: ResolvedConfig,
+    result: AnalysisResult & { timedOut?: boolean },
+  ): FileResult {
     // In CI an untouched template is not a postmortem: its required parts count as missing (unless asked not to).
     const findings = reportTemplateParts(result.findings, config, this.options.templateText ?? 'error');
     // The model the report needs (checklist, metrics) comes with the analysis, unless it was stopped at the budget.
     const { model } = result;
     return {
       path: target.path,
-      writeError,
       findings,
       allFindings: findings,
       text,
@@ -205,7 +284,9 @@ export class Linter {
       model,
       checklist: model ? sectionChecklist(model, config.required, findings) : undefined,
       metrics: model ? knownMetrics(getIncidentMetrics(model)) : undefined,
-      fixesApplied,
+      sections: model?.allSections.map(({ start, headingEnd, end }) => ({ start, headingEnd, end })),
+      ...(result.timedOut ? { timedOut: true } : {}),
+      fixesApplied: 0,
     };
   }
 }

@@ -8,6 +8,8 @@ import { COMMON_OPTIONS, emit } from './commands/shared';
 import { UsageError } from './files';
 import { FORMATTERS } from './formatters';
 import { type FileResult, UnreadableError } from './lint';
+import type { LintStats } from './lint-engine';
+import { parseConcurrency } from './lint-pool';
 import { printConfig } from './print-config';
 import { runLint } from './run-lint';
 import { readStdin } from './stdin';
@@ -45,6 +47,14 @@ Options:
       --print-config <file>   Print the config that applies to <file> (JSON) and exit
       --no-gitignore          Also lint files that .gitignore files ignore (the config's "ignores" still apply)
       --all                   Lint every Markdown file found, not only those that look like postmortems
+      --concurrency <n|auto>  Lint in up to <n> worker threads (default: auto, one per core; one per 4 files at
+                              most); 1 lints in this thread. The output is the same whatever the number
+      --cache                 Keep each file's result in a cache and reuse it while the file, its config and the
+                              version of postmortem are unchanged (as ESLint's --cache); --fix lints a file again
+                              when it has something to fix
+      --cache-location <path> The cache file, or a folder to keep it in (default: .postmortemcache)
+      --debug                 Say on standard error how many files came from the cache, were linted, and in how
+                              many worker threads
   -o, --output-file <file>    Write the report to a file instead of standard output
       --report-file <fmt>=<file>  Also write the report in another format to a file, from the same run
                               (repeatable): --report-file sarif=out.sarif --report-file markdown=comment.md
@@ -126,6 +136,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
 
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency instanceof Error) {
+    io.stderr(`postmortem: ${concurrency.message}\n`);
+    return 2;
+  }
+  if (values['cache-location'] !== undefined && !values.cache) {
+    io.stderr('postmortem: --cache-location needs --cache. Run "postmortem --help".\n');
+    return 2;
+  }
+
   if (values['stdin-filename'] !== undefined && !values.stdin) {
     io.stderr('postmortem: --stdin-filename needs --stdin. Run "postmortem --help".\n');
     return 2;
@@ -149,10 +169,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       changedSince: changedRef,
       outputFile: values['output-file'],
       templateText: templateText as TemplateTextMode | undefined,
+      concurrency,
+      cache: !!values.cache,
+      cacheLocation: values['cache-location'],
       // The pull-request comment lists each postmortem's related past incidents.
       related: format === 'markdown' || reportFiles.some(([name]) => name === 'markdown'),
     });
     ({ results, changes, unchangedFiles } = run);
+    if (values.debug && run.stats) io.stderr(debugLine(run.stats));
     if (text !== undefined && values.fix) {
       // Editors (conform.nvim, none-ls, efm) replace the buffer with what --stdin --fix prints: the text only.
       io.stdout(results[0]?.text || text);
@@ -261,6 +285,16 @@ function parseMaxWarnings(value: string | undefined): number | undefined | Error
   return n === -1 ? undefined : n;
 }
 
+/** --debug: what the run did, on one line. */
+function debugLine(stats: LintStats): string {
+  const cache = stats.cacheFile ? `, cache ${stats.cacheFile}` : '';
+  return (
+    `postmortem: debug: ${stats.files} files: ${stats.fromCache} from the cache, ${stats.linted} linted; ` +
+    `index: ${stats.recordsFromCache} records from the cache, ${stats.recordsBuilt} built; ` +
+    `${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}${cache}\n`
+  );
+}
+
 function changedSinceNote(changes: ChangeSet, results: readonly FileResult[], unchangedFiles: number): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const linted = results.filter((r) => !r.skipped).length;
@@ -290,6 +324,10 @@ function parseLintArgs(args: readonly string[]) {
       'changed-since': { type: 'string' },
       'max-warnings': { type: 'string' },
       'template-text': { type: 'string' },
+      concurrency: { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
+      debug: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -5,6 +5,8 @@ import { GitignoreFilter } from '../node/ignores';
 import { keepChangedLineFindings } from './changed-lines';
 import { expandTargets, type Target, UsageError } from './files';
 import { type FileResult, Linter, outputClash } from './lint';
+import { LintEngine, type LintStats } from './lint-engine';
+import { workersFor } from './lint-pool';
 import type { TemplateTextMode } from './template-parts';
 
 /** What one lint run needs: the CLI's `lint` and the programmatic API's `lint()` both come through here. */
@@ -32,6 +34,12 @@ export interface RunLintOptions {
    * fails) or `info` (the default for `text`, which editors send: the "still to write" checklist).
    */
   templateText?: TemplateTextMode;
+  /** Worker threads that lint the files (lint-pool.ts); 1 (the default): in this thread. */
+  concurrency?: number;
+  /** Take unchanged files' results from the cache, and keep this run's there (lint-cache.ts). */
+  cache?: boolean;
+  /** Where the cache is: a file, or a folder to keep it in (default .postmortemcache in `cwd`). */
+  cacheLocation?: string;
 }
 
 export interface RunLintOutput {
@@ -42,12 +50,15 @@ export interface RunLintOutput {
   unchangedFiles: number;
   /** Files left out by the config's `ignores` or by `.gitignore`. */
   ignoredFiles: number;
+  /** What the run did: files from the cache, linted, workers (not set for `text`). */
+  stats?: LintStats;
 }
 
 /** Expands the targets, drops ignored ones, lints each file (or the given text) and applies --changed-since. */
 export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
   const { cwd } = options;
-  const linter = new Linter({
+  const concurrency = options.concurrency ?? 1;
+  const setup = {
     cwd,
     fix: !!options.fix,
     all: !!options.all,
@@ -55,7 +66,10 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     config: options.config,
     noConfig: options.noConfig,
     templateText: options.templateText ?? (options.text !== undefined ? 'info' : 'error'),
-  });
+  };
+  // With the pool or the cache this thread may analyse nothing: its analysis worker starts once it is known to.
+  const lazyWorker = options.text === undefined && (concurrency > 1 || !!options.cache);
+  const linter = new Linter({ ...setup, lazyWorker });
   if (options.text !== undefined) {
     if (options.changedSince !== undefined) throw new UsageError('--changed-since cannot be used with --stdin');
     // A name that looks like a postmortem, or none: standard input is linted as one unless its name says otherwise.
@@ -84,14 +98,27 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     unchangedFiles = targets.length - changed.length;
     targets = changed;
   }
-  await indexWorkspace(
+  // Too few files for the pool, and no cache: this thread lints them all (its worker loads meanwhile).
+  if (lazyWorker && !options.cache && workersFor(targets.length, concurrency) <= 1) linter.warmUp();
+  const engine = new LintEngine(
     linter,
-    options,
-    targets,
-    targets.map((t) => t.path),
-    gitignore,
+    { ...setup, related: !!options.related },
+    { concurrency, cache: options.cache ? { location: options.cacheLocation } : undefined },
   );
-  let results = targets.map((target) => linter.lintFile(target));
+  let results: FileResult[];
+  try {
+    await indexWorkspace(
+      linter,
+      options,
+      targets,
+      targets.map((t) => t.path),
+      gitignore,
+      engine,
+    );
+    results = await engine.lint(targets);
+  } finally {
+    await engine.close();
+  }
   if (options.related) for (const r of results) if (!r.skipped) r.related = linter.relatedTo(r);
   if (changes) {
     // Measured after linting, so that lines --fix inserted count as changed.
@@ -101,7 +128,7 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
       return fileChanges && !r.skipped ? keepChangedLineFindings(r, fileChanges) : r;
     });
   }
-  return { results, changes, unchangedFiles, ignoredFiles };
+  return { results, changes, unchangedFiles, ignoredFiles, stats: engine.statistics() };
 }
 
 /** Folder names under which teams keep their postmortems: the earlier incidents of a file are found there. */
@@ -130,6 +157,7 @@ async function indexWorkspace(
   targets: readonly Target[],
   anchors: readonly string[],
   gitignore?: GitignoreFilter,
+  engine?: LintEngine,
 ): Promise<void> {
   if (anchors.length === 0) return;
   const probe = linter.configFor(resolve(options.cwd, 'postmortem.md'));
@@ -139,7 +167,9 @@ async function indexWorkspace(
   const folders = [...new Set(anchors.map((a) => incidentsFolder(a, options.cwd)))];
   const below = (await expandTargets(folders, options.cwd)).filter((t) => !isIgnored(linter, t.path, filter));
   const seen = new Set(below.map((t) => t.path));
-  linter.indexWorkspace([...below, ...targets.filter((t) => !seen.has(t.path))]);
+  const indexed = [...below, ...targets.filter((t) => !seen.has(t.path))];
+  if (engine) await engine.index(indexed);
+  else linter.indexWorkspace(indexed);
 }
 
 function isIgnored(linter: Linter, path: string, gitignore: GitignoreFilter | boolean | undefined): boolean {

@@ -48,6 +48,11 @@ function analyseDocument(text: string, config: ResolvedConfig, input: AnalysisIn
 }
 
 export function serveAnalyses(): void {
+  // A worker of the CLI's lint pool is started on the same bundle (the only entry the npm package's workers have).
+  if ((workerData as { lintPool?: unknown }).lintPool) {
+    void import('../cli/lint-pool-worker').then((m) => m.serveLintPool());
+    return;
+  }
   const { flags, port } = workerData as { flags: Int32Array; port: MessagePort };
   /** The configs seen, by id: the same object each time, so the analysis' per-config caches work. */
   const configs = new Map<number, ResolvedConfig>();

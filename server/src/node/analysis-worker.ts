@@ -192,7 +192,7 @@ const waitAsync = (
 ).waitAsync;
 
 /** The finding of a document stopped at the budget. */
-function overBudget(config: ResolvedConfig, budgetMs: number): Finding[] {
+export function overBudget(config: ResolvedConfig, budgetMs: number): Finding[] {
   const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
   // The input rule reports what could not be analysed (input/not-analysed).
   const rule = RULES.find((r) => r.phase === 'input');
@@ -217,7 +217,7 @@ declare const POSTMORTEM_WORKER_ENTRY: string | undefined;
  * in a worker), so the analysis is shipped once; in the npm package, its analysis-worker.js entry; or, when running from the sources (tests, tsx), the TypeScript
  * module through tsx, whose loader does not reach a worker started on a .ts file.
  */
-function workerScript(workerData: unknown, transferList: MessagePort[]): WorkerArgs {
+export function workerScript(workerData: unknown, transferList: MessagePort[]): WorkerArgs {
   // Not the host's --input-type (a host started with -e/--eval, such as a script using the API): the worker is a file.
   const options = { workerData, transferList, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
   // The npm package splits its bundles into shared chunks: there the worker has an entry of its own.
