@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { getActionItems } from '../../server/src/core';
+import { getActionItems, getMilestones } from '../../server/src/core';
 import { isTemplateText } from '../../server/src/core/template-text';
+import { summaryMetrics } from '../../server/src/lsp/metrics';
 import { analyzeText } from '../helpers/analyze';
 
 const snippets = JSON.parse(
@@ -56,5 +57,38 @@ describe('template text', () => {
       '# Postmortem: x\n\n## Summary\n\nWhat happened, how long it lasted, who was affected, and how it ended, in two or three sentences.\n\nCheckout failed for 20 minutes.\n',
     );
     assert.ok(!result.findings.some((f) => f.ruleId === 'structure/empty-section'));
+  });
+
+  it('gives a fresh template no milestones or figures from its example rows, and a real row keeps them', () => {
+    // Each New Postmortem template as VS Code expands it: placeholders take their defaults, variables today's date.
+    const expand = (body: string[]) =>
+      body
+        .join('\n')
+        .replace(/\$CURRENT_YEAR/g, '2026')
+        .replace(/\$CURRENT_MONTH/g, '12')
+        .replace(/\$CURRENT_DATE/g, '06')
+        .replace(/\$\{\d+:([^}$]*)\}/g, '$1')
+        .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
+        .replace(/\$\{?\d+\}?/g, '')
+        .replace(/\$[A-Z_]+/g, '');
+    const templates = Object.entries(snippets).filter(([, s]) => s.body.length > 30);
+    assert.ok(templates.length >= 4, templates.map(([k]) => k).join());
+    for (const [name, { body }] of templates) {
+      const { model } = analyzeText(expand(body));
+      assert.ok(model, name);
+      assert.deepEqual(
+        getMilestones(model)
+          .filter((m) => m.source === 'inferred')
+          .map((m) => m.kind),
+        [],
+        name,
+      );
+      assert.equal(summaryMetrics(model).timedEntries, 0, name);
+    }
+    const real = analyzeText(
+      '# Postmortem: x\n\n## Timeline\n\n- 2026-12-06 09:00 UTC: Impact begins.\n- 2026-12-06 09:05 UTC: Checkout errors rise to 30%; the on-call engineer is paged.\n',
+    );
+    assert.ok(real.model);
+    assert.equal(summaryMetrics(real.model).timedEntries, 1);
   });
 });

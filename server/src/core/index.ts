@@ -45,6 +45,7 @@ export {
   getMilestones,
   getTimeline,
   type IncidentMetrics,
+  incidentEntries,
   incidentYear,
   MILESTONE_KINDS,
   MILESTONE_TITLES,

@@ -6,6 +6,7 @@ import {
   getMilestones,
   getTimeline,
   humanMinutes,
+  incidentEntries,
   instantText,
   MILESTONE_KINDS,
   MILESTONE_TITLES,
@@ -52,7 +53,7 @@ export function summaryMetrics(model: PostmortemModel, config?: ResolvedConfig):
     })),
     sentence: metricsSentence(statuses, minutes),
     timelineHeading: heading ? toRange(model.lines, heading.start, heading.end) : undefined,
-    timedEntries: timeline.entries.filter((e) => e.status === 'parsed').length,
+    timedEntries: incidentEntries(timeline).filter((e) => e.status === 'parsed').length,
     errorBudget: budgetWithRanges(model, config),
   };
 }

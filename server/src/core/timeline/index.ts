@@ -1,5 +1,6 @@
 import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel } from '../model';
+import { isTemplateText } from '../template-text';
 import { stripHtmlComments } from '../text';
 import { extractTimeline } from './extract';
 import { findMilestones } from './milestones';
@@ -48,6 +49,11 @@ function frontmatterRange(model: PostmortemModel) {
   return { start: model.frontmatter?.start ?? 0, end: model.frontmatter?.end ?? 0 };
 }
 
+/** The timeline's entries without the example rows a template ships with (its text, whole, is template text). */
+export function incidentEntries(timeline: Timeline): Timeline['entries'] {
+  return timeline.entries.filter((e) => !isTemplateText(e.text));
+}
+
 /**
  * The milestones of the incident (start of impact, detection, mitigation, resolution), each with its source
  * (frontmatter, marker or inferred), its instant, the range of the entry or frontmatter value that states it,
@@ -56,7 +62,9 @@ function frontmatterRange(model: PostmortemModel) {
 export function getMilestones(model: PostmortemModel): Milestone[] {
   let milestones = milestoneCache.get(model);
   if (!milestones) {
-    milestones = findMilestones(model, getTimeline(model));
+    // A template's example rows ("09:00 UTC — Impact begins.") are not events of this incident.
+    const timeline = getTimeline(model);
+    milestones = findMilestones(model, { ...timeline, entries: incidentEntries(timeline) });
     milestoneCache.set(model, milestones);
   }
   return milestones;

@@ -1,5 +1,12 @@
 import type { Rule } from '../../core/rule';
-import { getMilestones, getTimeline, MILESTONE_KINDS, MILESTONE_TITLES, type MilestoneKind } from '../../core/timeline';
+import {
+  getMilestones,
+  getTimeline,
+  incidentEntries,
+  MILESTONE_KINDS,
+  MILESTONE_TITLES,
+  type MilestoneKind,
+} from '../../core/timeline';
 
 const EXAMPLES: Record<MilestoneKind, string> = {
   started: '"09:12 Error rate on checkout rises above 5%"',
@@ -26,7 +33,8 @@ export const missingMilestone: Rule = {
   },
   check({ model, options, report }) {
     const timeline = getTimeline(model);
-    if (!timeline.entries.some((e) => e.status === 'parsed')) return;
+    // A timeline of a template's example rows is still to write (structure/empty-section says so), not incomplete.
+    if (!incidentEntries(timeline).some((e) => e.status === 'parsed')) return;
     const required = (options.required as MilestoneKind[] | undefined) ?? ['started', 'detected', 'resolved'];
     const found = new Set(getMilestones(model).map((m) => m.kind));
     const heading = timeline.sections[0].headingRange;
