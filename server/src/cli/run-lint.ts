@@ -139,7 +139,11 @@ async function indexWorkspace(
   const folders = [...new Set(anchors.map((a) => incidentsFolder(a, options.cwd)))];
   const below = (await expandTargets(folders, options.cwd)).filter((t) => !isIgnored(linter, t.path, filter));
   const seen = new Set(below.map((t) => t.path));
-  linter.indexWorkspace([...below, ...targets.filter((t) => !seen.has(t.path))]);
+  const files = [...below, ...targets.filter((t) => !seen.has(t.path))];
+  // A postmortem alone in its folder has no earlier incident to repeat (the rule never counts the document itself):
+  // then one file is parsed once, for its analysis, and not a second time for an index of itself.
+  if (!options.related && anchors.length === 1 && files.every((t) => t.path === anchors[0])) return;
+  linter.indexWorkspace(files);
 }
 
 function isIgnored(linter: Linter, path: string, gitignore: GitignoreFilter | boolean | undefined): boolean {
