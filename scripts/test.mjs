@@ -1,6 +1,6 @@
 // Runs every test suite and ends with one plain line, "N passed, N failed", over all of them.
 //   node scripts/test.mjs                 all suites (unit, protocol, lint, real editors)
-//   node scripts/test.mjs --only unit     one suite (unit | protocol | package | lint | editors)
+//   node scripts/test.mjs --only unit     one suite (unit | static | protocol | package | lint | editors)
 // Unit and protocol tests use node's test runner (TypeScript through tsx); the real-editor suite reports its
 // counts on an "EDITOR-RESULTS {json}" line.
 import { spawn } from 'node:child_process';
@@ -26,14 +26,14 @@ function testFiles(dir) {
 
 const baseNodeOptions = process.env.NODE_OPTIONS;
 
-async function nodeSuite(name, dir) {
+async function nodeSuite(name, dir, { concurrency = 2, timeout = 180_000 } = {}) {
   // The test files are TypeScript: their processes load tsx. Only theirs: editors and servers started
   // by other suites must run with the environment a user has.
   process.env.NODE_OPTIONS = `${baseNodeOptions ?? ''} --import tsx`.trim();
   console.log(`\n# ${name} tests`);
   // Per test file. The protocol files run the CLI and the server dozens of times, each starting its analysis
   // worker (a second load of the analysis): on a shared, loaded machine a file can pass two minutes.
-  const stream = run({ files: testFiles(dir), concurrency: 2, timeout: name === 'protocol' ? 360_000 : 180_000 });
+  const stream = run({ files: testFiles(dir), concurrency, timeout });
   stream.on('test:pass', (e) => {
     if (e.details?.type === 'suite') return;
     if (e.skip || e.todo) totals.skipped++;
@@ -87,7 +87,10 @@ function command(name, cmd, args, { parse } = {}) {
 
 const suites = {
   unit: () => nodeSuite('unit', 'test/unit'),
-  protocol: () => nodeSuite('protocol', 'test/protocol'),
+  // Static checks of the source whose checker judges by time (the ReDoS check): alone, so no other test file
+  // competes for the cores and turns a linear pattern's timing into a verdict.
+  static: () => nodeSuite('static', 'test/static', { concurrency: 1, timeout: 600_000 }),
+  protocol: () => nodeSuite('protocol', 'test/protocol', { timeout: 360_000 }),
   // The npm package, packed and installed into a temporary prefix, run as a user would (test/package/).
   package: () => nodeSuite('package', 'test/package'),
   lint: () => command('lint (biome check)', 'npx', ['biome', 'check', '.']),

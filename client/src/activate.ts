@@ -1,6 +1,15 @@
 // What the Node and browser clients share: the language client's options, the views, the commands, the status bar.
 // Each entry (extension.ts for Node, browser.ts for the web worker extension host) only says how the server starts.
-import { commands, type Event, EventEmitter, type ExtensionContext, window, workspace } from 'vscode';
+import {
+  commands,
+  type Event,
+  EventEmitter,
+  type ExtensionContext,
+  type StatusBarItem,
+  type TreeView,
+  window,
+  workspace,
+} from 'vscode';
 import {
   type BaseLanguageClient,
   CloseAction,
@@ -10,24 +19,33 @@ import {
   type ErrorHandler,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
+import { WORKSPACE_FILES_OPTION } from '../../server/src/protocol';
 import { type ActionsViewProvider, createActionsView } from './actions-view';
 import { registerCommands } from './commands';
 import { newPostmortem } from './new-postmortem';
-import { createPostmortemView, type PostmortemViewProvider } from './postmortem-view';
+import { createPostmortemView, type MetricTarget, type PostmortemViewProvider, type ViewNode } from './postmortem-view';
 import { createStatusBar } from './status-bar';
 import { SummaryTracker } from './summary';
+import { answerWorkspaceFiles } from './workspace-files';
 
 let client: BaseLanguageClient | undefined;
 
 /** What activate returns: the view's data and the summaries, for tests (and for other extensions). */
 export interface PostmortemApi {
   view: PostmortemViewProvider;
+  /** The Postmortem view itself (visibility, selection). */
+  viewTree: TreeView<ViewNode>;
   summaries: SummaryTracker;
+  /** The status bar item ("$(warning) Postmortem 5/6 · 2"). */
+  statusBar: StatusBarItem;
   /** The workspace's Follow-up actions view. */
   actions: ActionsViewProvider;
   /** Fires with the message shown to the user each time the server stopped unexpectedly and was restarted. */
   onDidRestartServer: Event<string>;
 }
+
+/** Opens the Postmortem view at a metric (`arguments[0]`: MetricLensTarget); what the timeline's lenses run. */
+const SHOW_METRIC = 'postmortem.showMetric';
 
 /** How many unexpected stops within RESTART_WINDOW_MS are restarted before the client gives up. */
 const MAX_RESTARTS = 4;
@@ -71,10 +89,20 @@ export const NODE_SELECTOR: DocumentSelector = [
   { scheme: 'file', pattern: '**/*.mdx' },
 ];
 
+/** What a host's client does beyond the shared part. */
+export interface ClientHostOptions {
+  /**
+   * Answer the server's requests for the workspace's files (protocol/files.ts): the web client does, for a server
+   * that cannot read them itself.
+   */
+  workspaceFiles?: boolean;
+}
+
 export async function activateWith(
   context: ExtensionContext,
   createClient: CreateClient,
   documentSelector: DocumentSelector = NODE_SELECTOR,
+  hostOptions: ClientHostOptions = {},
 ): Promise<PostmortemApi> {
   const restarted = new EventEmitter<string>();
   context.subscriptions.push(restarted);
@@ -94,14 +122,15 @@ export async function activateWith(
       settings: workspace.getConfiguration('postmortem'),
       trusted: workspace.isTrusted,
       outline: false,
+      [WORKSPACE_FILES_OPTION]: hostOptions.workspaceFiles === true,
     },
     middleware: {
-      // The server's lenses are text for every client; here a click on the timeline's figures opens the view
-      // where each milestone and how it was found are listed.
+      // The server's lenses are text for every client; here a click on the timeline's figures (or the error
+      // budget) opens the Postmortem view at that metric, where each milestone and how it was found are listed.
       provideCodeLenses: async (document, token, next) => {
         const lenses = (await next(document, token)) ?? [];
         for (const lens of lenses) {
-          if (lens.command && !lens.command.command) lens.command.command = 'postmortem.view.focus';
+          if (lens.command && !lens.command.command) lens.command.command = SHOW_METRIC;
         }
         return lenses;
       },
@@ -109,6 +138,7 @@ export async function activateWith(
   };
   client = createClient(clientOptions);
   context.subscriptions.push(client);
+  if (hostOptions.workspaceFiles) answerWorkspaceFiles(client);
   await client.start();
   // Trust granted: restart the server, which then reads the config in full.
   context.subscriptions.push(
@@ -121,16 +151,25 @@ export async function activateWith(
   const summaries = new SummaryTracker(client);
   const view = createPostmortemView(summaries);
   const actions = createActionsView(context, client);
+  const status = createStatusBar(summaries);
   context.subscriptions.push(
     summaries,
     view.disposable,
     actions.disposable,
-    createStatusBar(summaries),
+    status.disposable,
+    commands.registerCommand(SHOW_METRIC, (target?: MetricTarget) => view.revealMetric(target)),
     ...registerCommands(context, client, summaries),
     commands.registerCommand('postmortem.newPostmortem', (arg) => newPostmortem(context, arg)),
   );
   await Promise.all([summaries.refresh(), actions.provider.refresh()]);
-  return { view: view.provider, summaries, actions: actions.provider, onDidRestartServer: restarted.event };
+  return {
+    view: view.provider,
+    viewTree: view.treeView,
+    summaries,
+    statusBar: status.item,
+    actions: actions.provider,
+    onDidRestartServer: restarted.event,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,10 +2,21 @@
 // language server runs in a web worker (dist/web/server.js, which loads dist/analysis.js), the UI pieces are the
 // Node client's (activate.ts).
 import { type ExtensionContext, Uri, workspace } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { workerBootstrap } from '../../server/src/protocol';
 import { activateWith, type PostmortemApi } from './activate';
 
 export { deactivate } from './activate';
+
+export async function activate(context: ExtensionContext): Promise<PostmortemApi> {
+  const worker = await serverWorker(context.extensionUri);
+  // Any scheme: in the browser every document is virtual (vscode-vfs on github.dev, vscode-remote, memfs…).
+  const selector = [{ language: 'markdown' }, { language: 'mdx' }, { pattern: '**/*.mdx' }];
+  // The server reads the workspace's files through this client (Lint Workspace, the actions view, config files).
+  return activateWith(context, (options) => new LanguageClient('postmortem', 'Postmortem', options, worker), selector, {
+    workspaceFiles: true,
+  });
+}
 
 /** The web worker constructor of the extension host (the client's tsconfig has Node's globals, not the DOM's). */
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
@@ -16,24 +27,28 @@ const { Blob: ScriptBlob, URL: Urls } = globalThis as unknown as {
 };
 
 /**
- * The server's worker. An extension served over http(s) (github.dev, vscode.dev) starts it from its URL. One served
- * by a remote (code-server, `vscode-remote:` URIs) cannot: the extension host refuses workers from remote
- * extensions, so the bundles are read through the workspace file system and started from blob URLs, the server
- * told where the analysis is.
+ * The server's worker, started from a blob that says where the bundles are (protocol's workerBootstrap): VS Code's
+ * web worker extension host wraps every worker in a blob of its own, from whose URL the server could not find
+ * `../analysis.js` nor start its analysis worker. An extension served over http(s) (github.dev, vscode.dev) gives
+ * the bundles' URLs. One served by a remote (code-server, `vscode-remote:` URIs) cannot: the extension host refuses
+ * workers from remote extensions, so the bundles are read through the workspace file system and given as blob URLs.
  */
 async function serverWorker(extensionUri: Uri): Promise<ServerWorker> {
-  const server = Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
-  if (extensionUri.scheme !== 'vscode-remote') return new WebWorker(server.toString(true));
   const blobUrl = (parts: (string | Uint8Array)[]) =>
     Urls.createObjectURL(new ScriptBlob(parts, { type: 'text/javascript' }));
-  const [analysis, main] = await Promise.all([
-    workspace.fs.readFile(Uri.joinPath(extensionUri, 'dist', 'analysis.js')),
-    workspace.fs.readFile(server),
-  ]);
-  const analysisUrl = blobUrl([analysis]);
-  return withEvents(
-    new WebWorker(blobUrl([`globalThis.POSTMORTEM_ANALYSIS_URL = ${JSON.stringify(analysisUrl)};\n`, main])),
-  );
+  const server = Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
+  const analysis = Uri.joinPath(extensionUri, 'dist', 'analysis.js');
+  let urls: { server: string; analysis: string };
+  if (extensionUri.scheme !== 'vscode-remote') {
+    urls = { server: server.toString(true), analysis: analysis.toString(true) };
+  } else {
+    const [analysisBytes, serverBytes] = await Promise.all([
+      workspace.fs.readFile(analysis),
+      workspace.fs.readFile(server),
+    ]);
+    urls = { server: blobUrl([serverBytes]), analysis: blobUrl([analysisBytes]) };
+  }
+  return withEvents(new WebWorker(blobUrl([workerBootstrap(urls)])));
 }
 
 interface PortLike {

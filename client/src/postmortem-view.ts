@@ -12,6 +12,7 @@ import {
   type TreeDataProvider,
   TreeItem,
   TreeItemCollapsibleState,
+  type TreeView,
   Uri,
   window,
 } from 'vscode';
@@ -98,6 +99,26 @@ export class PostmortemViewProvider implements TreeDataProvider<ViewNode>, Dispo
         return summary.blame.findings.map((finding) => ({ type: 'finding', finding }));
       default:
         return [];
+    }
+  }
+
+  /** For TreeView.reveal: the metrics' rows sit under Metrics, everything else under its group or the root. */
+  getParent(node: ViewNode): ViewNode | undefined {
+    switch (node.type) {
+      case 'figure':
+      case 'budget':
+      case 'milestone':
+        return { type: 'metrics' };
+      case 'section':
+        return { type: node.section.required ? 'required' : 'others' };
+      case 'action':
+        return { type: 'actions' };
+      case 'incident':
+        return { type: 'related' };
+      case 'finding':
+        return { type: 'blame' };
+      default:
+        return undefined;
     }
   }
 
@@ -354,8 +375,14 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** What a code lens on the timeline heading shows (MetricLensTarget): the view opens there. */
+export type MetricTarget = 'metrics' | 'budget';
+
 export function createPostmortemView(summaries: SummaryTracker): {
   provider: PostmortemViewProvider;
+  treeView: TreeView<ViewNode>;
+  /** Opens the view at the Metrics group, or at the error budget under it, and selects it. */
+  revealMetric: (target?: MetricTarget) => Promise<void>;
   disposable: Disposable;
 } {
   const provider = new PostmortemViewProvider(summaries);
@@ -373,5 +400,11 @@ export function createPostmortemView(summaries: SummaryTracker): {
     view.dispose();
     provider.dispose();
   };
-  return { provider, disposable: { dispose } };
+  const revealMetric = async (target: MetricTarget = 'metrics') => {
+    const summary = summaries.current;
+    const node: ViewNode =
+      target === 'budget' && summary && hasBudget(summary) ? { type: 'budget' } : { type: 'metrics' };
+    await view.reveal(node, { select: true, focus: true, expand: true });
+  };
+  return { provider, treeView: view, revealMetric, disposable: { dispose } };
 }

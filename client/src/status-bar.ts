@@ -6,12 +6,13 @@ import {
   languages,
   MarkdownString,
   StatusBarAlignment,
+  type StatusBarItem,
   Uri,
   window,
 } from 'vscode';
 import type { PostmortemSummary, SummaryTracker } from './summary';
 
-export function createStatusBar(summaries: SummaryTracker): Disposable {
+export function createStatusBar(summaries: SummaryTracker): { item: StatusBarItem; disposable: Disposable } {
   const item = window.createStatusBarItem('postmortem.status', StatusBarAlignment.Right, 100);
   item.name = 'Postmortem';
   item.command = 'postmortem.view.focus';
@@ -30,11 +31,21 @@ export function createStatusBar(summaries: SummaryTracker): Disposable {
     item.show();
   };
   update(summaries.current);
-  const subscription = summaries.onDidChange(update);
+  const subscriptions = [
+    summaries.onDidChange(update),
+    // The diagnostics can arrive after the summary of the same analysis: the icon follows them at once.
+    languages.onDidChangeDiagnostics((e) => {
+      const uri = summaries.current?.uri;
+      if (uri && e.uris.some((u) => u.toString() === uri)) update(summaries.current);
+    }),
+  ];
   return {
-    dispose: () => {
-      subscription.dispose();
-      item.dispose();
+    item,
+    disposable: {
+      dispose: () => {
+        for (const s of subscriptions) s.dispose();
+        item.dispose();
+      },
     },
   };
 }

@@ -59,9 +59,12 @@ export class SummaryTracker implements Disposable {
       }
     }
     if (mine !== this.request) return this.summary; // a newer request has been sent meanwhile
-    this.summary = summary;
     await commands.executeCommand('setContext', IS_POSTMORTEM, !!summary);
     await commands.executeCommand('setContext', ANALYSED, !!summary?.analysed);
+    if (mine !== this.request) return this.summary;
+    // `current` changes with the event, never before it: whoever reads it (the status bar, a test) sees what every
+    // listener has been told.
+    this.summary = summary;
     this.emitter.fire(summary);
     return summary;
   }

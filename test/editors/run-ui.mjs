@@ -65,5 +65,11 @@ const results = [
     [],
     join(resultsDir, 'vscode-empty-folder.png'),
   ),
+  check(
+    "The author's flows: an empty postmortem's note and templates, a fresh template, blame fixes, owners after @, the lens opening Metrics, the guide, per-rule settings (screenshots)",
+    'ui-authoring-check.js',
+    [],
+    join(resultsDir, 'vscode-authoring.png'),
+  ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

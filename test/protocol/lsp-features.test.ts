@@ -15,7 +15,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemSummary } from '../../server/src/lsp/postmortem-view';
+import type { PostmortemSummary } from '../../server/src/protocol';
 import { LspClient, SERVER } from '../helpers/lsp-client';
 import { tempTree } from '../helpers/tmp';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { PostmortemSummary } from '../../server/src/lsp/postmortem-view';
+import type { PostmortemSummary } from '../../server/src/protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { tempTree } from '../helpers/tmp';
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core';
+import { createPostmortemService, memoryHost } from '../../server/src/core/service';
 import { AnalysisWorker } from '../../server/src/node/analysis-worker';
 import { RULES } from '../../server/src/rules';
 import { configWith } from '../helpers/analyze';
@@ -46,5 +47,29 @@ describe('analysis worker', () => {
     assert.equal(configWith().timeBudgetMs, 2000);
     const config = configWith({ timeBudgetMs: 100 });
     assert.equal(worker.analyzeSync(LONG, config).findings[0]?.data?.budgetMs, 100);
+  });
+
+  it('drops a version that a newer one superseded while it waited, and analyses the newest', async () => {
+    const config = configWith();
+    const service = createPostmortemService({ host: memoryHost(), rules: RULES, analyser: worker });
+    const text = (n: number) => `${MINIMAL_POSTMORTEM}\nEdit ${n}.\n`;
+    // Ten versions asked for at once, as fast typing does: all but the newest are superseded before their turn.
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => service.analyse('pm.md', text(i + 1), i + 1, config)),
+    );
+    const dropped = results.map((r, i) => (r.superseded ? i + 1 : 0)).filter((v) => v > 0);
+    assert.deepEqual(dropped, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // A version whose turn came before the next was asked for is analysed.
+    const first = service.analyse('pm.md', text(11), 11, config);
+    assert.equal((await first).superseded, undefined);
+    assert.equal((await service.analyse('pm.md', text(12), 12, config)).superseded, undefined);
+    assert.deepEqual(results[9].findings, analyze(text(10), config, RULES).findings);
+    assert.deepEqual(results[1].findings, []);
+    // Another document's versions are its own.
+    const [a, b] = await Promise.all([
+      service.analyse('a.md', text(1), 1, config),
+      service.analyse('b.md', text(1), 1, config),
+    ]);
+    assert.equal(a.superseded ?? b.superseded, undefined);
   });
 });

@@ -43,6 +43,37 @@ function forbiddenInLsp(specifier: string, from: string): string | undefined {
   return undefined;
 }
 
+/** What client/ may not import: anything of the server but its protocol module. */
+function forbiddenInClient(specifier: string, from: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const target = relative(ROOT, join(from, '..', specifier))
+    .split(/[\\/]/)
+    .join('/');
+  if (!target.startsWith('server/')) return undefined;
+  return target === 'server/src/protocol' || target.startsWith('server/src/protocol/')
+    ? undefined
+    : `${target} (the client imports from the server only server/src/protocol)`;
+}
+
+/**
+ * What protocol/ may not import: an adapter, or a value from the rest of the server (types are erased), but the
+ * host's constants.
+ */
+function forbiddenInProtocol(specifier: string, statement: string, from: string): string | undefined {
+  if (!specifier.startsWith('.')) {
+    return /^vscode-languageserver-types$/.test(specifier) && /^\s*(?:import|export) type\b/.test(statement)
+      ? undefined
+      : 'a package (protocol/ names only types from vscode-languageserver-types)';
+  }
+  const target = relative(join(ROOT, 'server/src'), join(from, '..', specifier)).split(/[\\/]/);
+  if (target[0] === 'protocol') return undefined;
+  if (['lsp', 'cli', 'node', 'browser', 'api.ts', 'api', 'server.ts', 'cli.ts'].includes(target[0]))
+    return `the ${target[0]} adapter`;
+  // core/service/host.ts holds the host's constants (MAX_WORKSPACE_FILES) and imports nothing but a type.
+  if (target.join('/') === 'core/service/host') return undefined;
+  return /^\s*(?:import|export) type\b/.test(statement) ? undefined : 'a value from the server (types only)';
+}
+
 describe('analysis boundaries', () => {
   it('core and rules import no Node built-in, no LSP or VS Code package, no adapter', () => {
     const problems: string[] = [];
@@ -87,6 +118,49 @@ describe('analysis boundaries', () => {
     );
     assert.equal(forbiddenInLsp('../node/host', join(ROOT, 'server/src/lsp/x.ts')), 'the node adapter');
     assert.equal(forbiddenInLsp('vscode-languageserver', join(ROOT, 'server/src/lsp/x.ts')), undefined);
+  });
+
+  it('client/ imports from server/ only server/src/protocol', () => {
+    // The client shows what the server sends: its one dependency on the server is the shared protocol (method
+    // names, command ids, payload types), so no server implementation file ends up in the client's bundles.
+    const problems: string[] = [];
+    let checked = 0;
+    for (const file of files(join(ROOT, 'client/src'))) {
+      const text = readFileSync(file, 'utf8');
+      IMPORT.lastIndex = 0;
+      for (let m = IMPORT.exec(text); m !== null; m = IMPORT.exec(text)) {
+        const specifier = m[1] ?? m[2] ?? m[3];
+        checked++;
+        const why = forbiddenInClient(specifier, file);
+        if (why) problems.push(`${relative(ROOT, file)} imports ${specifier}: ${why}`);
+      }
+    }
+    assert.ok(checked > 20, `only ${checked} imports read: the pattern is broken`);
+    assert.deepEqual(problems, []);
+    const client = join(ROOT, 'client/src/x.ts');
+    assert.equal(forbiddenInClient('../../server/src/protocol', client), undefined);
+    assert.match(forbiddenInClient('../../server/src/lsp/postmortem-view', client) ?? '', /server\/src\/lsp/);
+    assert.match(forbiddenInClient('../../server/src/protocol/../core', client) ?? '', /server\/src\/core/);
+  });
+
+  it('protocol/ imports only types from the server, and nothing from an adapter', () => {
+    // The client bundles protocol/: a value imported there from the core would bring the core along.
+    const problems: string[] = [];
+    for (const file of files(join(ROOT, 'server/src/protocol'))) {
+      const text = readFileSync(file, 'utf8');
+      IMPORT.lastIndex = 0;
+      for (let m = IMPORT.exec(text); m !== null; m = IMPORT.exec(text)) {
+        const specifier = m[1] ?? m[2] ?? m[3];
+        const statement = m[0];
+        const why = forbiddenInProtocol(specifier, statement, file);
+        if (why) problems.push(`${relative(ROOT, file)} imports ${specifier}: ${why}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    const protocol = join(ROOT, 'server/src/protocol/x.ts');
+    assert.equal(forbiddenInProtocol('../core', "import type { X } from '../core'", protocol), undefined);
+    assert.ok(forbiddenInProtocol('../core', "import { x } from '../core'", protocol));
+    assert.ok(forbiddenInProtocol('../lsp/metrics', "import type { X } from '../lsp/metrics'", protocol));
   });
 
   it('the check would see a Node built-in, an LSP package and an adapter', () => {

@@ -180,6 +180,24 @@ describe('learning: repeats', () => {
     const other = record(ELSEWHERE, 'other.md');
     assert.deepEqual(findRepeats(current, [later, done, other].map(digestOf)), []);
   });
+  it("counts another organisation's same-named service as related, not a repeat", () => {
+    const org = (text: string, name: string) =>
+      text.replace('services: [dns]', `services: [dns]\norganisation: ${name}`);
+    const mine = record(org(CURRENT, 'Acme Corp'), 'current.md');
+    assert.equal(mine.organisation, 'acme corp');
+    const theirs = record(org(EARLIER, 'Globex'), 'globex.md');
+    const ours = record(org(EARLIER, 'acme  corp'), 'acme.md');
+    const undeclared = record(EARLIER, 'undeclared.md');
+    assert.deepEqual(
+      findRepeats(mine, [theirs, ours, undeclared].map(digestOf)).map((r) => r.incident.id),
+      ['acme.md', 'undeclared.md'],
+    );
+    const { findings } = analyzeText(org(CURRENT, 'Acme Corp').replace('organisation:', 'organization:'));
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'metadata/unknown-key'),
+      [],
+    );
+  });
 });
 
 describe('learning: CLI', () => {

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, defaultConfig } from '../../server/src/core';
-import { normaliseSettings, withSettingsSeverities } from '../../server/src/lsp/settings';
+import {
+  debounceFor,
+  FAST_ANALYSIS_MS,
+  MAX_DEBOUNCE_MS,
+  normaliseSettings,
+  withSettingsSeverities,
+} from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/rules';
 
 const TEXT = '# Postmortem: x\n\n## Summary\n\nDave pushed a bad config.\n';
@@ -26,6 +32,13 @@ describe('lsp: per-rule severities from the settings', () => {
     assert.equal(base.rules.get('structure/required-section')?.severity, 'error', 'the config is not changed');
   });
 
+  it('ranks by default: naming a person as the cause above a missing ticket, a missing section above both', () => {
+    const rank = { info: 0, warning: 1, error: 2 } as const;
+    const severity = (id: string) => rank[RULES.find((r) => r.id === id)?.defaultSeverity ?? 'info'];
+    assert.ok(severity('blame/named-individual') > severity('action-items/missing-tracking'));
+    assert.ok(severity('structure/required-section') > severity('blame/named-individual'));
+  });
+
   it('lists every rule in the settings UI (package.json, generated)', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     const rules = pkg.contributes.configuration.properties['postmortem.rules'];
@@ -36,5 +49,18 @@ describe('lsp: per-rule severities from the settings', () => {
     // The descriptions are package.nls.json's (l10n-ready).
     const nls = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.nls.json'), 'utf8'));
     assert.match(nls[rules.markdownDescription.slice(1, -1)], /\.postmortemrc/);
+  });
+});
+
+describe('lsp: the debounce adapts to the last analysis time', () => {
+  it('is none for a fast document, the setting for a typical one, the last analysis time for a slow one', () => {
+    assert.equal(debounceFor(250, undefined), 250, 'before a first analysis, the setting');
+    assert.equal(debounceFor(250, 12), 0);
+    assert.equal(debounceFor(250, FAST_ANALYSIS_MS), 0);
+    assert.equal(debounceFor(250, 80), 250);
+    assert.equal(debounceFor(250, 612.4), 612);
+    assert.equal(debounceFor(250, 9000), MAX_DEBOUNCE_MS);
+    assert.equal(debounceFor(0, 9000), 0, 'a setting of 0 is "at once" for every document');
+    assert.equal(debounceFor(1000, 80), 1000);
   });
 });

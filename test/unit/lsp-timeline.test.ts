@@ -115,6 +115,7 @@ describe('lsp: code lens and inlay hints', () => {
       'Detected after 8 min · mitigated after 29 min · resolved after 1 h 18 min · impact 29 min',
     );
     assert.equal(lens.command?.command, '');
+    assert.deepEqual(lens.command?.arguments, ['metrics'], 'which metric, for a client that links the lens');
     assert.match(String(lens.command?.tooltip), /Detection: 09:20, inferred from "alert fires"/);
   });
 

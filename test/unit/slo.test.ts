@@ -9,6 +9,7 @@ import {
   computeBudget,
   configSlos,
   errorBudget,
+  frontmatterShare,
   frontmatterSlos,
   getErrorBudget,
   percentText,
@@ -156,6 +157,33 @@ describe('getErrorBudget', () => {
     assert.equal(model.text.slice(sentence.start, sentence.end), 'About 25% of checkout requests failed with a 500.');
     assert.equal(budget.sentence, 'Error budget: 17% of 30d (7.5 min of 43.2 min, 99.9% availability)');
   });
+  it("takes the frontmatter's impact_share over the text's, and points at it", () => {
+    const doc = DOC.replace('slo: {', 'impact_share: 10%\nslo: {');
+    const { model, findings } = analyzeText(doc);
+    assert.ok(model);
+    const budget = getErrorBudget(model);
+    assert.equal(budget.share.value, 0.1);
+    assert.equal(budget.share.stated?.where, 'frontmatter');
+    const range = budget.share.stated?.range;
+    assert.ok(range);
+    assert.equal(model.text.slice(range.start, range.end), '10%');
+    assert.equal(budget.worst?.consumedMinutes, 3);
+    assert.match(budget.notes.join(' '), /10% affected, from "impact_share: 10%" \(frontmatter\)/);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'metadata/invalid-value' || f.ruleId === 'metadata/unknown-key'),
+      [],
+    );
+    assert.equal(frontmatterShare(0.05), 0.05);
+    assert.equal(frontmatterShare(5), 0.05);
+    assert.equal(frontmatterShare(' 12.5 % '), 0.125);
+    assert.equal(frontmatterShare('most'), undefined);
+    assert.equal(frontmatterShare(0), undefined);
+    // Unreadable: the text's share is used, and the schema check says why.
+    const bad = analyzeText(DOC.replace('slo: {', 'impact_share: most users\nslo: {'));
+    assert.ok(bad.model);
+    assert.equal(getErrorBudget(bad.model).share.value, 0.25);
+    assert.ok(bad.findings.some((f) => f.ruleId === 'metadata/invalid-value' && f.message.includes('impact_share')));
+  });
   it('assumes 100% and says so when no share is stated; no SLO, no budget', () => {
     const slos = [{ targetPercent: 99.9, windowMinutes: 43_200, window: '30d', source: 'config' as const }];
     const duration = {
@@ -244,6 +272,7 @@ describe('the editor: code lens and Postmortem view', () => {
     assert.ok(budget);
     assert.equal(budget.command?.title, 'Error budget: 17% of 30d (7.5 min of 43.2 min, 99.9% availability)');
     assert.match(budget.command?.tooltip ?? '', /Line 17 \(share\): About 25% of checkout requests/);
+    assert.deepEqual(budget.command?.arguments, ['budget'], 'the view opens at the budget');
     const none = codeLenses(analyzeText(DOC.replace(/^slo:.*\n/m, '')), { milestoneLenses: false });
     assert.ok(!none.some((l) => l.command?.title.startsWith('Error budget')));
     const config = configWith({ slos: { '*': { target: 99.9 } } });

@@ -2,7 +2,7 @@
 // quick fix that adds a heading above the sentence without moving any text.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/core';
+import { applyEdits, findFigures } from '../../server/src/core';
 import { analyzeText, findingsOf } from '../helpers/analyze';
 
 const RULE = 'structure/stated-elsewhere';
@@ -76,5 +76,28 @@ describe('structure/stated-elsewhere', () => {
     assert.deepEqual(findingsOf(text, RULE), []);
     const missing = findingsOf(text, 'structure/required-section').map((f) => f.data?.section);
     assert.ok(missing.includes('impact') && missing.includes('mitigation'));
+  });
+});
+
+describe('the figures that say what failed', () => {
+  const figures = (text: string) => findFigures(text).map((f) => `${f.kind}:${f.text}`);
+  it('reads a set defined by its failure as no scope ("all the crates that failed", docs.rs 2019-10)', () => {
+    assert.deepEqual(figures('all the crates that failed due to the outage were queued for a rebuild'), []);
+    assert.deepEqual(figures('all users were affected'), ['scope:all users']);
+    assert.deepEqual(figures('All requests which hit eu-west failed'), ['scope:All requests']);
+  });
+  it("reads a resource's level as no share of the service", () => {
+    assert.deepEqual(
+      figures('The increased disk usage was gradual over weeks, slowly reaching 100% and causing the outage.'),
+      [],
+    );
+    assert.deepEqual(figures('CPU at 95% and 30% of requests failed'), ['percent:30%']);
+  });
+  it('counts anything said to be harmed ("a single cask was compromised", Homebrew 2021-04-21)', () => {
+    assert.deepEqual(figures('A single cask was compromised with a harmless change'), [
+      'count:A single cask was compromised',
+    ]);
+    assert.deepEqual(figures('Three S3 buckets were exposed'), ['count:Three S3 buckets were exposed']);
+    assert.deepEqual(figures('In 2023 we were affected'), []);
   });
 });

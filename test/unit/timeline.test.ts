@@ -168,6 +168,20 @@ describe('getMilestones', () => {
     assert.deepEqual(at, { started: '00:00', detected: '01:47', mitigated: '02:05', resolved: '02:05' });
     assert.match(ms[0].why, /traffic drops/);
   });
+  it('takes an action for the mitigation only once a start or detection is known (PyPI, 2023-12-04)', () => {
+    const at = (body: string) =>
+      Object.fromEntries(getMilestones(model(doc(body))).map((m) => [m.kind, m.instant?.clock]));
+    // Before anyone knew, "removes" and "deleted" are the attacker's steps; an email from the user is the report.
+    const takeover =
+      'All times UTC, 2023-11-22.\n\n- 08:47 `dvolk` removes `meisnate12` as a collaborator on `arrapi`\n- 08:50 `meisnate12` account is deleted\n- 14:33 admin@pypi.org receives an email from the address associated with the account\n- 14:46 A PyPI Admin disables the `dvolk` account\n- 15:53 PyPI Admins close the incident';
+    assert.deepEqual(at(takeover), { detected: '14:33', mitigated: '14:46', resolved: '15:53' });
+    // With nothing known before it, an action is no mitigation; a plain outcome still is.
+    assert.equal(
+      at('- 2024-06-21 images removed from Docker Hub for reasons unrelated to this report').mitigated,
+      undefined,
+    );
+    assert.equal(at('- 2024-05-01 10:00 uploads succeed again').mitigated, '10:00');
+  });
   it('ends the impact when the wording says the service works again, not at the first action', () => {
     const text =
       '# Upload outage\n\n## Impact\n\nUploads failed for 70 minutes.\n\n## Timeline\n\nAll times UTC, 2024-05-01.\n\n- 22:05 Upload errors begin.\n- 22:12 The upload alert fires.\n- 22:40 We roll the storage client back.\n- 23:15 Uploads succeed again.\n- 23:50 The incident is resolved.\n';

@@ -28,7 +28,8 @@ export interface AnalyzeHooks {
 
 const matchers = new WeakMap<ResolvedConfig, HeadingMatcher>();
 
-function matcherFor(config: ResolvedConfig): HeadingMatcher {
+/** The heading matcher of a config (the built-in synonyms and the config's), built once per config. */
+export function headingMatcherFor(config: ResolvedConfig): HeadingMatcher {
   let matcher = matchers.get(config);
   if (!matcher) {
     matcher = createHeadingMatcher(config.synonyms);
@@ -105,7 +106,7 @@ export function analyze(
 
   let model: PostmortemModel;
   try {
-    model = buildModel(text, matcherFor(config), hooks.parse);
+    model = buildModel(text, headingMatcherFor(config), hooks.parse);
   } catch (e) {
     const rule = inputRules[0];
     const reason =

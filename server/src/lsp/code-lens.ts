@@ -1,5 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { AnalysisResult, ResolvedConfig } from '../core';
+import type { MetricLensTarget } from '../protocol';
 import { toRange } from './diagnostics';
 import { inferredEntries } from './inlay-hints';
 import { summaryMetrics } from './metrics';
@@ -17,7 +18,8 @@ export interface CodeLensOptions {
 /**
  * The incident's figures on the timeline heading: "Detected after 8 min · mitigated after 29 min · resolved after
  * 1 h 18 min · impact 29 min". The lens is text, not a link (an empty command id): every client can show it,
- * and its tooltip says where each milestone came from.
+ * and its tooltip says where each milestone came from. Its argument says which metric it shows, for clients that
+ * make it a link (VS Code opens the Postmortem view there).
  */
 export function codeLenses(analysis: AnalysisResult, options: CodeLensOptions): CodeLens[] {
   const { model } = analysis;
@@ -28,7 +30,11 @@ export function codeLenses(analysis: AnalysisResult, options: CodeLensOptions): 
     const tooltip = metrics.milestones
       .map((m) => `${capitalise(m.title)}: ${m.found ? `${m.at ?? 'no time'}, ${m.how}` : 'not found'}`)
       .join('\n');
-    lenses.push({ range: metrics.timelineHeading, command: { title: metrics.sentence, command: '', tooltip } });
+    const about: MetricLensTarget = 'metrics';
+    lenses.push({
+      range: metrics.timelineHeading,
+      command: { title: metrics.sentence, command: '', tooltip, arguments: [about] },
+    });
   }
   // The error budget, when an SLO applies: "~46% of the 30d error budget (20 min of 43.2 min, 99.9%)".
   const budget = metrics.errorBudget;
@@ -38,7 +44,11 @@ export function codeLenses(analysis: AnalysisResult, options: CodeLensOptions): 
       ...budget.notes,
       ...budget.sources.map((s) => `Line ${s.line} (${s.what}): ${s.text}`),
     ].join('\n');
-    lenses.push({ range: metrics.timelineHeading, command: { title: budget.sentence, command: '', tooltip } });
+    const about: MetricLensTarget = 'budget';
+    lenses.push({
+      range: metrics.timelineHeading,
+      command: { title: budget.sentence, command: '', tooltip, arguments: [about] },
+    });
   }
   if (options.milestoneLenses) {
     for (const e of inferredEntries(model)) {

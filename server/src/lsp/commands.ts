@@ -2,7 +2,7 @@ import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languages
 import { type AnalysisResult, insertSectionsEdit, type SectionKind } from '../core';
 import { isSectionKind } from '../core/kinds';
 import { type SectionState, sectionStatus } from '../core/structure/section-status';
-import { INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND } from '../protocol';
+import { INSERT_SECTIONS_COMMAND, type InsertSectionsArgs, LINT_WORKSPACE_COMMAND } from '../protocol';
 import { toRange } from './diagnostics';
 
 /**
@@ -12,12 +12,6 @@ import { toRange } from './diagnostics';
  */
 export { INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND };
 export const SERVER_COMMANDS = [INSERT_SECTIONS_COMMAND, LINT_WORKSPACE_COMMAND];
-
-export interface InsertSectionsArgs {
-  uri: string;
-  /** The kinds to insert; default: every missing required section. Kinds already present are skipped. */
-  kinds?: string[];
-}
 
 export function parseInsertSectionsArgs(raw: unknown): InsertSectionsArgs | undefined {
   if (!raw || typeof raw !== 'object') return undefined;

@@ -1,7 +1,6 @@
 import type { Range } from 'vscode-languageserver';
 import {
   computeMetrics,
-  type ErrorBudgetJson,
   errorBudgetJson,
   getErrorBudget,
   getMilestones,
@@ -16,68 +15,10 @@ import {
   type ResolvedConfig,
   type TimelineInstant,
 } from '../core';
+import type { FigureKey, MilestoneStatus, SummaryMetrics } from '../protocol';
 import { toRange } from './diagnostics';
 
-/**
- * The incident's milestones and figures as the editor shows them (the Postmortem view, the code lens on the
- * timeline heading, the inlay hints on the entries), from the core's getMilestones/computeMetrics: the same
- * figures `postmortem metrics` prints.
- */
-export interface MilestoneStatus {
-  kind: MilestoneKind;
-  /** "start of impact", "detection", "mitigation", "resolution". */
-  title: string;
-  found: boolean;
-  /** frontmatter: a `started:`… key; marker: `<!-- milestone: … -->` in the entry; inferred: the entry's wording. */
-  source?: Milestone['source'];
-  /** ISO 8601 when the date is known, else `HH:MM` (as `postmortem metrics` writes it). */
-  time?: string | null;
-  /** The wall-clock time (or the date alone) for a short label: "09:14". */
-  at?: string;
-  /** How it was found, briefly: `inferred from "alert fires"`, `marked in the entry`, `set in the frontmatter`. */
-  how?: string;
-  /** The core's full reason (the phrase that matched and where). */
-  why?: string;
-  /** The timeline entry (or the frontmatter value) that states it: where "reveal" goes. */
-  range?: Range;
-  /** The entry's position in the timeline, when an entry states it. */
-  entryIndex?: number;
-}
-
-export type FigureKey = 'timeToDetect' | 'timeToMitigate' | 'timeToResolve' | 'duration';
-
-export interface MetricFigure {
-  key: FigureKey;
-  /** "Time to detect". */
-  label: string;
-  /** Whole minutes, or null when an end is unknown (or known only to the day). */
-  minutes: number | null;
-  /** "8 min", "1 h 18 min", "–". */
-  text: string;
-}
-
-export interface SummaryMetrics {
-  /** The four milestones, in order, found or not. */
-  milestones: MilestoneStatus[];
-  timeToDetectMinutes: number | null;
-  timeToMitigateMinutes: number | null;
-  timeToResolveMinutes: number | null;
-  durationMinutes: number | null;
-  /** The four figures with their labels and text, in order. */
-  figures: MetricFigure[];
-  /** One line: "Detected after 8 min · mitigated after 29 min · resolved after 1 h 18 min · impact 29 min". */
-  sentence: string;
-  /** The first timeline heading (where the code lens sits); absent without a timeline section. */
-  timelineHeading?: Range;
-  /** Entries whose time could be read. */
-  timedEntries: number;
-  /**
-   * The error budget the incident consumed (as `postmortem metrics --format json` gives it), with the ranges of
-   * the sentences it came from; status `no-slo` when no SLO applies.
-   */
-  errorBudget: ErrorBudgetJson & { ranges: { what: string; range: Range }[] };
-}
-
+/** The incident's milestones and figures as the editor shows them (payload types: protocol/summary.ts). */
 const FIGURE_LABELS: Record<FigureKey, string> = {
   timeToDetect: 'Time to detect',
   timeToMitigate: 'Time to mitigate',

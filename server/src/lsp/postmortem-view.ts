@@ -1,12 +1,11 @@
-import type { Range } from 'vscode-languageserver';
-import { type AnalysisResult, type Finding, type ResolvedConfig, SECTION_KIND_INFO, type SectionKind } from '../core';
+import { type AnalysisResult, type ResolvedConfig, SECTION_KIND_INFO, type SectionKind } from '../core';
 import { findingFacts } from '../core/finding-data';
 import { sectionStatus } from '../core/structure/section-status';
+import type { PostmortemSummary } from '../protocol';
 import { sectionStatusOptions } from '../rules/structure/empty-section';
-import { type ActionItemRef, actionItemRefs } from './action-items';
+import { actionItemRefs } from './action-items';
 import { toRange } from './diagnostics';
-import { type SummaryMetrics, summaryMetrics } from './metrics';
-import type { RelatedRef } from './related';
+import { summaryMetrics } from './metrics';
 
 /**
  * `postmortem/summary`: what the VS Code client's Postmortem view and status bar show, computed by the server so
@@ -16,61 +15,6 @@ import type { RelatedRef } from './related';
  * and `actionItems` (the follow-up actions) are null when the document could not be analysed.
  */
 export { SUMMARY_METHOD } from '../protocol';
-
-export interface SummaryParams {
-  textDocument: { uri: string };
-}
-
-/** `stated`: no heading, but the part is stated inside another section (structure/stated-elsewhere). */
-export type SectionState = 'present' | 'empty' | 'missing' | 'stated';
-
-export interface SectionStatus {
-  kind: SectionKind;
-  /** The canonical name ("Root cause"). */
-  title: string;
-  /** The heading as written ("Why it happened"); absent when missing or when the lead paragraph stands in. */
-  heading?: string;
-  required: boolean;
-  status: SectionState;
-  /** For `stated`: where the part is stated ("the timeline", a section's heading). */
-  statedIn?: string;
-  /** The heading's range (or the lead paragraph's): where "reveal" goes. Absent when missing. */
-  range?: Range;
-  guidance: string;
-}
-
-export interface FindingRef {
-  ruleId: string;
-  message: string;
-  severity: Finding['severity'];
-  range: Range;
-}
-
-export interface PostmortemSummary {
-  uri: string;
-  /** The document version the summary describes. */
-  version: number;
-  /** False for Markdown that is not a postmortem: the client hides its view. */
-  isPostmortem: boolean;
-  /** False when the input could not be analysed (binary, too large…); the Problems panel says why. */
-  analysed: boolean;
-  title?: string;
-  /** The required sections in config order, then the other canonical sections the document has. */
-  sections: SectionStatus[];
-  required: { total: number; present: number; empty: number; missing: number; stated: number };
-  problems: { errors: number; warnings: number; infos: number };
-  /** Findings of blameful wording (the blame rules). */
-  blame: { total: number; byRule: { ruleId: string; count: number }[]; findings: FindingRef[] };
-  /** The incident's milestones and figures, from the timeline (and frontmatter). */
-  metrics: SummaryMetrics | null;
-  /** The follow-up actions of this postmortem. */
-  actionItems: ActionItemRef[] | null;
-  /**
-   * The workspace's postmortems most related to this one (at most 5, best first), with the service or cause they
-   * share; null when the document could not be analysed or the server has no workspace index.
-   */
-  related: RelatedRef[] | null;
-}
 
 const MAX_LISTED_FINDINGS = 200;
 

@@ -3,27 +3,9 @@ import { URI } from 'vscode-uri';
 import type { LineIndex, PostmortemModel, Section } from '../core';
 import { categoryTitle, type RelatedIncident } from '../core/learning';
 import { isInside, posixRelative } from '../core/service';
+import type { RelatedRef } from '../protocol';
 import { toRange } from './diagnostics';
 import type { DocumentFiles } from './platform';
-
-/** One related postmortem as the Postmortem view shows it. */
-export interface RelatedRef {
-  uri: string;
-  title: string;
-  /** Relative to its workspace folder, with forward slashes (the URI's path when outside every folder). */
-  relativePath: string;
-  date: string | null;
-  severity: string | null;
-  /** From 0 to 1. */
-  score: number;
-  sharedServices: string[];
-  sharedCategories: string[];
-  /** Why it is related, in a few words: "service dns · cause: configuration", else the shared words. */
-  reason: string;
-  /** Happened before this document's incident. */
-  earlier: boolean;
-  openActions: number;
-}
 
 export function relatedReason(r: RelatedIncident): string {
   const parts = [

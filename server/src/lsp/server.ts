@@ -12,8 +12,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import SNIPPETS from '../../../snippets/postmortem.code-snippets';
 import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConfig } from '../core';
 import { taxonomyOf } from '../core/learning';
-import { isInside } from '../core/service';
+import { type BudgetedResult, isInside } from '../core/service';
 import { VERSION } from '../core/version';
+import type { SummaryParams } from '../protocol';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -34,9 +35,9 @@ import { inlayHints } from './inlay-hints';
 import { MILESTONE_ACTION_KIND, milestoneActions } from './milestone-actions';
 import { checkParams } from './params';
 import type { ServerPlatform } from './platform';
-import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD, type SummaryParams } from './postmortem-view';
+import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
-import { DEFAULT_SETTINGS, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
+import { DEFAULT_SETTINGS, debounceFor, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
 import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { WorkspaceIncidents } from './workspace-incidents';
@@ -94,6 +95,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
   /** Closed files whose diagnostics "Lint Workspace" published: closing them again must not clear those. */
   const workspaceLinted = new Set<string>();
+  /** The client's initializationOptions, for the host (`connect`). */
+  let initializationOptions: unknown;
+  /** While the host connects to the client (see ServerPlatform.connect): analyses wait for it. */
+  let hostReady: Promise<void> | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -108,6 +113,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     canFollowFolders = !!caps.workspace?.workspaceFolders;
     workspaceFolders = folderPaths((params.workspaceFolders ?? []).map((f) => f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = folderPaths([params.rootUri]);
+    initializationOptions = params.initializationOptions;
     const options = params.initializationOptions as
       | { settings?: unknown; trusted?: boolean; outline?: boolean }
       | undefined;
@@ -135,6 +141,21 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   connection.onInitialized(async () => {
+    // Before anything else: documents opened from now on are analysed once the host has read the config files.
+    if (platform.connect) {
+      const connecting = platform
+        .connect({
+          options: initializationOptions,
+          folders: workspaceFolders,
+          sendRequest: (method, params) => connection.sendRequest(method, params),
+          changed: () => filesChanged(),
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (hostReady === connecting) hostReady = undefined;
+        });
+      hostReady = connecting;
+    }
     if (canRegisterConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
     }
@@ -206,19 +227,32 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (JSON.stringify([settings, [...folderSettings]]) !== before) refreshEditorExtras();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    // A host whose files are the client's reads the changed config files first.
+    if (!platform.filesChanged) return filesChanged();
+    void platform
+      .filesChanged(params.changes.map((c) => c.uri))
+      .catch(() => undefined)
+      .then(filesChanged);
+  });
+
+  /** Config files (or the workspace's files) changed: every config, analysis and workspace index is stale. */
+  function filesChanged(): void {
     service.configChanged();
     incidents.markStale();
     reanalyseAll();
     refreshEditorExtras();
-  });
+  }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, settingsFor(filePath(e.document.uri)).debounceMs));
+  documents.onDidChangeContent((e) =>
+    schedule(e.document, debounceFor(settingsFor(filePath(e.document.uri)).debounceMs, analysisMs.get(e.document.uri))),
+  );
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
+    analysisMs.delete(e.document.uri);
     publishedText.delete(e.document.uri);
     clearTimeout(settleTimers.get(e.document.uri));
     // Its record came from the editor: read it from disk again (or drop it, when it was never saved).
@@ -277,6 +311,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /** Analyses running, by document: a request for the same version waits for the one already running. */
   let configGeneration = 0;
   const running = new Map<string, { version: number; done: Promise<Analysed | undefined> }>();
+  /** How long each open document's last analysis took (for the debounce of its next edit). */
+  const analysisMs = new Map<string, number>();
 
   /**
    * Analyses `doc` (reusing the analysis of its current version, or the one running for it) without publishing
@@ -297,6 +333,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   }
 
   async function analyseInWorker(doc: TextDocument): Promise<Analysed | undefined> {
+    if (hostReady) await hostReady;
     const path = filePath(doc.uri);
     const config = configFor(path);
     const text = (doc.getText() as string | null) ?? '';
@@ -306,9 +343,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     // The index as it is: the first analyses do not wait for the workspace's files to be read (see `refreshed`).
     const workspace = service.needsWorkspace(config) ? incidents.current() : undefined;
     const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
-    const result: AnalysisResult = await service.analyse(doc.uri, text, version, config, input);
+    const started = performance.now();
+    const result: BudgetedResult = await service.analyse(doc.uri, text, version, config, input);
     // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
+    if (result.superseded) return undefined;
+    analysisMs.set(doc.uri, performance.now() - started);
     const entry = { version, result, config };
     analysed.set(doc.uri, entry);
     if (result.model) incidents.update(doc.uri, result.model, taxonomyOf(config));

@@ -13,6 +13,23 @@ export const DEFAULT_SETTINGS: Settings = { files: [...DEFAULT_POSTMORTEM_GLOBS]
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
 
+/** A document whose last analysis took at most this long is analysed at once after an edit: waiting costs more. */
+export const FAST_ANALYSIS_MS = 30;
+/** The longest wait after an edit, however slow the last analysis was. */
+export const MAX_DEBOUNCE_MS = 2000;
+
+/**
+ * The wait between an edit and the next analysis of a document, from `postmortem.debounceMs` and how long the
+ * document's last analysis took: none for a fast document, the setting for a typical one, and as long as the last
+ * analysis for a slow one, so that analyses of a large document do not run back to back while the author types.
+ * A setting of 0 means "at once" for every document; before a first analysis the setting applies.
+ */
+export function debounceFor(settingMs: number, lastAnalysisMs: number | undefined): number {
+  if (settingMs === 0 || lastAnalysisMs === undefined) return settingMs;
+  if (lastAnalysisMs <= FAST_ANALYSIS_MS) return 0;
+  return Math.min(MAX_DEBOUNCE_MS, Math.max(settingMs, Math.round(lastAnalysisMs)));
+}
+
 /** The config with the editor's per-rule severities applied over it (options stay as the config has them). */
 export function withSettingsSeverities(config: ResolvedConfig, rules: Settings['rules']): ResolvedConfig {
   const entries = Object.entries(rules);

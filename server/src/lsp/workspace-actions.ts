@@ -1,6 +1,7 @@
 import type { PostmortemModel } from '../core';
 import { isInside, MAX_WORKSPACE_FILES, posixRelative, readText } from '../core/service';
-import { type ActionItemRef, actionItemRefs } from './action-items';
+import type { PostmortemActions, WorkspaceActions } from '../protocol';
+import { actionItemRefs } from './action-items';
 import type { DocumentFiles } from './platform';
 
 /**
@@ -9,24 +10,6 @@ import type { DocumentFiles } from './platform';
  * only when its modification time or size changed. Any LSP client may send it.
  */
 export { ACTIONS_METHOD } from '../protocol';
-
-export interface PostmortemActions {
-  uri: string;
-  /** The postmortem's title, or its file name. */
-  title: string;
-  /** Relative to its workspace folder, with forward slashes. */
-  relativePath: string;
-  actions: ActionItemRef[];
-}
-
-export interface WorkspaceActions {
-  /** The postmortems found, in path order (those without actions too). */
-  postmortems: PostmortemActions[];
-  /** Markdown files looked at. */
-  files: number;
-  /** True when the walk stopped at the file limit. */
-  truncated: boolean;
-}
 
 export interface WorkspaceActionsHost {
   folders: readonly string[];

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { MAX_WORKSPACE_FILES, readText } from '../core/service';
+import type { WorkspaceLintResult } from '../protocol';
 import type { DocumentFiles } from './platform';
 
 /**
@@ -16,21 +17,6 @@ export interface WorkspaceLintHost {
   /** The diagnostics for a file, or undefined when it is not a postmortem. */
   lint(path: string, text: string): Diagnostic[] | undefined | Promise<Diagnostic[] | undefined>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
-}
-
-export interface WorkspaceLintResult {
-  /** Markdown files looked at. */
-  files: number;
-  /** Of those, the postmortems. */
-  postmortems: number;
-  /** Diagnostics over all postmortems. */
-  problems: number;
-  /** Postmortems with at least one diagnostic. */
-  withProblems: number;
-  /** True when the walk stopped at the file limit. */
-  truncated: boolean;
-  /** The URIs whose diagnostics were published (closed files), so that the server can keep them when closed. */
-  published: string[];
 }
 
 export async function lintWorkspace(

@@ -67,8 +67,11 @@ export class AnalysisWorker implements Analyser {
     config: ResolvedConfig,
     budgetMs = config.timeBudgetMs,
     input: AnalysisInput = {},
+    superseded?: () => boolean,
   ): Promise<BudgetedResult> {
-    const run = this.queue.then(async () => {
+    const run = this.queue.then(async (): Promise<BudgetedResult> => {
+      // A newer version of the document waits behind this one: never analyse a version nobody will see.
+      if (superseded?.()) return { findings: [], superseded: true };
       const running = this.start();
       const flags = running.flags;
       Atomics.store(flags, DONE, 0);

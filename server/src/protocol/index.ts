@@ -19,17 +19,45 @@ export const INSERT_SNIPPET_COMMAND = 'postmortem.insertSnippet';
 /** Client command the server's code actions invoke: open a file (a config file a fix changed). */
 export const OPEN_FILE_COMMAND = 'postmortem.openFile';
 
-export interface InsertSectionsResult {
-  applied: boolean;
-  /** The section kinds inserted. */
-  inserted: string[];
-}
+/**
+ * What a metrics code lens is about, in its command's `arguments[0]` (the lens's command id is empty: text for any
+ * client; the VS Code client makes it open the Postmortem view at that metric).
+ */
+export type MetricLensTarget = 'metrics' | 'budget';
 
-// The payloads, defined next to the code that builds them and published here.
-export type { ActionItemRef } from '../lsp/action-items';
-export type { InsertSectionsArgs } from '../lsp/commands';
-export type { MetricFigure, MilestoneStatus } from '../lsp/metrics';
-export type { FindingRef, PostmortemSummary, SectionStatus, SummaryParams } from '../lsp/postmortem-view';
-export type { RelatedRef } from '../lsp/related';
-export type { PostmortemActions, WorkspaceActions } from '../lsp/workspace-actions';
-export type { WorkspaceLintResult } from '../lsp/workspace-lint';
+export {
+  type FileContent,
+  type FileParams,
+  type FileStat,
+  fromBase64,
+  LIST_FILES_METHOD,
+  type ListFilesParams,
+  type ListFilesResult,
+  MAX_WORKSPACE_FILES,
+  READ_FILE_METHOD,
+  STAT_FILE_METHOD,
+  toBase64,
+  WORKSPACE_FILES_OPTION,
+  workerBootstrap,
+} from './files';
+// The payloads (types only), defined here; lsp/ builds them.
+export type {
+  ActionItemRef,
+  FigureKey,
+  FindingRef,
+  MetricFigure,
+  MilestoneStatus,
+  PostmortemSummary,
+  RelatedRef,
+  SectionState,
+  SectionStatus,
+  SummaryMetrics,
+  SummaryParams,
+} from './summary';
+export type {
+  InsertSectionsArgs,
+  InsertSectionsResult,
+  PostmortemActions,
+  WorkspaceActions,
+  WorkspaceLintResult,
+} from './workspace';

@@ -3,7 +3,7 @@
 const util = require('node:util');
 const { launchChromium, workbenchUrl } = require('./browser');
 const [dev, tests, folder] = process.argv.slice(2);
-const timeoutMs = Number(process.env.EXT_TESTS_TIMEOUT_MS || 180000); // the whole run, not one test
+const timeoutMs = Number(process.env.EXT_TESTS_TIMEOUT_MS || 300000); // the whole run, not one test
 
 (async () => {
   const browser = await launchChromium();

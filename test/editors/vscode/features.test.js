@@ -196,13 +196,28 @@ describe('Postmortem editor experience', () => {
     assert.ok(uri.path.endsWith(`/postmortems/${today()}-login-failures-eu-region.md`), `created ${uri.path}`);
     const editor = vscode.window.activeTextEditor;
     assert.strictEqual(editor.document.uri.toString(), uri.toString(), 'the new file is open');
-    assert.strictEqual(editor.document.isDirty, false, 'and saved');
+    if (editor.document.isDirty) {
+      const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.fail(
+        `not saved: ${disk.length} characters on disk, ${editor.document.getText().length} in the editor; a second save ${await editor.document.save()}`,
+      );
+    }
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.match(onDisk, /^---\ntitle: "Login failures: EU region"\n/);
     assert.match(onDisk, /^# Login failures: EU region$/m);
     assert.strictEqual(editor.document.getText(editor.selection), 'SEV1', 'the cursor waits on the severity choice');
     // Fresh from the template: every required part is there, and still to write (notes, not warnings).
-    await summaryFor(api, editor.document, (s) => s.required.empty === 6, 'every required part still to write');
+    const fresh = await summaryFor(
+      api,
+      editor.document,
+      (s) => s.required.empty === 6,
+      'every required part still to write',
+    );
+    // The template's example action row (`@owner | PROJ-123`) is no follow-up action.
+    assert.deepStrictEqual(
+      (fresh.actionItems ?? []).map((a) => a.text),
+      [],
+    );
     const loud = ours(uri).filter(
       (d) => String(codeOf(d)).startsWith('structure/') && d.severity !== vscode.DiagnosticSeverity.Information,
     );

@@ -10,6 +10,7 @@ exports.run = function run() {
   mocha.addFile(path.join(__dirname, 'diagnostics.test.js'));
   mocha.addFile(path.join(__dirname, 'features.test.js'));
   mocha.addFile(path.join(__dirname, 'timeline.test.js'));
+  mocha.addFile(path.join(__dirname, 'authoring.test.js'));
   mocha.addFile(path.join(__dirname, 'restart.test.js'));
   const details = [];
   return new Promise((resolve, reject) => {

@@ -50,10 +50,10 @@ describe('Timeline metrics and follow-up actions', () => {
       [[SENTENCE, heading]],
     );
     assert.ok(!titles.some(([t]) => t.startsWith('⟵')), 'VS Code shows inlay hints: no lenses on the entries');
-    // A click on the figures opens the Postmortem view, where each milestone and how it was found are listed.
+    // A click on the figures opens the Postmortem view at Metrics (authoring.test.js follows the click).
     const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
     const figures = lenses.find((l) => l.command?.title === SENTENCE);
-    assert.strictEqual(figures?.command?.command, 'postmortem.view.focus');
+    assert.strictEqual(figures?.command?.command, 'postmortem.showMetric');
   });
 
   it('shows an inlay hint on each entry a milestone was inferred from', async () => {
@@ -110,6 +110,36 @@ describe('Timeline metrics and follow-up actions', () => {
     const editor = vscode.window.activeTextEditor;
     assert.strictEqual(editor.document.uri.toString(), doc.uri.toString());
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /09:20 The p99 latency alert fires/);
+  });
+
+  it('lists related incidents, and the error budget once an SLO is declared, in the Postmortem view', async () => {
+    const doc = await openAnalysed(CHECKOUT);
+    await summaryFor(api, doc, (s) => (s.related ?? []).length >= 2, 'two related incidents');
+    const related = (await tree(api.view)).find((n) => n.label === 'Related incidents');
+    // The workspace's other postmortems (and those earlier tests created) may rank too: the two that share this
+    // one's causes must be among them.
+    assert.strictEqual(related.description, String(related.children.length));
+    const labels = related.children.map((c) => c.label);
+    for (const title of ['Cache stampede after the config rollout', 'Postmortem: Database outage'])
+      assert.ok(labels.includes(title), JSON.stringify(labels));
+    const stampede = related.children.find((c) => c.label === 'Cache stampede after the config rollout');
+    assert.match(stampede.description, /^2024-05-20 · /);
+    assert.strictEqual(stampede.command.command, 'vscode.open');
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(3, 0), 'slo: { target: 99.9, window: 30d }\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await summaryFor(api, doc, (s) => s.metrics?.errorBudget?.status === 'ok', 'an error budget');
+    const metrics = (await tree(api.view)).find((n) => n.label === 'Metrics');
+    const budget = metrics.children.find((c) => c.label === 'Error budget');
+    // 29 min of impact (inferred milestones: an estimate) × 12% of traffic, of 30 days at 99.9%.
+    assert.match(budget?.description ?? '', /^~8\.1% of 30d · 3\.48 of 43\.2 min \(estimate\)$/);
+    const titles = await lensTitles(doc);
+    assert.ok(
+      titles.some(([t]) => t.startsWith('Error budget: ~8.1% of 30d')),
+      JSON.stringify(titles),
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('"Mark as detection" inserts a marker, and the code lens and the view follow it', async () => {

@@ -22,6 +22,11 @@ export interface IncidentRecord {
   services: string[];
   /** The services the frontmatter declares (a subset of `services`): when both documents declare, these decide. */
   declaredServices: string[];
+  /**
+   * The organisation the frontmatter declares (`organisation` or `organization`), lower case: in a
+   * collection of several organisations' postmortems, a service of one is not the same-named service of another.
+   */
+  organisation?: string;
   /** Contributing-factor categories of the cause (names of the taxonomy), strongest first. */
   categories: string[];
   /** Plain text of the parts a similar incident is found by (each shortened to MAX_FIELD characters). */
@@ -80,6 +85,17 @@ export function incidentDate(model: PostmortemModel, id: string): string | undef
   return undefined;
 }
 
+const ORGANISATION_KEYS = ['organisation', 'organization'];
+
+/** The organisation the frontmatter declares, trimmed and in lower case. */
+export function declaredOrganisation(data: Record<string, unknown> | undefined): string | undefined {
+  for (const key of ORGANISATION_KEYS) {
+    const value = data?.[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().toLowerCase().replace(/\s+/g, ' ');
+  }
+  return undefined;
+}
+
 /**
  * The record of one analysed postmortem. Its cause categories are those of `taxonomy` (the config's, from
  * `taxonomyOf(config)`; the default seven without one).
@@ -127,6 +143,7 @@ export function incidentRecord(
     severityLevel: level,
     services,
     declaredServices: declared,
+    ...(declaredOrganisation(data) ? { organisation: declaredOrganisation(data) } : {}),
     categories,
     summary,
     trigger,

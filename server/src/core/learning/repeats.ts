@@ -10,10 +10,12 @@ export interface Repeat {
 
 /**
  * The earlier incidents `current` repeats: dated before it, sharing at least one service (the declared ones when
- * both declare) and one cause category, with follow-up actions still open. Most recent first. Documents without a date are never "earlier".
+ * both declare) and one cause category, with follow-up actions still open, of the same organisation when both
+ * declare one (another organisation's same-named service is another system: its incident is related, not a
+ * repeat). Most recent first. Documents without a date are never "earlier".
  */
 export function findRepeats(
-  current: Pick<IncidentDigest, 'id' | 'date' | 'services' | 'declaredServices' | 'categories'>,
+  current: Pick<IncidentDigest, 'id' | 'date' | 'services' | 'declaredServices' | 'categories' | 'organisation'>,
   incidents: readonly IncidentDigest[],
 ): Repeat[] {
   if (!current.date || current.services.length === 0 || current.categories.length === 0) return [];
@@ -21,6 +23,7 @@ export function findRepeats(
   const out: Repeat[] = [];
   for (const incident of incidents) {
     if (incident.id === current.id || incident.actions.open === 0 || !isEarlier(incident, current)) continue;
+    if (current.organisation && incident.organisation && current.organisation !== incident.organisation) continue;
     // Declared on both sides: the declarations decide (a passing mention in the text is not the service).
     const both = current.declaredServices.length > 0 && incident.declaredServices.length > 0;
     const mine = new Set(both ? current.declaredServices : current.services);

@@ -144,6 +144,13 @@ export const FRONTMATTER_SCHEMA = {
       },
     },
     services: names('The services or systems affected: a name or a list of names.'),
+    organisation: {
+      type: 'string',
+      minLength: 1,
+      description:
+        "The organisation whose incident this is, where one repository holds several organisations' postmortems: a repeat incident must be of the same organisation.",
+    },
+    organization: { type: 'string', minLength: 1, description: 'The same as `organisation`.' },
     started: milestone('the impact began'),
     detected: milestone('the problem was detected (alert fired, page, report)'),
     mitigated: milestone('the impact ended or a workaround took effect'),
@@ -152,6 +159,14 @@ export const FRONTMATTER_SCHEMA = {
       description:
         'The service level objective(s) the incident counts against, for the error budget it consumed: `{ target: 99.9, window: 30d, sli: availability }`, or a list of them.',
       anyOf: [SLO_SCHEMA, { type: 'array', items: SLO_SCHEMA, minItems: 1 }],
+    },
+    impact_share: {
+      description:
+        'The share of requests or users the incident affected, for the error budget it consumed: `5%`, `0.05` (a fraction) or `5` (percent). When given, it is used instead of the share the text states.',
+      anyOf: [
+        { type: 'number', exclusiveMinimum: 0, maximum: 100 },
+        { type: 'string', pattern: '^\\s*\\d{1,3}(?:\\.\\d{1,4})?\\s?%\\s*$' },
+      ],
     },
     timezone: {
       type: 'string',

@@ -1,9 +1,9 @@
 import picomatch from 'picomatch';
-import { type AnalysisInput, type AnalysisResult, analyze } from '../analyze';
+import { type AnalysisInput, type AnalysisResult, analyze, headingMatcherFor } from '../analyze';
 import { defaultConfig, type ResolvedConfig } from '../config';
 import { ConfigLoader } from '../config-loader';
 import { decodeBytes } from '../decode';
-import { DEFAULT_POSTMORTEM_GLOBS, isPostmortem } from '../detect';
+import { type ContentReader, DEFAULT_POSTMORTEM_GLOBS, isPostmortemByPath, looksLikePostmortem } from '../detect';
 import type { PostmortemModel } from '../model';
 import type { AnyRule } from '../rule';
 import { findingOf, needsWorkspace } from '../rule-findings';
@@ -15,15 +15,18 @@ export {
   type Host,
   isInside,
   isMarkdownFile,
+  isSkippedFolder,
   MAX_WORKSPACE_FILES,
   type PathOps,
   posixRelative,
 } from './host';
-export { memoryHost } from './memory-host';
+export { memoryHost, POSIX } from './memory-host';
 
 /** An analysis with the time budget's verdict: `timedOut` when it was stopped (one input/not-analysed finding). */
 export interface BudgetedResult extends AnalysisResult {
   timedOut?: boolean;
+  /** Not analysed: a newer version of the document was asked for before this one's turn came (no findings). */
+  superseded?: boolean;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface Analyser {
     config: ResolvedConfig,
     budgetMs: number | undefined,
     input: AnalysisInput,
+    /** Asked when the job's turn comes: true drops it unanalysed (`superseded`), as a newer version waits. */
+    superseded?: () => boolean,
   ): BudgetedResult | Promise<BudgetedResult>;
   /** The same, blocking the caller until done or stopped (the CLI, which has nothing else to do meanwhile). */
   analyzeSync?(
@@ -89,6 +94,8 @@ export class PostmortemService {
   readonly loader: ConfigLoader;
   private readonly analyser?: Analyser;
   private readonly cache = new Map<string, CachedAnalysis>();
+  /** The newest version asked for, by document: an older one still waiting for the analyser is dropped. */
+  private readonly newest = new Map<string, number>();
   private defaults?: ResolvedConfig;
 
   constructor(options: PostmortemServiceOptions) {
@@ -121,7 +128,9 @@ export class PostmortemService {
 
   /**
    * Whether a Markdown text is a postmortem to lint: named explicitly, or not ignored by the config and matching
-   * the globs (on its full path or relative to a root), its frontmatter's `type`, or its title.
+   * the globs (on its full path or relative to a root) or its frontmatter's `type`, or by its content: its parts
+   * as the rules find them (with the config's synonyms), its title, its frontmatter (see `looksLikePostmortem` in
+   * core/detect.ts). An index page that links to postmortems is none.
    */
   isPostmortem(path: string | undefined, text: string, config: ResolvedConfig, scope: DetectScope = {}): boolean {
     if (scope.explicit) return true;
@@ -130,12 +139,18 @@ export class PostmortemService {
     if (path && scope.insideRootsOnly && roots.length > 0 && !roots.some((f) => isInside(ops, f, path))) return false;
     if (path && this.isIgnored(config, path)) return false;
     const globs = [...(scope.globs ?? DEFAULT_POSTMORTEM_GLOBS), ...config.files];
-    if (!path) return isPostmortem(undefined, text, globs);
-    const candidates = [
-      path,
-      ...roots.filter((f) => isInside(ops, f, path)).map((f) => posixRelative(ops, f, path) || path),
-    ];
-    return candidates.some((p) => isPostmortem(p, text, globs));
+    const candidates = path
+      ? [path, ...roots.filter((f) => isInside(ops, f, path)).map((f) => posixRelative(ops, f, path) || path)]
+      : [undefined];
+    const byPath = candidates.map((p) => isPostmortemByPath(p, text, globs));
+    if (byPath.includes(true)) return true;
+    if (byPath.includes(false)) return false;
+    return looksLikePostmortem(text, this.contentReader(config));
+  }
+
+  /** How the content of a text is read for `isPostmortem`: the config's headings and the rules' model. */
+  private contentReader(config: ResolvedConfig): ContentReader {
+    return { matcher: headingMatcherFor(config), model: (text) => this.model(text, config) };
   }
 
   /** A file's text, decoded (UTF-8, BOM, UTF-16); undefined when it cannot be read or is not text. */
@@ -168,7 +183,8 @@ export class PostmortemService {
     if (cached && cached.version === version && cached.config === config && cached.workspace === input.workspace) {
       return cached.result;
     }
-    const result = this.analyseOnce(text, config, input);
+    if (version >= (this.newest.get(id) ?? Number.NEGATIVE_INFINITY)) this.newest.set(id, version);
+    const result = this.analyseOnce(text, config, input, () => (this.newest.get(id) ?? version) > version);
     this.cache.set(id, { version, config, workspace: input.workspace, result });
     // A failed run is not kept: the next request tries again.
     result.catch(() => {
@@ -178,11 +194,16 @@ export class PostmortemService {
   }
 
   /** One analysis within the time budget (a closed file of "Lint Workspace"), not cached. */
-  async analyseOnce(text: string, config: ResolvedConfig, input: AnalysisInput = {}): Promise<BudgetedResult> {
+  async analyseOnce(
+    text: string,
+    config: ResolvedConfig,
+    input: AnalysisInput = {},
+    superseded?: () => boolean,
+  ): Promise<BudgetedResult> {
     if (!this.analyser) return this.analyseNow(text, config, input);
-    const outcome = await this.analyser.analyze(text, config, undefined, input);
-    // Stopped at the budget: no model (the one not-analysed finding sits at the start).
-    if (outcome.timedOut) return outcome;
+    const outcome = await this.analyser.analyze(text, config, undefined, input, superseded);
+    // Stopped at the budget: no model (the one not-analysed finding sits at the start). Superseded: nothing.
+    if (outcome.timedOut || outcome.superseded) return outcome;
     return { findings: outcome.findings, model: outcome.model ?? this.model(text, config) };
   }
 

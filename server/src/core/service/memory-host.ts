@@ -2,7 +2,8 @@ import { posix } from 'pathe';
 import type { Host, PathOps } from './host';
 import { isMarkdownFile, isSkippedFolder } from './host';
 
-const POSIX: PathOps = {
+/** POSIX path operations: the memory host's and the browser's (URI paths). */
+export const POSIX: PathOps = {
   join: (...parts) => posix.join(...parts),
   dirname: (p) => posix.dirname(p),
   basename: (p) => posix.basename(p),

@@ -17,7 +17,7 @@ import { findImpactShare, type ImpactShare } from './share';
 
 export { type BudgetFigures, type BudgetInput, budgetMinutesText, computeBudget, percentText } from './budget';
 export { configSlos, frontmatterSlos, readSlo, type Slo, type SloSpec, targetPercent, windowMinutes } from './declare';
-export { findImpactShare, type ImpactShare, sharesIn } from './share';
+export { findImpactShare, frontmatterShare, type ImpactShare, sharesIn } from './share';
 
 /** Where the minutes of impact came from. */
 export interface ImpactDuration {

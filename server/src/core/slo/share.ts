@@ -4,6 +4,7 @@
  * introduction; the sentence it came from is kept with its offsets. Pure: no Node, no LSP.
  */
 import type { RootContent } from 'mdast';
+import { frontmatterKeys } from '../metadata/validate';
 import { type PostmortemModel, sectionsOfKind } from '../model';
 import type { Range } from '../timeline/types';
 
@@ -16,8 +17,8 @@ export interface ImpactShare {
   range: Range;
   /** The whole sentence they sit in. */
   sentence: Range;
-  /** Where: the impact section, the summary or the introduction. */
-  where: 'impact' | 'summary' | 'lead';
+  /** Where: the frontmatter's `impact_share`, the impact section, the summary or the introduction. */
+  where: 'frontmatter' | 'impact' | 'summary' | 'lead';
 }
 
 // What a share is a share of: what users send and who they are (not "5% of CPU", not "all hosts": an SLO counts
@@ -104,8 +105,42 @@ function sentenceText(text: string, start: number, end: number): string {
   return text.slice(r.start, r.end);
 }
 
-/** The impact share the document states, from its impact section, else its summary, else its introduction. */
+/**
+ * The frontmatter's `impact_share` as a share from 0 to 1: "5%" and 5 are five percent, a number up to 1 is a
+ * fraction (0.05). Undefined when it is absent or cannot be read (the schema check reports that).
+ */
+export function frontmatterShare(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    if (value > 0 && value <= 1) return value;
+    return value > 1 && value <= 100 ? value / 100 : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(\d{1,3}(?:\.\d{1,4})?)\s?%\s*$/.exec(value);
+  const percent = m ? Number(m[1]) : Number.NaN;
+  return percent > 0 && percent <= 100 ? percent / 100 : undefined;
+}
+
+function declaredShare(model: PostmortemModel): ImpactShare | undefined {
+  const share = frontmatterShare(model.frontmatter?.data?.impact_share);
+  if (share === undefined) return undefined;
+  const key = frontmatterKeys(model).find((k) => k.key === 'impact_share');
+  const range = key?.valueRange ?? key?.keyRange ?? { start: 0, end: 0 };
+  return {
+    share,
+    text: `impact_share: ${model.text.slice(range.start, range.end)}`,
+    range,
+    sentence: { start: key?.keyRange.start ?? range.start, end: range.end },
+    where: 'frontmatter',
+  };
+}
+
+/**
+ * The impact share the document states: the frontmatter's `impact_share`, else the first share its impact section
+ * states, else its summary's, else its introduction's.
+ */
 export function findImpactShare(model: PostmortemModel): ImpactShare | undefined {
+  const declared = declaredShare(model);
+  if (declared) return declared;
   const regions: { where: ImpactShare['where']; nodes: RootContent[] }[] = [
     ...sectionsOfKind(model, 'impact').map((s) => ({ where: 'impact' as const, nodes: s.nodes })),
     ...sectionsOfKind(model, 'summary').map((s) => ({ where: 'summary' as const, nodes: s.nodes })),

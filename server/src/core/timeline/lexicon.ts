@@ -140,6 +140,12 @@ export const CUES: readonly Cue[] = [
   cue('detected', 3, 'a report came in', '\\b(?:is|was|were|are|been|gets?|got)\\s+reported\\b'),
   cue(
     'detected',
+    2,
+    'a report came in',
+    '\\b(?:receives?|received|receiving|gets|got)\\s+(?:an?\\s+|the\\s+|their\\s+)?(?:\\w+\\s+)?(?:e-?mails?|messages?|reports?|tickets?|support\\s+requests?|DMs?|calls?)\\s+from\\b',
+  ),
+  cue(
+    'detected',
     3,
     'a report came in',
     '(?<!\\bthe\\s)\\breport(?:s|ed)\\s+(?:on|in|to|that|an?|the|this|issues?|problems?|errors?|failures?|it|slow|broken)\\b',

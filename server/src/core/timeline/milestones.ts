@@ -22,7 +22,8 @@ import { parseZone } from './zones';
  *   never the change that triggered it (a deploy at 09:04 whose errors begin at 09:12 starts the clock at 09:12);
  * - detection: the earliest alert, page, report or person noticing, not before the start of impact;
  * - mitigation: after the start and detection, the entry that says the impact ended most plainly (an explicit
- *   "outage ends" over "latency recovered" over an action such as a rollback), the earliest of those;
+ *   "outage ends" over "latency recovered" over an action such as a rollback), the earliest of those; an action
+ *   alone only once a start or a detection is known (before them, "removes the owner" is the attacker's step);
  * - resolution: the latest entry that says the problem was fixed or resolved, not before mitigation. With a
  *   resolution but no separate mitigation, the impact is taken to end with the resolution.
  * An inferred end of impact is then cross-checked with the duration the document states (impact-end.ts).
@@ -105,7 +106,11 @@ function inferMilestones(
   set('detected', earliest((cues.get('detected') ?? []).filter((c) => notBefore(c, ms('started')))));
   const afterResponse = Math.max(ms('started') ?? -Infinity, ms('detected') ?? -Infinity);
   const bound = Number.isFinite(afterResponse) ? afterResponse : undefined;
-  const mitigations = (cues.get('mitigated') ?? []).filter((c) => notBefore(c, bound) && c.entry.instant?.ms !== bound);
+  // An action that usually helps (removes, disables, restarts) counts only once the response has begun: before a
+  // start or a detection, the same verbs tell what the trigger or an attacker did ("removes the owner").
+  const mitigations = (cues.get('mitigated') ?? []).filter(
+    (c) => notBefore(c, bound) && c.entry.instant?.ms !== bound && (bound !== undefined || c.match.cue.strength > 1),
+  );
   set('mitigated', earliest(strongest(mitigations)));
   const resolutions = (cues.get('resolved') ?? []).filter((c) => notBefore(c, ms('mitigated') ?? bound));
   const best = strongest(resolutions);

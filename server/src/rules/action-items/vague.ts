@@ -14,7 +14,8 @@ export const vague: Rule = {
       // A parent with sub-tasks is a heading for its plan; the sub-tasks are checked on their own.
       if (!action.vague || action.children > 0 || action.status === 'done') continue;
       report({
-        message: `Vague action "${action.vague.phrase}": ${action.vague.hint}.`,
+        // The headline names the action; the hint (why, and what to write instead) is for the hover.
+        message: `Vague action "${action.vague.phrase}". ${capitalise(action.vague.hint)}.`,
         start: action.headRange.start,
         end: action.headRange.end,
         data: { action: action.index, family: action.vague.family },
@@ -22,3 +23,7 @@ export const vague: Rule = {
     }
   },
 };
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

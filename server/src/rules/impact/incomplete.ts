@@ -8,9 +8,9 @@ import { TOTAL } from './unquantified';
 type Facet = 'duration' | 'who' | 'what';
 
 const FACET_NAMES: Record<Facet, string> = {
-  duration: 'how long it lasted',
-  who: 'who or how many were affected',
-  what: 'what functionality was affected',
+  duration: 'how long',
+  who: 'who was affected',
+  what: 'what failed',
 };
 
 const WHO =
@@ -67,7 +67,7 @@ export const incomplete: Rule = {
       const missing = (Object.keys(has) as Facet[]).filter((f) => !has[f]);
       if (missing.length === 0) continue;
       report({
-        message: `Impact section "${section.heading}" does not say ${missing.map((f) => FACET_NAMES[f]).join(', nor ')}: an impact statement gives the duration, who or how many were affected, and what stopped working (e.g. "For 38 minutes, about 4% of checkout requests failed").`,
+        message: `Impact section "${section.heading}" does not say ${saying(missing.map((f) => FACET_NAMES[f]))}: an impact statement gives the duration, who or how many were affected, and what stopped working (e.g. "For 38 minutes, about 4% of checkout requests failed").`,
         start: section.start,
         end: section.headingEnd,
         data: { section: 'impact', missing },
@@ -75,6 +75,11 @@ export const incomplete: Rule = {
     }
   },
 };
+
+/** "how long, who was affected or what failed": short, so the message's headline stays under 15 words. */
+function saying(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
 
 /**
  * What the summary (or the introduction before the first section) states: how long the incident lasted (a duration

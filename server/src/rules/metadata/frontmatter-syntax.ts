@@ -21,7 +21,7 @@ export const frontmatterSyntax: Rule = {
     if (unclosedFrontmatter) {
       const fence = model.text.slice(unclosedFrontmatter.start, unclosedFrontmatter.end);
       report({
-        message: `Unclosed frontmatter: the block opened by "${fence}" on line 1 has no closing "${fence}" line, so it is read as Markdown.`,
+        message: `Unclosed frontmatter: no closing "${fence}" line. The block opened by "${fence}" on line 1 is read as Markdown.`,
         ...unclosedFrontmatter,
         data: { format: fence === '---' ? 'yaml' : 'toml' },
       });

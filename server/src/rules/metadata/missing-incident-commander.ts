@@ -24,7 +24,7 @@ export const missingIncidentCommander: Rule = {
     if (level === undefined || threshold === undefined || level > threshold) return;
     if (findIncidentCommander(model)) return;
     report({
-      message: `A severity ${level} incident calls for an incident commander, but this postmortem does not say who it was: add \`incident_commander: …\` to the frontmatter or a participant with \`role: incident commander\`.`,
+      message: `No incident commander named for this severity ${level} incident: a severity ${level} incident calls for one. Add \`incident_commander: …\` to the frontmatter or a participant with \`role: incident commander\`.`,
       ...titleRange(model),
       data: { severity: level },
     });

@@ -68,7 +68,7 @@ export const severityBudgetMismatch: Rule = {
     const reached = steps.find((s) => burned >= s.min);
     const written = severityText(model) ?? `SEV${level}`;
     const { slo } = budget.worst;
-    const what = `${budget.estimate ? 'about ' : ''}${percentText(budget.worst.budgetShare)} of the ${slo.window} error budget of the ${slo.targetPercent}% SLO`;
+    const what = `${budget.estimate ? 'about ' : ''}${percentText(budget.worst.budgetShare)} of the ${slo.window} error budget (${slo.targetPercent}% SLO)`;
     const basis = budget.notes.join(' ');
     let message: string | undefined;
     let expected: string;

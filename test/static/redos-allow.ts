@@ -75,7 +75,7 @@ export const REDOS_ALLOWED: Allowed[] = [
   },
   {
     file: 'server/src/core/impact/figures.ts',
-    pattern: "new RegExp(`${APPROX}\\\\d+(?:\\\\.\\\\d+)?\\\\s*(?:%|percent\\\\b|per\\\\s+cent\\\\b)`, 'i')",
+    pattern: "new RegExp(`${APPROX}\\\\d+(?:\\\\.\\\\d+)?\\\\s*(?:%|percent\\\\b|per\\\\s+cent\\\\b)`, 'gi')",
     reason:
       'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
   },
@@ -123,9 +123,16 @@ export const REDOS_ALLOWED: Allowed[] = [
   {
     file: 'server/src/core/impact/figures.ts',
     pattern:
-      "new RegExp( `\\\\b(?:all|every|no|none\\\\s+of\\\\s+the|zero|nobody|no\\\\s+one)\\\\s+(?:(?:of\\\\s+)?(?:our|the)\\\\s+)?(?:\\\\w+\\\\s+)?${AFFECTED}\\\\b`, 'i', )",
+      "new RegExp( `\\\\b(?:all|every|no|none\\\\s+of\\\\s+the|zero|nobody|no\\\\s+one)\\\\s+(?:(?:of\\\\s+)?(?:our|the)\\\\s+)?(?:\\\\w+\\\\s+)?${AFFECTED}\\\\b(?!\\\\s+${DEFINED_BY_FAILURE})`, 'i', )",
     reason:
-      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time.',
+      'Built from the fixed word lists of the impact lexicon (numbers, scales, units, affected nouns); runs on one paragraph of the impact section. recheck cannot check a pattern built at run time. The lookahead (a relative clause of at most five fixed words) is bounded.',
+  },
+  {
+    file: 'server/src/core/impact/figures.ts',
+    pattern:
+      "new RegExp( `\\\\b(?!(?:19|20)\\\\d\\\\d\\\\b)${NUMBER}\\\\s+(?:(?!(?:we|they|it|you|he|she|i)\\\\b)[\\\\w-]+\\\\s+){1,2}${HARMED}`, 'i', )",
+    reason:
+      'A count of anything said to be harmed: built once from constants (the number words, at most two words between, each a run of word characters between spaces, and a fixed list of harm phrases), so linear; runs on one sentence or paragraph.',
   },
   {
     file: 'server/src/core/metadata/validate.ts',

@@ -1,0 +1,175 @@
+import { type AnalysisInput, analyze, type Finding, type ResolvedConfig } from '../core';
+import type { WorkspaceInput } from '../core/learning';
+import type { AnyRule } from '../core/rule';
+import { findingOf } from '../core/rule-findings';
+import type { Analyser, BudgetedResult } from '../core/service';
+import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
+
+/** How long a new worker may take to load the analysis (a cold start), not counted in the budget. */
+const STARTUP_LIMIT_MS = 60_000;
+
+interface Running {
+  worker: Worker;
+  /** Resolves true once the worker has loaded the analysis, false when it failed to. */
+  ready: Promise<boolean>;
+  /** The one job's answer (jobs run one at a time). */
+  answer?: (reply: AnalysisReply | undefined) => void;
+  configs: WeakSet<ResolvedConfig>;
+  workspace?: WorkspaceInput;
+}
+
+/**
+ * The browser server's analysis with a hard time budget, as the Node server's (node/analysis-worker.ts): the rules
+ * run in a worker started by the server's worker (`script` makes its source: the server's own bundle, told to serve
+ * analyses); past the budget (the config's `timeBudgetMs`, 2 s by default) it is terminated, a new one started for
+ * the next document, and the document gets input/not-analysed. Jobs run one after the other; the budget counts
+ * from when the worker has loaded the analysis. Where a worker cannot start one (no nested workers in that
+ * browser, a content policy refusing it), the analysis runs in the server's worker without the budget, as before.
+ */
+export class BrowserAnalysisWorker implements Analyser {
+  private running?: Running;
+  /** False once a worker could not be started: the analysis then runs in process. */
+  private available = typeof Worker === 'function';
+  private nextConfigId = 1;
+  private readonly configIds = new WeakMap<ResolvedConfig, number>();
+  private nextWorkspaceId = 1;
+  private readonly workspaceIds = new WeakMap<WorkspaceInput, number>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly script: () => string,
+    private readonly rules: readonly AnyRule[],
+  ) {}
+
+  /** Whether analyses run in a worker that the budget can stop (false: in process, unbounded). */
+  get bounded(): boolean {
+    return this.available;
+  }
+
+  analyze(
+    text: string,
+    config: ResolvedConfig,
+    budgetMs = config.timeBudgetMs,
+    input: AnalysisInput = {},
+  ): Promise<BudgetedResult> {
+    const run = this.queue.then(() => this.run(text, config, budgetMs, input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts the worker now, so that it loads the analysis while the server starts. */
+  warmUp(): void {
+    this.start();
+  }
+
+  /** Stops the worker (a new one starts on the next call). */
+  dispose(): void {
+    this.running?.worker.terminate();
+    this.running?.answer?.(undefined);
+    this.running = undefined;
+  }
+
+  private async run(
+    text: string,
+    config: ResolvedConfig,
+    budgetMs: number,
+    input: AnalysisInput,
+  ): Promise<BudgetedResult> {
+    const running = this.start();
+    if (!running || !(await running.ready)) {
+      // No worker could load the analysis here: from now on it runs in process.
+      this.available = false;
+      this.dispose();
+      return analyze(text, config, this.rules, input);
+    }
+    const reply = new Promise<AnalysisReply | undefined | 'timed-out'>((resolve) => {
+      const timer = setTimeout(() => resolve('timed-out'), budgetMs);
+      running.answer = (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
+    });
+    running.worker.postMessage(this.job(running, text, config, input));
+    const outcome = await reply;
+    running.answer = undefined;
+    if (outcome === 'timed-out') {
+      this.dispose();
+      return { findings: overBudget(this.rules, config, budgetMs), timedOut: true };
+    }
+    if (!outcome || !('findings' in outcome)) {
+      // The worker failed outside the analysis' own guards: start afresh, and analyse here rather than lose it.
+      this.dispose();
+      return analyze(text, config, this.rules, input);
+    }
+    return { findings: outcome.findings };
+  }
+
+  private job(running: Running, text: string, config: ResolvedConfig, input: AnalysisInput): AnalysisJob {
+    let id = this.configIds.get(config);
+    if (id === undefined) {
+      id = this.nextConfigId++;
+      this.configIds.set(config, id);
+    }
+    const known = running.configs.has(config);
+    running.configs.add(config);
+    const job: AnalysisJob = { text, configId: id, config: known ? undefined : config, documentId: input.documentId };
+    const { workspace } = input;
+    if (workspace) {
+      let workspaceId = this.workspaceIds.get(workspace);
+      if (workspaceId === undefined) {
+        workspaceId = this.nextWorkspaceId++;
+        this.workspaceIds.set(workspace, workspaceId);
+      }
+      job.workspaceId = workspaceId;
+      if (running.workspace !== workspace) job.workspace = workspace;
+      running.workspace = workspace;
+    }
+    return job;
+  }
+
+  private start(): Running | undefined {
+    if (this.running) return this.running;
+    if (!this.available) return undefined;
+    let worker: Worker;
+    try {
+      const url = URL.createObjectURL(new Blob([this.script()], { type: 'text/javascript' }));
+      worker = new Worker(url, { name: 'postmortem-analysis' });
+    } catch {
+      this.available = false;
+      return undefined;
+    }
+    let loaded: (ok: boolean) => void = () => undefined;
+    const ready = new Promise<boolean>((resolve) => {
+      loaded = resolve;
+      setTimeout(() => resolve(false), STARTUP_LIMIT_MS);
+    });
+    const running: Running = { worker, ready, configs: new WeakSet() };
+    worker.onmessage = ({ data }: MessageEvent<AnalysisReply>) => {
+      if ('ready' in data) loaded(true);
+      else running.answer?.(data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      // A worker that cannot load its script at all (a content policy): analyse in process from now on.
+      loaded(false);
+      running.answer?.(undefined);
+    };
+    this.running = running;
+    return running;
+  }
+}
+
+/** The finding of a document stopped at the budget (the Node server's words). */
+function overBudget(rules: readonly AnyRule[], config: ResolvedConfig, budgetMs: number): Finding[] {
+  const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
+  const rule = rules.find((r) => r.phase === 'input');
+  const finding =
+    rule &&
+    findingOf(rule, config, {
+      message: `Not analysed: the analysis took longer than its ${seconds} budget and was stopped. Split the file or simplify its longest paragraphs and tables, or raise "timeBudgetMs" in .postmortemrc.`,
+      start: 0,
+      end: 0,
+      data: { reason: 'time-budget', budgetMs },
+    });
+  return finding ? [finding] : [];
+}
