@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import Ajv from 'ajv';
+import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
@@ -25,9 +25,45 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const MODEL = 'wink-eng-lite-web-model';
-/** The model's large JSON files, shipped compressed next to the bundles (3.5 MB of JSON, about 0.8 MB compressed). */
-const COMPRESSED =
-  /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(core-web|sa|ner)-model\.json$/;
+/** The model's other large JSON files (0.6 MB), shipped compressed next to the bundles. */
+const COMPRESSED = /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(sa|ner)-model\.json$/;
+
+/** The core model (3 MB of JSON, 1.9 MB of it two base64 strings of 32-bit words), packed by packModel. */
+const CORE_MODEL = /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-core-web-model\.json$/;
+const MODEL_BROTLI = {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 11, // 32 KB smaller than 10 on the core model, 2 s more to build
+    [constants.BROTLI_PARAM_LGWIN]: 24,
+  },
+};
+/** Where packModel lists the binary parts: key → [byte offset, byte length]. */
+const BINARY_KEY = '__postmortemBinary';
+
+/**
+ * The core model as one buffer: its length-prefixed JSON without the base64 words (lexicon, xpansions), then those
+ * words as bytes (in the order base64 gave them, which the model's Uint32Array reads in this platform's byte order, as
+ * wink does). 100 kB smaller compressed than the JSON, and read without decoding 1.9 MB of base64 nor parsing it.
+ */
+function packModel(text) {
+  const model = JSON.parse(text);
+  const parts = ['lexicon', 'xpansions'].map((key) => [key, Buffer.from(model[key], 'base64')]);
+  const layout = {};
+  for (const [key] of parts) delete model[key];
+  // Offsets depend on the JSON's length, which depends on the offsets: lay out with room, then pad the JSON.
+  const room = 64;
+  let at = 4 + Buffer.byteLength(JSON.stringify({ ...model, [BINARY_KEY]: {} })) + room * parts.length;
+  at += (4 - (at % 4)) % 4;
+  for (const [key, bytes] of parts) {
+    layout[key] = [at, bytes.length];
+    at += bytes.length;
+  }
+  const json = Buffer.from(JSON.stringify({ ...model, [BINARY_KEY]: layout }));
+  const head = Buffer.alloc(layout[parts[0][0]][0]).fill(0x20);
+  if (4 + json.length > head.length) throw new Error('packModel: the JSON outgrew its room');
+  json.copy(head, 4);
+  head.writeUInt32LE(head.length - 4, 0);
+  return Buffer.concat([head, ...parts.map(([, bytes]) => bytes)]);
+}
 
 /** WordNet's exception lists in the model (module.exports = a null-prototype object of 220 kB of words). */
 const EXCEPTIONS = /wink-eng-lite-web-model[/\\]dist[/\\]wn-(noun|verb|adjective)-exceptions\.js$/;
@@ -47,6 +83,26 @@ const compressedJson = {
         loader: 'js',
         contents: `module.exports = Object.assign(Object.create(null), JSON.parse(require('node:zlib').brotliDecompressSync(
           require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)})))));`,
+      };
+    });
+    b.onLoad({ filter: CORE_MODEL }, (args) => {
+      const name = `${basename(args.path)}.br`;
+      writeFileSync(join(dist, name), brotliCompressSync(packModel(readFileSync(args.path, 'utf8')), MODEL_BROTLI));
+      return {
+        loader: 'js',
+        contents: `module.exports = () => {
+          const data = require('node:zlib').brotliDecompressSync(
+            require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)})));
+          const length = data.readUInt32LE(0);
+          const model = JSON.parse(data.toString('utf8', 4, 4 + length));
+          for (const [key, [at, bytes]] of Object.entries(model[${JSON.stringify(BINARY_KEY)}])) {
+            const words = new Uint32Array(bytes / 4);
+            new Uint8Array(words.buffer).set(data.subarray(at, at + bytes));
+            model[key] = words;
+          }
+          delete model[${JSON.stringify(BINARY_KEY)}];
+          return model;
+        };`,
       };
     });
     b.onLoad({ filter: COMPRESSED }, (args) => {
@@ -77,6 +133,13 @@ const compressedJson = {
         code = code.replace('const model=JSON.parse(JSON.stringify(originalModel));', 'const model=originalModel;');
         code = code.replace(/const originalModel=require\(([^)]+)\)\(\)/, 'const originalModelJson=require($1)');
         code = code.replace('const model=originalModel;', 'const model=originalModelJson();');
+        // The core model's lexicon and expansions come as Uint32Arrays already (see packModel).
+        const decode = (key) => `model.${key}=new Uint32Array(bufferFromBase64(model.${key}))`;
+        if (args.path.endsWith('read-core-model.js')) {
+          const withBase64 = code;
+          code = code.replace(`${decode('lexicon')},${decode('xpansions')}`, 'void 0');
+          if (code === withBase64) throw new Error(`${args.path}: unexpected code, review scripts/build-package.mjs`);
+        }
         if (code === before) throw new Error(`${args.path}: unexpected code, review scripts/build-package.mjs`);
         return { loader: 'js', contents: code };
       },
@@ -156,14 +219,20 @@ const compressedData = {
 };
 
 /**
- * ajv's standalone code for the frontmatter schema, in place of server/src/core/validators.ts (which
- * compiles them at run time). The schemas are taken from the sources, bundled and evaluated here, so they are the
- * ones the code would compile.
+ * ajv's standalone code for the frontmatter and config schemas, in place of server/src/core/validators.ts (which
+ * compiles them at run time): a run neither loads ajv's compiler nor compiles a schema. The schemas are taken from
+ * the sources (the config's from the rules the package ships), bundled and evaluated here, so they are the ones the
+ * code would compile; the config's `re2` format is core/config-formats.ts's, as the loader's. (Compiling the config
+ * schema at run time took 0.5 s, as long as the rest of a run.)
  */
 async function precompiledValidators() {
   const bundled = await build({
     stdin: {
-      contents: `export { FRONTMATTER_SCHEMA } from './server/src/core/metadata/schema';`,
+      contents: [
+        `export { FRONTMATTER_SCHEMA } from './server/src/core/metadata/schema';`,
+        `export { configSchema } from './server/src/core/config';`,
+        `export { RULES } from './server/src/rules';`,
+      ].join('\n'),
       resolveDir: root,
       loader: 'ts',
     },
@@ -172,7 +241,8 @@ async function precompiledValidators() {
     platform: 'node',
     write: false,
     logLevel: 'warning',
-    define: { 'import.meta.url': '"file:///"' },
+    loader: { '.code-snippets': 'json' },
+    define: { 'import.meta.url': '"file:///"', POSTMORTEM_VERSION: JSON.stringify(pkg.version) },
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(
@@ -180,14 +250,38 @@ async function precompiledValidators() {
     mod.exports,
     createRequire(import.meta.url),
   );
-  const { FRONTMATTER_SCHEMA } = mod.exports;
-  const standalone = (schema, allErrors) => {
-    const ajv = new Ajv({ allErrors, strict: false, code: { source: true, esm: false } });
+  const { FRONTMATTER_SCHEMA, configSchema, RULES } = mod.exports;
+  const standalone = (schema, options) => {
+    const ajv = new Ajv({ ...options, strict: false, code: { ...options.code, source: true, esm: false } });
     return standaloneCode(ajv, ajv.compile(schema));
   };
   const dir = join(root, 'packages/cli/.build');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'frontmatter-validator.cjs'), standalone(FRONTMATTER_SCHEMA, true));
+  writeFileSync(join(dir, 'frontmatter-validator.cjs'), standalone(FRONTMATTER_SCHEMA, { allErrors: true }));
+  // The config's validator (170 kB: the schema lists every rule's options) is a file of its own, required when a
+  // config file is first read. Its formats come from the caller, so RE2 is not bundled into it a second time.
+  const configCode = standalone(configSchema(RULES), {
+    allErrors: false,
+    formats: { re2: { type: 'string', validate: () => true } },
+    code: { formats: _`formats` },
+  }).replace(/^"use strict";/, '');
+  writeFileSync(
+    join(dir, 'config-validator.cjs'),
+    `"use strict";\nmodule.exports = (formats) => {\nconst module = { exports: {} };\n${configCode}\nreturn module.exports;\n};\n`,
+  );
+  await build({
+    entryPoints: [join(dir, 'config-validator.cjs')],
+    outfile: join(dist, 'config-validator.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const ids = RULES.map((r) => r.id);
+  const formats = join(root, 'server/src/core/config-formats.ts');
   return {
     name: 'precompiled-validators',
     setup(b) {
@@ -195,7 +289,17 @@ async function precompiledValidators() {
         resolveDir: dir,
         loader: 'js',
         contents: `import frontmatter from './frontmatter-validator.cjs';
-          export const compileFrontmatterValidator = () => frontmatter;`,
+          import { CONFIG_FORMATS } from ${JSON.stringify(formats)};
+          const IDS = ${JSON.stringify(ids)};
+          let config;
+          export const compileFrontmatterValidator = () => frontmatter;
+          export function compileConfigValidator(rules) {
+            // Precompiled for the package's own rules, the only ones its service is made with.
+            if (rules.length !== IDS.length || rules.some((rule, i) => rule.id !== IDS[i]))
+              throw new Error('the config validator is precompiled for the rules of the package only');
+            config ??= require(__postmortemDist + '/config-validator.cjs')(CONFIG_FORMATS);
+            return config;
+          }`,
       }));
     },
   };

@@ -63,8 +63,17 @@ function ruleTable(): string {
 }
 
 /**
+ * The package.nls.json key of a rule's description in the settings UI. VS Code replaces only `%key%` whose key is
+ * made of letters, digits, `_`, `.` and `-`: the rule id's `/` becomes a `.`.
+ */
+export function ruleNlsKey(rule: AnyRule): string {
+  return `rule.${rule.id.replace(/\//g, '.')}.description`;
+}
+
+/**
  * package.json with the `postmortem.rules` setting: one entry per rule with its severities, so the settings UI can
- * turn a rule off or change its severity (the .postmortemrc file does the same for the project and for CI).
+ * turn a rule off or change its severity (the .postmortemrc file does the same for the project and for CI). Its
+ * descriptions are package.nls.json's (see nlsJson), so that they can be translated.
  */
 function packageJson(text: string): string {
   const pkg = JSON.parse(text);
@@ -75,7 +84,7 @@ function packageJson(text: string): string {
       type: 'string',
       enum: ['default', 'off', 'info', 'warning', 'error'],
       default: 'default',
-      markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`.`,
+      markdownDescription: `%${ruleNlsKey(rule)}%`,
     };
   }
   properties['postmortem.rules'] = {
@@ -84,16 +93,25 @@ function packageJson(text: string): string {
     properties: rules,
     additionalProperties: false,
     default: {},
-    markdownDescription:
-      "Severity of each rule for you in this editor (`default` keeps the rule's own, or the `.postmortemrc` file's). For the whole project and CI, set `rules` in a `.postmortemrc.json` or `.postmortemrc.yaml` file instead: it is read by the CLI too.",
+    markdownDescription: '%config.rules.description%',
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** package.nls.json: its hand-written strings as they are, then each rule's description for the settings UI. */
+function nlsJson(text: string): string {
+  const nls = Object.fromEntries(
+    Object.entries(JSON.parse(text) as Record<string, string>).filter(([key]) => !key.startsWith('rule.')),
+  );
+  for (const rule of RULES) nls[ruleNlsKey(rule)] = `${rule.description} Default: \`${rule.defaultSeverity}\`.`;
+  return `${JSON.stringify(nls, null, 2)}\n`;
 }
 
 /** Every generated file with the content it should have now. */
 export function generatedFiles(): GeneratedFile[] {
   const files: GeneratedFile[] = [{ path: SCHEMA_PATH, content: `${JSON.stringify(configSchema(RULES), null, 2)}\n` }];
   files.push({ path: 'package.json', content: packageJson(readFileSync(join(ROOT, 'package.json'), 'utf8')) });
+  files.push({ path: 'package.nls.json', content: nlsJson(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) });
   const readme = join(ROOT, 'README.md');
   if (existsSync(readme))
     files.push({ path: 'README.md', content: replaceBlock(readFileSync(readme, 'utf8'), 'rules', ruleTable()) });

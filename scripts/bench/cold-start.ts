@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
       ['node -e 0 (Node start-up alone)', ['-e', '0']],
       ['postmortem --version (package)', [cli, '--version']],
       ['postmortem --version (dev bundle dist/cli.js)', [devCli, '--version']],
+      ['postmortem --help (package)', [cli, '--help']],
       ['markdownlint-cli2 --help', [mdl, '--help']],
       ['postmortem lint one file (package)', [cli, 'lint', 'incident-postmortem.md']],
       [
@@ -66,9 +67,10 @@ export async function run(): Promise<void> {
       ['command (fresh node process)', 'wall median', 'wall min', 'CPU median'],
       cases.map(([name], c) => [name, ms(medianOf(samples[c])), ms(Math.min(...samples[c])), ms(medianOf(cpu[c]))]),
     );
-    const version = medianOf(samples[1]);
-    const ours = medianOf(samples[4]);
-    const theirs = medianOf(samples[6]);
+    const median = (name: string) => medianOf(samples[cases.findIndex(([n]) => n.startsWith(name))]);
+    const version = median('postmortem --version (package)');
+    const ours = median('postmortem lint one file (package)');
+    const theirs = median('markdownlint-cli2 one file');
     console.log(
       `  --version: ${ms(version)} (target ≤ 150 ms: ${version <= 150 ? 'met' : 'not met'}); one file: ${ms(ours)} vs markdownlint-cli2 ${ms(theirs)} (${ours <= theirs ? 'met' : 'not met'})`,
     );

@@ -1,8 +1,14 @@
 // Entry point of the `postmortem` command (dist/cli.js). `--version` answers before anything else is loaded, so that
-// it costs only Node's start-up; the CLI proper (and with it the analysis) is imported after. In the CLI's analysis
+// it costs only Node's start-up, and `--help` after loading only the help texts; the CLI proper (and with it the
+// analysis) is imported after. In the CLI's analysis
 // worker, the same bundle serves analyses instead.
+import * as nodeModule from 'node:module';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { VERSION } from './core/version';
+
+// On Node 22.1 and later, V8 keeps the bundles' compiled code in a cache (in the temporary folder, as TypeScript's tsc
+// does), so that a run after the first does not compile the analysis again. Node 20 has no such cache: a no-op there.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const argv = process.argv.slice(2);
 
@@ -14,6 +20,12 @@ async function run(): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
+  }
+  // The help texts are a module of their own: printing them loads nothing of the analysis either.
+  const help = (await import('./cli/help')).helpFor(argv);
+  if (help) {
+    process.stdout.write(help.text);
+    return help.code;
   }
   if (argv[0] === 'lsp') {
     // `postmortem lsp --stdio`: the language server, from the same install (the transport flag is read from argv).

@@ -176,6 +176,25 @@ describe('the packed npm package', () => {
     assert.equal(JSON.parse(r.stdout)[0].filePath.endsWith('stdin.md'), true);
   });
 
+  it("validates config files with its precompiled validator, the RE2 format included, and ajv's compiler left out", () => {
+    const dir = emptyFolder();
+    writeFileSync(join(dir, 'a-postmortem.md'), MINIMAL_POSTMORTEM);
+    const config = (rules: unknown) => writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ rules }));
+    config({ 'blame/judgment': 'loud' });
+    let r = run(['lint', 'a-postmortem.md'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /rules\.blame\/judgment: must be one of "off", "info", "warning", "error"/);
+    config({ 'action-items/missing-tracking': { severity: 'info', patterns: ['(?<=x)y'] } });
+    r = run(['lint', 'a-postmortem.md'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /patterns\[0\]: not a regular expression the linter can run \(RE2 syntax/);
+    config({ 'action-items/missing-tracking': { severity: 'info', patterns: ['OPS-\\d+'] }, 'blame/judgment': 'off' });
+    r = run(['lint', 'a-postmortem.md'], dir);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const meta = JSON.parse(readFileSync(metafile, 'utf8')) as { inputs: Record<string, unknown> };
+    assert.ok(!Object.keys(meta.inputs).some((i) => /node_modules\/ajv\/dist\/(compile|core)\.js$/.test(i)));
+  });
+
   it('is importable (ES module and require) with the API it declares', () => {
     const dir = emptyFolder();
     writeFileSync(join(dir, 'a-postmortem.md'), '# Postmortem: A\n\nText.\n');

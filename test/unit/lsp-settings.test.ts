@@ -46,7 +46,9 @@ describe('lsp: per-rule severities from the settings', () => {
       Object.keys(rules.properties),
       RULES.map((r) => r.id),
     );
-    assert.match(rules.markdownDescription, /\.postmortemrc/);
+    // The descriptions are package.nls.json's (l10n-ready).
+    const nls = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.nls.json'), 'utf8'));
+    assert.match(nls[rules.markdownDescription.slice(1, -1)], /\.postmortemrc/);
   });
 });
 

@@ -36,6 +36,35 @@ describe('VS Code manifest', () => {
     }
   });
 
+  it("names its strings by keys VS Code replaces (letters, digits, _, . and -: no rule id's /)", () => {
+    // VS Code replaces a whole string value matching /^%([\w\d.-]+)%$/; any other %…% would show as it is.
+    const refs = [...MANIFEST_TEXT.matchAll(/"(%[^"]*%)"/g)].map((m) => m[1]);
+    for (const ref of refs) assert.match(ref, /^%[\w.-]+%$/);
+  });
+
+  it('takes the settings descriptions from package.nls.json, with every rule of the postmortem.rules setting', () => {
+    const descriptions: [string, unknown][] = [];
+    const collect = (props: Record<string, Record<string, unknown>>, prefix: string) => {
+      for (const [name, prop] of Object.entries(props)) {
+        descriptions.push([`${prefix}${name}`, prop.markdownDescription ?? prop.description]);
+        for (const [i, d] of ((prop.enumDescriptions as unknown[] | undefined) ?? []).entries()) {
+          descriptions.push([`${prefix}${name} enum ${i}`, d]);
+        }
+        if (prop.properties) collect(prop.properties as Record<string, Record<string, unknown>>, `${name} › `);
+      }
+    };
+    collect(MANIFEST.contributes.configuration.properties, '');
+    assert.ok(descriptions.length > 30);
+    for (const [where, text] of descriptions) {
+      assert.match(String(text), /^%[\w.-]+%$/, where);
+      assert.ok(NLS[String(text).slice(1, -1)]?.trim(), `${where}: ${text} has a string`);
+    }
+    assert.match(MANIFEST.contributes.configuration.title, /^%.+%$/);
+    for (const capability of Object.values(MANIFEST.capabilities) as { description?: string }[]) {
+      if (capability.description) assert.match(capability.description, /^%.+%$/);
+    }
+  });
+
   it('packs package.nls.json into the VSIX', () => {
     assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!package\.nls\.json$/m);
   });

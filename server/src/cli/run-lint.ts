@@ -168,6 +168,9 @@ async function indexWorkspace(
   const below = (await expandTargets(folders, options.cwd)).filter((t) => !isIgnored(linter, t.path, filter));
   const seen = new Set(below.map((t) => t.path));
   const indexed = [...below, ...targets.filter((t) => !seen.has(t.path))];
+  // A postmortem alone in its folder has no earlier incident to repeat (the rule never counts the document itself):
+  // then one file is parsed once, for its analysis, and not a second time for an index of itself.
+  if (!options.related && anchors.length === 1 && indexed.every((t) => t.path === anchors[0])) return;
   if (engine) await engine.index(indexed);
   else linter.indexWorkspace(indexed);
 }

@@ -1,9 +1,9 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
-import { type ConfigFile, configSchema, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
+import { type ConfigFile, defaultConfig, mergeConfig, type ResolvedConfig } from './config';
 import { resolveExtends } from './config-extends';
 import type { AnyRule as Rule } from './rule';
-import { userPatternError } from './user-pattern';
+import { compileConfigValidator } from './validators';
 
 /** The file system the loader needs; the server and the CLI pass Node's, tests an in-memory one. */
 export interface ConfigFs {
@@ -37,14 +37,12 @@ export class ConfigLoader {
     private readonly rules: readonly Rule[],
   ) {}
 
-  /** The schema's validator, compiled on first use: a run that finds no config file never pays for it. */
+  /**
+   * The schema's validator (see validators.ts), made on first use: a run that finds no config file never pays for
+   * it. Config regexes run on RE2: one it cannot compile is refused by the `re2` format, naming the key.
+   */
   private get validate(): ValidateFunction {
-    if (!this.compiled) {
-      const ajv = new Ajv({ allErrors: false, strict: false });
-      // Config regexes run on RE2: one it cannot compile is refused here, naming the key.
-      ajv.addFormat('re2', { type: 'string', validate: (s: string) => userPatternError(s) === undefined });
-      this.compiled = ajv.compile(configSchema(this.rules));
-    }
+    this.compiled ??= compileConfigValidator(this.rules);
     return this.compiled;
   }
 
