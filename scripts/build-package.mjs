@@ -184,11 +184,12 @@ await build({
 });
 
 /**
- * Generated data modules of the analysis (the blame rules' list of 20,000 given names: 300 kB of text) ship
+ * Generated data modules of the analysis (the blame rules' 20,000 given names, 300 kB of text, and WordNet's 5,000
+ * person nouns, 50 kB) ship
  * brotli-compressed next to the bundles: evaluated here, their string exports go into one compressed JSON file
  * that the module in their place reads when it is first imported (a few milliseconds).
  */
-const COMPRESSED_DATA = [/server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\]given-names\.ts$/];
+const COMPRESSED_DATA = [/server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\](?:given-names|person-nouns)\.ts$/];
 const compressedData = {
   name: 'compressed-data-modules',
   setup(b) {
