@@ -89,6 +89,6 @@ describe('template text', () => {
       '# Postmortem: x\n\n## Timeline\n\n- 2026-12-06 09:00 UTC: Impact begins.\n- 2026-12-06 09:05 UTC: Checkout errors rise to 30%; the on-call engineer is paged.\n',
     );
     assert.ok(real.model);
-    assert.equal(summaryMetrics(real.model).timedEntries, 1);
+    assert.equal(summaryMetrics(real.model).timedEntries, 2, 'a written row beside it: every row counts');
   });
 });

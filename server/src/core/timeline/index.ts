@@ -49,9 +49,13 @@ function frontmatterRange(model: PostmortemModel) {
   return { start: model.frontmatter?.start ?? 0, end: model.frontmatter?.end ?? 0 };
 }
 
-/** The timeline's entries without the example rows a template ships with (its text, whole, is template text). */
+/**
+ * The timeline's entries, or none of a template's example rows when they are all it has (a fresh template): a
+ * timeline with a written row keeps every row, since "10:30 The incident is resolved." is also what authors write.
+ */
 export function incidentEntries(timeline: Timeline): Timeline['entries'] {
-  return timeline.entries.filter((e) => !isTemplateText(e.text));
+  const written = timeline.entries.filter((e) => !isTemplateText(e.text));
+  return written.some((e) => e.status === 'parsed') ? timeline.entries : written;
 }
 
 /**
