@@ -56,7 +56,15 @@ describe('VSIX package', () => {
     for (const dir of ['snippets', 'syntaxes', 'schemas', 'images', 'media'])
       cpSync(join(root, dir), join(scratch, dir), { recursive: true });
     cpSync(join(root, 'docs'), join(scratch, 'docs'), { recursive: true });
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'tsconfig.base.json'])
+    for (const file of [
+      'package.json',
+      'package.nls.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      '.vscodeignore',
+      'tsconfig.base.json',
+    ])
       copyFileSync(join(root, file), join(scratch, file));
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const run = spawnSync(npm, ['run', '--silent', 'package', '--', '--out', 'postmortem.vsix'], {
@@ -140,10 +148,18 @@ describe('VSIX package', () => {
         ?.read()
         .toString('utf8') ?? '{}',
     );
+    // The descriptions are %key% references into the packed package.nls.json (l10n-ready).
+    const nls = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/package.nls.json')
+        ?.read()
+        .toString('utf8') ?? '{}',
+    ) as Record<string, string>;
+    const text = (value: string) => (/^%[\w.-]+%$/.test(value) ? nls[value.slice(1, -1)] : value) ?? '';
     // Config patterns are ignored in Restricted Mode (issue 12).
     assert.equal(packed.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.match(packed.capabilities.untrustedWorkspaces.description, /Restricted Mode/);
+    assert.match(text(packed.capabilities.untrustedWorkspaces.description), /Restricted Mode/);
     assert.equal(packed.capabilities.virtualWorkspaces.supported, 'limited');
-    assert.ok(packed.capabilities.virtualWorkspaces.description.length > 20);
+    assert.ok(text(packed.capabilities.virtualWorkspaces.description).length > 20);
   });
 });
