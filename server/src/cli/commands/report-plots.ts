@@ -47,6 +47,38 @@ export function legend(items: { label: string; colour: string; shape?: string }[
     .join('')}</ul>`;
 }
 
+/** A plot's SVG size, its margins, and the size of the area inside them. */
+export interface Frame {
+  W: number;
+  H: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  plotW: number;
+  plotH: number;
+}
+
+export function frame(
+  W: number,
+  H: number,
+  margins: { left: number; right: number; top: number; bottom: number },
+): Frame {
+  return { W, H, ...margins, plotW: W - margins.left - margins.right, plotH: H - margins.top - margins.bottom };
+}
+
+/** A count axis from 0 to `yMax` by `step` in a frame: the y of a value, and the grid lines labelled with their value. */
+export function countAxis(f: Frame, yMax: number, step: number): { y: (v: number) => number; grid: string } {
+  const y = (v: number) => f.top + f.plotH - (v / yMax) * f.plotH;
+  const lines: string[] = [];
+  for (let v = 0; v <= yMax; v += step) {
+    lines.push(
+      `<line class="grid" x1="${f.left}" x2="${f.W - f.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/><text class="tick" x="${f.left - 8}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text>`,
+    );
+  }
+  return { y, grid: lines.join('') };
+}
+
 export function incidentsPerMonth(incidents: readonly ReportIncident[]): string {
   const dated = incidents.filter((i) => i.date);
   const undated = incidents.length - dated.length;
@@ -61,24 +93,11 @@ export function incidentsPerMonth(incidents: readonly ReportIncident[]): string 
   }
   const max = Math.max(...[...counts.values()].map((c) => [...c.values()].reduce((a, b) => a + b, 0)));
   const yMax = Math.max(2, max);
-  const W = 1000;
-  const H = 320;
-  const left = 56;
-  const right = 16;
-  const top = 16;
-  const bottom = 64;
-  const plotW = W - left - right;
-  const plotH = H - top - bottom;
+  const f = frame(1000, 320, { left: 56, right: 16, top: 16, bottom: 64 });
+  const { W, H, left, right, top, plotW, plotH } = f;
   const band = plotW / months.length;
   const barW = Math.max(2, Math.min(40, band * 0.8));
-  const y = (v: number) => top + plotH - (v / yMax) * plotH;
-  const step = yMax <= 10 ? 1 : Math.ceil(yMax / 8);
-  const ticks: string[] = [];
-  for (let v = 0; v <= yMax; v += step) {
-    ticks.push(
-      `<line class="grid" x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}"/><text class="tick" x="${left - 8}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
-    );
-  }
+  const { y, grid } = countAxis(f, yMax, yMax <= 10 ? 1 : Math.ceil(yMax / 8));
   const labelEvery = Math.max(1, Math.ceil(months.length / 14));
   const bars: string[] = [];
   const labels: string[] = [];
@@ -113,7 +132,7 @@ export function incidentsPerMonth(incidents: readonly ReportIncident[]): string 
   <svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="pm-title pm-desc">
     <title id="pm-title">Incidents per month, by severity</title>
     <desc id="pm-desc">${esc(desc)}</desc>
-    ${ticks.join('')}
+    ${grid}
     <line class="axis" x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}"/>
     ${bars.join('')}
     ${labels.join('')}
@@ -153,14 +172,7 @@ export function metricsPlot(incidents: readonly ReportIncident[]): string {
   if (points.length === 0) {
     return '  <p>No postmortem has both a start of impact and a detection or resolution time yet. Mark them in the timelines (<code>&lt;!-- milestone: started --&gt;</code>) or set them in the frontmatter.</p>';
   }
-  const W = 1000;
-  const H = 360;
-  const left = 72;
-  const right = 24;
-  const top = 16;
-  const bottom = 56;
-  const plotW = W - left - right;
-  const plotH = H - top - bottom;
+  const { W, H, left, right, top, plotW, plotH } = frame(1000, 360, { left: 72, right: 24, top: 16, bottom: 56 });
   const times = points.map((p) => Date.parse(p.date as string));
   let t0 = Math.min(...times);
   let t1 = Math.max(...times);

@@ -1,5 +1,5 @@
 import type { ActionTrend, CategoryTrend, RepeatCause, Trends } from '../../core/learning';
-import { esc, legend, symlog, timeTicks } from './report-plots';
+import { countAxis, esc, frame, legend, symlog, timeTicks } from './report-plots';
 import { humanMinutes } from './shared';
 import { humanDays } from './trends';
 
@@ -165,23 +165,11 @@ export function categoriesSection(c: CategoryTrend): string {
   const stack = (p: CategoryTrend['periods'][number]) => series.reduce((n, s) => n + count(p, s.key), 0);
   const max = Math.max(...c.periods.map(stack));
   const { top: yMax, step } = axisTop(max);
-  const W = 1000;
-  const H = 340;
-  const left = 56;
-  const right = 16;
-  const top = 16;
-  const bottom = 64;
-  const plotW = W - left - right;
-  const plotH = H - top - bottom;
+  const f = frame(1000, 340, { left: 56, right: 16, top: 16, bottom: 64 });
+  const { W, H, left, right, top, plotW, plotH } = f;
   const band = plotW / c.periods.length;
   const barW = Math.max(2, Math.min(40, band * 0.8));
-  const y = (v: number) => top + plotH - (v / yMax) * plotH;
-  const ticks: string[] = [];
-  for (let v = 0; v <= yMax; v += step) {
-    ticks.push(
-      `<line class="grid" x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}"/><text class="tick" x="${left - 8}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
-    );
-  }
+  const { y, grid } = countAxis(f, yMax, step);
   const labelEvery = Math.max(1, Math.ceil(c.periods.length / 16));
   const bars: string[] = [];
   const labels: string[] = [];
@@ -221,7 +209,7 @@ export function categoriesSection(c: CategoryTrend): string {
   <svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="ca-title ca-desc">
     <title id="ca-title">Incidents per cause category, by ${unit}</title>
     <desc id="ca-desc">${esc(`Stacked bars, one per ${unit} from ${c.periods[0].period} to ${c.periods[c.periods.length - 1].period}. Most frequent categories: ${ranked.join(', ') || 'none'}.`)}</desc>
-    ${ticks.join('')}
+    ${grid}
     <line class="axis" x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}"/>
     ${bars.join('')}
     ${labels.join('')}
@@ -335,22 +323,10 @@ export function actionsSection(a: ActionTrend, links: Record<string, string>): s
     const inBucket = a.openActions.filter((o) => o.ageDays !== null && o.ageDays > low && o.ageDays <= limit);
     return { label, owned: inBucket.filter((o) => o.owner).length, unowned: inBucket.filter((o) => !o.owner).length };
   });
-  const AW = 1000;
-  const AH = 280;
-  const aLeft = 56;
-  const aRight = 16;
-  const aTop = 16;
-  const aBottom = 56;
-  const aPlotW = AW - aLeft - aRight;
-  const aPlotH = AH - aTop - aBottom;
+  const af = frame(1000, 280, { left: 56, right: 16, top: 16, bottom: 56 });
+  const { W: AW, H: AH, left: aLeft, right: aRight, top: aTop, plotW: aPlotW, plotH: aPlotH } = af;
   const { top: aMax, step: aStep } = axisTop(Math.max(...buckets.map((b) => b.owned + b.unowned)));
-  const ay = (v: number) => aTop + aPlotH - (v / aMax) * aPlotH;
-  const aTicks: string[] = [];
-  for (let v = 0; v <= aMax; v += aStep) {
-    aTicks.push(
-      `<line class="grid" x1="${aLeft}" x2="${AW - aRight}" y1="${ay(v).toFixed(1)}" y2="${ay(v).toFixed(1)}"/><text class="tick" x="${aLeft - 8}" y="${(ay(v) + 4).toFixed(1)}" text-anchor="end">${v}</text>`,
-    );
-  }
+  const { y: ay, grid: aGrid } = countAxis(af, aMax, aStep);
   const aBand = aPlotW / buckets.length;
   const aBarW = aBand * 0.6;
   const aBars = buckets
@@ -372,7 +348,7 @@ export function actionsSection(a: ActionTrend, links: Record<string, string>): s
   <svg viewBox="0 0 ${AW} ${AH}" role="img" aria-labelledby="ag-title ag-desc">
     <title id="ag-title">Open follow-up actions by age</title>
     <desc id="ag-desc">${esc(buckets.map((b) => `${b.label}: ${b.owned + b.unowned} (${b.unowned} without an owner)`).join('; '))}</desc>
-    ${aTicks.join('')}
+    ${aGrid}
     <line class="axis" x1="${aLeft}" x2="${AW - aRight}" y1="${aTop + aPlotH}" y2="${aTop + aPlotH}"/>
     ${aBars}
     <text class="axis-title" transform="translate(16 ${aTop + aPlotH / 2}) rotate(-90)" text-anchor="middle">Open actions (count)</text>
