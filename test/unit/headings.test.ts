@@ -118,10 +118,25 @@ describe('heading matcher', () => {
       ['How we detected it', ['detection']],
       ['What caused the outage?', ['root-cause']],
       ['Lessons learnt', ['lessons-learned']],
+      ['Solving', ['mitigation']],
+      ['The solution', ['mitigation']],
+      ['Future work', ['action-items']],
+      ['Going forward', ['action-items']],
+      ['What happens now', ['action-items']],
+      ["What's next?", ['action-items']],
     ];
     for (const [heading, expected] of cases) assert.deepEqual(kinds(heading), expected, heading);
     // A stem shared by unrelated words does not join them: responsibilities are not a response.
     assert.deepEqual(kinds('Responsibilities'), []);
+    // Forward-looking "what happens now" is no narrative, and the narrative stays one.
+    assert.deepEqual(kinds('What happened next'), ['summary']);
+  });
+
+  it('matches fields exactly: a figure named after a part is not the part', () => {
+    const matcher = createHeadingMatcher();
+    assert.deepEqual(matcher.match('Root causes', { exact: true }), ['root-cause']);
+    assert.deepEqual(matcher.match('Time to recovery', { strict: true }), ['mitigation']);
+    assert.deepEqual(matcher.match('Time to recovery', { exact: true }), []);
   });
 
   it('learns extra synonyms from the config', () => {

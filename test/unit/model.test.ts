@@ -93,6 +93,75 @@ describe('postmortem model', () => {
     );
   });
 
+  it('reads a field block: bold labels on the lines of one paragraph, each a field up to the next', () => {
+    const text = [
+      '# Queue backlog',
+      '',
+      '**Owner**: storage team  ',
+      '**Summary**: the export queue stopped draining for two hours.  ',
+      '**Impact**: ',
+      '',
+      '1. 4,000 exports were late.',
+      '',
+      '**Root cause**: a lock was never released after a failed retry.  ',
+      '**Time to recovery**: 2 h  ',
+      '**Resolution**: ',
+      '',
+      '## Timeline',
+      '',
+    ].join('\n');
+    const m = build(text);
+    const parts = m.implicitSections.map((s) => [s.heading, s.kinds, text.slice(s.start, s.end).trim()]);
+    assert.deepEqual(parts, [
+      ['Summary', ['summary'], '**Summary**: the export queue stopped draining for two hours.'],
+      ['Impact', ['impact'], '**Impact**: \n\n1. 4,000 exports were late.'],
+      ['Root cause', ['root-cause'], '**Root cause**: a lock was never released after a failed retry.'],
+      ['Resolution', ['mitigation'], '**Resolution**:'],
+    ]);
+    // The label is not content: a field with nothing after it is empty, the list after "Impact" is its value.
+    const [summary, impact, , resolution] = m.implicitSections;
+    assert.deepEqual(
+      [summary, impact, resolution].map((s) => s.nodes.map((n) => n.type)),
+      [['paragraph'], ['list'], []],
+    );
+  });
+
+  it('reads a field list (three fields or more) in the lead or under a part, never in a timeline or a guide', () => {
+    const text = [
+      '# Login errors',
+      '',
+      '- Date: 2025-03-02',
+      '- Status: resolved',
+      '- Impact: 12% of logins failed for 40 minutes',
+      '- Root causes: a certificate expired on the identity provider',
+      '- Trigger: the nightly key rotation',
+      '',
+      '## Timeline',
+      '',
+      '- Detection: 10:04 the login alert fires',
+      '- Resolution: 10:44 the certificate is replaced',
+      '- Impact: 10:00 logins start failing',
+      '',
+      '## Why we write it this way',
+      '',
+      '- Impact: say who was affected and for how long.',
+      '- Root cause: say why the system allowed it.',
+      '- Trigger: say what set it off.',
+      '',
+    ].join('\n');
+    const m = build(text);
+    assert.deepEqual(
+      m.implicitSections.map((s) => [s.heading, s.kinds, s.parent?.heading, text.slice(s.headingEnd, s.end).trim()]),
+      [
+        ['Impact', ['impact'], undefined, '12% of logins failed for 40 minutes'],
+        ['Root causes', ['root-cause'], undefined, 'a certificate expired on the identity provider'],
+        ['Trigger', ['trigger'], undefined, 'the nightly key rotation'],
+      ],
+    );
+    // Two fields are a list, not a field block.
+    assert.deepEqual(build('# X\n\n- Impact: none\n- Trigger: a deploy\n- more\n').implicitSections, []);
+  });
+
   it('uses a lead paragraph as the summary only when there is no summary heading', () => {
     assert.equal(build('# Postmortem\n\nWhat happened, briefly.\n\n## Timeline\n').summaryFromLead, true);
     assert.equal(build('# Postmortem\n\n<!-- a comment -->\n\n## Timeline\n').summaryFromLead, false);

@@ -190,6 +190,8 @@ function keys(words: string[]): string[] {
 export interface MatchOptions {
   /** Stricter for bold labels: at most one word beyond the synonym ("**HTTP response times**" is no response). */
   strict?: boolean;
+  /** Stricter still for fields (`Impact: …`): no word beyond the synonym ("Time to recovery: 54 h" is a figure). */
+  exact?: boolean;
 }
 
 export interface HeadingMatcher {
@@ -244,6 +246,7 @@ export function createHeadingMatcher(extra: Partial<Record<SectionKind, string[]
       // A heading that is mostly about something else does not name a part ("Anti-impersonation email prevention").
       if (kinds.length === 0 || (leftover > 2 && leftover > matchedWords)) return [];
       if (options.strict && leftover > 1) return [];
+      if (options.exact && leftover > 0) return [];
       return kinds;
     },
   };
