@@ -25,6 +25,7 @@ function nodeServers() {
   return out.split('\n').filter((line) => line.includes(server));
 }
 
+let diagnosticsAfter;
 uiCheck({ viewport: { width: 1400, height: 900 }, screenshot: () => shot }, async (page, step) => {
   page.context().on('request', (request) => {
     // A remote extension's files come through /vscode-remote-resource?path=<encoded path>&…
@@ -47,11 +48,13 @@ uiCheck({ viewport: { width: 1400, height: 900 }, screenshot: () => shot }, asyn
   });
   await openWorkspace(page, step, dev, folder);
   await openFile(page, step, relFile);
+  const opened = Date.now();
   step('squiggle');
   await page.waitForSelector(
     '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info',
     { timeout: 90000 },
   );
+  diagnosticsAfter = Date.now() - opened;
   step('Problems panel');
   await page.keyboard.press('Control+Shift+M');
   await page.waitForFunction((t) => document.querySelector('.markers-panel')?.textContent.includes(t), expected, {
@@ -70,7 +73,7 @@ uiCheck({ viewport: { width: 1400, height: 900 }, screenshot: () => shot }, asyn
   if (problems.length > 0) console.log(`console errors naming postmortem:\n  ${problems.join('\n  ')}`);
   console.log(
     ok
-      ? `visible from the web extension: a squiggle and "${expected}" in the Problems panel`
+      ? `visible from the web extension: a squiggle ${diagnosticsAfter} ms after the file opened, and "${expected}" in the Problems panel`
       : 'not visible from the web extension',
   );
   process.exit(ok ? 0 : 1);
