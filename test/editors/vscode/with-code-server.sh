@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: with-code-server.sh <command...>
+# usage: [CS_SETTINGS=<user settings JSON>] with-code-server.sh <command...>
 # Starts an isolated code-server, runs the command with CS_URL set, then stops code-server and everything it
 # started (extension host, language servers). Exits with the command's exit code.
 set -euo pipefail
