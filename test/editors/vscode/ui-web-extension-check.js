@@ -2,7 +2,8 @@
 // `remote.extensionKind: ["web"]` user setting, which run-ui.mjs gives this run), so the browser's web worker
 // extension host loads package.json's `browser` entry (dist/web/extension.js), whose language server runs in a web
 // worker (dist/web/server.js with dist/analysis.js) and analyses in a nested worker of its own. The check opens a
-// postmortem through the Explorer, waits for a squiggle and the expected text in the Problems panel, and requires
+// postmortem through the Explorer, waits for a squiggle and the expected text in the Problems panel and for the
+// Follow-up Actions view to list an action of a postmortem never opened (read through the web client), and requires
 // that the browser loaded the web client, that the server's analysis worker started and that no Node language
 // server (dist/server.js) did. Screenshot whatever happens.
 // (The workbench's `extensionDevelopmentKind` payload entry is not used: VS Code 1.100's browser environment names
@@ -12,7 +13,7 @@
 // see with-code-server.sh)
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { openFile, openWorkspace, uiCheck } = require('./browser');
+const { collapseExplorerPanes, expandView, openFile, openWorkspace, uiCheck } = require('./browser');
 const [dev, folder, relFile, expected, shot] = process.argv.slice(2);
 
 const loaded = new Set();
@@ -60,6 +61,19 @@ uiCheck({ viewport: { width: 1400, height: 900 }, screenshot: () => shot }, asyn
   await page.waitForFunction((t) => document.querySelector('.markers-panel')?.textContent.includes(t), expected, {
     timeout: 30000,
   });
+  // The server reads the workspace through the web client (postmortem/listFiles, readFile: workspace.findFiles and
+  // workspace.fs): the Follow-up Actions view lists the action of a postmortem never opened (owner: payments).
+  await expandView(page, step, 'Follow-up Actions');
+  await collapseExplorerPanes(page);
+  step('Follow-up Actions row payments');
+  const owner = page.locator('.pane-body .monaco-list-row', { hasText: 'payments' }).first();
+  await owner.waitFor({ timeout: 60000 });
+  if ((await owner.getAttribute('aria-expanded')) !== 'true') await owner.locator('.monaco-tl-twistie').click();
+  step('Follow-up Actions row of an unopened postmortem');
+  await page
+    .locator('.pane-body .monaco-list-row', { hasText: 'Load-test pool size changes' })
+    .first()
+    .waitFor({ timeout: 30000 });
   step('web client loaded');
   if (!loaded.has('dist/web/extension.js')) throw new Error('the browser did not load dist/web/extension.js');
   step('analysis worker');
@@ -73,7 +87,7 @@ uiCheck({ viewport: { width: 1400, height: 900 }, screenshot: () => shot }, asyn
   if (problems.length > 0) console.log(`console errors naming postmortem:\n  ${problems.join('\n  ')}`);
   console.log(
     ok
-      ? `visible from the web extension: a squiggle ${diagnosticsAfter} ms after the file opened, and "${expected}" in the Problems panel`
+      ? `visible from the web extension: a squiggle ${diagnosticsAfter} ms after the file opened, "${expected}" in the Problems panel, an unopened postmortem's action in Follow-up Actions`
       : 'not visible from the web extension',
   );
   process.exit(ok ? 0 : 1);
