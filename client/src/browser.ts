@@ -2,7 +2,7 @@
 // language server runs in a web worker (dist/web/server.js, which loads dist/analysis.js), the UI pieces are the
 // Node client's (activate.ts).
 import { type ExtensionContext, Uri, workspace } from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/browser';
 import { workerBootstrap } from '../../server/src/protocol';
 import { activateWith, type PostmortemApi } from './activate';
 
@@ -13,13 +13,36 @@ export async function activate(context: ExtensionContext): Promise<PostmortemApi
   // Any scheme: in the browser every document is virtual (vscode-vfs on github.dev, vscode-remote, memfs…).
   const selector = [{ language: 'markdown' }, { language: 'mdx' }, { pattern: '**/*.mdx' }];
   // The server reads the workspace's files through this client (Lint Workspace, the actions view, config files).
-  return activateWith(context, (options) => new LanguageClient('postmortem', 'Postmortem', options, worker), selector, {
-    workspaceFiles: true,
-  });
+  // vscode-languageclient 10+ takes the server (the worker) before the client options, as the Node client does.
+  const server: ServerOptions = worker;
+  const createClient = (options: LanguageClientOptions) =>
+    new LanguageClient('postmortem', 'Postmortem', server, { ...options, ...cloneable(options) });
+  return activateWith(context, createClient, selector, { workspaceFiles: true });
 }
 
-/** The web worker constructor of the extension host (the client's tsconfig has Node's globals, not the DOM's). */
-type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
+/**
+ * The initialization options as plain data. A message to a worker is a structured clone, which refuses functions:
+ * the settings (a WorkspaceConfiguration, with `get` and `has`) failed `initialize` with "could not be cloned".
+ * Over Node's IPC they go as JSON; here too.
+ */
+function cloneable(options: LanguageClientOptions): Pick<LanguageClientOptions, 'initializationOptions'> {
+  const given = options.initializationOptions;
+  const value = typeof given === 'function' ? given() : given;
+  return { initializationOptions: value === undefined ? undefined : JSON.parse(JSON.stringify(value)) };
+}
+
+/**
+ * What vscode-languageclient/browser's reader and writer use of the server's worker. The library's own parameter
+ * types name the DOM's `Worker`, which the client's tsconfig (Node's globals) does not have, so they accept
+ * anything: the compiler cannot tell the server from the client options there (their order changed in
+ * vscode-languageclient 10, and passing the options as the port failed activation with "port.addEventListener is
+ * not a function"). test/editors/vscode/ui-web-extension-check.js runs this entry in VS Code's web worker host.
+ */
+interface ServerWorker {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+}
 const WebWorker = (globalThis as unknown as { Worker: new (url: string) => ServerWorker }).Worker;
 const { Blob: ScriptBlob, URL: Urls } = globalThis as unknown as {
   Blob: new (parts: (string | Uint8Array)[], options: { type: string }) => unknown;
@@ -32,6 +55,9 @@ const { Blob: ScriptBlob, URL: Urls } = globalThis as unknown as {
  * `../analysis.js` nor start its analysis worker. An extension served over http(s) (github.dev, vscode.dev) gives
  * the bundles' URLs. One served by a remote (code-server, `vscode-remote:` URIs) cannot: the extension host refuses
  * workers from remote extensions, so the bundles are read through the workspace file system and given as blob URLs.
+ * The worker the extension host gives back is a real Worker (a nested worker of the extension host's), or where the
+ * browser has no nested workers the host's stand-in over a MessagePort, an EventTarget: both serve the reader and
+ * the writer as they are.
  */
 async function serverWorker(extensionUri: Uri): Promise<ServerWorker> {
   const blobUrl = (parts: (string | Uint8Array)[]) =>
@@ -48,33 +74,5 @@ async function serverWorker(extensionUri: Uri): Promise<ServerWorker> {
     ]);
     urls = { server: blobUrl([serverBytes]), analysis: blobUrl([analysisBytes]) };
   }
-  return withEvents(new WebWorker(blobUrl([workerBootstrap(urls)])));
-}
-
-interface PortLike {
-  postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror?: ((event: unknown) => void) | null;
-  addEventListener?: unknown;
-  removeEventListener?: unknown;
-}
-
-/**
- * The worker the extension host gives a remote extension is its own emulation: `onmessage` and `onerror`, but no
- * `addEventListener`, which vscode-languageclient's reader and writer call for errors. Add it (and its remove).
- */
-function withEvents(worker: ServerWorker): ServerWorker {
-  const port = worker as unknown as PortLike;
-  if (typeof port.addEventListener === 'function') return worker;
-  const errors = new Set<(event: unknown) => void>();
-  port.onerror = (event) => {
-    for (const listener of errors) listener(event);
-  };
-  port.addEventListener = (type: string, listener: (event: unknown) => void) => {
-    if (type === 'error') errors.add(listener);
-  };
-  port.removeEventListener = (type: string, listener: (event: unknown) => void) => {
-    if (type === 'error') errors.delete(listener);
-  };
-  return worker;
+  return new WebWorker(blobUrl([workerBootstrap(urls)]));
 }

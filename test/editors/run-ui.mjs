@@ -4,8 +4,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace, extensionRoot, here, printSuiteResult, requireTools, resultsDir } from './tools.mjs';
 
-/** Runs one UI script under its own code-server and returns its result (with the screenshot's path). */
-function check(name, script, args, shot) {
+/**
+ * Runs one UI script under its own code-server and returns its result (with the screenshot's path); `settings`:
+ * the run's user settings.
+ */
+function check(name, script, args, shot, settings) {
   const started = Date.now();
   let result;
   try {
@@ -15,7 +18,11 @@ function check(name, script, args, shot) {
     const run = spawnSync(
       join(here, 'vscode/with-code-server.sh'),
       ['node', join(here, 'vscode', script), extensionRoot, workspace, ...args, shot],
-      { stdio: 'inherit', timeout: 240000 },
+      {
+        stdio: 'inherit',
+        timeout: 240000,
+        env: settings ? { ...process.env, CS_SETTINGS: JSON.stringify(settings) } : process.env,
+      },
     );
     rmSync(workspace, { recursive: true, force: true });
     result =
@@ -70,6 +77,14 @@ const results = [
     'ui-authoring-check.js',
     [],
     join(resultsDir, 'vscode-authoring.png'),
+  ),
+  check(
+    'The web extension in the web worker extension host (server and analysis in web workers) shows the missing Timeline section (screenshot)',
+    'ui-web-extension-check.js',
+    ['postmortems/2024-03-01-db-outage.md', 'Timeline'],
+    join(resultsDir, 'vscode-web-extension.png'),
+    // The extension runs in the browser's web worker extension host instead of the Node one.
+    { 'remote.extensionKind': { 'postmortem-tools.postmortem': ['web'] } },
   ),
 ];
 process.exitCode = printSuiteResult('vscode-ui', results) ? 0 : 1;

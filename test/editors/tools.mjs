@@ -21,7 +21,10 @@ const checks = {
 };
 const builds = {
   server: () => [server],
-  extension: () => ['dist/extension.js', 'dist/server.js'].map((f) => join(extensionRoot, f)),
+  extension: () =>
+    ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/analysis.js'].map(
+      (f) => join(extensionRoot, f),
+    ),
 };
 
 /** Throws with what to run when a tool or a build output is missing: the editor tests never skip silently. */

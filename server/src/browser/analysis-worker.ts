@@ -1,9 +1,9 @@
-import { type AnalysisInput, analyze, type Finding, type ResolvedConfig } from '../core';
+import type { AnalysisInput, ResolvedConfig } from '../core';
 import type { WorkspaceInput } from '../core/learning';
 import type { AnyRule } from '../core/rule';
-import { findingOf } from '../core/rule-findings';
 import type { Analyser, BudgetedResult } from '../core/service';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
+import { InThreadAnalysis, overBudget } from './in-thread-analysis';
 
 /** How long a new worker may take to load the analysis (a cold start), not counted in the budget. */
 const STARTUP_LIMIT_MS = 60_000;
@@ -23,13 +23,15 @@ interface Running {
  * run in a worker started by the server's worker (`script` makes its source: the server's own bundle, told to serve
  * analyses); past the budget (the config's `timeBudgetMs`, 2 s by default) it is terminated, a new one started for
  * the next document, and the document gets input/not-analysed. Jobs run one after the other; the budget counts
- * from when the worker has loaded the analysis. Where a worker cannot start one (no nested workers in that
- * browser, a content policy refusing it), the analysis runs in the server's worker without the budget, as before.
+ * from when the worker has loaded the analysis. Where a worker cannot start one (VS Code's web worker extension
+ * host in a browser without nested workers, a content policy refusing it), the analysis runs in the server's worker
+ * with the budget kept between rules (in-thread-analysis.ts).
  */
 export class BrowserAnalysisWorker implements Analyser {
   private running?: Running;
   /** False once a worker could not be started: the analysis then runs in process. */
   private available = typeof Worker === 'function';
+  private readonly inThread: InThreadAnalysis;
   private nextConfigId = 1;
   private readonly configIds = new WeakMap<ResolvedConfig, number>();
   private nextWorkspaceId = 1;
@@ -39,9 +41,11 @@ export class BrowserAnalysisWorker implements Analyser {
   constructor(
     private readonly script: () => string,
     private readonly rules: readonly AnyRule[],
-  ) {}
+  ) {
+    this.inThread = new InThreadAnalysis(rules);
+  }
 
-  /** Whether analyses run in a worker that the budget can stop (false: in process, unbounded). */
+  /** Whether analyses run in a worker that the budget can stop (false: in process, the budget kept between rules). */
   get bounded(): boolean {
     return this.available;
   }
@@ -80,7 +84,7 @@ export class BrowserAnalysisWorker implements Analyser {
       // No worker could load the analysis here: from now on it runs in process.
       this.available = false;
       this.dispose();
-      return analyze(text, config, this.rules, input);
+      return this.inThread.analyze(text, config, budgetMs, input);
     }
     const reply = new Promise<AnalysisReply | undefined | 'timed-out'>((resolve) => {
       const timer = setTimeout(() => resolve('timed-out'), budgetMs);
@@ -99,7 +103,7 @@ export class BrowserAnalysisWorker implements Analyser {
     if (!outcome || !('findings' in outcome)) {
       // The worker failed outside the analysis' own guards: start afresh, and analyse here rather than lose it.
       this.dispose();
-      return analyze(text, config, this.rules, input);
+      return this.inThread.analyze(text, config, budgetMs, input);
     }
     return { findings: outcome.findings };
   }
@@ -157,19 +161,4 @@ export class BrowserAnalysisWorker implements Analyser {
     this.running = running;
     return running;
   }
-}
-
-/** The finding of a document stopped at the budget (the Node server's words). */
-function overBudget(rules: readonly AnyRule[], config: ResolvedConfig, budgetMs: number): Finding[] {
-  const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-  const rule = rules.find((r) => r.phase === 'input');
-  const finding =
-    rule &&
-    findingOf(rule, config, {
-      message: `Not analysed: the analysis took longer than its ${seconds} budget and was stopped. Split the file or simplify its longest paragraphs and tables, or raise "timeBudgetMs" in .postmortemrc.`,
-      start: 0,
-      end: 0,
-      data: { reason: 'time-budget', budgetMs },
-    });
-  return finding ? [finding] : [];
 }

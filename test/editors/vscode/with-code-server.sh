@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: with-code-server.sh <command...>
+# usage: [CS_SETTINGS=<user settings JSON>] with-code-server.sh <command...>
 # Starts an isolated code-server, runs the command with CS_URL set, then stops code-server and everything it
 # started (extension host, language servers). Exits with the command's exit code.
 set -euo pipefail
@@ -11,6 +11,8 @@ PORT=${PORT:-$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=
 # code-server and Chromium write into ~/.config, ~/.local/share and /tmp unless pointed at a run folder.
 RUN=$(mktemp -d); mkdir "$RUN/tmp"
 export TMPDIR=$RUN/tmp XDG_CONFIG_HOME=$RUN/cfg XDG_DATA_HOME=$RUN/data XDG_CACHE_HOME=$RUN/cache
+# User settings for this run (JSON), e.g. to run an extension in the browser's web worker extension host.
+if [ -n "${CS_SETTINGS:-}" ]; then mkdir -p "$RUN/ud/User"; printf '%s' "$CS_SETTINGS" >"$RUN/ud/User/settings.json"; fi
 setsid "$CS" --bind-addr 127.0.0.1:$PORT --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --user-data-dir "$RUN/ud" --extensions-dir "$RUN/ext" >"$RUN/cs.log" 2>&1 &
 CS_PID=$!   # = process group id (setsid): killing the group also stops the extension host and language servers
