@@ -65,7 +65,8 @@ for (const file of readdirSync(dir)
   }
   if (json) {
     const row: Record<string, unknown> = { file };
-    for (const m of milestones) row[m.kind] = { entry: m.entryIndex, at: m.instant?.iso ?? m.instant?.date ?? m.instant?.clock };
+    for (const m of milestones)
+      row[m.kind] = { entry: m.entryIndex, at: m.instant?.iso ?? m.instant?.date ?? m.instant?.clock };
     row.durationMinutes = metrics.durationMinutes;
     row.statedMinutes = figure?.minutes ?? null;
     console.log(JSON.stringify(row));

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PostmortemModel } from '../model';
-import { crossCheckImpactEnd } from './impact-end';
+import { crossCheckImpactEnd, startFromStatedDuration } from './impact-end';
 import { type CueMatch, findCues } from './lexicon';
 import { readStamp } from './stamp';
 import {
@@ -26,7 +26,8 @@ import { parseZone } from './zones';
  *   alone only once a start or a detection is known (before them, "removes the owner" is the attacker's step);
  * - resolution: the latest entry that says the problem was fixed or resolved, not before mitigation. With a
  *   resolution but no separate mitigation, the impact is taken to end with the resolution.
- * An inferred end of impact is then cross-checked with the duration the document states (impact-end.ts).
+ * An inferred end of impact is then cross-checked with the duration the document states, and with no start found
+ * in the wording, the stated duration back from the end of impact gives it (impact-end.ts).
  */
 export function findMilestones(model: PostmortemModel, timeline: Timeline): Milestone[] {
   const byKind = new Map<MilestoneKind, Milestone>();
@@ -46,6 +47,7 @@ export function findMilestones(model: PostmortemModel, timeline: Timeline): Mile
   }
   const cues = inferMilestones(timeline.entries, byKind);
   crossCheckImpactEnd(model, byKind, [...(cues.get('mitigated') ?? []), ...(cues.get('resolved') ?? [])]);
+  startFromStatedDuration(model, byKind, timeline.entries);
   return MILESTONE_KINDS.flatMap((k) => {
     const m = byKind.get(k);
     return m ? [m] : [];
