@@ -41,6 +41,8 @@ const SERVICE_WORK =
 /** What must not leak: once it is sent or published where it should not be, the impact has begun. */
 const SECRET =
   '(?:PII|personal(?:ly\\s+identifiable)?\\s+(?:data|information|details)|(?:customer|user)\\s+data|credentials?|secrets?|passwords?|private\\s+keys?|(?:api|access|auth(?:entication)?|session)\\s+(?:keys?|tokens?)|tokens?)';
+/** The secret heads its noun phrase: "containing a token for the admin", not "containing the token rotation fix". */
+const SECRET_HEAD = `${SECRET}(?=\\s*(?:$|[.,;:)\\]]|\\s(?:for|of|from|to|in|into|on|at|with|by|is|was|are|were|and|that|which|belonging)\\b))`;
 /** Verbs that put something where others can read it. */
 const DISCLOSE =
   '(?:sent|pushed|published|posted|uploaded|committed|e-?mailed|shared|exposed|leaked|disclosed|made\\s+public)';
@@ -117,7 +119,7 @@ export const CUES: readonly Cue[] = [
     'started',
     3,
     'data exposed',
-    `\\b${DISCLOSE}\\b(?:[^.;]|\\.(?=\\S)){0,60}?\\bcontaining\\s+(?:[\\w-]+\\s+){0,4}?${SECRET}\\b|\\bcontaining\\s+(?:[\\w-]+\\s+){0,4}?${SECRET}\\b(?:[^.;]|\\.(?=\\S)){0,40}?\\b(?:is|was|are|were|gets?|got)\\s+(?:\\w+\\s+)?${DISCLOSE}\\b|\\b${SECRET}\\s+(?:[\\w-]+\\s+){0,3}?(?:is|was|are|were|got|gets|been)\\s+(?:publicly\\s+)?(?:exposed|leaked|disclosed|made\\s+public)\\b`,
+    `\\b${DISCLOSE}\\b(?:[^.;]|\\.(?=\\S)){0,60}?\\bcontaining\\s+(?:[\\w-]+\\s+){0,4}?${SECRET_HEAD}|\\bcontaining\\s+(?:[\\w-]+\\s+){0,4}?${SECRET_HEAD}(?:[^.;]|\\.(?=\\S)){0,40}?\\b(?:is|was|are|were|gets?|got)\\s+(?:\\w+\\s+)?${DISCLOSE}\\b|\\b${SECRET}\\s+(?:[\\w-]+\\s+){0,3}?(?:is|was|are|were|got|gets|been)\\s+(?:publicly\\s+)?(?:exposed|leaked|disclosed|made\\s+public)\\b`,
   ),
   // A system falls into a failure mode or runs out of what it needs.
   cue(
@@ -329,6 +331,9 @@ const GUARD =
 const CONSEQUENCE =
   /\b(?:caus(?:es|ed|ing)|lead(?:s|ing)?|led|forc(?:es|ed|ing)|driv(?:es|ing)|drove)\s+(?:[\w.-]+\s+){0,3}to\s+$/i;
 
+/** Words that introduce what a change did: the failure after them happened then. */
+const EFFECT = /\b(?:caus(?:es|ed|ing)|result(?:s|ed|ing)\s+in|lead(?:s|ing)?\s+to|led\s+to)\b/i;
+
 /**
  * The change that set the incident off: a deploy, a merge, a bug introduced. An entry that says so describes the
  * trigger, so only an explicit statement ("outage begins") makes it the start of impact.
@@ -352,7 +357,9 @@ function findCuesIn(text: string): CueMatch[] {
     if (!m) continue;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
     if (GUARD.test(before) && !CONSEQUENCE.test(before)) continue;
-    if (c.kind === 'started' && c.strength < 3 && TRIGGER.test(text)) continue;
+    // A trigger's entry may still state its effect: "a route is added, causing the gateway to go degraded".
+    const effect = EFFECT.test(text.slice(Math.max(0, (m.index ?? 0) - 80), m.index));
+    if (c.kind === 'started' && c.strength < 3 && TRIGGER.test(text) && !effect) continue;
     if (found.some((f) => f.cue.kind === c.kind && f.cue.strength >= c.strength)) continue;
     found.push({ cue: c, phrase: m[0].trim(), index: m.index ?? 0 });
   }
