@@ -59,6 +59,10 @@ describe('milestones from the service and its users', () => {
     );
     assert.deepEqual(at(text), { detected: '10:00', mitigated: '10:12' });
   });
+  it('reads a denial across auxiliaries: "has not yet been identified" is no detection', () => {
+    assert.deepEqual(kinds('The cause has not yet been identified; a workaround is drafted.'), []);
+    assert.deepEqual(kinds('The cause has been identified.'), ['detected']);
+  });
   it('does not stop the harm with "no further action", which is the resolution', () => {
     assert.deepEqual(kinds('Audit done; no further action was required.'), ['resolved']);
   });

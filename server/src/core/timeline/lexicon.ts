@@ -323,9 +323,9 @@ export const CUES: readonly Cue[] = [
   cue('resolved', 1, 'work completed', '\\b(?:complet(?:es|ed)|finish(?:es|ed))\\b'),
 ];
 
-/** Words just before a cue that deny it or make it an intention, not a fact. */
+/** Words just before a cue that deny it or make it an intention, not a fact ("has not yet been identified"). */
 const GUARD =
-  /\b(?:not|no|never|n't|nobody|without|unable|failed|fails|to|trying|tries|tried|attempt(?:s|ed|ing)?|would|could|should|might|will|before|until|if|whether|planned|plan|wait(?:ing|ed)?\s+for)\s+(?:\w+\s+){0,1}$/i;
+  /\b(?:not|no|never|n't|nobody|without|unable|failed|fails|to|trying|tries|tried|attempt(?:s|ed|ing)?|would|could|should|might|will|before|until|if|whether|planned|plan|wait(?:ing|ed)?\s+for)\s+(?:(?:yet|been|be|being|have|has|had|ever|even|actually|fully|completely|always)\s+){0,3}(?:\w+\s+){0,1}$/i;
 
 /** "causing Fritz to go read-only", "leading the queue to back up": a result, not an intention. */
 const CONSEQUENCE =
