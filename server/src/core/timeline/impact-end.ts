@@ -7,33 +7,21 @@ import type { Milestone, MilestoneKind, TimelineEntry } from './types';
  * The wording picks the mitigation (an outcome such as "uploads succeed again" over an action such as a
  * rollback); when the document states how long the impact lasted and the inferred end disagrees with it, the
  * entry whose time matches the stated duration is taken instead, if one says the service recovered or the
- * problem was fixed. A person can still mark the end with `<!-- milestone: mitigated -->`.
+ * problem was fixed. With no start of impact in the wording, the stated duration back from the end gives it.
+ * A person can still mark either with `<!-- milestone: started -->` or `<!-- milestone: mitigated -->`.
  */
-
-const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(h|hrs?|hours?|m|mins?|minutes?)';
-const APPROX = '(?:(?:about|approximately|roughly|around|nearly|almost|an\\s+estimated|~)\\s*)?';
-const AND_MINUTES = '(?:,?\\s*(?:and\\s+)?(\\d+)\\s*(?:m|mins?|minutes?)\\b)?';
 
 /**
  * How a document states how long the impact lasted: "for 70 minutes", "lasted about 2 hours", "a period of 30
  * minutes", "a 7 minute cascading failure", "a 47-minute outage".
  */
 const DURATIONS = [
-  new RegExp(
-    `\\b(?:for|lasted|lasting|over|about|approximately|roughly|around|nearly|almost|~|period\\s+of)\\s+${APPROX}${NUMBER}\\s*${UNIT}\\b${AND_MINUTES}`,
-    'gi',
-  ),
-  new RegExp(
-    `\\ban?\\s+${APPROX}${NUMBER}[\\s-]${UNIT}\\s+(?:long\\s+)?(?:[\\w-]+\\s+)?(?:outage|period|window|failure|disruption|downtime|incident|degradation|interruption)\\b`,
-    'gi',
-  ),
+  /\b(?:for|lasted|lasting|over|about|approximately|roughly|around|nearly|almost|~|period\s+of)\s+(?:(?:about|approximately|roughly|around|nearly|almost|an\s+estimated|~)\s*)?(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)\b)?/gi,
+  /\ban?\s+(?:(?:about|approximately|roughly|around|nearly|almost|an\s+estimated|~)\s*)?(\d+(?:\.\d+)?)[\s-](h|hrs?|hours?|m|mins?|minutes?)\s+(?:long\s+)?(?:[\w-]+\s+)?(?:outage|period|window|failure|disruption|downtime|incident|degradation|interruption)\b/gi,
 ];
 /** A figure the document gives in its own terms: "Time to recovery: 13 minutes" (from the start of impact). */
-const TIME_TO_RECOVER = new RegExp(
-  `\\btime\\s+to\\s+(?:recovery|recover|restore|restoration|mitigate|mitigation)\\b\\s*(?:[:=–—-]|was|of|is)?\\s*${APPROX}${NUMBER}\\s*${UNIT}\\b${AND_MINUTES}`,
-  'gi',
-);
+const TIME_TO_RECOVER =
+  /\btime\s+to\s+(?:recovery|recover|restore|restoration|mitigate|mitigation)\b\s*(?:[:=–—-]|was|of|is)?\s*(?:(?:about|approximately|roughly|around|nearly|almost|an\s+estimated|~)\s*)?(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)\b)?/gi;
 
 interface StatedDuration {
   minutes: number;
