@@ -91,7 +91,8 @@ for (const file of readdirSync(dir)
 }
 if (!json) {
   console.log(`\npostmortems with a timeline: ${timelines}`);
-  for (const k of KINDS) console.log(`  ${k.padEnd(10)} ${counts.get(k)}`);
+  for (const k of KINDS)
+    console.log(`  ${(k === 'impact-end' ? 'impact-end (with a start)' : k).padEnd(26)} ${counts.get(k)}`);
   console.log(
     `  time to detect: ${pairs.ttd}; time to resolve: ${pairs.ttr}; both: ${pairs.both}` +
       `\n  a stated impact duration: ${stated.documents}; with a computed duration: ${stated.withDuration}; agreeing (±20%, ±5 min): ${stated.agree}`,

@@ -63,8 +63,9 @@ describe('milestones from the service and its users', () => {
     assert.deepEqual(kinds('The cause has not yet been identified; a workaround is drafted.'), []);
     assert.deepEqual(kinds('The cause has been identified.'), ['detected']);
   });
-  it('does not stop the harm with "no further action", which is the resolution', () => {
+  it('reads "no more errors were seen" as the harm stopping and "no further action" as the resolution', () => {
     assert.deepEqual(kinds('Audit done; no further action was required.'), ['resolved']);
+    assert.deepEqual(kinds('No more errors were seen after the restart.'), ['mitigated']);
   });
 });
 
