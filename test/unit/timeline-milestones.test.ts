@@ -69,6 +69,30 @@ describe('milestones from the service and its users', () => {
   });
 });
 
+describe('a fix that ships in two steps', () => {
+  const base =
+    '- 11:00 Image resizing starts failing for every upload.\n- 11:04 The resize alert fires.\n- 11:20 The resizer is rolled back to 3.1.\n- 12:05 PR 881 (Fix EXIF orientation parsing) is merged and deployed to staging.';
+  it('resolves at the deployment to production that follows the fix', () => {
+    const text = doc(`${base}\n- 12:40 The staging build is promoted to production.`);
+    const resolved = getMilestones(model(text)).find((m) => m.kind === 'resolved');
+    assert.equal(resolved?.instant?.clock, '12:40');
+    assert.match(resolved?.why ?? '', /the fix reached production/);
+  });
+  it('takes no deployment without a fix before it, nor one that is only planned', () => {
+    assert.equal(at(doc(base.replace('(Fix EXIF orientation parsing)', '(Tidy logging)'))).resolved, undefined);
+    assert.equal(
+      at(
+        doc(
+          base.replace('(Fix EXIF orientation parsing)', '(Tidy logging)') +
+            '\n- 12:40 The build is promoted to production.',
+        ),
+      ).resolved,
+      undefined,
+    );
+    assert.equal(at(doc(`${base}\n- 12:40 The build will be promoted to production tomorrow.`)).resolved, undefined);
+  });
+});
+
 describe('the impact duration the document states', () => {
   const stated = (impact: string) => statedImpactMinutes(model(doc('- 10:00 x', impact)))?.minutes;
   it('reads a period, a compound adjective and a time to recovery', () => {

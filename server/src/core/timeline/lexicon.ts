@@ -365,3 +365,22 @@ function findCuesIn(text: string): CueMatch[] {
   }
   return found.sort((a, b) => b.cue.strength - a.cue.strength);
 }
+
+/** A change reaching production: "the staging deployment was promoted to production", "v2 deployed to prod". */
+const TO_PRODUCTION =
+  /\b(?:promot(?:ed|es)|deploy(?:ed|s)|releas(?:ed|es)|roll(?:ed|s)\s+out|ship(?:ped|s)|push(?:ed|es))\s+(?:[\w.-]+\s+){0,3}?to\s+(?:the\s+)?prod(?:uction)?\b/i;
+/** A fix as a piece of work (a PR, a commit): "PR 12 (Fix the URL) was merged", "the hotfix is built". */
+const FIX_WORK = /(?<!\b(?:to|trying|tries|tried|attempt|attempts|attempted)\s)\b(?:hot-?)?fix(?:es)?\b/i;
+
+/** The phrase that says an entry's change reached production, unless denied or intended. */
+export function reachesProduction(text: string): string | undefined {
+  const m = TO_PRODUCTION.exec(text);
+  if (!m) return undefined;
+  if (GUARD.test(text.slice(Math.max(0, m.index - 40), m.index))) return undefined;
+  return m[0];
+}
+
+/** Whether an entry speaks of a fix as work done (not "trying to fix"). */
+export function mentionsFix(text: string): boolean {
+  return FIX_WORK.test(text);
+}
