@@ -38,6 +38,15 @@ const SERVICE_FLOW =
 const SERVICE_WORK =
   '(?:requests?|uploads?|downloads?|builds?|deploys|tests?|test\\s+suites?|jobs?|logins?|sign-?ins?|payments?|checkouts?|api\\s+calls?|calls?|queries|connections?|webhooks?|e-?mails?|page\\s+loads?|pages?|lookups?|resolutions?)';
 
+/** What must not leak: once it is sent or published where it should not be, the impact has begun. */
+const SECRET =
+  '(?:PII|personal(?:ly\\s+identifiable)?\\s+(?:data|information|details)|(?:customer|user)\\s+data|credentials?|secrets?|passwords?|private\\s+keys?|(?:api|access|auth(?:entication)?|session)\\s+(?:keys?|tokens?)|tokens?)';
+/** The secret heads its noun phrase: "containing a token for the admin", not "containing the token rotation fix". */
+const SECRET_HEAD = `${SECRET}(?=\\s*(?:$|[.,;:)\\]]|\\s(?:for|of|from|to|in|into|on|at|with|by|is|was|are|were|and|that|which|belonging)\\b))`;
+/** Verbs that put something where others can read it. */
+const DISCLOSE =
+  '(?:sent|pushed|published|posted|uploaded|committed|e-?mailed|shared|exposed|leaked|disclosed|made\\s+public)';
+
 const cue = (kind: MilestoneKind, strength: Cue['strength'], label: string, source: string): Cue => ({
   kind,
   strength,
@@ -104,6 +113,27 @@ export const CUES: readonly Cue[] = [
     'impact begins',
     '\\bfirst\\s+(?:observed\\s+|recorded\\s+|user-facing\\s+)?(?:errors?|failures?|5xx|50\\d|timeouts?|impact)\\b',
   ),
+  // A leak begins when the data leaves: "an email containing PII is sent", "an image containing a token pushed".
+  // Said outright even where the verb is a trigger's (pushed, published), so strength 3.
+  cue(
+    'started',
+    3,
+    'data exposed',
+    `\\b${DISCLOSE}\\b(?:[^.;]|\\.(?=\\S)){0,60}?\\bcontaining\\s+(?:[\\w-]+\\s+){0,4}?${SECRET_HEAD}|\\bcontaining\\s+(?:[\\w-]+\\s+){0,4}?${SECRET_HEAD}(?:[^.;]|\\.(?=\\S)){0,40}?\\b(?:is|was|are|were|gets?|got)\\s+(?:\\w+\\s+)?${DISCLOSE}\\b|\\b${SECRET}\\s+(?:[\\w-]+\\s+){0,3}?(?:is|was|are|were|got|gets|been)\\s+(?:publicly\\s+)?(?:exposed|leaked|disclosed|made\\s+public)\\b`,
+  ),
+  // A system falls into a failure mode or runs out of what it needs.
+  cue(
+    'started',
+    2,
+    'a system fails',
+    '\\b(?:go(?:es)?|went|gone|going|enter(?:s|ed|ing)?|switch(?:es|ed)?|fell|falls|falling)\\s+(?:in)?to\\s+(?:a\\s+|the\\s+)?(?:read-?only|degraded|failed|failure|error|safe|emergency|fallback)\\s+(?:mode|state)\\b',
+  ),
+  cue(
+    'started',
+    2,
+    'a resource runs out',
+    '\\b(?:not\\s+enough|ran\\s+out\\s+of|runs?\\s+out\\s+of|running\\s+out\\s+of|exhausted(?:\\s+(?:the|all|its|their))?)\\s+(?:free\\s+|available\\s+|spare\\s+)?(?:ip\\s+addresses|ips|addresses|capacity|memory|disk(?:\\s+space)?|space|file\\s+(?:handles|descriptors|watches)|inodes|connections|quota|threads)\\b',
+  ),
 
   // Detection: an alert, a page, a report, someone noticing.
   cue(
@@ -148,7 +178,7 @@ export const CUES: readonly Cue[] = [
     'detected',
     3,
     'a report came in',
-    '(?<!\\bthe\\s)\\breport(?:s|ed)\\s+(?:on|in|to|that|an?|the|this|issues?|problems?|errors?|failures?|it|slow|broken)\\b',
+    '(?<!\\bthe\\s)\\breport(?:s|ed)\\s+(?:on|in|to|that|an?|the|this|their|its|his|her|our|issues?|problems?|errors?|failures?|it|slow|broken)\\b',
   ),
   cue(
     'detected',
@@ -207,13 +237,20 @@ export const CUES: readonly Cue[] = [
     'mitigated',
     2,
     'service recovered',
-    '\\b(?:recover(?:s|ed)|restored|restores|back\\s+to\\s+normal|returns?\\s+to\\s+normal|returned\\s+to\\s+normal|back\\s+online|back\\s+up|brought\\s+back|up\\s+again|(?:operational|functional|healthy|working)\\s+again|stabili[sz](?:ed|es|ing)|no\\s+longer\\s+(?:\\w+\\s+){0,2}(?:bottlenecked|failing|down|affected|degraded|impacted|erroring)|(?:usual|normal)\\s+(?:rate|levels?|operations?|latency))\\b',
+    '\\b(?:recover(?:s|ed)|restored|restores|back\\s+to\\s+normal|returns?\\s+to\\s+normal|returned\\s+to\\s+normal|back\\s+online|back\\s+up|brought\\s+back|up\\s+again|(?:operational|functional|healthy|working)\\s+again|(?:up\\s+and\\s+)?running\\s+again|stabili[sz](?:ed|es|ing)|no\\s+longer\\s+(?:\\w+\\s+){0,2}(?:bottlenecked|failing|down|affected|degraded|impacted|erroring)|(?:usual|normal)\\s+(?:rate|levels?|operations?|latency))\\b',
   ),
   cue(
     'mitigated',
     2,
     'service recovered',
     `\\b(?:succeed(?:s|ed|ing)?|work(?:s|ing|ed)?|flow(?:s|ing)?|resum(?:es|ed|ing)|process(?:es|ed|ing)|merg(?:es|ing)|serv(?:es|ing)|load(?:s|ing))\\s+(?:\\w+\\s+)?(?:again|normally|as\\s+(?:expected|normal|usual))\\b|\\b(?:behaviou?r|service|traffic|operations?|processing|deliver(?:y|ies))\\s+(?:\\w+\\s+)?resumed\\b|\\b${SERVICE_FLOW}\\s+(?:\\w+\\s+)?(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:back\\b|returns?\\s+to|returned\\s+to|recover(?:s|ed)|normali[sz]e[sd]?)|\\b(?:error\\s+rates?|errors|latency|5xx)\\s+(?:\\w+\\s+)?(?:drops?\\s+back|dropped\\s+back|subsides?|subsided|returns?\\s+to\\s+normal|returned\\s+to\\s+normal|back\\s+to\\s+(?:normal|baseline|zero))`,
+  ),
+  // The harm stops: "stopping further emails from being sent", "no further errors were seen".
+  cue(
+    'mitigated',
+    2,
+    'the harm stopped',
+    '\\b(?:stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?)\\s+(?:any\\s+)?(?:further|more|additional)\\s+(?!action|work|investigation|discussion)[\\w-]+|\\bno\\s+(?:further|more|new)\\s+(?!action|work|investigation)(?:[\\w-]+\\s+){1,2}(?:were\\s+|was\\s+|have\\s+been\\s+|has\\s+been\\s+)?(?:seen|observed|sent|reported|recorded|logged|occurred|received)\\b',
   ),
   cue(
     'mitigated',
@@ -232,7 +269,7 @@ export const CUES: readonly Cue[] = [
     'mitigated',
     1,
     'a mitigating action',
-    '\\b(?:block(?:s|ed)|disabl(?:es|ed)|revok(?:es|ed)|kill(?:s|ed)|stopp?(?:s|ed)|restart(?:s|ed)|scal(?:es|ed)\\s+(?:up|out|down)|drain(?:s|ed)|remov(?:es|ed)|delet(?:es|ed)|terminat(?:es|ed)|re-?enabl(?:es|ed)|takes?\\s+down|took\\s+down|taken\\s+down|increas(?:es|ed)\\s+(?:the\\s+)?(?:disk|capacity|memory|quota|limit))\\b',
+    '\\b(?:block(?:s|ed)|disabl(?:es|ed)|revok(?:es|ed)|destroy(?:s|ed)|rotat(?:es|ed)|invalidat(?:es|ed)|kill(?:s|ed)|stopp?(?:s|ed)|restart(?:s|ed)|scal(?:es|ed)\\s+(?:up|out|down)|drain(?:s|ed)|remov(?:es|ed)|delet(?:es|ed)|terminat(?:es|ed)|re-?enabl(?:es|ed)|takes?\\s+down|took\\s+down|taken\\s+down|increas(?:es|ed)\\s+(?:the\\s+)?(?:disk|capacity|memory|quota|limit))\\b',
   ),
 
   cue('mitigated', 3, 'labelled mitigation', '(?<=^|[.;:—–-]\\s*)\\**(?:mitigation|mitigated)\\**\\s*(?:[.!:]|$)'),
@@ -271,13 +308,31 @@ export const CUES: readonly Cue[] = [
     'all systems operational',
     '\\ball\\s+(?:systems?|services?)\\s+(?:(?:are|were|verified|confirmed)\\s+)*(?:operational|healthy|green|normal)\\b',
   ),
-  cue('resolved', 2, 'fixed', '\\b(?:fixed|fixes\\s+the|found\\s+and\\s+fixed)\\b'),
+  cue(
+    'resolved',
+    2,
+    'fixed',
+    '\\b(?:fixed|patched|corrected|fixes\\s+the|corrects\\s+(?:it|the)|found\\s+and\\s+fixed)\\b',
+  ),
+  cue(
+    'resolved',
+    2,
+    'nothing left to do',
+    '\\bno\\s+(?:further|more|other)\\s+(?:action|work|changes?)\\s+(?:is\\s+|was\\s+|were\\s+)?(?:required|needed|necessary)\\b',
+  ),
   cue('resolved', 1, 'work completed', '\\b(?:complet(?:es|ed)|finish(?:es|ed))\\b'),
 ];
 
-/** Words just before a cue that deny it or make it an intention, not a fact. */
+/** Words just before a cue that deny it or make it an intention, not a fact ("has not yet been identified"). */
 const GUARD =
-  /\b(?:not|no|never|n't|nobody|without|unable|failed|fails|to|trying|tries|tried|attempt(?:s|ed|ing)?|would|could|should|might|will|before|until|if|whether|planned|plan|wait(?:ing|ed)?\s+for)\s+(?:\w+\s+){0,1}$/i;
+  /\b(?:not|no|never|n't|nobody|without|unable|failed|fails|to|trying|tries|tried|attempt(?:s|ed|ing)?|would|could|should|might|will|before|until|if|whether|planned|plan|wait(?:ing|ed)?\s+for)\s+(?:(?:yet|been|be|being|have|has|had|ever|even|actually|fully|completely|always)\s+){0,3}(?:\w+\s+){0,1}$/i;
+
+/** "causing Fritz to go read-only", "leading the queue to back up": a result, not an intention. */
+const CONSEQUENCE =
+  /\b(?:caus(?:es|ed|ing)|lead(?:s|ing)?|led|forc(?:es|ed|ing)|driv(?:es|ing)|drove)\s+(?:[\w.-]+\s+){0,3}to\s+$/i;
+
+/** Words that introduce what a change did: the failure after them happened then. */
+const EFFECT = /\b(?:caus(?:es|ed|ing)|result(?:s|ed|ing)\s+in|lead(?:s|ing)?\s+to|led\s+to)\b/i;
 
 /**
  * The change that set the incident off: a deploy, a merge, a bug introduced. An entry that says so describes the
@@ -301,10 +356,31 @@ function findCuesIn(text: string): CueMatch[] {
     const m = c.pattern.exec(text);
     if (!m) continue;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
-    if (GUARD.test(before)) continue;
-    if (c.kind === 'started' && c.strength < 3 && TRIGGER.test(text)) continue;
+    if (GUARD.test(before) && !CONSEQUENCE.test(before)) continue;
+    // A trigger's entry may still state its effect: "a route is added, causing the gateway to go degraded".
+    const effect = EFFECT.test(text.slice(Math.max(0, (m.index ?? 0) - 80), m.index));
+    if (c.kind === 'started' && c.strength < 3 && TRIGGER.test(text) && !effect) continue;
     if (found.some((f) => f.cue.kind === c.kind && f.cue.strength >= c.strength)) continue;
     found.push({ cue: c, phrase: m[0].trim(), index: m.index ?? 0 });
   }
   return found.sort((a, b) => b.cue.strength - a.cue.strength);
+}
+
+/** A change reaching production: "the staging deployment was promoted to production", "v2 deployed to prod". */
+const TO_PRODUCTION =
+  /\b(?:promot(?:ed|es)|deploy(?:ed|s)|releas(?:ed|es)|roll(?:ed|s)\s+out|ship(?:ped|s)|push(?:ed|es))\s+(?:[\w.-]+\s+){0,3}?to\s+(?:the\s+)?prod(?:uction)?\b/i;
+/** A fix as a piece of work (a PR, a commit): "PR 12 (Fix the URL) was merged", "the hotfix is built". */
+const FIX_WORK = /(?<!\b(?:to|trying|tries|tried|attempt|attempts|attempted)\s)\b(?:hot-?)?fix(?:es)?\b/i;
+
+/** The phrase that says an entry's change reached production, unless denied or intended. */
+export function reachesProduction(text: string): string | undefined {
+  const m = TO_PRODUCTION.exec(text);
+  if (!m) return undefined;
+  if (GUARD.test(text.slice(Math.max(0, m.index - 40), m.index))) return undefined;
+  return m[0];
+}
+
+/** Whether an entry speaks of a fix as work done (not "trying to fix"). */
+export function mentionsFix(text: string): boolean {
+  return FIX_WORK.test(text);
 }

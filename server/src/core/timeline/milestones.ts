@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PostmortemModel } from '../model';
-import { crossCheckImpactEnd } from './impact-end';
-import { type CueMatch, findCues } from './lexicon';
+import { crossCheckImpactEnd, startFromStatedDuration } from './impact-end';
+import { type CueMatch, findCues, mentionsFix, reachesProduction } from './lexicon';
 import { readStamp } from './stamp';
 import {
   MILESTONE_KINDS,
@@ -26,7 +26,8 @@ import { parseZone } from './zones';
  *   alone only once a start or a detection is known (before them, "removes the owner" is the attacker's step);
  * - resolution: the latest entry that says the problem was fixed or resolved, not before mitigation. With a
  *   resolution but no separate mitigation, the impact is taken to end with the resolution.
- * An inferred end of impact is then cross-checked with the duration the document states (impact-end.ts).
+ * An inferred end of impact is then cross-checked with the duration the document states, and with no start found
+ * in the wording, the stated duration back from the end of impact gives it (impact-end.ts).
  */
 export function findMilestones(model: PostmortemModel, timeline: Timeline): Milestone[] {
   const byKind = new Map<MilestoneKind, Milestone>();
@@ -46,6 +47,7 @@ export function findMilestones(model: PostmortemModel, timeline: Timeline): Mile
   }
   const cues = inferMilestones(timeline.entries, byKind);
   crossCheckImpactEnd(model, byKind, [...(cues.get('mitigated') ?? []), ...(cues.get('resolved') ?? [])]);
+  startFromStatedDuration(model, byKind, timeline.entries);
   return MILESTONE_KINDS.flatMap((k) => {
     const m = byKind.get(k);
     return m ? [m] : [];
@@ -121,6 +123,7 @@ function inferMilestones(
       undefined,
     ),
   );
+  if (!found.has('resolved') && found.get('mitigated')?.source === 'inferred') fixShipped(timed, found);
   const resolved = found.get('resolved');
   if (!found.has('mitigated') && resolved && resolved.source !== 'frontmatter') {
     found.set('mitigated', {
@@ -131,6 +134,34 @@ function inferMilestones(
     });
   }
   return cues;
+}
+
+/**
+ * After a workaround, the fix often ships in two steps: a fix is opened or merged, then a deployment reaches
+ * production. With no entry that says "fix deployed", the last deployment to production after the mitigation
+ * that follows a fix is the resolution.
+ */
+function fixShipped(timed: readonly TimelineEntry[], found: Map<MilestoneKind, Milestone>): void {
+  const after = found.get('mitigated')?.instant?.ms;
+  if (after === undefined) return;
+  let fix: TimelineEntry | undefined;
+  let shipped: { entry: TimelineEntry; phrase: string } | undefined;
+  for (const entry of timed) {
+    if ((entry.instant?.ms ?? 0) <= after) continue;
+    if (!fix && mentionsFix(entry.text)) fix = entry;
+    const phrase = fix ? reachesProduction(entry.text) : undefined;
+    if (phrase && (!shipped || (entry.instant?.ms ?? 0) >= (shipped.entry.instant?.ms ?? 0)))
+      shipped = { entry, phrase };
+  }
+  if (!fix || !shipped) return;
+  found.set('resolved', {
+    kind: 'resolved',
+    source: 'inferred',
+    instant: shipped.entry.instant,
+    range: shipped.entry.range,
+    entryIndex: shipped.entry.index,
+    why: `"${shipped.phrase}" (the fix reached production) in the entry at ${where(shipped.entry.instant)}, after the fix of the entry at ${where(fix.instant)}`,
+  });
 }
 
 function where(instant: TimelineInstant | undefined): string {
