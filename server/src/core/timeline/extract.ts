@@ -1,4 +1,5 @@
 import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
+import { memoizeText } from '../incremental/memo';
 import type { Section } from '../model';
 import { trimEndWhere, trimStartWhere } from '../text';
 import { type DateParts, readDateStatement, readStamp, type Stamp } from './stamp';
@@ -405,17 +406,24 @@ const MARKER_WORDS: Record<string, MilestoneKind> = {
 
 /** Explicit milestone markers in an entry: `<!-- milestone: detected -->` or `[milestone: mitigated]`. */
 export function findMarkers(text: string, start: number, end: number): { kind: MilestoneKind; range: Range }[] {
+  const found = markersIn(text.slice(start, end));
+  return found.length === 0
+    ? []
+    : found.map(({ kind, range }) => ({ kind, range: { start: start + range.start, end: start + range.end } }));
+}
+
+/** The markers of one entry's text, with offsets into it; cached per text (shared: not to be changed). */
+const markersIn = memoizeText((raw: string): readonly { kind: MilestoneKind; range: Range }[] => {
   const out: { kind: MilestoneKind; range: Range }[] = [];
-  const raw = text.slice(start, end);
   for (const m of raw.matchAll(MARKER)) {
     const words = (m[1] ?? m[2] ?? '').split(',');
     for (const word of words) {
       const kind = MARKER_WORDS[word.trim().toLowerCase()];
-      const range = { start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length };
+      const range = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
       if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, range });
     }
   }
   return out;
-}
+});
 
 export { MARKER_WORDS };
