@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { DocContext } from '../blame/entities';
 import { type ProseBlock, proseBlocks, type Sentence } from '../blame/prose';
 import { BlockCache, forEachBlock, memoIn } from './blocks';
+import { cachesEnabled } from './memo';
 
 /**
  * What the blame analysis keeps from version to version (issue 11): the prose blocks of each block of the tree
@@ -57,6 +58,7 @@ const MAX_CONTEXTS = 16;
  * results kept with it apply), else this one.
  */
 export function sharedContext(ctx: DocContext): DocContext {
+  if (!cachesEnabled()) return ctx;
   const key = JSON.stringify([[...ctx.people], [...ctx.systems], [...ctx.allowedNames]]);
   const hit = contexts.get(key);
   if (hit) {

@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'mdast';
+import { cachesEnabled } from './memo';
 
 /**
  * Per-block caches for the analysis of a document kept from version to version (issue 11). The incremental parser
@@ -37,6 +38,7 @@ export class BlockCache<T> {
   ) {}
 
   get(node: Node, source: string): T {
+    if (!cachesEnabled()) return this.compute(node, source);
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
     const text = source.slice(start, end);
@@ -65,6 +67,7 @@ export function memoIn<T>(
   compute: () => T,
   max = 50_000,
 ): T {
+  if (!cachesEnabled()) return compute();
   let map = scopes.get(scope);
   if (!map) {
     map = new Map();

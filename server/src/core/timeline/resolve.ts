@@ -1,4 +1,5 @@
 import { DateTime, type Zone } from 'luxon';
+import { cachesEnabled } from '../incremental/memo';
 import type { ExtractedSection, RawEntry, TimelineItem } from './extract';
 import type { ClockParts, DateParts } from './stamp';
 import type { ContextSource, TimelineEntry, TimelineInstant } from './types';
@@ -172,6 +173,7 @@ function zoneKey(zone: Zone | undefined): string {
 }
 
 function msOf(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
+  if (!cachesEnabled()) return msOfUncached(date, clock, zone);
   const key = `${date.year}-${date.month}-${date.day} ${clock.hour}:${clock.minute}:${clock.second} ${zoneKey(zone)}`;
   const hit = msCache.get(key);
   return hit !== undefined ? hit : remember(msCache, key, msOfUncached(date, clock, zone));
@@ -206,6 +208,7 @@ function instantOf(
   zone: ZoneRef | undefined,
   seconds: boolean,
 ): TimelineInstant {
+  if (!cachesEnabled()) return instantOfUncached(date, clock, zone, seconds);
   const key = `${date ? `${date.year}-${date.month}-${date.day}` : '-'} ${clock ? `${clock.hour}:${clock.minute}:${clock.second}` : '-'} ${zone ? `${zone.name}|${zoneKey(zone.zone)}` : '-'} ${seconds}`;
   const hit = instantCache.get(key) ?? remember(instantCache, key, instantOfUncached(date, clock, zone, seconds));
   return { ...hit };
