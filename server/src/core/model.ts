@@ -278,7 +278,8 @@ function collectComments(tree: Root, text: string): Comment[] {
 
 const blockComments = new BlockCache<readonly Comment[]>(
   (node, text) => commentsIn(node, text),
-  (comments, by) => comments.map((c) => ({ text: c.text, start: c.start + by, end: c.end + by })),
+  (comments, by) =>
+    comments.length === 0 ? comments : comments.map((c) => ({ text: c.text, start: c.start + by, end: c.end + by })),
 );
 
 function commentsIn(root: { type: string }, text: string): Comment[] {

@@ -60,7 +60,8 @@ export function acronymUses(model: PostmortemModel): AcronymUse[] {
 
 const blockUses = new BlockCache<readonly AcronymUse[]>(
   (node, text) => usesIn(node, text),
-  (uses, by) => uses.map((u) => ({ acronym: u.acronym, start: u.start + by, end: u.end + by })),
+  (uses, by) =>
+    uses.length === 0 ? uses : uses.map((u) => ({ acronym: u.acronym, start: u.start + by, end: u.end + by })),
 );
 
 /** The uses in one node (the root, or any node whose ancestors are the root and lists). */
