@@ -5,6 +5,7 @@
 // findings of the incremental analysis are compared with the full one's on every text the full one analyses.
 
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { analyze, defaultConfig } from '../../server/src/core';
@@ -13,6 +14,7 @@ import {
   IncrementalAnalyzer,
   IncrementalParser,
   type TextChange,
+  withoutCaches,
 } from '../../server/src/core/incremental';
 import { RULES } from '../../server/src/rules';
 import { random } from '../../test/fuzz/generate';
@@ -24,6 +26,8 @@ const EDITS = Number(process.env.BENCH_INCREMENTAL_EDITS) || 40;
 
 interface Figures {
   incremental: number[];
+  /** The same edits' CPU time (the process's user + system time): less sensitive than wall time to other load. */
+  incrementalCpu: number[];
   parse: number[];
   full: number[];
   modes: Map<string, number>;
@@ -57,7 +61,15 @@ function measure(text: string, edits: TextChange[], fullEvery: number): Figures 
   const parser = new IncrementalParser();
   analyzer.update(text);
   parser.parse(text);
-  const figures: Figures = { incremental: [], parse: [], full: [], modes: new Map(), equal: 0, compared: 0 };
+  const figures: Figures = {
+    incremental: [],
+    incrementalCpu: [],
+    parse: [],
+    full: [],
+    modes: new Map(),
+    equal: 0,
+    compared: 0,
+  };
   let current = text;
   edits.forEach((change, i) => {
     current = applyChange(current, change);
@@ -68,15 +80,19 @@ function measure(text: string, edits: TextChange[], fullEvery: number): Figures 
     parser.parse(current, change);
     figures.parse.push(performance.now() - started);
     gc();
+    const cpu = process.cpuUsage();
     started = performance.now();
     const result = analyzer.update(current, change);
     figures.incremental.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    figures.incrementalCpu.push((used.user + used.system) / 1000);
     const mode = result.parse?.mode ?? 'none';
     figures.modes.set(mode, (figures.modes.get(mode) ?? 0) + 1);
     if (i % fullEvery === 0) {
       gc();
       started = performance.now();
-      const full = analyze(current, config, RULES);
+      // The peer: a fresh analysis with none of the incremental analysis's caches (what an edit cost before them).
+      const full = withoutCaches(() => analyze(current, config, RULES));
       figures.full.push(performance.now() - started);
       figures.compared++;
       if (isDeepStrictEqual(full.findings, result.findings)) figures.equal++;
@@ -104,11 +120,13 @@ export async function run(): Promise<void> {
       ['edit → findings', 'runs', 'p50', 'p95'],
       [
         row('incremental (IncrementalAnalyzer.update)', figures.incremental),
+        row('  its CPU time', figures.incrementalCpu),
         row('  the incremental parse alone', figures.parse),
-        row('full analysis (analyze)', figures.full),
+        row('full analysis (analyze, caches bypassed)', figures.full),
       ],
     );
     const modes = [...figures.modes].map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`  load average at the end: ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`);
     console.log(`  parses: ${modes}; findings equal to the full analysis: ${figures.equal} of ${figures.compared}`);
   }
 }

@@ -15,6 +15,7 @@ import {
   IncrementalParser,
   type ParseMode,
   type TextChange,
+  withoutCaches,
 } from '../../server/src/core/incremental';
 import { memoizeText } from '../../server/src/core/incremental/memo';
 import { parseMarkdown } from '../../server/src/core/parse';
@@ -27,6 +28,8 @@ const files = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.md'))
   .sort();
 const EDITS = Number(process.env.INCREMENTAL_EDITS) || 5;
+/** Edits per document in the analysis property test (each one checked against a fresh analysis). */
+const ANALYSIS_EDITS = Number(process.env.INCREMENTAL_ANALYSIS_EDITS) || 4;
 const SEED = Number(process.env.INCREMENTAL_SEED) || 20261207;
 const config = defaultConfig(RULES);
 
@@ -127,31 +130,60 @@ describe('incremental parse', () => {
 });
 
 describe('incremental analysis', () => {
-  it('gives the findings of a fresh analysis after edits of the real corpus', () => {
+  /** A fresh analysis computed from scratch: no cache of the incremental analysis read or filled. */
+  const fresh = (text: string) => withoutCaches(() => analyze(text, config, RULES));
+
+  it('gives the findings of a fresh analysis after every generated edit of every real postmortem', () => {
+    // The property test: each document of the real corpus, edited again and again (characters, words and lines
+    // inserted, deleted and replaced at random offsets, ranges across block boundaries, structure lines), analysed
+    // incrementally from the previous version (re-parsed windows, per-block and per-text caches) and compared after
+    // every edit with a fresh analysis that bypasses every cache.
     const rng = random(SEED + 2);
-    // Every other file (a full analysis each time is the slow part): the long campaign takes them all.
-    for (const file of files.filter((_, i) => i % 2 === 0 || EDITS > 5)) {
+    const modes = new Map<string, number>();
+    let edits = 0;
+    for (const file of files) {
       let text = readFileSync(join(CORPUS, file), 'utf8');
       const analyzer = new IncrementalAnalyzer(config, RULES);
       analyzer.update(text);
-      for (let i = 0; i < Math.max(2, EDITS >> 2); i++) {
+      for (let i = 0; i < ANALYSIS_EDITS; i++) {
         const change = randomEdit(text, rng);
         text = applyChange(text, change);
         const result = analyzer.update(text, change);
-        assert.deepStrictEqual(result.findings, analyze(text, config, RULES).findings, `${file}, edit ${i}`);
+        const mode = result.parse?.mode ?? 'none';
+        modes.set(mode, (modes.get(mode) ?? 0) + 1);
+        edits++;
+        assert.deepStrictEqual(result.findings, fresh(text).findings, `${file}, edit ${i}: ${JSON.stringify(change)}`);
       }
     }
+    assert.equal(edits, files.length * ANALYSIS_EDITS);
+    // Most edits must have gone through the incremental path (the rest are structure changes parsed in full).
+    const partial = (modes.get('block') ?? 0) + (modes.get('item') ?? 0);
+    assert.ok(partial > edits * 0.4, `only ${partial} of ${edits} edits were analysed incrementally`);
   });
 
-  it('gives the findings of a fresh analysis on the 10,000-line document, and accepts a TextEdit', () => {
+  it('gives the findings of a fresh analysis while an entry of a 10,000-line timeline is typed and edited', () => {
     let { text } = generatePostmortem(10_000);
     const analyzer = new IncrementalAnalyzer(config, RULES);
     analyzer.update(text);
+    // Blameful words typed into an entry, one keystroke at a time (the per-block caches serve every other entry),
+    // then a TextEdit that joins two entries, and one that removes the timeline's zone statement (context in force).
     const at = text.indexOf('- **', text.length >> 1) + 25;
-    text = applyChange(text, { offset: at, deleted: 0, inserted: 'because Alice forgot ' });
-    const result = analyzer.update(text, { start: at, end: at, text: 'because Alice forgot ' });
-    assert.equal(result.parse?.mode, 'item');
-    assert.deepStrictEqual(result.findings, analyze(text, config, RULES).findings);
+    const typed = 'because Alice forgot ';
+    let result = analyzer.update(text);
+    for (let k = 0; k < typed.length; k++) {
+      text = applyChange(text, { offset: at + k, deleted: 0, inserted: typed[k] });
+      result = analyzer.update(text, { offset: at + k, deleted: 0, inserted: typed[k] });
+      assert.equal(result.parse?.mode, 'item');
+    }
+    assert.ok(result.findings.some((f) => f.ruleId.startsWith('blame/')));
+    assert.deepStrictEqual(result.findings, fresh(text).findings);
+    const next = text.indexOf('\n- ', at);
+    text = applyChange(text, { offset: next, deleted: 3, inserted: ' ' });
+    result = analyzer.update(text, { start: next, end: next + 3, text: ' ' });
+    const zone = text.indexOf('All times are UTC.');
+    text = applyChange(text, { offset: zone, deleted: 18, inserted: 'All times are PST.' });
+    result = analyzer.update(text, { start: zone, end: zone + 18, text: 'All times are PST.' });
+    assert.deepStrictEqual(result.findings, fresh(text).findings);
   });
 
   it('keeps input the parser must not see out, then parses in full again', () => {
@@ -167,7 +199,7 @@ describe('incremental analysis', () => {
 });
 
 describe('per-text caches', () => {
-  it('computes each text once, keeps the most recently used within the bound, and skips long texts', () => {
+  it('computes each text once while it is used, keeps at most two generations, and skips long texts', () => {
     const calls: string[] = [];
     const upper = memoizeText(
       (t: string) => {
@@ -179,12 +211,14 @@ describe('per-text caches', () => {
     );
     assert.equal(upper('a'), 'A');
     assert.equal(upper('b'), 'B');
-    assert.equal(upper('a'), 'A'); // cached; now the most recent
-    assert.equal(upper('c'), 'C'); // evicts b, the least recently used
-    assert.equal(upper('a'), 'A');
+    assert.equal(upper('a'), 'A'); // cached
+    assert.equal(upper('c'), 'C'); // the current generation was full: a and b are now the old one
+    assert.equal(upper('a'), 'A'); // found in the old generation, back in the current one (c, a)
+    assert.equal(upper('d'), 'D'); // full again: (c, a) old, b dropped
     assert.equal(upper('b'), 'B'); // computed again
+    assert.equal(upper('a'), 'A'); // still kept: in the old generation (c, a)
     assert.equal(upper('a long text, not kept'), 'A LONG TEXT, NOT KEPT');
     assert.equal(upper('a long text, not kept'), 'A LONG TEXT, NOT KEPT');
-    assert.deepStrictEqual(calls, ['a', 'b', 'c', 'b', 'a long text, not kept', 'a long text, not kept']);
+    assert.deepStrictEqual(calls, ['a', 'b', 'c', 'd', 'b', 'a long text, not kept', 'a long text, not kept']);
   });
 });

@@ -3,6 +3,8 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { findBoldLabelSections } from './bold-labels';
 import { type Frontmatter, parseFrontmatter } from './frontmatter';
 import type { HeadingMatcher } from './headings';
+import { BlockCache, forEachBlock } from './incremental/blocks';
+import { cachesEnabled } from './incremental/memo';
 import type { SectionKind } from './kinds';
 import { parseMarkdown } from './parse';
 import { detectEol, htmlComments, LineIndex } from './text';
@@ -92,7 +94,7 @@ export function buildModel(
   tree.children.forEach((node, index) => {
     if (node.type === 'yaml' || (node.type as string) === 'toml') {
       const value = (node as { value: string }).value;
-      frontmatter = parseFrontmatter(node.type === 'yaml' ? 'yaml' : 'toml', value, text, start(node), end(node));
+      frontmatter = frontmatterOf(node.type === 'yaml' ? 'yaml' : 'toml', value, text, start(node), end(node));
       return;
     }
     // MDX/JSX components: headings inside <Component> … </Component> are not sections.
@@ -197,6 +199,24 @@ export function buildModel(
   };
 }
 
+/**
+ * The frontmatter of a block, kept for the block's source (its text and place; what `parseFrontmatter` reads):
+ * an edit of the body finds it here (issue 11). Shared between analyses: read-only.
+ */
+const frontmatters = new Map<string, Frontmatter>();
+
+function frontmatterOf(format: 'yaml' | 'toml', value: string, text: string, from: number, to: number): Frontmatter {
+  if (!cachesEnabled()) return parseFrontmatter(format, value, text, from, to);
+  const key = `${format}\u0000${from}\u0000${to}\u0000${value}\u0000${text.slice(from, to)}`;
+  let found = frontmatters.get(key);
+  if (!found) {
+    found = parseFrontmatter(format, value, text, from, to);
+    if (frontmatters.size >= 16) frontmatters.delete(frontmatters.keys().next().value as string);
+    frontmatters.set(key, found);
+  }
+  return found;
+}
+
 /** The sections that stand for a part: its headings, then the bold labels that name it. */
 export function sectionsOfKind(model: PostmortemModel, kind: SectionKind): Section[] {
   return [...model.allSections, ...model.implicitSections].filter((s) => s.kinds.includes(kind));
@@ -248,8 +268,23 @@ function findUnclosedFrontmatter(text: string): { start: number; end: number } |
 
 /** Every HTML comment in the document, block or inline, outside code. */
 function collectComments(tree: Root, text: string): Comment[] {
+  // Kept per block of the tree from version to version (issue 11).
   const comments: Comment[] = [];
-  const stack: { type: string; children?: unknown[] }[] = [tree];
+  forEachBlock(tree, (node) => {
+    for (const c of blockComments.get(node, text)) comments.push(c);
+  });
+  return comments.sort((a, b) => a.start - b.start);
+}
+
+const blockComments = new BlockCache<readonly Comment[]>(
+  (node, text) => commentsIn(node, text),
+  (comments, by) =>
+    comments.length === 0 ? comments : comments.map((c) => ({ text: c.text, start: c.start + by, end: c.end + by })),
+);
+
+function commentsIn(root: { type: string }, text: string): Comment[] {
+  const comments: Comment[] = [];
+  const stack: { type: string; children?: unknown[] }[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as { type: string; children?: unknown[] };
     if (node.type === 'html') {
@@ -262,5 +297,5 @@ function collectComments(tree: Root, text: string): Comment[] {
     }
     if (node.children) for (const child of node.children) stack.push(child as { type: string });
   }
-  return comments.sort((a, b) => a.start - b.start);
+  return comments;
 }

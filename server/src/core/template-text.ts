@@ -1,3 +1,4 @@
+import { memoizeText } from './incremental/memo';
 import { SECTION_KIND_INFO, SECTION_KINDS } from './kinds';
 import { trimEndWhere } from './text';
 
@@ -95,7 +96,9 @@ const LEADING_STAMP =
   /^(?:[-*+]|\d+[.)])?\s*(?:\d{4}-\d{2}-\d{2}[ T]?)?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:utc|z|gmt)?\s*(?:[:|–—-]\s*)?/i;
 
 /** Whether `text` is, whole, a text the templates ship with (ignoring case, emphasis and end punctuation). */
-export function isTemplateText(text: string): boolean {
+export const isTemplateText: (text: string) => boolean = memoizeText(isTemplateTextOf);
+
+function isTemplateTextOf(text: string): boolean {
   const t = normalise(text);
   if (t === '') return false;
   if (KNOWN.has(t)) return true;

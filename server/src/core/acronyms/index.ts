@@ -2,6 +2,8 @@ import type { Nodes, Parents } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { BRAND_WORDS } from '../blame/lexicon/products';
 import { isEnglishWord } from '../blame/nlp';
+import { BlockCache, forEachBlock } from '../incremental/blocks';
+import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel, Section } from '../model';
 import { stripHtmlComments } from '../text';
 import { parseZone } from '../timeline/zones';
@@ -48,6 +50,22 @@ const TOKEN = /[A-Za-z0-9]+(?:[-_./:@'’][A-Za-z0-9]+)*/g;
  * hyphenated compound gives its parts ("DNS-based").
  */
 export function acronymUses(model: PostmortemModel): AcronymUse[] {
+  // Kept per block of the tree from version to version (issue 11): a block's uses depend on its subtree only.
+  const uses: AcronymUse[] = [];
+  forEachBlock(model.tree, (node) => {
+    for (const use of blockUses.get(node, model.text)) uses.push(use);
+  });
+  return uses;
+}
+
+const blockUses = new BlockCache<readonly AcronymUse[]>(
+  (node, text) => usesIn(node, text),
+  (uses, by) =>
+    uses.length === 0 ? uses : uses.map((u) => ({ acronym: u.acronym, start: u.start + by, end: u.end + by })),
+);
+
+/** The uses in one node (the root, or any node whose ancestors are the root and lists). */
+function usesIn(root: Nodes, source: string): AcronymUse[] {
   const uses: AcronymUse[] = [];
   const visit = (node: Nodes) => {
     switch (node.type) {
@@ -76,7 +94,7 @@ export function acronymUses(model: PostmortemModel): AcronymUse[] {
       case 'text': {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
-        if (start !== undefined && end !== undefined) scanText(model.text.slice(start, end), start, uses);
+        if (start !== undefined && end !== undefined) scanText(source.slice(start, end), start, uses);
         return;
       }
       case 'link': {
@@ -90,7 +108,7 @@ export function acronymUses(model: PostmortemModel): AcronymUse[] {
     }
     if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
   };
-  visit(model.tree);
+  visit(root);
   return uses;
 }
 
@@ -191,20 +209,19 @@ export function definedAcronyms(model: PostmortemModel, uses: readonly AcronymUs
     if (paren && expands(use.acronym, paren[1])) defined.add(use.acronym);
     else if (STANDS_FOR.test(rest)) defined.add(use.acronym);
   }
-  const lines = text.split('\n').map((line) => (line.includes('<!--') ? stripHtmlComments(line, ' ') : line));
+  const raw = text.split('\n');
+  const lines = raw.map((line) => (line.includes('<!--') ? stripHtmlComments(line, ' ') : line));
   const lineStarts: number[] = [];
   let offset = 0;
-  for (const line of text.split('\n')) {
+  for (const line of raw) {
     lineStarts.push(offset);
     offset += line.length + 1;
   }
   lines.forEach((line, i) => {
-    const m = DEFINITION_LINE.exec(line) ?? TABLE_DEFINITION.exec(line);
-    if (m && isAcronymShape(m[1])) defined.add(acronymOf(m[1]));
+    const { term, alone } = lineDefinition(line);
+    if (term) defined.add(term);
     // A term alone on its line, then ": definition" (a definition list).
-    const alone = /^[ \t]*([A-Z][A-Za-z0-9]{1,10})[ \t]*\r?$/.exec(line);
-    if (alone && isAcronymShape(alone[1]) && /^[ \t]*:[ \t]+\S/.test(lines[i + 1] ?? ''))
-      defined.add(acronymOf(alone[1]));
+    if (alone && /^[ \t]*:[ \t]+\S/.test(lines[i + 1] ?? '')) defined.add(alone);
   });
   // A glossary or background section: an acronym on a line that says more than it.
   for (const section of glossarySections(model)) {
@@ -217,6 +234,19 @@ export function definedAcronyms(model: PostmortemModel, uses: readonly AcronymUs
   }
   return defined;
 }
+
+/**
+ * What one line defines: the acronym of a definition line or table row, and a term alone on the line (defined if
+ * the next line opens with ": "). Cached per line (most lines of a long document come back after an edit).
+ */
+const lineDefinition = memoizeText((line: string): { term?: string; alone?: string } => {
+  const out: { term?: string; alone?: string } = {};
+  const m = DEFINITION_LINE.exec(line) ?? TABLE_DEFINITION.exec(line);
+  if (m && isAcronymShape(m[1])) out.term = acronymOf(m[1]);
+  const alone = /^[ \t]*([A-Z][A-Za-z0-9]{1,10})[ \t]*\r?$/.exec(line);
+  if (alone && isAcronymShape(alone[1])) out.alone = acronymOf(alone[1]);
+  return out;
+});
 
 /** The index of the line holding `offset` (binary search over the lines' start offsets). */
 function lineOf(starts: readonly number[], offset: number): number {

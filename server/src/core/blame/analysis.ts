@@ -1,3 +1,4 @@
+import { keptCues, keptNameLook, keptProseBlocks, sharedContext } from '../incremental/blame';
 import type { PostmortemModel } from '../model';
 import { blockMarks, CUE_WORDS, hasCueWords, hasStartCueWords, PEOPLE_HINT } from './cue-words';
 import { BLAME_KINDS, type BlameKind, type Cue, type SentenceView } from './cues';
@@ -11,7 +12,7 @@ import { repairTags } from './grammar';
 import { mayHaveTargetLemma } from './lemma-targets';
 import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import { isEnglishWord, winkTagger } from './nlp';
-import { type ProseBlock, proseBlocks, type Sentence, sourceOffset, splitSentences } from './prose';
+import { type ProseBlock, type Sentence, sourceOffset, splitSentences } from './prose';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
 
 /** Sentences longer than this (in UTF-16 units) are not analysed for blame. */
@@ -69,23 +70,28 @@ export function analyzeBlame(
   if (cached && tagger === winkTagger) return cached;
 
   const codes: string[] = [];
-  const blocks = proseBlocks(model.tree, model.text, codes);
+  // Kept per block of the tree and, below, per sentence and context (incremental/blame.ts, issue 11).
+  const blocks = keptProseBlocks(model.tree, model.text, codes);
   // One pass over each block's characters finds both whether it has cue words and whether it may list people.
   const marks = blocks.map((block) => blockMarks(block.text));
   const hints = marks.map((m) => (m & PEOPLE_HINT) !== 0);
-  const ctx = buildDocContext(model, blocks, settings['named-individual'].allow, codes, hints);
+  const ctx = sharedContext(buildDocContext(model, blocks, settings['named-individual'].allow, codes, hints));
+  const keep = tagger === winkTagger;
   const findings: BlameFinding[] = [];
 
   blocks.forEach((block, b) => {
     // Most blocks hold nothing that could be blame: one cheap look at the whole block skips them.
     const cueWords = (marks[b] & CUE_WORDS) !== 0;
-    if (!cueWords && !mayNameSomeone(block.text, ctx)) return;
+    if (!cueWords && !keptNameLook(ctx, block.text, () => mayNameSomeone(block.text, ctx))) return;
     const sentences = splitSentences(block);
     sentences.forEach((sentence, index) => {
       // No prose sentence is this long (a pasted log or data): it is not read for blame, so no input can make the
       // grammar's look-ups run long.
       if (sentence.text.length > MAX_SENTENCE) return;
-      const cues = cuesOf(sentence, ctx, tagger, sentences[index - 1]?.text, cueWords);
+      const previous = sentences[index - 1]?.text;
+      const cues = keep
+        ? keptCues(ctx, sentence, previous, cueWords, () => cuesOf(sentence, ctx, tagger, previous, cueWords))
+        : cuesOf(sentence, ctx, tagger, previous, cueWords);
       // One verdict per sentence: the GUIDE's precedence (named > human error > judgment > counterfactual),
       // among the rules that are on and not allowed away.
       const kept = cues.filter((c) => settings[c.kind].on && !isAllowed(c.phrase, settings[c.kind].allow));

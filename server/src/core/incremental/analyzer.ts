@@ -2,7 +2,7 @@ import { type AnalysisInput, type AnalysisResult, analyze } from '../analyze';
 import type { ResolvedConfig } from '../config';
 import type { AnyRule } from '../rule';
 import type { TextEdit } from '../types';
-import { changeApplies, type TextChange } from './edit';
+import type { TextChange } from './edit';
 import { IncrementalParser, type ParseOutcome } from './parse';
 
 export interface IncrementalResult extends AnalysisResult {
@@ -48,7 +48,8 @@ export class IncrementalAnalyzer {
    * `update`) spares the comparison of the two texts; it is checked, and computed when wrong or absent.
    */
   update(text: string, change?: TextChange | TextEdit): IncrementalResult {
-    const edit = change && this.lastText !== undefined ? toChange(this.lastText, text, change) : undefined;
+    // The parser checks the change against the texts (and computes it when it does not apply).
+    const edit = change && this.lastText !== undefined && typeof text === 'string' ? toChange(change) : undefined;
     this.lastText = typeof text === 'string' ? text : undefined;
     let parse: ParseOutcome | undefined;
     const result = analyze(text, this.config, this.rules, this.input, {
@@ -62,9 +63,9 @@ export class IncrementalAnalyzer {
   }
 }
 
-/** A change given as a `TextEdit` (start, end, text) is one too. */
-function toChange(before: string, after: string, change: TextChange | TextEdit): TextChange | undefined {
-  const c: TextChange =
-    'start' in change ? { offset: change.start, deleted: change.end - change.start, inserted: change.text } : change;
-  return typeof after === 'string' && changeApplies(before, after, c) ? c : undefined;
+/** A change given as a `TextEdit` (start, end, text) is one too (the parser checks that it applies). */
+function toChange(change: TextChange | TextEdit): TextChange {
+  return 'start' in change
+    ? { offset: change.start, deleted: change.end - change.start, inserted: change.text }
+    : change;
 }

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel } from '../model';
 import type { Range } from '../timeline/types';
 import { compileFrontmatterValidator } from '../validators';
@@ -127,6 +128,12 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/**
+ * The YAML document of a frontmatter block, kept for its text: every analysis after an edit of the body asks for
+ * the same block (issue 11). Shared: read-only.
+ */
+const yamlDocument = memoizeText((block: string) => parseDocument(block), 16, 1_000_000);
+
 /** Maps a key path to its range in the document: the YAML node's own range, or the TOML key's line. */
 function locator(model: PostmortemModel): (segments: string[]) => Range {
   const fm = model.frontmatter;
@@ -134,7 +141,7 @@ function locator(model: PostmortemModel): (segments: string[]) => Range {
   if (!fm) return () => fallback;
   const block = model.text.slice(fm.contentStart, fm.end);
   if (fm.format === 'yaml') {
-    const doc = parseDocument(block, { keepSourceTokens: false });
+    const doc = yamlDocument(block);
     return (segments) => {
       let node: Node | null | undefined = doc.contents as Node;
       let last: Range | undefined;
@@ -174,7 +181,7 @@ export function frontmatterKeys(model: PostmortemModel): FrontmatterKey[] {
   const block = model.text.slice(fm.contentStart, fm.end);
   const out: FrontmatterKey[] = [];
   if (fm.format === 'yaml') {
-    const doc = parseDocument(block);
+    const doc = yamlDocument(block);
     if (!isMap(doc.contents)) return [];
     for (const pair of doc.contents.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;

@@ -1,4 +1,6 @@
 import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
+import { BlockCache } from '../incremental/blocks';
+import { memoizeText } from '../incremental/memo';
 import type { Section } from '../model';
 import { trimEndWhere, trimStartWhere } from '../text';
 import { type DateParts, readDateStatement, readStamp, type Stamp } from './stamp';
@@ -152,7 +154,40 @@ function readList(ctx: Ctx, list: List): void {
   for (const item of list.children) readListItem(ctx, item);
 }
 
+/**
+ * The entries of a list item depend on its text only: they are kept with the item's node from version to version
+ * (issue 11), without the section and group, which the walk gives them.
+ */
+const itemEntries = new BlockCache<readonly RawEntry[]>(
+  (node, text) => {
+    const items: TimelineItem[] = [];
+    const info: ExtractedSection = { heading: '', range: { start: 0, end: 0 }, headingRange: { start: 0, end: 0 } };
+    readListItemOf({ text, group: 0, section: '', items, info }, node as ListItem);
+    return items.map((i) => (i as { entry: RawEntry }).entry);
+  },
+  (entries, by) => entries.map((e) => moveEntry(e, by)),
+);
+
+function moveEntry(e: RawEntry, by: number): RawEntry {
+  const moved: RawEntry = {
+    ...e,
+    range: { start: e.range.start + by, end: e.range.end + by },
+    markers: e.markers.map((m) => ({ kind: m.kind, range: { start: m.range.start + by, end: m.range.end + by } })),
+  };
+  if (e.stamp) moved.stamp = shift(e.stamp, by);
+  return moved;
+}
+
 function readListItem(ctx: Ctx, item: ListItem): void {
+  for (const entry of itemEntries.get(item, ctx.text)) {
+    ctx.items.push({
+      type: 'entry',
+      entry: { ...entry, range: { ...entry.range }, section: ctx.section, group: ctx.group },
+    });
+  }
+}
+
+function readListItemOf(ctx: Ctx, item: ListItem): void {
   const { text } = ctx;
   const content = item.children.filter((c) => c.type !== 'list');
   const nested = item.children.filter((c): c is List => c.type === 'list');
@@ -162,7 +197,7 @@ function readListItem(ctx: Ctx, item: ListItem): void {
   const nestedEntries = nested.filter((l) => l.children.some((i) => hasStamp(text, i)));
   const fullEnd = nestedEntries.length > 0 ? end : until(item);
   if (content.length > 0) pushEntry(ctx, 'list', start, Math.max(end, fullEnd), start);
-  for (const l of nestedEntries) readList(ctx, l);
+  for (const l of nestedEntries) for (const i of l.children) readListItemOf(ctx, i);
 }
 
 function hasStamp(text: string, item: ListItem): boolean {
@@ -405,17 +440,24 @@ const MARKER_WORDS: Record<string, MilestoneKind> = {
 
 /** Explicit milestone markers in an entry: `<!-- milestone: detected -->` or `[milestone: mitigated]`. */
 export function findMarkers(text: string, start: number, end: number): { kind: MilestoneKind; range: Range }[] {
+  const found = markersIn(text.slice(start, end));
+  return found.length === 0
+    ? []
+    : found.map(({ kind, range }) => ({ kind, range: { start: start + range.start, end: start + range.end } }));
+}
+
+/** The markers of one entry's text, with offsets into it; cached per text (shared: not to be changed). */
+const markersIn = memoizeText((raw: string): readonly { kind: MilestoneKind; range: Range }[] => {
   const out: { kind: MilestoneKind; range: Range }[] = [];
-  const raw = text.slice(start, end);
   for (const m of raw.matchAll(MARKER)) {
     const words = (m[1] ?? m[2] ?? '').split(',');
     for (const word of words) {
       const kind = MARKER_WORDS[word.trim().toLowerCase()];
-      const range = { start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length };
+      const range = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
       if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, range });
     }
   }
   return out;
-}
+});
 
 export { MARKER_WORDS };

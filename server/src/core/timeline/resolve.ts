@@ -1,4 +1,5 @@
 import { DateTime, type Zone } from 'luxon';
+import { cachesEnabled } from '../incremental/memo';
 import type { ExtractedSection, RawEntry, TimelineItem } from './extract';
 import type { ClockParts, DateParts } from './stamp';
 import type { ContextSource, TimelineEntry, TimelineInstant } from './types';
@@ -152,7 +153,33 @@ export function resolveTimeline(
   return entries;
 }
 
+/**
+ * luxon's arithmetic is what the resolution spends its time on, and a timeline's entries come back after every
+ * edit with the same dates, clocks and zones: results are cached by those (a zone by its luxon name, which fixes
+ * its offsets), within a bound.
+ */
+const MAX_CACHED = 50_000;
+const msCache = new Map<string, number>();
+const instantCache = new Map<string, TimelineInstant>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function zoneKey(zone: Zone | undefined): string {
+  return zone ? `${zone.type}:${zone.name}` : 'utc';
+}
+
 function msOf(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
+  if (!cachesEnabled()) return msOfUncached(date, clock, zone);
+  const key = `${date.year}-${date.month}-${date.day} ${clock.hour}:${clock.minute}:${clock.second} ${zoneKey(zone)}`;
+  const hit = msCache.get(key);
+  return hit !== undefined ? hit : remember(msCache, key, msOfUncached(date, clock, zone));
+}
+
+function msOfUncached(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
   return DateTime.fromObject(
     {
       year: date.year ?? 2000,
@@ -174,7 +201,20 @@ function addDays(date: DateParts, days: number): DateParts {
   return { year: date.year === undefined ? undefined : d.year, month: d.month, day: d.day };
 }
 
+/** The instant of a date, clock and zone (a fresh object each time: the caller may change it). */
 function instantOf(
+  date: DateParts | undefined,
+  clock: ClockParts | undefined,
+  zone: ZoneRef | undefined,
+  seconds: boolean,
+): TimelineInstant {
+  if (!cachesEnabled()) return instantOfUncached(date, clock, zone, seconds);
+  const key = `${date ? `${date.year}-${date.month}-${date.day}` : '-'} ${clock ? `${clock.hour}:${clock.minute}:${clock.second}` : '-'} ${zone ? `${zone.name}|${zoneKey(zone.zone)}` : '-'} ${seconds}`;
+  const hit = instantCache.get(key) ?? remember(instantCache, key, instantOfUncached(date, clock, zone, seconds));
+  return { ...hit };
+}
+
+function instantOfUncached(
   date: DateParts | undefined,
   clock: ClockParts | undefined,
   zone: ZoneRef | undefined,

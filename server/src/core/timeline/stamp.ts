@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { memoizeText } from '../incremental/memo';
 import { parseZone, ZONE_PATTERN, type ZoneRef } from './zones';
 
 /**
@@ -193,9 +194,12 @@ function readZone(text: string, at: number): { end: number; zone: ZoneRef } | un
 
 /**
  * Reads the stamp at the head of `text`. Returns undefined when the text does not start with anything
- * time-like, and a stamp with `problem` set when it does but cannot be read.
+ * time-like, and a stamp with `problem` set when it does but cannot be read. Cached per text (the entries of a
+ * timeline come back unchanged after an edit): the stamp is shared, callers copy it before changing it.
  */
-export function readStamp(text: string): Stamp | undefined {
+export const readStamp: (text: string) => Stamp | undefined = memoizeText(readStampOf);
+
+function readStampOf(text: string): Stamp | undefined {
   MARKUP.lastIndex = 0;
   MARKUP.exec(text);
   QUALIFIER.lastIndex = MARKUP.lastIndex;
