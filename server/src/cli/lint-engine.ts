@@ -92,9 +92,9 @@ export class LintEngine {
       else missing.push(i);
     });
     const todo = missing.map((i) => targets[i]);
-    const pooled = this.usePool(todo.length);
-    if (!pooled && todo.length > 0) this.linter.warmUp();
-    const linted = pooled ? await this.poolFor().lint(todo) : todo.map((target) => this.linter.lintFile(target));
+    const linted = this.usePool(todo.length)
+      ? await this.poolFor().lint(todo)
+      : todo.map((target) => this.linter.lintFile(target));
     missing.forEach((i, k) => {
       results[i] = linted[k];
       if (!this.cache) return;
