@@ -58,10 +58,12 @@ describe('analysis in the CLI thread within the budget', () => {
       long.findings.map((f) => [f.ruleId, f.data?.reason]),
       [['input/not-analysed', 'time-budget']],
     );
-    // Alone, the short file is analysed in this thread: the same findings, and a model either way.
+    // Alone, the short file is analysed in this thread: the same findings, checklist and sections either way.
     const alone = await runLint({ cwd, patterns: ['b'], concurrency: 1 });
-    assert.deepEqual(short.findings, alone.results[0].findings);
     assert.ok(short.findings.length > 0);
-    assert.ok(short.model && alone.results[0].model);
+    for (const key of ['findings', 'checklist', 'metrics', 'sections'] as const) {
+      assert.deepEqual(short[key], alone.results[0][key], key);
+    }
+    assert.ok(short.checklist && short.sections);
   });
 });
