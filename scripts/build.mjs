@@ -71,6 +71,31 @@ function analysisPlugin(use) {
   };
 }
 
+/**
+ * `import model from 'wink-eng-lite-web-model'` (blame/nlp.ts) becomes a stand-in that requires the model the first
+ * time the tagger touches it: importing the model reads and unpacks its 3 MB of data, which a CLI run without prose,
+ * without the blame rules, or in a thread that does not analyse (the lint pool's main thread) never needs. The npm
+ * package does the same (scripts/build-package.mjs), with the model in a file of its own.
+ */
+const lazyModel = {
+  name: 'lazy-nlp-model',
+  setup(b) {
+    b.onResolve({ filter: /^wink-eng-lite-web-model$/ }, () => ({ path: 'model', namespace: 'lazy-model' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-model' }, () => ({
+      loader: 'js',
+      resolveDir: ROOT,
+      contents: `
+        let real;
+        const load = () => (real ??= require('wink-eng-lite-web-model/dist/model.js'));
+        export default new Proxy({}, {
+          get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+          has: (_, key) => key in load(),
+          ownKeys: () => [],
+        });`,
+    }));
+  },
+};
+
 // Pass 1: which analysis modules the servers import.
 const shared = new Set();
 await Promise.all(
@@ -145,6 +170,7 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
+    plugins: [lazyModel],
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   }),
 ]);

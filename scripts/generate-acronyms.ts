@@ -78,7 +78,7 @@ function fromCspell(english: ReadonlySet<string>): Set<string> {
   return found;
 }
 
-function chunks(words: readonly string[]): string {
+export function chunks(words: readonly string[]): string {
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

@@ -1,12 +1,15 @@
 // `postmortem lint` on the real corpus repeated to 840 files under a postmortems/ folder (so every file is linted),
 // as whole processes of the built CLI (dist/cli.js): in one thread (--concurrency 1) and in the lint pool
 // (--concurrency auto: one worker per core), then with --cache, cold (no cache file) and warm (nothing changed),
-// beside markdownlint-cli2 on the same files (issue 11). Runs alternate, so load on the machine falls on all alike;
-// medians of wall time, CPU time (user + system, all threads) and peak memory (from GNU time, when installed).
+// beside markdownlint-cli2 on the same files (issue 11), and the floor: a process that only reads and parses the
+// files with the analysis' remark pipeline (_parse-only.ts, bundled here). Runs alternate, so load on the machine falls
+// on all alike; medians of wall time, CPU time (user + system, all threads) and peak memory (from GNU time, when
+// installed).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { medianOf, ms, printTable } from './_stats';
 
 const ROOT = join(__dirname, '../..');
@@ -14,6 +17,8 @@ const CORPUS = join(ROOT, 'test', 'corpus', 'real');
 const FILES = 840;
 const RUNS = Number(process.env.BENCH_CLI_RUNS) || 3;
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** Another built checkout (BENCH_BEFORE=/path/to/it, after `npm run build` there): its CLI's rows run in the same rounds. */
+const BEFORE = process.env.BENCH_BEFORE;
 
 interface Sample {
   wall: number;
@@ -74,8 +79,24 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-cli-bench-'));
   try {
     writeCorpus(dir);
+    // The default rules, with a budget no analysis reaches on a loaded machine: a file stopped at the budget (and its
+    // lint worker started again) would make runs differ by the machine's load, not by the code.
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ timeBudgetMs: 60_000 }));
+    const parseOnly = join(dir, 'parse-only.cjs');
+    await build({
+      entryPoints: [join(__dirname, '_parse-only.ts')],
+      outfile: parseOnly,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+    });
     const cache = join(dir, 'bench.postmortemcache');
     const lint = (...args: string[]) => [cli, 'lint', ...args, 'postmortems'];
+    const beforeCli = BEFORE && join(BEFORE, 'dist', 'cli.js');
+    const beforeCache = join(dir, 'before.postmortemcache');
+    const before = (...args: string[]) => [beforeCli as string, 'lint', ...args, 'postmortems'];
     const cases: { name: string; args: string[]; before?: () => void }[] = [
       { name: 'postmortem lint --concurrency 1', args: lint('--concurrency', '1') },
       { name: 'postmortem lint (--concurrency auto)', args: lint('--concurrency', 'auto') },
@@ -87,7 +108,20 @@ export async function run(): Promise<void> {
       // Follows the cold run, whose cache it reads: nothing changed in between.
       { name: 'postmortem lint --cache, warm (unchanged tree)', args: lint('--cache', '--cache-location', cache) },
       { name: 'markdownlint-cli2 (default rules)', args: [mdl, 'postmortems/**/*.md'] },
+      { name: 'parse only (read + remark, one thread)', args: [parseOnly, 'postmortems'] },
     ];
+    if (beforeCli) {
+      cases.push(
+        { name: 'before: lint --concurrency 1', args: before('--concurrency', '1') },
+        { name: 'before: lint (--concurrency auto)', args: before('--concurrency', 'auto') },
+        {
+          name: 'before: lint --cache, cold',
+          args: before('--cache', '--cache-location', beforeCache),
+          before: () => rmSync(beforeCache, { force: true }),
+        },
+        { name: 'before: lint --cache, warm', args: before('--cache', '--cache-location', beforeCache) },
+      );
+    }
     const samples = cases.map(() => [] as Sample[]);
     for (let i = 0; i < RUNS; i++) {
       cases.forEach((c, k) => {
@@ -117,11 +151,13 @@ export async function run(): Promise<void> {
         ['auto / markdownlint-cli2 (goal ≤ 0.75× cold)', ratio(1, 4, 'wall'), ratio(1, 4, 'cpu')],
         ['--cache cold / auto without cache', ratio(2, 1, 'wall'), ratio(2, 1, 'cpu')],
         ['--cache warm / markdownlint-cli2 (goal ≤ 0.1×)', ratio(3, 4, 'wall'), ratio(3, 4, 'cpu')],
+        ['concurrency 1 / parse only', ratio(0, 5, 'wall'), ratio(0, 5, 'cpu')],
+        ['auto / parse only (goal ≤ 1.3× CPU)', ratio(1, 5, 'wall'), ratio(1, 5, 'cpu')],
       ],
     );
     if (!GNU_TIME) console.log('  (CPU time and memory need GNU time at /usr/bin/time)');
     console.log(
-      '  All runs use the default rules and config; wall time on a shared machine moves with its load, CPU time less so.',
+      '  All runs use the default rules (time budget 60 s); wall time on a shared machine moves with its load, CPU time less so.',
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

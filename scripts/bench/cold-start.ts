@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { medianOf, ms, printTable } from './_stats';
 
 const ROOT = join(__dirname, '../..');
-const RUNS = 15;
+const RUNS = Number(process.env.BENCH_COLD_RUNS) || 15;
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** Another checkout with its package built (BENCH_BEFORE=/path/to/it): its rows run in the same rounds. */
+const BEFORE = process.env.BENCH_BEFORE;
 
 /**
  * Wall time of one run, and its CPU time (user + system, from GNU time when installed): on a shared, loaded
@@ -50,6 +52,17 @@ export async function run(): Promise<void> {
       ],
       ['markdownlint-cli2 one file', [mdl, 'incident-postmortem.md']],
     ];
+    if (BEFORE) {
+      const before = join(BEFORE, 'packages/cli/dist/cli.js');
+      cases.push(
+        ['before: postmortem --version (package)', [before, '--version']],
+        ['before: postmortem lint one file (package)', [before, 'lint', 'incident-postmortem.md']],
+        [
+          'before: lint one file, blame rules off',
+          [before, 'lint', '--config', 'no-blame.json', 'incident-postmortem.md'],
+        ],
+      );
+    }
     const blameOff = Object.fromEntries(
       ['counterfactual', 'human-error', 'judgment', 'named-individual'].map((name) => [`blame/${name}`, 'off']),
     );

@@ -66,6 +66,11 @@ describe('generated acronym list', () => {
     const file = join(__dirname, '..', '..', 'server', 'src', 'core', 'acronyms', 'known.ts');
     assert.equal(readFileSync(file, 'utf8'), generateAcronyms(), 'run scripts/generate-acronyms.ts');
   });
+  it("english-words.ts matches the words of wink-nlp's vocabulary that isEnglishWord accepts", async () => {
+    const { generateEnglishWords } = await import('../../scripts/generate-english-words');
+    const file = join(__dirname, '..', '..', 'server', 'src', 'core', 'acronyms', 'english-words.ts');
+    assert.equal(readFileSync(file, 'utf8'), generateEnglishWords(), 'run scripts/generate-english-words.ts');
+  });
 });
 
 describe('generated blame lexicons', () => {

@@ -92,18 +92,12 @@ export class LintEngine {
       else missing.push(i);
     });
     const todo = missing.map((i) => targets[i]);
-    const pooled = this.usePool(todo.length);
-    if (!pooled && todo.length > 0) this.linter.warmUp();
-    const linted = pooled ? await this.poolFor().lint(todo) : todo.map((target) => this.linter.lintFile(target));
+    const linted = this.usePool(todo.length)
+      ? await this.poolFor().lint(todo)
+      : todo.map((target) => this.withoutModel(this.linter.lintFile(target)));
     missing.forEach((i, k) => {
       results[i] = linted[k];
-      if (!this.cache) return;
-      const result = linted[k];
-      // The related list is found from the record (the model is not kept): it goes in the cache with the result.
-      if (this.setup.related && result.model && !result.record) {
-        result.record = incidentRecord(result.model, result.path, taxonomyOf(this.linter.configFor(result.path)));
-      }
-      this.cache.setResult(targets[i].path, this.keyOf(targets[i]), workspace, result);
+      this.cache?.setResult(targets[i].path, this.keyOf(targets[i]), workspace, linted[k]);
     });
     this.stats.files += targets.length;
     this.stats.fromCache += targets.length - todo.length;
@@ -140,6 +134,19 @@ export class LintEngine {
     const decoded = decodeBytes(bytes);
     const text = decoded.ok ? decoded.text : '';
     return { ...sent, text, allFindings: sent.findings, lines: new LineIndex(text) };
+  }
+
+  /**
+   * A result linted in this thread as the lint pool sends one: without the model (and its syntax tree), which a run
+   * over many files would otherwise hold for every file until the report; the related list is found from the
+   * record (with the result in the cache too).
+   */
+  private withoutModel(result: FileResult): FileResult {
+    const { model, ...rest } = result;
+    if (model && this.setup.related && !rest.record) {
+      rest.record = incidentRecord(model, result.path, taxonomyOf(this.linter.configFor(result.path)));
+    }
+    return rest;
   }
 
   private keyOf(target: Target): string {

@@ -3,9 +3,10 @@
 // model, which it then drops. The analysis runs in this thread: the main thread holds the time budget, stopping
 // this worker when an analysis outlasts it (the worker tells it when each analysis starts).
 import { type MessagePort, workerData } from 'node:worker_threads';
-import type { ConfigFile } from '../core';
+import type { ConfigFile, ResolvedConfig } from '../core';
 import { ConfigError } from '../core';
 import { incidentRecord, taxonomyOf, type WorkspaceInput } from '../core/learning';
+import { WARM_UP_TEXT } from './budgeted-analysis';
 import type { Target } from './files';
 import { type FileResult, Linter, UnreadableError } from './lint';
 import type { TemplateTextMode } from './template-parts';
@@ -41,23 +42,25 @@ export type PoolReply =
   | { type: 'result'; id: number; result: SentResult }
   | { type: 'error'; id: number; error: PoolError };
 
-/** A small postmortem whose prose reaches every lazily loaded part of the analysis (as lsp/server.ts's). */
-const WARM_UP_TEXT =
-  '# Warm-up\n\n## Summary\n\nAna deployed the change because the check was skipped; a careless human error that someone should have caught.\n';
-
 /** Serves the main thread's requests on the port it gave, until it stops the thread. */
 export function serveLintPool(): void {
   const { lintPool: setup, port } = workerData as { lintPool: PoolSetup; port: MessagePort };
   let current = -1;
+  const warm = new WeakSet<ResolvedConfig>();
   const linter = new Linter({
     ...setup,
     inProcess: true,
-    onAnalysis: (budgetMs) => port.postMessage({ type: 'analysing', id: current, budgetMs } satisfies PoolReply),
+    onAnalysis: (config) => {
+      // The first analysis with prose loads the NLP model and the name lists (when the config's rules use them),
+      // which on a loaded machine can outlast a file's budget: a warm-up document goes first, once per config,
+      // before the main thread is told (it times only what it is told of), as the language server does.
+      if (!warm.has(config)) {
+        warm.add(config);
+        linter.service.analyseNow(WARM_UP_TEXT, config);
+      }
+      port.postMessage({ type: 'analysing', id: current, budgetMs: config.timeBudgetMs } satisfies PoolReply);
+    },
   });
-  // The first analysis with prose loads the NLP model and the name lists, which on a loaded machine can outlast a
-  // file's budget: a warm-up document goes first, outside any budget (the main thread times only what it is told
-  // of), as the language server does. Requests queue behind it.
-  linter.service.analyseNow(WARM_UP_TEXT, linter.service.defaultConfig());
   port.on('message', (request: PoolRequest) => {
     if (request.type === 'workspace') {
       linter.workspaceInput = request.input;

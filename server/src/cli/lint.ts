@@ -23,10 +23,10 @@ import {
   type WorkspaceInput,
 } from '../core/learning';
 import { createPostmortemService, isInside as insideFolder, type PostmortemService } from '../core/service';
-import { overBudget, sharedAnalysisWorker } from '../node/analysis-worker';
+import { overBudget } from '../node/analysis-worker';
 import { nodeHost } from '../node/host';
 import { findRule, RULES } from '../rules';
-
+import { BudgetedAnalyser } from './budgeted-analysis';
 import { type ChecklistItem, sectionChecklist } from './checklist';
 import type { Target } from './files';
 import { reportTemplateParts, type TemplateTextMode } from './template-parts';
@@ -86,7 +86,7 @@ export interface LintOptions {
   all: boolean;
   /** A config file given with --config, used instead of the ones found next to each file. */
   configPath?: string;
-  /** Analyse in this thread, without the worker and its time budget. */
+  /** Analyse without the time budget (a worker of the lint pool, whose budget the main thread holds). */
   inProcess?: boolean;
   /** A config given as data (the API's `config` object), used instead of the ones found next to each file. */
   config?: ConfigFile;
@@ -97,13 +97,11 @@ export interface LintOptions {
    * the run, `info` keeps the editor's "still to write" notes. Default `error`.
    */
   templateText?: TemplateTextMode;
-  /** Start the analysis worker only when the first file is analysed (a run that may take every file from the cache). */
-  lazyWorker?: boolean;
   /**
-   * Told before each analysis, with the time budget of its config: a worker of the lint pool (lint-pool-worker.ts)
-   * tells the main thread, which stops the worker past the budget.
+   * Told before each analysis, with its config: a worker of the lint pool (lint-pool-worker.ts) tells the main
+   * thread the config's time budget, and the main thread stops the worker past it.
    */
-  onAnalysis?: (budgetMs: number) => void;
+  onAnalysis?: (config: ResolvedConfig) => void;
 }
 
 /** Text to lint in place of the file's content (standard input, the API's `text`): never read nor written. */
@@ -111,11 +109,13 @@ export interface TextSource {
   text: string;
 }
 
-/** The analysis service over the disk and the rule registry: the CLI's commands share it. */
-export function nodeService(options: { inProcess?: boolean; lazyWorker?: boolean } = {}): PostmortemService {
-  const worker = options.inProcess ? undefined : sharedAnalysisWorker();
-  if (!options.lazyWorker) worker?.warmUp();
-  return createPostmortemService({ host: nodeHost, rules: RULES, analyser: worker });
+/**
+ * The analysis service over the disk and the rule registry: the CLI's commands share it. The analysis runs in this
+ * thread, stopped at the config's time budget (budgeted-analysis.ts), or without a budget with `inProcess`.
+ */
+export function nodeService(options: { inProcess?: boolean } = {}): PostmortemService {
+  const analyser = options.inProcess ? undefined : new BudgetedAnalyser();
+  return createPostmortemService({ host: nodeHost, rules: RULES, analyser });
 }
 
 export class Linter {
@@ -134,19 +134,14 @@ export class Linter {
     else if (options.configPath) this.fixedConfig = loader.loadFile(resolve(options.cwd, options.configPath));
   }
 
-  /** Starts the analysis worker now (with `lazyWorker`, once it is known that this thread will analyse). */
-  warmUp(): void {
-    if (!this.options.inProcess) sharedAnalysisWorker().warmUp();
-  }
-
   /** The config that applies to a file: the fixed one, or the config files found from its folder upwards. */
   configFor(path: string): ResolvedConfig {
     return this.fixedConfig ?? this.service.configFor(path);
   }
 
-  /** The findings, from the worker with its time budget (or in process when the budget is off). */
+  /** The findings within the time budget (or without it, `inProcess`), with the model unless stopped. */
   private analyse(text: string, config: ResolvedConfig, path: string): AnalysisResult & { timedOut?: boolean } {
-    this.options.onAnalysis?.(config.timeBudgetMs);
+    this.options.onAnalysis?.(config);
     const workspace = this.analysisWorkspace();
     const input = workspace ? { workspace, documentId: path } : {};
     return this.service.analyseSync(text, config, input);

@@ -6,7 +6,6 @@ import { keepChangedLineFindings } from './changed-lines';
 import { expandTargets, type Target, UsageError } from './files';
 import { type FileResult, Linter, outputClash } from './lint';
 import { LintEngine, type LintStats } from './lint-engine';
-import { workersFor } from './lint-pool';
 import type { TemplateTextMode } from './template-parts';
 
 /** What one lint run needs: the CLI's `lint` and the programmatic API's `lint()` both come through here. */
@@ -67,9 +66,7 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     noConfig: options.noConfig,
     templateText: options.templateText ?? (options.text !== undefined ? 'info' : 'error'),
   };
-  // With the pool or the cache this thread may analyse nothing: its analysis worker starts once it is known to.
-  const lazyWorker = options.text === undefined && (concurrency > 1 || !!options.cache);
-  const linter = new Linter({ ...setup, lazyWorker });
+  const linter = new Linter(setup);
   if (options.text !== undefined) {
     if (options.changedSince !== undefined) throw new UsageError('--changed-since cannot be used with --stdin');
     // A name that looks like a postmortem, or none: standard input is linted as one unless its name says otherwise.
@@ -98,8 +95,6 @@ export async function runLint(options: RunLintOptions): Promise<RunLintOutput> {
     unchangedFiles = targets.length - changed.length;
     targets = changed;
   }
-  // Too few files for the pool, and no cache: this thread lints them all (its worker loads meanwhile).
-  if (lazyWorker && !options.cache && workersFor(targets.length, concurrency) <= 1) linter.warmUp();
   const engine = new LintEngine(
     linter,
     { ...setup, related: !!options.related },

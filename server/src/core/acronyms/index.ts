@@ -1,12 +1,12 @@
 import type { Nodes, Parents } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { BRAND_WORDS } from '../blame/lexicon/products';
-import { isEnglishWord } from '../blame/nlp';
 import { BlockCache, forEachBlock } from '../incremental/blocks';
 import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel, Section } from '../model';
 import { stripHtmlComments } from '../text';
 import { parseZone } from '../timeline/zones';
+import { ENGLISH_WORDS } from './english-words';
 import { KNOWN_ACRONYMS } from './known';
 import { acronymOf, isAcronymShape } from './shape';
 
@@ -21,6 +21,7 @@ export interface AcronymUse {
 
 let known: Set<string> | undefined;
 let brands: Set<string> | undefined;
+let englishWords: Set<string> | undefined;
 
 /** The generated list of widely known acronyms (lower case). */
 export function knownAcronyms(): ReadonlySet<string> {
@@ -131,7 +132,8 @@ function scanText(text: string, offset: number, out: AcronymUse[]): void {
 /**
  * Whether an acronym needs no definition: widely known (the generated list, from WordNet, the Hunspell English
  * dictionary and cspell's software dictionaries), given in config, a unit, a timezone, a product name (simple-icons),
- * a roman numeral or severity label, or an English word in capitals ("NOT", "ASAP": wink-nlp's vocabulary).
+ * a roman numeral or severity label, or an English word in capitals ("NOT", "ASAP": wink-nlp's vocabulary, listed in
+ * english-words.ts, so that this rule does not load the NLP model).
  */
 export function isWidelyKnown(acronym: string, extra: ReadonlySet<string>): boolean {
   const lower = acronym.toLowerCase();
@@ -145,7 +147,8 @@ export function isWidelyKnown(acronym: string, extra: ReadonlySet<string>): bool
   if (parseZone(acronym)) return true;
   brands ??= new Set(BRAND_WORDS.trim().split(/\s+/));
   if (brands.has(lower)) return true;
-  return /^[a-z]+$/.test(lower) && isEnglishWord(lower);
+  englishWords ??= new Set(ENGLISH_WORDS.trim().split(/\s+/));
+  return englishWords.has(lower);
 }
 
 /**
