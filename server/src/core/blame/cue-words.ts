@@ -64,7 +64,12 @@ const CUES: Prefixed[] = [
   { pattern: String.raw`\bmade (?:an?|the|one) (?:[\w-]+ )?(?:mistake|error|slip|blunder)`, prefixes: ['made'] },
   { pattern: 'pebkac', prefixes: ['pebk'] },
   { pattern: 'pebcak', prefixes: ['pebc'] },
-  { pattern: 'layer[- ]?8', prefixes: ['laye'] },
+  { pattern: 'layer[- ]?(?:8|eight)', prefixes: ['laye'] },
+  // classification labels that name people: "cause class: people", "Category = personnel"
+  {
+    pattern: String.raw`[:=]\s*['‘"“]?(?:people|personnel|operator)\b`,
+    prefixes: ['#pe', '#op', '##pe', '##op', '###p', '###o'],
+  },
   { pattern: 'fat[- ]finger', prefixes: ['fat-', 'fat '] },
   { pattern: 'finger[- ]trouble', prefixes: ['fing'] },
   { pattern: 'id-?10-?t', prefixes: ['id-0', 'id00'] },

@@ -226,7 +226,9 @@ export const startsOf = (forms: string[]) => [...new Set(forms.map((w) => w.slic
 const SLIP_FORMS = [
   ...list(SLIP_NOUNS),
   ...list(`misjudgment misjudgments misjudgement misjudgements misclick misclicks mis-keying miskeying goof goofs
-    slipup slipups mixup mixups`),
+    slipup slipups mixup mixups misoperation misoperations mis-operation mis-operations maloperation
+    maloperations wrong_operation wrong_operations incorrect_operation incorrect_operations improper_operation
+    improper_operations`),
 ];
 /** A pattern's alternation of every name of a human slip: "blunders", "slip-up", "faux pas", "misclick". */
 export const SLIP = `(?:${alternation(SLIP_FORMS)})`;
