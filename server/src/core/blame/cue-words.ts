@@ -173,6 +173,11 @@ const CUES: Prefixed[] = [
     'more careful',
   ].map((word) => ({ pattern: word, prefixes: [word.slice(0, 4)] })),
   { pattern: String.raw`\blaz[yi]`, prefixes: ['lazy', 'lazi'] },
+  { pattern: String.raw`\b(?:abandon|abdicat|guilty part)`, prefixes: ['aban', 'abdi', 'guil'] },
+  {
+    pattern: String.raw`\b(?:past|through) (?:[\w-]+ ){0,3}(?:warning|alert|alarm|prompt|confirmation|red flag)`,
+    prefixes: ['past', 'thro'],
+  },
   { pattern: String.raw`\blax`, prefixes: ['lax'] },
   { pattern: 'pa(?:y|id|ying) (?:any )?attention', prefixes: ['pay ', 'payi', 'paid'] },
   {

@@ -126,7 +126,7 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   let np = nounPhraseAt(tokens, at);
   // "Caio's dbt macro cast the decimal prices": a bare noun followed by a determiner inside the phrase is the verb
   // the tagger took for a noun.
-  for (let x = at + 2; np && x < np.end; x++) {
+  for (let x = at + 2; np && x <= np.end; x++) {
     const verb = tokens[x - 1];
     if (
       tokens[x].pos === 'DET' &&

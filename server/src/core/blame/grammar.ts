@@ -248,6 +248,9 @@ export function nounPhraseAt(tokens: Token[], i: number, limit = tokens.length):
   let head = -1;
   while (e < limit && isNpToken(tokens[e])) {
     const t = tokens[e];
+    // "every warning the console threw", "the on-call the moment rates doubled": an article after the head starts
+    // another phrase (a relative clause without its pronoun, or an adverbial).
+    if (head >= 0 && t.pos === 'DET' && /^(?:the|a|an|every|each)$/.test(t.lower)) break;
     if (t.lower === "'s") {
       if (head >= 0) possessor = head;
       head = -1;

@@ -248,11 +248,21 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
     starts: ['took', 'take', 'taki'],
   },
   { pattern: String.raw`\bdr(?:op|opped|opping|ops) the ball\b`, starts: ['drop'] },
-  { pattern: String.raw`\basleep at the (?:wheel|switch)\b`, starts: ['asle'] },
+  { pattern: String.raw`\basleep (?:at the (?:wheel|switch)|on the job|on (?:duty|watch))\b`, starts: ['asle'] },
   { pattern: String.raw`\bphon(?:ed|es|ing|e) (?:it |the \w+ )?in\b`, starts: ['phon'] },
   { pattern: String.raw`\b(?:went|go|goes|going|gone) rogue\b`, starts: ['went', 'go r', 'goes', 'goin', 'gone'] },
   { pattern: String.raw`\bwing(?:ed|ing|s)? (?:it|schema|changes|the)\b|\bwinging\b`, starts: ['wing'] },
-  { pattern: String.raw`\brubber-?stamp(?:ed|ing|s)?\b`, starts: ['rubb'] },
+  { pattern: String.raw`\brubber[- ]?stamp(?:ed|ing|s)?\b`, starts: ['rubb'] },
+  // Work judged by its kind: "a hack job on the retry logic", "a rush job".
+  {
+    pattern: String.raw`\b(?:hack|hatchet|rush|bodge|cowboy) jobs?\b`,
+    starts: ['hack', 'hatc', 'rush', 'bodg', 'cowb'],
+  },
+  // Sarcasm that holds the work up as an example to avoid: "a masterclass in how not to run a migration".
+  {
+    pattern: String.raw`\b(?:masterclass|master class|lesson|clinic|showcase|case study|demonstration|textbook example|perfect example|prime example) (?:in|on|of) how not to\b`,
+    starts: ['mast', 'less', 'clin', 'show', 'case', 'demo', 'text', 'perf', 'prim'],
+  },
   { pattern: String.raw`\bfell on deaf ears\b|\bfallen on deaf ears\b`, starts: ['fell', 'fall'] },
   { pattern: String.raw`\bbe (?:arsed|assed|bothered)\b`, starts: ['be a', 'be b'] },
   { pattern: String.raw`\bfast and loose\b`, starts: ['fast'] },
