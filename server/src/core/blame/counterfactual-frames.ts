@@ -1,11 +1,18 @@
-import { blamable, entityOf, type Push } from './counterfactual-subject';
+import { blamable, entityOf, isHumanProcess, type Push } from './counterfactual-subject';
 import type { SentenceView } from './cues';
-import { subjectOf } from './grammar';
+import { forms, subjectOf } from './grammar';
+import { HUMAN_ACTIVITY_PARTICIPLES } from './lexicon';
 
 /** Obligation and opportunity frames, with a person as the subject: "was supposed to … but", "had every opportunity to". */
 const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
   {
-    re: /\b(?:was|were) (?:supposed|meant|expected|required|told|asked) to\b(?=[^.;]*\b(?:but|yet|instead|and (?:never|didn['’]t|did not|went|skipped))\b)/gi,
+    // "The editorial team was meant to check the embargo": a duty of people, told in the past, was not done.
+    re: /\b(?:was|were) (?:supposed|meant) to\b/gi,
+    reason: 'supposed-to',
+    person: true,
+  },
+  {
+    re: /\b(?:was|were) (?:expected|required|told|asked) to\b(?=[^.;]*\b(?:but|yet|instead|and (?:never|didn['’]t|did not|went|skipped))\b)/gi,
     reason: 'supposed-to',
     person: true,
   },
@@ -60,7 +67,13 @@ export function frameCues(view: SentenceView, push: Push, question: boolean, rhe
         if (t < 0) continue;
         const end = tokens.findIndex((x) => x.end >= m.index + m[0].length);
         const subjectNp = subjectOf(tokens, t);
-        if (person && !blamable(entityOf(view, subjectNp))) continue;
+        // "The migration needed to have been tested": a passive of human work implies people as its agent.
+        const humanPassive =
+          reason === 'needed-to-have' &&
+          /\bto have been\b/i.test(m[0]) &&
+          (isHumanProcess(tokens, subjectNp) ||
+            forms(tokens[end < 0 ? tokens.length - 1 : end]).some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f)));
+        if (person && !humanPassive && !blamable(entityOf(view, subjectNp))) continue;
         // "the pipeline was expected to finish by 6, but…": a system's expected behaviour.
         if (reason === 'plain-sight' || reason === 'hindsight' || reason === 'obvious-move' || reason === 'didnt-think')
           if (question && !rhetorical && reason !== 'didnt-think') continue;

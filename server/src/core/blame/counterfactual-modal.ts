@@ -81,7 +81,12 @@ export function modalPerfectAt(tokens: Token[], i: number): ModalPerfect | undef
     const after = tokens[m];
     if (!after || after.kind === 'punct' || after.pos === 'SCONJ')
       return { modal: i, have: k, voice: 'elliptical', subject };
-    if (after.pos === 'VERB' && /(?:ed|en|wn|ght|ne|un|ung|ot|lt|pt|nt|id|ade)$/.test(after.lower))
+    // A participle by its ending, or by its lemma when irregular ("held", "told", "sold").
+    if (
+      after.pos === 'VERB' &&
+      (/(?:ed|en|wn|ght|ne|un|ung|ot|lt|pt|nt|id|ade)$/.test(after.lower) ||
+        (after.lemma !== after.lower && !/(?:s|ing)$/.test(after.lower)))
+    )
       return { modal: i, have: k, voice: 'passive', verb: m, subject };
     return { modal: i, have: k, voice: 'copula', verb: m, subject };
   }
@@ -114,7 +119,7 @@ const OUTCOME_VERBS = new Set(
 );
 /** Nouns of a person's quick action ("a quick dig", "a glance at the graph", "one question"). */
 const ACTION_NOUNS = new Set(
-  'glance look check dig grep query question call test read reading review peek search ping restart rollback revert dry-run dryrun rehearsal conversation word heads-up reminder double-check sanity-check'.split(
+  'glance look check dig grep query question call test read reading review peek search ping restart rollback revert dry-run dryrun rehearsal conversation word heads-up reminder double-check sanity-check deploy deployment eye eyes'.split(
     ' ',
   ),
 );
@@ -131,6 +136,8 @@ function humanActionSubject(tokens: Token[], np: NounPhrase | undefined): boolea
     return true;
   for (let k = np.start; k < np.end; k++)
     if (ACTION_NOUNS.has(tokens[k].lemma) || ACTION_NOUNS.has(tokens[k].lower)) return true;
+  // "a second pair of eyes on the change", "one more round of testing": the action is the "of" phrase's.
+  if (tokens[np.end]?.lower === 'of') return humanActionSubject(tokens, nounPhraseAt(tokens, np.end + 1));
   return false;
 }
 
@@ -242,7 +249,9 @@ export function modalPerfectCue(
     }
     const human = verbForms.some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f));
     const avoided = verbForms.some((f) => AVOIDED.has(f));
-    if (human || avoided || (isHumanProcess(tokens, subjectNp) && modal !== 'could'))
+    // "Staff should have been warned": people as the ones something should have been done to, by people.
+    const toPeople = (modal === 'should' || modal === 'ought') && blamable(subject);
+    if (human || avoided || toPeople || (isHumanProcess(tokens, subjectNp) && modal !== 'could'))
       push(i, (mp.verb ?? i) + 1, 'passive', subjectNp);
     return;
   }
