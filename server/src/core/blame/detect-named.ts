@@ -1,7 +1,9 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
 import { clauseStart, forms, isClausePunct, nounPhraseAt } from './grammar';
+import { isRoleNoun } from './lexicon';
 import {
+  actsOnSystem,
   changeAction,
   changeVerb,
   consequenceAfter,
@@ -11,7 +13,7 @@ import {
   isRemedy,
   takesRole,
 } from './named-actions';
-import { CAUSAL, CAUSE_LABEL, isArtefact, VERDICT, VERDICT_AFTER, verbAfter } from './named-phrases';
+import { AGENT_LABEL, CAUSAL, CAUSE_LABEL, isArtefact, VERDICT, VERDICT_AFTER, verbAfter } from './named-phrases';
 import type { Token } from './tokens';
 
 /** A named person or @handle as the agent or cause of the failure. */
@@ -177,7 +179,7 @@ function subjectReason(
     artefact = true;
     phraseEnd = np.end;
   }
-  const prefix = view.text.slice(0, tokens[subject.start].start);
+  const prefix = withoutRole(view.text.slice(0, tokens[subject.start].start));
   // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
   if (CAUSAL.test(prefix)) {
     const cause = causeReason(view, subject, phraseEnd, artefact, prefix);
@@ -192,6 +194,35 @@ function subjectReason(
     const v = verbAfter(tokens, phraseEnd);
     if (v === undefined || !isRemedy(tokens[v])) return 'cause-label';
   }
+  // Further in a cause label's value, as the one who changed what it names: "Contributing factor #1: the weights
+  // that Chidi edited by hand".
+  if (label && tokens[subject.start].start > label[0].length + 3 && !artefact) {
+    const v = verbAfter(tokens, phraseEnd, subject.start);
+    const verb = v !== undefined ? tokens[v] : undefined;
+    if (
+      v !== undefined &&
+      verb &&
+      (verb.pos === 'VERB' || (verb.pos === 'ADJ' && verb.lower.endsWith('ed'))) &&
+      !verb.lower.endsWith('ing') &&
+      actsOnSystem(verb) &&
+      !isRemedy(verb, tokens[v + 1], view)
+    )
+      return 'cause-label';
+  }
+  // "| Agent: Nikolai P. | Action: ran VACUUM FULL | Effect: 2 h write outage |": the agent of a row that tells harm.
+  const agentLabel = AGENT_LABEL.exec(view.text);
+  if (
+    agentLabel &&
+    tokens[subject.start].start >= agentLabel[0].length - 1 &&
+    tokens[subject.start].start <= agentLabel[0].length + 3 &&
+    harmIn(view, subject.end) &&
+    !ENDED.test(view.text) &&
+    // A remedy told in the past ("Action: restored the backup"): the row is the response.
+    !tokens
+      .slice(subject.end)
+      .some((t, k) => t.pos === 'VERB' && t.lower !== t.lemma && isRemedy(t, tokens[subject.end + k + 1], view))
+  )
+    return 'cause-label';
   const v = verbAfter(tokens, phraseEnd, subject.start);
   if (v === undefined) return undefined;
   const verb = tokens[v];
@@ -254,6 +285,18 @@ function subjectReason(
   if (changeAction(view, main, artefact) || (EXPLANATION.test(prefix) && changeAction(view, main, true)))
     return artefact ? 'artefact' : 'change';
   return undefined;
+}
+
+/**
+ * The text before a name without the role that introduces it: "introduced by your administrator, " and "performed
+ * by employee " end in "by", as "introduced by" does.
+ */
+function withoutRole(prefix: string): string {
+  const m = /\b(by|from|to|of)\s+(?:(?:the|our|your|their|its|an?)\s+)?(?:[\w-]+\s+){0,2}([\w-]+),?\s*$/i.exec(prefix);
+  if (!m) return prefix;
+  const role = m[2].toLowerCase();
+  if (!isRoleNoun(role) && !(role.endsWith('s') && isRoleNoun(role.slice(0, -1)))) return prefix;
+  return `${prefix.slice(0, m.index)}${m[1]} `;
 }
 
 /** Verbs whose subject is the cause of what follows. */

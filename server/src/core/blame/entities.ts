@@ -12,7 +12,7 @@ import {
   ROLE_NOUNS,
   SYSTEM_NOUNS,
 } from './lexicon';
-import { initialsAt, insideQuotes, loginAt } from './name-forms';
+import { honorificNameAt, initialNameAt, initialsAt, insideQuotes, loginAt } from './name-forms';
 import { givenNames, namesAlsoWords } from './names';
 import { isEnglishWord } from './nlp';
 import type { Token } from './tokens';
@@ -225,7 +225,17 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
     }
     return { start: i, end };
   }
-  const initials = initialsAt(tokens, i) ?? loginAt(tokens, i);
+  const isThing = (x: Token) =>
+    PRODUCTS.has(normalise(x.text)) || SYSTEM_NOUNS.has(x.lower) || ctx.systems.has(normalise(x.text));
+  const initials =
+    initialsAt(tokens, i) ??
+    loginAt(tokens, i) ??
+    honorificNameAt(tokens, i, isThing) ??
+    initialNameAt(
+      tokens,
+      i,
+      (x) => isKnownWord(x.text, ctx) || (isTitleCase(x.text) && !isThing(x) && !isEnglishWord(normalise(x.text))),
+    );
   if (initials) return initials;
   if (
     !isKnownName(t, ctx) &&
@@ -249,6 +259,15 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   // A surname: the next capitalised word, unless it is a product or a system noun.
   const next = tokens[end];
   if (next && isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower)) end++;
+  // "Nikolai P.": an initial after the given name is its surname.
+  if (
+    end === i + 1 &&
+    /^\p{Lu}$/u.test(tokens[end]?.text ?? '') &&
+    tokens[end].start === t.end + 1 &&
+    tokens[end + 1]?.text === '.' &&
+    tokens[end + 1].start === tokens[end].end
+  )
+    end += 2;
   // "Sanjeev sir", "Tanaka san": an honorific after the name is part of it.
   if (HONORIFICS.test(tokens[end]?.text ?? '')) end++;
   const after = tokens[end];

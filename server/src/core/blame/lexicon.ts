@@ -115,7 +115,7 @@ export const HARM_WORDS = words(`
   loss data-loss breakage breaking broken bad faulty buggy untested unreviewed wrong incorrect outdated stale
   malformed invalid stampede meltdown disruption degradation degraded down offline unavailable broke
   double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
-  deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire
+  deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire exposure
 `);
 
 /** Phrases that mark an action as the wrong one. */

@@ -199,6 +199,11 @@ function resultativeLeave(tokens: Token[], verb: number): boolean {
   );
 }
 
+/** A verb that is neither talk, thought, presence nor remedy: "edited", "set", "toggled". */
+export function actsOnSystem(verb: Token): boolean {
+  return !forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f));
+}
+
 /** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */
 export function changeVerb(verb: Token): boolean {
   return !forms(verb).some(

@@ -32,10 +32,13 @@ export function isArtefact(head: Token): boolean {
 export const CAUSAL =
   /\b(?:by|due to|because of|thanks to|owing to|back to|down to|since|traced to|result of|fault of|from|after|attributed to|attributable to|blamed on|on account of|courtesy of)\s*:?\s*$/i;
 export const CAUSE_LABEL =
-  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root |proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin)(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
+  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root ?|root-|proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin|contributing factors?|causal factors?)(?: #?\d+)?(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
+/** A label that names who acted ("Agent: Nikolai P.", "Performed by: @ola"): a cause when the row tells harm. */
+export const AGENT_LABEL =
+  /^\s*(?:[-*|]\s*)?(?:agent|actor|performed by|executed by|done by|run by|changed by|made by|operator|who)\s*[:\-–—|]/i;
 export const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
-  /\b(?:culprit|cause|root cause|trigger)(?: here| \w+ly)? (?:was|is|:)\s*$/i,
+  /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly)? (?:was|is|:)\s*$/i,
   /\bfault of\s*$/i,
 ];
 export const VERDICT_AFTER = [
