@@ -8,6 +8,7 @@ import {
   changeVerb,
   consequenceAfter,
   coordinatedChange,
+  ENDED,
   harmIn,
   isRemedialObject,
   isRemedy,
@@ -242,6 +243,8 @@ function subjectReason(
   if (forms(tokens[main]).some((f) => SECOND_VERB.has(f))) {
     let k = main + 1;
     if (tokens[k]?.lower === 'to') k++;
+    // "decided to "optimise" the ETL": scare quotes around the verb.
+    if (QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
     if (tokens[k]?.pos === 'VERB') main = k;
   }
   // "rolled out the patch" is remedial work; "caused the outage by applying an untested patch" is not: a verb of
@@ -260,16 +263,27 @@ function subjectReason(
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
   // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
   // "…started double-charging once Mireille switched…": the tagger may call the subordinator an adverb.
-  const c = SUBORDINATORS.has(tokens[subject.start - 1]?.lower ?? '')
-    ? subject.start
-    : clauseStart(tokens, subject.start);
-  const subordinate = c > 0 && SUBORDINATORS.has(tokens[c - 1].lower);
+  // "The 502s began the moment Ayşe toggled…": a noun of time as the subordinator.
+  const sub = subordinatorBefore(tokens, subject.start);
+  const c = sub !== undefined ? subject.start : clauseStart(tokens, subject.start);
+  const subordinate = sub !== undefined || (c > 0 && SUBORDINATORS.has(tokens[c - 1].lower));
+  // The main clause, before the subordinator.
+  const mainEnd = sub ?? c - 1;
+  // "Everything was fine until Mariana decided to…": what the person did ended a good state. ("The outage lasted
+  // until Ana restarted the primary" is the remedy.)
+  if (sub !== undefined && /^(?:until|till)$/.test(tokens[sub].lower)) {
+    const before = view.text.slice(0, tokens[sub].start);
+    if (GOOD_STATE.test(before) && !harmIn(view, 0, sub) && !forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)))
+      return artefact ? 'artefact' : 'cause';
+    if (!mistaken) return undefined;
+  }
   if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) return undefined;
   if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
     if (coordinatedChange(view, main)) return 'change';
     if (consequenceAfter(view, main)) return 'consequence';
     // "The downtime started when Siobhan rebooted the interface engine" (not "the outage ended when…").
-    if (subordinate && harmIn(view, 0, c - 1) && !ENDED.test(view.text.slice(0, tokens[c - 1].start))) return 'cause';
+    if (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start)))
+      return 'cause';
     return undefined;
   }
   // "Taking down the whole CI fleet, @devon.m pushed…": a participle clause before the subject tells its effect.
@@ -277,7 +291,8 @@ function subjectReason(
   if (
     mistaken ||
     harmIn(view, main) ||
-    (subordinate && harmIn(view, 0, c - 1)) ||
+    // "The errors stopped the moment Ayşe toggled the flag off" tells a remedy.
+    (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start))) ||
     (artefact && harmIn(view, 0, subject.start)) ||
     (fronted && harmIn(view, 0, subject.start))
   )
@@ -320,11 +335,24 @@ function complementClause(tokens: Token[], k: number): boolean {
 
 /** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
 const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
+/** Nouns of time that open a clause after "the": "the moment Ayşe toggled…", "the minute the flag flipped". */
+const TIME_NOUNS = new Set(['moment', 'minute', 'second', 'instant']);
+/** A state that was good before someone acted: "Everything was fine until…". */
+const GOOD_STATE =
+  /\b(?:fine|normal|normally|healthy|stable|smooth|smoothly|quiet|calm|ok|okay|green|working|worked|well|nominal)\b/i;
+
+/**
+ * The first token of the subordinator right before the subject, if any: "because", "after", "until", "the moment".
+ * The tagger may call the word an adverb ("…started double-charging once Mireille switched…").
+ */
+function subordinatorBefore(tokens: Token[], subject: number): number | undefined {
+  const w = tokens[subject - 1]?.lower ?? '';
+  if (SUBORDINATORS.has(w) || w === 'until' || w === 'till') return subject - 1;
+  if (TIME_NOUNS.has(w) && tokens[subject - 2]?.lower === 'the') return subject - 2;
+  return undefined;
+}
 /** Verbs whose action is the verb after them: "begins looking", "started to investigate". */
 const SECOND_VERB = new Set('begin start continue try attempt decide go manage help proceed rush hurry'.split(' '));
-/** A main clause that tells the failure ended ("the outage ended when…"), not that it began. */
-const ENDED =
-  /\b(?:end(?:ed|s)?|over|stopp(?:ed)?|stops|ceased?|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
 
 /** Whether the sentence opens with a participle clause ("Taking down the whole CI fleet, …"). */
 function frontedParticiple(tokens: Token[]): boolean {
@@ -346,6 +374,8 @@ function causeReason(
 ): string | undefined {
   const { tokens } = view;
   const by = /\bby\s*$/i.test(prefix);
+  // "The errors stopped after Ayşe toggled the flag off": a time clause after a failure that ended tells the remedy.
+  if (/\b(?:after|since|once)\s*$/i.test(prefix) && ENDED.test(prefix)) return undefined;
   // "Thanks to Henrik for restoring the replica", "thanks to Henrik, the outage lasted minutes rather than hours":
   // gratitude for the remedy, not ironic thanks.
   if (/\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i.test(prefix)) {

@@ -152,6 +152,10 @@ const MEETINGS = new Set(
     ' ',
   ),
 );
+/** A main clause that tells the failure ended ("the outage ended when…"), not that it began. */
+export const ENDED =
+  /\b(?:end(?:ed|s)?|over|stopp(?:ed)?|stops|ceased?|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
+
 /** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
 const RECOVERY =
   /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
@@ -225,7 +229,8 @@ function causalContext(view: SentenceView, main: number): boolean {
   const { tokens } = view;
   for (let k = main - 1; k >= 0; k--) {
     if (tokens[k].text === ';' || tokens[k].text === '.') break;
-    if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV') return true;
+    if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV')
+      return tokens[k].lower === 'because' || !ENDED.test(view.text.slice(0, tokens[k].start));
   }
   // ", promoting a replica that was four hours behind": a participle of change after the action tells its effect.
   for (let k = main + 1; k < tokens.length - 1; k++) {

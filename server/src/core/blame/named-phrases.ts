@@ -83,6 +83,14 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
     if (!np) break;
     k = np.end;
   }
+  // "it was Dolores from billing who imported…": the relative pronoun of a cleft after the phrase.
+  if (
+    k > end &&
+    tokens[k] &&
+    /^(?:who|that)$/.test(tokens[k].lower) &&
+    /^(?:was|is)$/.test(tokens[start - 1]?.lower ?? '')
+  )
+    k++;
   while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].lower === 'then' || tokens[k].lower === 'also')) k++;
   // "Tommo's 'quick fix' … is what actually broke TLS": the verb of the pseudo-cleft.
   if (/^(?:is|was)$/.test(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'what') {
