@@ -250,7 +250,10 @@ function subjectReason(
   // "rolled out the patch" is remedial work; "caused the outage by applying an untested patch" is not: a verb of
   // causing makes the person the cause whatever tool it names.
   const causing = forms(tokens[main]).some((f) => CAUSING_VERBS.has(f));
-  if ((isRemedialObject(tokens, main) && !causing) || takesRole(tokens, main)) return undefined;
+  // "…bypassed the two-person rule to hotfix the engine, and the hotfix halted order matching": remedial work that
+  // the sentence says did harm is not the response.
+  if ((isRemedialObject(tokens, main) && !causing && !consequenceAfter(view, main)) || takesRole(tokens, main))
+    return undefined;
   // "Kofi said the deploy had caused the errors": the harm in what a person says or thinks is the complement's, not
   // theirs ("Wojtek admits he ran…" is read from the pronoun).
   if (forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)) && complementClause(tokens, main + 1)) return undefined;
@@ -259,7 +262,9 @@ function subjectReason(
   const mistaken =
     /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i.test(
       clauseText,
-    );
+    ) ||
+    // Self-approval: "approved his own pull request", "merged her own change".
+    /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText);
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
   // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
   // "…started double-charging once Mireille switched…": the tagger may call the subordinator an adverb.

@@ -109,6 +109,17 @@ export const HARM_VERBS = words(`
   mis-route misroute misconfigure misconfig hose torch force-push
 `);
 
+/**
+ * Verbs of a system failing, said without an object ("the cluster partitioned", "the workers hung"): the outcome
+ * in a clause that follows a person's action. Only there: several have neutral transitive senses ("partitioned
+ * the table").
+ */
+export const FAILURE_OUTCOMES = words(`
+  partition partitioned hang hung freeze froze frozen panic panicked wedge wedged flap flapped thrash thrashed
+  degrade degraded choke choked die died overflow overflowed explode exploded collapse collapsed buckle buckled
+  timeout time-out diverge diverged desync desynced oom oomed segfault segfaulted brownout stall stalled
+`);
+
 /** Nouns and adjectives that describe a failure or a bad outcome. */
 export const HARM_WORDS = words(`
   outage downtime incident failure failures error errors 5xx 500s 502s 503s 504s bug bugs regression leak
@@ -116,6 +127,7 @@ export const HARM_WORDS = words(`
   malformed invalid stampede meltdown disruption degradation degraded down offline unavailable broke
   double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
   deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire exposure
+  malicious expired
 `);
 
 /** Phrases that mark an action as the wrong one. */
@@ -136,6 +148,7 @@ export const REMEDY_VERBS = words(`
   verify validate check test explain describe share document write note thank answer respond reply join
   restart reboot failover fail-over drain scale patch renew reissue deploy-fix hotfix mention tag cc assign determine realize
   realise learn figure conclude suspect believe think observe see look clean clean-up cleanup dig watch wake join
+  replace rotate
 `);
 
 /** Judgment words about conduct, by lemma or lower-case form. */
