@@ -293,9 +293,11 @@ function subjectReason(
   }
   // "Taking down the whole CI fleet, @devon.m pushed…": a participle clause before the subject tells its effect.
   const fronted = tokens[subject.start - 1]?.text === ',' && frontedParticiple(tokens);
+  // "Ana analysed the broken config": the harm is what the person looked into, not what they did.
+  const looking = forms(tokens[main]).some((f) => LOOKING_VERBS.has(f));
   if (
     mistaken ||
-    harmIn(view, main) ||
+    (!looking && harmIn(view, main)) ||
     // "The errors stopped the moment Ayşe toggled the flag off" tells a remedy.
     (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start))) ||
     (artefact && harmIn(view, 0, subject.start)) ||
@@ -318,6 +320,13 @@ function withoutRole(prefix: string): string {
   if (!isRoleNoun(role) && !(role.endsWith('s') && isRoleNoun(role.slice(0, -1)))) return prefix;
   return `${prefix.slice(0, m.index)}${m[1]} `;
 }
+
+/** Verbs of looking into, learning and telling: their object is what the person studied or told. */
+const LOOKING_VERBS = new Set(
+  `analyse analyze investigate inspect examine study research look see watch notice find discover spot identify
+  read hear learn realise realize know confirm verify measure reproduce profile diagnose debug trace observe
+  explain describe document summarise summarize attend join`.split(/\s+/),
+);
 
 /** Verbs whose subject is the cause of what follows. */
 const CAUSING_VERBS = new Set(['cause', 'trigger', 'introduce', 'break', 'crash', 'corrupt']);
