@@ -117,14 +117,15 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?\b(\p{Lu}\p{Ll}{2,})(?:['’]s\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
+  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
 
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
   UNKNOWN_AGENT.lastIndex = 0;
   for (let m = UNKNOWN_AGENT.exec(text); m !== null; m = UNKNOWN_AGENT.exec(text)) {
     const word = m[1].toLowerCase();
     if (ctx.systems.has(word) || isKnownWord(m[1], ctx, true)) continue;
-    if (!isEnglishWord(word)) return true;
+    // A short word may be a nickname ("Mo", "Ben"): entities decides by the grammar.
+    if (!isEnglishWord(word) || word.length <= 3) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
-import { clauseStart, forms, isClausePunct, nounPhraseAt } from './grammar';
+import { clauseStart, forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
 import { isRoleNoun } from './lexicon';
 import {
   actsOnSystem,
@@ -101,6 +101,14 @@ function nameReason(
         (possessiveEnd !== undefined && c.start >= tokens[name.end].start && c.end <= tokens[possessiveEnd - 1].end)),
   );
   if (own) return `subject-of-${own.kind}`;
+  // "Honestly Grace was careless with the credentials": a cue after the name in the clause it is the subject of.
+  const predicate = other.find((c) => {
+    if (c.kind === 'named-individual' || c.start < tokens[name.end - 1].end) return false;
+    const at = tokens.findIndex((t) => t.start >= c.start);
+    const subject = at >= 0 ? subjectOf(tokens, at) : undefined;
+    return subject !== undefined && subject.start <= name.start && subject.end >= name.end && subject.head < name.end;
+  });
+  if (predicate) return `subject-of-${predicate.kind}`;
   // The answer to "Who broke prod?"
   if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
     return 'answer';

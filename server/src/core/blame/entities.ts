@@ -116,12 +116,14 @@ const IRREGULAR_PAST =
  */
 function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): boolean {
   const t = tokens[i];
-  if (t.text.length < 3 || !isTitleCase(t.text)) return false;
+  if (t.text.length < 2 || !isTitleCase(t.text)) return false;
   const facts = nameFacts(t.text);
   if (!facts || facts.product) return false;
   const { word } = facts;
   if (ctx.systems.has(word) || ctx.allowedNames.has(word) || SYSTEM_NOUNS.has(word) || ROLE_NOUNS.has(word))
     return false;
+  // "after Ops changed the firewall": a team by its kind of work.
+  if (PERSON_MODIFIERS.has(word) || GROUP_ACRONYMS.has(word) || isRoleNoun(word)) return false;
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
   const agentAfter =
@@ -130,9 +132,26 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
       next.lower === '’s' ||
       (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
       (next.text === ',' && /^(?:the|our|who|whose)$/.test(tokens[i + 2]?.lower ?? '')));
-  const agentBefore = prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB';
+  const agentBefore =
+    (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
+    // "down to Gaz pulling the wrong feed", "because of Baz running…": a cause phrase, then what the person did.
+    (causalPreposition(tokens, i) && next?.pos === 'VERB' && next.lower.endsWith('ing'));
   if (!agentAfter && !agentBefore) return false;
-  return !isEnglishWord(word);
+  if (!isEnglishWord(word)) return true;
+  // Short names are often words too ("Mo", "Ben", "Jo"): capitalised inside the sentence (or possessive at its
+  // start) where a person acts, and no word for a team or a role, they are a nickname.
+  return word.length <= 3 && t.pos === 'PROPN' && (i > 0 || next?.lower === "'s" || next?.lower === '’s');
+}
+
+/** Whether the words before token `i` end a cause phrase: "down to", "due to", "because of", "thanks to". */
+function causalPreposition(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower;
+  const before = tokens[i - 2]?.lower ?? '';
+  return (
+    (prev === 'to' && /^(?:down|due|owing|thanks|back|attributed|attributable)$/.test(before)) ||
+    (prev === 'of' && /^(?:because|fault|result)$/.test(before)) ||
+    prev === 'by'
+  );
 }
 
 /** Lower-case honorifics written after a name. */
@@ -152,6 +171,14 @@ function wordNameInContext(tokens: Token[], i: number): boolean {
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
     return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
   if (next.text === ',') return tokens[i + 2]?.lower === 'the' || tokens[i + 2]?.lower === 'our';
+  // "Honestly Grace was careless…": a capitalised word-name inside the sentence, subject of a finite auxiliary.
+  if (
+    i > 0 &&
+    next.pos === 'AUX' &&
+    /^(?:was|is|had|has|did|were)$/.test(next.lower) &&
+    !/^(?:the|a|an|our|this|that)$/.test(tokens[i - 1].lower)
+  )
+    return true;
   return (
     next.pos === 'VERB' &&
     /(?:ed|[^s]s)$|^(?:ran|ran|put|set|cut|hit|shut|let|made|took|broke|brought|went|sent|left|lost|forgot|wrote|gave|did)$/.test(
