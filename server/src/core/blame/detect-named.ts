@@ -86,11 +86,27 @@ function nameReason(
   const after = view.text.slice(tokens[name.end - 1].end);
   // Verdicts: "Tariq's fault", "Leila is to blame", "blame lies with Thabo", "the culprit was Jin-woo".
   if (VERDICT.some((re) => re.test(before)) || VERDICT_AFTER.some((re) => re.test(after))) return 'verdict';
-  // "the payment outage is on Zara": a failure put on the person.
+  // "the payment outage is on Zara": a failure put on the person. "It's on Mateus — he rebooted…", "That one is on
+  // Priya.": the pronoun stands for the failure, said alone (not "it's on Priya to follow up", "it's on her list").
   if (/\b(?:is|was|'s|’s) (?:all |squarely |entirely |solely )?on\s*$/i.test(before)) {
     const subject = name.start - 3 - (/^(?:all|squarely|entirely|solely)$/.test(tokens[name.start - 2]?.lower) ? 1 : 0);
     if (subject >= 0 && harmIn(view, subject, subject + 1)) return 'verdict';
+    const pronoun = /^(?:it|this|that|that one|this one)$/i.test(
+      view.text
+        .slice(0, tokens[name.start].start)
+        .replace(/\s*(?:['’]s|\bis|\bwas)\s+(?:all |squarely |entirely |solely )?on\s*$/i, '')
+        .replace(/^.*[,:;—–-]\s*/, '')
+        .trim(),
+    );
+    const alone =
+      !tokens[name.end] ||
+      /^[.;:!—–-]$/.test(tokens[name.end].text) ||
+      (tokens[name.end].text === ',' && !/\bto \w+/.test(after));
+    if (pronoun && alone && !isPossessive(tokens, name)) return 'verdict';
   }
+  // Ironic praise: "Cheers, Joy, the hot-patch worked beautifully — right up until it took down the site", "Nice
+  // one, @tkoh — the 'small tweak' took down every queue".
+  if (PRAISE.test(before) && ironicHarm(view, name.end)) return 'ironic-praise';
   // A cue of another kind whose subject is this person ("Paolo should have known"), or that sits in the phrase of
   // their work ("Mehmet's fat-fingered prefix").
   const possessiveEnd = possessiveArtefactEnd(view, name);
@@ -156,6 +172,30 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   if (quoted && QUOTE_MARKS.has(tokens[end]?.text ?? '')) end++;
   return end;
 }
+
+/** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
+const PRAISE =
+  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
+
+/**
+ * Whether what follows praise tells harm that the praised one did: a verb of harm ("took down", "wiped"), not in a
+ * clause of time that sets the scene ("for staying up while the cluster crashed"), with no remedy anywhere.
+ */
+function ironicHarm(view: SentenceView, from: number): boolean {
+  const { tokens } = view;
+  let harm = false;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' && (isRemedy(t, tokens[k + 1], view) || isRemedialObject(tokens, k))) return false;
+    if (REMEDY_NOUNS.has(t.lower)) return false;
+    if (t.pos !== 'VERB' || !harmIn(view, k, k + 1) || harm) continue;
+    const c = clauseStart(tokens, k);
+    if (c > 0 && /^(?:while|when|as|during|before|after|since)$/.test(tokens[c - 1].lower)) continue;
+    harm = true;
+  }
+  return harm;
+}
+const REMEDY_NOUNS = new Set(['fix', 'fixes', 'rollback', 'revert', 'workaround', 'mitigation', 'patch', 'hotfix']);
 
 /** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
 const EXPLANATION =
