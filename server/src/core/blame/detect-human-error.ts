@@ -195,7 +195,8 @@ export function detectHumanError(view: SentenceView): Cue[] {
       if (reason === 'kind' && m.groups?.mid) {
         const midStart = start + m[0].indexOf(m.groups.mid, m.groups.kind.length);
         const mid = view.tokens.find((t) => t.start === midStart);
-        if (mid?.pos === 'VERB' && !/^(?:mak|commit)/.test(mid.lower)) {
+        const kind = view.tokens.find((t) => t.start === start);
+        if (mid?.pos === 'VERB' && kind?.pos === 'NOUN' && !/^(?:mak|commit)/.test(mid.lower)) {
           re.lastIndex = start + 1;
           continue;
         }

@@ -140,7 +140,9 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
   if (!isEnglishWord(word)) return true;
   // Short names are often words too ("Mo", "Ben", "Jo"): capitalised inside the sentence (or possessive at its
   // start) where a person acts, and no word for a team or a role, they are a nickname.
-  return word.length <= 3 && t.pos === 'PROPN' && (i > 0 || next?.lower === "'s" || next?.lower === '’s');
+  // Capitalised after a word, not where an entry starts ("11:05 Fix deployed"), or possessive.
+  const midSentence = !!prev && /^[\p{L}]/u.test(prev.text) && prev.pos !== 'NUM';
+  return word.length <= 3 && t.pos === 'PROPN' && (midSentence || next?.lower === "'s" || next?.lower === '’s');
 }
 
 /** Whether the words before token `i` end a cause phrase: "down to", "due to", "because of", "thanks to". */

@@ -283,7 +283,7 @@ export function nounPhraseAt(tokens: Token[], i: number, limit = tokens.length):
     }
     // "every warning the console threw", "the on-call the moment rates doubled": an article after the head starts
     // another phrase (a relative clause without its pronoun, or an adverbial).
-    if (head >= 0 && t.pos === 'DET' && /^(?:the|a|an|every|each)$/.test(t.lower)) break;
+    if (head >= 0 && t.pos === 'DET' && tokens[head].pos !== 'NUM' && /^(?:the|a|an|every|each)$/.test(t.lower)) break;
     if (t.lower === "'s") {
       if (head >= 0) possessor = head;
       head = -1;
