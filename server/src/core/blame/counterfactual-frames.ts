@@ -56,6 +56,9 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
 const FRAME_WORDS =
   /matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
 
+/** Verbs of getting or perceiving: what a person "was supposed to receive" is not their duty. */
+const RECEIVING_VERBS = new Set('be have get receive see hear experience feel notice land arrive'.split(' '));
+
 /** Obligation, opportunity and hindsight frames in the sentence ("was supposed to … but", "the correct move was to"). */
 export function frameCues(view: SentenceView, push: Push, question: boolean, rhetorical: boolean): void {
   const { tokens } = view;
@@ -74,6 +77,16 @@ export function frameCues(view: SentenceView, push: Push, question: boolean, rhe
           (isHumanProcess(tokens, subjectNp) ||
             forms(tokens[end < 0 ? tokens.length - 1 : end]).some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f)));
         if (person && !humanPassive && !blamable(entityOf(view, subjectNp))) continue;
+        // "Users were meant to see a maintenance page", "…was supposed to receive the export, and did": what people
+        // were to get, or a duty that was done, is no hindsight.
+        if (reason === 'supposed-to') {
+          const next = tokens[end + 1];
+          if (next && forms(next).some((f) => RECEIVING_VERBS.has(f))) continue;
+          if (
+            /\b(?:and (?:they |it |we |he |she )?did|as planned|as (?:expected|intended|designed))\b/i.test(view.text)
+          )
+            continue;
+        }
         // "the pipeline was expected to finish by 6, but…": a system's expected behaviour.
         if (reason === 'plain-sight' || reason === 'hindsight' || reason === 'obvious-move' || reason === 'didnt-think')
           if (question && !rhetorical && reason !== 'didnt-think') continue;

@@ -111,6 +111,12 @@ const EXPECTATION_VERBS = new Set([
   'imagine',
   'estimate',
 ]);
+/** Verbs of what people do to people (warn, tell, train): "Staff should have been warned" implies a person did not. */
+const TOLD_VERBS = new Set(
+  'warn tell told inform notify consult train alert page ask brief remind contact call email involve escalate'.split(
+    ' ',
+  ),
+);
 /** Verbs of a better outcome that an untaken action "would have" brought. */
 const OUTCOME_VERBS = new Set(
   'show shown tell told reveal revealed save saved catch caught prevent prevented avoid avoided spare spared stop stopped flag flagged surface surfaced expose exposed highlight highlighted make-clear point pointed confirm confirmed detect detected find found limit limited'.split(
@@ -250,7 +256,8 @@ export function modalPerfectCue(
     const human = verbForms.some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f));
     const avoided = verbForms.some((f) => AVOIDED.has(f));
     // "Staff should have been warned": people as the ones something should have been done to, by people.
-    const toPeople = (modal === 'should' || modal === 'ought') && blamable(subject);
+    const toPeople =
+      (modal === 'should' || modal === 'ought') && blamable(subject) && verbForms.some((f) => TOLD_VERBS.has(f));
     if (human || avoided || toPeople || (isHumanProcess(tokens, subjectNp) && modal !== 'could'))
       push(i, (mp.verb ?? i) + 1, 'passive', subjectNp);
     return;

@@ -326,8 +326,9 @@ function subjectReason(
   // until Ana restarted the primary" is the remedy.)
   if (sub !== undefined && /^(?:until|till)$/.test(tokens[sub].lower)) {
     const before = view.text.slice(0, tokens[sub].start);
-    if (GOOD_STATE.test(before) && !harmIn(view, 0, sub) && !forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)))
-      return artefact ? 'artefact' : 'cause';
+    // A change, or a restart-like remedy, ended it ("…until Ana noticed the queue growing" tells a discovery).
+    const acted = actsOnSystem(tokens[main]) || forms(tokens[main]).some((f) => CHANGING_REMEDIES.has(f));
+    if (GOOD_STATE.test(before) && !harmIn(view, 0, sub) && acted) return artefact ? 'artefact' : 'cause';
     if (!mistaken) return undefined;
   }
   if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) return undefined;
@@ -374,6 +375,11 @@ const LOOKING_VERBS = new Set(
   `analyse analyze investigate inspect examine study research look see watch notice find discover spot identify
   read hear learn realise realize know confirm verify measure reproduce profile diagnose debug trace observe
   explain describe document summarise summarize attend join`.split(/\s+/),
+);
+
+/** Remedies that change the system, and may end a good state as well as a bad one: "…fine until Ana restarted…". */
+const CHANGING_REMEDIES = new Set(
+  'restart reboot drain scale failover fail-over patch rotate replace revert rollback'.split(' '),
 );
 
 /** Verbs whose subject is the cause of what follows. */
