@@ -14,7 +14,16 @@ import {
   isRemedy,
   takesRole,
 } from './named-actions';
-import { AGENT_LABEL, CAUSAL, CAUSE_LABEL, isArtefact, VERDICT, VERDICT_AFTER, verbAfter } from './named-phrases';
+import {
+  AGENT_LABEL,
+  CAUSAL,
+  CAUSE_LABEL,
+  isArtefact,
+  isWork,
+  VERDICT,
+  VERDICT_AFTER,
+  verbAfter,
+} from './named-phrases';
 import type { Token } from './tokens';
 
 /** A named person or @handle as the agent or cause of the failure. */
@@ -59,8 +68,12 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
   // after the one person the sentence names stands for them.
   const people = new Set(names.map((n) => phraseText(view, n.start, n.end)));
   if (cues.length === 0 && people.size === 1) {
+    // "Ana, you broke prod": a name said to the person makes "you" stand for them.
+    const vocative =
+      tokens[names[0].end]?.text === ',' && (names[0].start === 0 || tokens[names[0].start - 1]?.text === ',');
     for (let k = names[0].end; k < tokens.length; k++) {
-      if (!/^(?:he|she|his|her)$/.test(tokens[k].lower) || tokens[k].pos !== 'PRON') continue;
+      const pronoun = /^(?:he|she|his|her)$/.test(tokens[k].lower) || (vocative && tokens[k].lower === 'you');
+      if (!pronoun || tokens[k].pos !== 'PRON') continue;
       // "her" as an object ("paged her") stands for no agent.
       if (tokens[k].lower === 'her' && tokens[k - 1]?.pos === 'VERB') continue;
       const reason = subjectReason(view, { start: k, end: k + 1 }, false, undefined);
@@ -104,6 +117,15 @@ function nameReason(
       (tokens[name.end].text === ',' && !/\bto \w+/.test(after));
     if (pronoun && alone && !isPossessive(tokens, name)) return 'verdict';
   }
+  // "The deploy that took down search was Chen's": the harm's owner told in a possessive predicate.
+  if (
+    /\b(?:was|is|were|are)\s*$/i.test(before) &&
+    isPossessive(tokens, name) &&
+    (!tokens[name.end + 1] || isClausePunct(tokens[name.end + 1]) || tokens[name.end + 1].text === '.') &&
+    harmIn(view, 0, name.start) &&
+    isWork(tokens[subjectOf(tokens, name.start - 1)?.head ?? -1])
+  )
+    return 'verdict';
   // Ironic praise: "Cheers, Joy, the hot-patch worked beautifully — right up until it took down the site", "Nice
   // one, @tkoh — the 'small tweak' took down every queue".
   if (PRAISE.test(before) && ironicHarm(view, name.end)) return 'ironic-praise';
@@ -156,8 +178,9 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   for (let x = at + 2; np && x <= np.end; x++) {
     const verb = tokens[x - 1];
     if (
-      tokens[x].pos === 'DET' &&
-      /^(?:the|a|an|all|every|its|their)$/.test(tokens[x].lower) &&
+      ((tokens[x].pos === 'DET' && /^(?:the|a|an|all|every|its|their)$/.test(tokens[x].lower)) ||
+        // "Yusuf's shortcut cost us six hours": an object pronoun after the noun the tagger took.
+        (tokens[x].pos === 'PRON' && /^(?:us|them|him|me|everyone|everybody)$/.test(tokens[x].lower))) &&
       verb.pos === 'NOUN' &&
       verb.lower === verb.lemma &&
       tokens[x - 2].pos === 'NOUN'
@@ -175,7 +198,7 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
 
 /** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
 const PRAISE =
-  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
+  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
 
 /**
  * Whether what follows praise tells harm that the praised one did: a verb of harm ("took down", "wiped"), not in a
@@ -221,7 +244,7 @@ function subjectReason(
     if (end === undefined) return undefined; // "Anjali's analysis showed…"
     artefact = true;
     phraseEnd = end;
-  } else if (/^(?:his|her)$/.test(tokens[subject.start].lower)) {
+  } else if (/^(?:his|her|your)$/.test(tokens[subject.start].lower)) {
     // A pronoun's possessive: "his deploy".
     const np = nounPhraseAt(tokens, subject.start + 1);
     if (!np || !isArtefact(tokens[np.head])) return undefined;

@@ -172,7 +172,8 @@ function wordNameInContext(tokens: Token[], i: number): boolean {
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
     return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
-  if (next.text === ',') return tokens[i + 2]?.lower === 'the' || tokens[i + 2]?.lower === 'our';
+  // "Hope, the on-call, …", "Ana, you broke prod": an apposition, or the person spoken to.
+  if (next.text === ',') return /^(?:the|our|you)$/.test(tokens[i + 2]?.lower ?? '');
   // "Honestly Grace was careless…": a capitalised word-name inside the sentence, subject of a finite auxiliary.
   if (
     i > 0 &&

@@ -18,6 +18,11 @@ const NOT_ARTEFACTS = new Set(
   role shift turn laptop phone desk family name title birthday holiday leave first second`.split(/\s+/),
 );
 
+/** Whether a noun names a person's work whatever the context: "the deploy", "the change", "the script". */
+export function isWork(head: Token | undefined): boolean {
+  return !!head && ARTEFACTS.has(head.lemma);
+}
+
 /** Whether a noun after a person's possessive is something they made or did ("Caio's dbt macro", "Cormac's tidy-up"). */
 export function isArtefact(head: Token): boolean {
   if (ARTEFACTS.has(head.lemma)) return true;
