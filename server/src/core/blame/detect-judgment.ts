@@ -47,6 +47,11 @@ const PHRASES: { re: RegExp; reason: string }[] = [
     reason: 'blame-with',
   },
   { re: /\b(?:is|was|'s) on (?:me|him|her|them|us)\b/gi, reason: 'on-me' },
+  // Inattention stated as evident: "whoever approved it clearly didn't look at it", "plainly never opened the diff".
+  {
+    re: /\b(?:clearly|obviously|plainly|evidently)\s+(?:did ?n['’]?t|did not|never|had ?n['’]?t|had not)\s+(?:even\s+)?(?:look(?:ed)?|read|open(?:ed)?|check(?:ed)?|test(?:ed)?|review(?:ed)?|glance[d]?|notice[d]?|consider(?:ed)?)\b/gi,
+    reason: 'inattention',
+  },
   // Dereliction: "neglected their duties", "shirked the on-call responsibilities", "abandoned their posts".
   {
     re: /\b(?:neglect(?:ed|s|ing)?|shirk(?:ed|s|ing)?|abandon(?:ed|s|ing)?|abdicat(?:e|ed|es|ing)) (?:(?:their|his|her|my|our|your|the) )?(?:(?:basic|core|own|on-call|professional|most basic) )?(?:dut(?:y|ies)|responsibilit(?:y|ies)|obligations?|posts?)\b/gi,
@@ -67,7 +72,7 @@ const PASSIVE_AUX = /^(?:is|are|was|were|be|been|being|got|get|gets|getting)$/;
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const PHRASE_WORDS =
-  /bother|no excuse|lack of|attention|heed|regard|urgency|care|thought|concern|without|disregard|rushed|more careful|at fault|blame|on (?:me|him|her|them|us)|neglect|shirk|abandon|abdicat|culprit|guilty/i;
+  /bother|no excuse|lack of|attention|heed|regard|urgency|care|thought|concern|without|disregard|rushed|more careful|at fault|blame|on (?:me|him|her|them|us)|neglect|shirk|abandon|abdicat|culprit|guilty|clearly|obviously|plainly|evidently/i;
 
 /** Verbs of going past something (with "past" or "through"): past a warning, they tell it was ignored. */
 const PASSING =
@@ -127,7 +132,7 @@ export function detectJudgment(view: SentenceView): Cue[] {
         continue;
       }
       // "The cache paid no attention to the TTL header" is a bug; care is denied to a person only.
-      if (reason === 'no-care' || reason === 'dereliction') {
+      if (reason === 'no-care' || reason === 'dereliction' || reason === 'inattention') {
         const subject = t >= 0 ? subjectOf(tokens, t) : undefined;
         const entity = subject ? classify(tokens, subject, view.ctx) : undefined;
         if (!entity || entity.negative || !isPersonLike(entity)) continue;

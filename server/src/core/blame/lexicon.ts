@@ -266,6 +266,12 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
   { pattern: String.raw`\b(?:went|go|goes|going|gone) rogue\b`, starts: ['went', 'go r', 'goes', 'goin', 'gone'] },
   { pattern: String.raw`\bwing(?:ed|ing|s)? (?:it|schema|changes|the)\b|\bwinging\b`, starts: ['wing'] },
   { pattern: String.raw`\brubber[- ]?stamp(?:ed|ing|s)?\b`, starts: ['rubb'] },
+  // Approval without a look: "waved the change through".
+  {
+    pattern: String.raw`\bwav(?:ed|es|ing|e) (?:(?:it|them|this|that|the|a|an|every|each) )?(?:[\w-]+ ){0,2}through\b`,
+    starts: ['wave', 'wavi'],
+    agent: true,
+  },
   // Work judged by its kind: "a hack job on the retry logic", "a rush job".
   {
     pattern: String.raw`\b(?:hack|hatchet|rush|bodge|cowboy) jobs?\b`,
