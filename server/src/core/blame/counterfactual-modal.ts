@@ -147,6 +147,23 @@ function humanActionSubject(tokens: Token[], np: NounPhrase | undefined): boolea
   return false;
 }
 
+/** Whether "with/through/via <phrase>" right after the participle names a thing, not a person or an action. */
+function instrumentIsThing(view: SentenceView, verb: number): boolean {
+  const { tokens } = view;
+  let k = verb + 1;
+  while (tokens[k]?.pos === 'ADV') k++;
+  if (!/^(?:with|through|via)$/.test(tokens[k]?.lower ?? '')) return false;
+  const np = nounPhraseAt(tokens, k + 1);
+  if (!np || tokens[np.start].lower.endsWith('ing')) return false;
+  // "with more care from the on-call", "with a review by the team": what people should have given.
+  if (/^(?:care|attention|diligence|caution|thought|communication|coordination)$/.test(tokens[np.head].lemma))
+    return false;
+  if (humanActionSubject(tokens, np) || isHumanProcess(tokens, np)) return false;
+  const who = /^(?:from|by|of)$/.test(tokens[np.end]?.lower ?? '') ? nounPhraseAt(tokens, np.end + 1) : undefined;
+  if (who && blamable(entityOf(view, who))) return false;
+  return !blamable(entityOf(view, np));
+}
+
 /** "Simply checking the disk before the upgrade would have…": a sentence that opens with a gerund clause. */
 function gerundOpening(tokens: Token[], modal: number): boolean {
   let k = 0;
@@ -255,6 +272,10 @@ export function modalPerfectCue(
     }
     const human = verbForms.some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f));
     const avoided = verbForms.some((f) => AVOIDED.has(f));
+    // "could have been avoided with a staged rollout", "…prevented through per-record TTLs": a change to the
+    // system or the process as the means is systems analysis, as "by a lock on the table" is (issue 16). A human
+    // action as the means ("by deploying the changes individually") stays hindsight.
+    if (avoided && !human && instrumentIsThing(view, mp.verb ?? i)) return;
     // "Staff should have been warned": people as the ones something should have been done to, by people.
     const toPeople =
       (modal === 'should' || modal === 'ought') && blamable(subject) && verbForms.some((f) => TOLD_VERBS.has(f));
