@@ -105,7 +105,7 @@ export function analyzeBlame(
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to)\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to|(?:his|her|their) own)\b|[:|]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]
@@ -117,7 +117,7 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
+  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b)/gu;
 
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
   UNKNOWN_AGENT.lastIndex = 0;

@@ -131,7 +131,7 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
     (next.lower === "'s" ||
       next.lower === '’s' ||
       (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
-      (next.text === ',' && /^(?:the|our|who|whose)$/.test(tokens[i + 2]?.lower ?? '')));
+      (next.text === ',' && /^(?:the|our|who|whose|you)$/.test(tokens[i + 2]?.lower ?? '')));
   const agentBefore =
     (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
     // "down to Gaz pulling the wrong feed", "because of Baz running…": a cause phrase, then what the person did.
@@ -168,6 +168,8 @@ function wordNameInContext(tokens: Token[], i: number): boolean {
   // "Kudos to Brad for…", "Thanks, Hope, for…": the one thanked is a person.
   const thanked = tokens[i - 1]?.lower === 'to' || tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1];
   if (thanked && THANKS.test(thanked.lower) && (next?.lower === 'for' || next?.text === ',')) return true;
+  // "It's on Malik", "the outage is on Hope": a failure put on someone.
+  if (tokens[i - 1]?.lower === 'on' && /^(?:'s|’s|is|was)$/.test(tokens[i - 2]?.lower ?? '')) return true;
   if (!next) return false;
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))

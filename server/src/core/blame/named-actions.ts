@@ -190,7 +190,7 @@ const MEETINGS = new Set(
 );
 /** A main clause that tells the failure ended ("the outage ended when…"), not that it began. */
 export const ENDED =
-  /\b(?:end(?:ed|s)?|over|stopp(?:ed)?|stops|ceased?|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
+  /\b(?:end(?:ed|s)?|over|(?:stopp(?:ed)?|stops|ceased?)(?! \w+ing\b)|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
 
 /** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
 const RECOVERY =

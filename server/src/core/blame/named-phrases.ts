@@ -59,6 +59,8 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
   if (tokens[k]?.text === '>' && tokens[k].start === tokens[k - 1]?.end) k++;
   // "It was Rahul's deploy that introduced…"
   if (tokens[k] && /^(?:that|which|who)$/.test(tokens[k].lower)) k++;
+  // 'Lars "tidied up" the cron table': scare quotes around what the person did.
+  if (/^["“‘']$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.pos === 'VERB') k++;
   // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
   if (tokens[k]?.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) k++;
   // "Mandla, the weekend on-call, restarted…": an apposition after the name.
