@@ -124,8 +124,14 @@ function mayNameUnknown(text: string, ctx: DocContext): boolean {
   for (let m = UNKNOWN_AGENT.exec(text); m !== null; m = UNKNOWN_AGENT.exec(text)) {
     const word = m[1].toLowerCase();
     if (ctx.systems.has(word) || isKnownWord(m[1], ctx, true)) continue;
-    // A short word may be a nickname ("Mo", "Ben"): entities decides by the grammar.
-    if (!isEnglishWord(word) || word.length <= 3) return true;
+    if (!isEnglishWord(word)) return true;
+    // A short word capitalised after a word may be a nickname ("because Mo set"): entities decides by the grammar.
+    if (
+      word.length <= 3 &&
+      (/\p{L}\s$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
+        /^['’]s/.test(text.slice(m.index + m[1].length)))
+    )
+      return true;
   }
   return false;
 }
