@@ -1,7 +1,6 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
 import { clauseStart, forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
-import { isRoleNoun } from './lexicon';
 import {
   actsOnSystem,
   changeAction,
@@ -18,11 +17,17 @@ import {
   AGENT_LABEL,
   CAUSAL,
   CAUSE_LABEL,
+  GOOD_STATE,
+  ironicHarm,
   isArtefact,
   isWork,
+  PRAISE,
+  SUBORDINATORS,
+  subordinatorBefore,
   VERDICT,
   VERDICT_AFTER,
   verbAfter,
+  withoutRole,
 } from './named-phrases';
 import type { Token } from './tokens';
 
@@ -196,30 +201,6 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   return end;
 }
 
-/** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
-const PRAISE =
-  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
-
-/**
- * Whether what follows praise tells harm that the praised one did: a verb of harm ("took down", "wiped"), not in a
- * clause of time that sets the scene ("for staying up while the cluster crashed"), with no remedy anywhere.
- */
-function ironicHarm(view: SentenceView, from: number): boolean {
-  const { tokens } = view;
-  let harm = false;
-  for (let k = from; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.pos === 'VERB' && (isRemedy(t, tokens[k + 1], view) || isRemedialObject(tokens, k))) return false;
-    if (REMEDY_NOUNS.has(t.lower)) return false;
-    if (t.pos !== 'VERB' || !harmIn(view, k, k + 1) || harm) continue;
-    const c = clauseStart(tokens, k);
-    if (c > 0 && /^(?:while|when|as|during|before|after|since)$/.test(tokens[c - 1].lower)) continue;
-    harm = true;
-  }
-  return harm;
-}
-const REMEDY_NOUNS = new Set(['fix', 'fixes', 'rollback', 'revert', 'workaround', 'mitigation', 'patch', 'hotfix']);
-
 /** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
 const EXPLANATION =
   /\b(?:what (?:\w+ )?happened (?:is|was)(?: that)?|it (?:turned|turns) out(?: that)?|it came out that|(?:the )?(?:root )?cause (?:is|was) that|it was found that)\s*$/i;
@@ -381,18 +362,6 @@ function subjectReason(
   return undefined;
 }
 
-/**
- * The text before a name without the role that introduces it: "introduced by your administrator, " and "performed
- * by employee " end in "by", as "introduced by" does.
- */
-function withoutRole(prefix: string): string {
-  const m = /\b(by|from|to|of)\s+(?:(?:the|our|your|their|its|an?)\s+)?(?:[\w-]+\s+){0,2}([\w-]+),?\s*$/i.exec(prefix);
-  if (!m) return prefix;
-  const role = m[2].toLowerCase();
-  if (!isRoleNoun(role) && !(role.endsWith('s') && isRoleNoun(role.slice(0, -1)))) return prefix;
-  return `${prefix.slice(0, m.index)}${m[1]} `;
-}
-
 /** Verbs of looking into, learning and telling: their object is what the person studied or told. */
 const LOOKING_VERBS = new Set(
   `analyse analyze investigate inspect examine study research look see watch notice find discover spot identify
@@ -424,24 +393,6 @@ function complementClause(tokens: Token[], k: number): boolean {
   return v?.pos === 'VERB' || v?.pos === 'AUX';
 }
 
-/** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
-const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
-/** Nouns of time that open a clause after "the": "the moment Ayşe toggled…", "the minute the flag flipped". */
-const TIME_NOUNS = new Set(['moment', 'minute', 'second', 'instant']);
-/** A state that was good before someone acted: "Everything was fine until…". */
-const GOOD_STATE =
-  /\b(?:fine|normal|normally|healthy|stable|smooth|smoothly|quiet|calm|ok|okay|green|working|worked|well|nominal)\b/i;
-
-/**
- * The first token of the subordinator right before the subject, if any: "because", "after", "until", "the moment".
- * The tagger may call the word an adverb ("…started double-charging once Mireille switched…").
- */
-function subordinatorBefore(tokens: Token[], subject: number): number | undefined {
-  const w = tokens[subject - 1]?.lower ?? '';
-  if (SUBORDINATORS.has(w) || w === 'until' || w === 'till') return subject - 1;
-  if (TIME_NOUNS.has(w) && tokens[subject - 2]?.lower === 'the') return subject - 2;
-  return undefined;
-}
 /** Verbs whose action is the verb after them: "begins looking", "started to investigate". */
 const SECOND_VERB = new Set('begin start continue try attempt decide go manage help proceed rush hurry'.split(' '));
 

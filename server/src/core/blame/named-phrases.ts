@@ -1,4 +1,7 @@
-import { nounPhraseAt } from './grammar';
+import type { SentenceView } from './cues';
+import { clauseStart, nounPhraseAt } from './grammar';
+import { isRoleNoun } from './lexicon';
+import { harmIn, isRemedialObject, isRemedy } from './named-actions';
 import type { Token } from './tokens';
 
 /** The phrases around a name that make it a cause: a possessive artefact, a causal preposition, a label, a verdict. */
@@ -120,4 +123,59 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
 /** Whether the name at `start` closes an apposition: "The contractor, Hamish Reid, …". */
 function apposed(tokens: Token[], start: number): boolean {
   return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
+}
+
+/** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
+export const PRAISE =
+  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
+
+/**
+ * Whether what follows praise tells harm that the praised one did: a verb of harm ("took down", "wiped"), not in a
+ * clause of time that sets the scene ("for staying up while the cluster crashed"), with no remedy anywhere.
+ */
+export function ironicHarm(view: SentenceView, from: number): boolean {
+  const { tokens } = view;
+  let harm = false;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' && (isRemedy(t, tokens[k + 1], view) || isRemedialObject(tokens, k))) return false;
+    if (REMEDY_NOUNS.has(t.lower)) return false;
+    if (t.pos !== 'VERB' || !harmIn(view, k, k + 1) || harm) continue;
+    const c = clauseStart(tokens, k);
+    if (c > 0 && /^(?:while|when|as|during|before|after|since)$/.test(tokens[c - 1].lower)) continue;
+    harm = true;
+  }
+  return harm;
+}
+const REMEDY_NOUNS = new Set(['fix', 'fixes', 'rollback', 'revert', 'workaround', 'mitigation', 'patch', 'hotfix']);
+
+/**
+ * The text before a name without the role that introduces it: "introduced by your administrator, " and "performed
+ * by employee " end in "by", as "introduced by" does.
+ */
+export function withoutRole(prefix: string): string {
+  const m = /\b(by|from|to|of)\s+(?:(?:the|our|your|their|its|an?)\s+)?(?:[\w-]+\s+){0,2}([\w-]+),?\s*$/i.exec(prefix);
+  if (!m) return prefix;
+  const role = m[2].toLowerCase();
+  if (!isRoleNoun(role) && !(role.endsWith('s') && isRoleNoun(role.slice(0, -1)))) return prefix;
+  return `${prefix.slice(0, m.index)}${m[1]} `;
+}
+
+/** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
+export const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
+/** Nouns of time that open a clause after "the": "the moment Ayşe toggled…", "the minute the flag flipped". */
+const TIME_NOUNS = new Set(['moment', 'minute', 'second', 'instant']);
+/** A state that was good before someone acted: "Everything was fine until…". */
+export const GOOD_STATE =
+  /\b(?:fine|normal|normally|healthy|stable|smooth|smoothly|quiet|calm|ok|okay|green|working|worked|well|nominal)\b/i;
+
+/**
+ * The first token of the subordinator right before the subject, if any: "because", "after", "until", "the moment".
+ * The tagger may call the word an adverb ("…started double-charging once Mireille switched…").
+ */
+export function subordinatorBefore(tokens: Token[], subject: number): number | undefined {
+  const w = tokens[subject - 1]?.lower ?? '';
+  if (SUBORDINATORS.has(w) || w === 'until' || w === 'till') return subject - 1;
+  if (TIME_NOUNS.has(w) && tokens[subject - 2]?.lower === 'the') return subject - 2;
+  return undefined;
 }
