@@ -246,3 +246,103 @@ describe('precedence, options and configuration', () => {
     assert.equal(finding.column, 3);
   });
 });
+
+describe('shapes that generalise (issue 9)', () => {
+  it('finds a named person through honorifics, initials, nicknames, clefts, clauses of time and the person spoken to', () => {
+    for (const body of [
+      'The duplicate refunds were caused by Ms. Adebayo replaying the refund batch.',
+      'The data leak resulted from an export run by contractor T. Lindqvist.',
+      '| Agent: Oksana K. | Action: dropped the staging schema | Effect: 40 min of failed deploys |',
+      'Root cause: the firewall rules that Teodor edited on Sunday.',
+      'Orders stopped flowing the moment Kasia flipped the routing flag.',
+      'It was Bruno from finance who ran the payout job twice, paying every vendor double.',
+      'Everything was quiet until Lars "tidied up" the cron table.',
+      'The billing errors started because Jo set the tax region to the wrong country.',
+      'Search went down after Ivo pushed the new analyzer, and the index partitioned.',
+      'Lukas approved his own change and rolled it to every region.',
+      'Well done, Pieter — the new cache config took down the storefront in four minutes.',
+      "It's on Malik — he restarted the brokers during the backfill.",
+      'Rafa, you wiped the staging bucket.',
+      "The migration that corrupted the ledger was Noor's.",
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    }
+  });
+
+  it('finds human error, judgment and hindsight in new wordings', () => {
+    const cases: [string, string][] = [
+      ['Wrong operation by the duty engineer left the pumps off.', 'blame/human-error'],
+      ['Misoperation of the console by staff stopped the line.', 'blame/human-error'],
+      ['Incident category: personnel', 'blame/human-error'],
+      ['The outage came down to an operator making a mistake in the VLAN table.', 'blame/human-error'],
+      ['The storage team neglected their on-call duties that night.', 'blame/judgment'],
+      ['The reviewers sailed past every warning in the CI output.', 'blame/judgment'],
+      ['The culprits were the two admins who skipped the checklist.', 'blame/judgment'],
+      ['The whole rollout was a lesson in how not to migrate a database.', 'blame/judgment'],
+      ['Whoever merged it obviously never opened the diff.', 'blame/judgment'],
+      ['The cutover was a rush job.', 'blame/judgment'],
+      ['The finance team was supposed to freeze the ledger before the export.', 'blame/counterfactual'],
+      ['The schema change needed to have been reviewed by the DBA team.', 'blame/counterfactual'],
+      ['The rollout should have been held for the change board.', 'blame/counterfactual'],
+      ['Customers should have been told about the maintenance window.', 'blame/counterfactual'],
+      ['A dry-run deploy would have caught the typo.', 'blame/counterfactual'],
+    ];
+    for (const [body, rule] of cases) assert.deepEqual(rulesOf(body), [rule], body);
+  });
+
+  it('leaves the look-alikes of the issue and of the new shapes alone', () => {
+    for (const body of [
+      // the issue's real look-alikes: a capability, an expectation, a safeguard, the person who fixed it
+      'Anyone that possesses the validator key could have also restarted the chain.',
+      'The network saw a load similar to one we would have expected to see months from now.',
+      'Had we not been monitoring, the faulty validator would have advanced the chain.',
+      'The solution was fast once Aron managed to fix it.',
+      // praise for a remedy, duties of systems, culprits that are things, passing tests
+      'Thanks, Priya, for staying on the bridge while the database crashed twice.',
+      'Cheers, Tom, the rollback worked and checkout recovered.',
+      "It's on Kenji to follow up with the vendor.",
+      'Everything looked normal until Ana noticed the queue growing.',
+      'The errors stopped the moment Ayşe toggled the flag off.',
+      'The errors stopped after Ayşe toggled the flag off.',
+      "The laptop that crashed was Chen's.",
+      'Ana analysed the broken config.',
+      '- 11:05 Fix deployed; incident resolved.',
+      '14:02 @kwabena restarted the ingest workers; queue depth started dropping at 14:05.',
+      'The outage started after Ops changed the firewall rules.',
+      'The monitoring job neglected its duties after the upgrade.',
+      'The real culprit was the retry policy.',
+      'The deploy sailed through the tests.',
+      'The load balancer waved traffic through to the old pool.',
+      'Users were meant to see a maintenance page.',
+      'Customers should have been charged once; the bug charged them twice.',
+      'The user error count rose to 400 per minute.',
+      'The issue manifest in our users seeing errors like this when running the CLI.',
+      'What we saw was a storage controller fault, not operator action.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+
+  it("keeps hindsight about the team's actions and leaves a change to the system alone (issue 16)", () => {
+    // The two sentences of the Rust DNS postmortem are labelled clear hindsight in real-blame-notes.md: what the team
+    // could have done (deploy the changes one by one, deploy them when merged).
+    assert.deepEqual(
+      rulesOf(
+        'The outage could have been avoided by deploying the changes to the TLS certificate and DNS records individually.',
+      ),
+      ['blame/counterfactual'],
+    );
+    assert.deepEqual(
+      rulesOf(
+        'If we had deployed the changes when they were merged into the main branch, we would have isolated the DNS change.',
+      ),
+      ['blame/counterfactual'],
+    );
+    // A mechanism as the means, no person as the agent: systems analysis.
+    assert.deepEqual(rulesOf('The outage could have been avoided by a lock on the migration table.'), []);
+    assert.deepEqual(rulesOf('The outage could have been prevented with per-record TTLs on the zone.'), []);
+    assert.deepEqual(rulesOf('The outage could have been avoided with more care from the on-call.'), [
+      'blame/counterfactual',
+    ]);
+  });
+});

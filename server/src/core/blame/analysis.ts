@@ -42,7 +42,7 @@ export interface BlameAnalysis {
 }
 
 const NAME_CANDIDATE =
-  /@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
+  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|\b\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
 function isAllowed(phrase: string, allow: readonly string[]): boolean {
   const p = normalise(phrase).replace(/\s+/g, ' ');
   return allow.some((a) => {
@@ -111,7 +111,7 @@ export function analyzeBlame(
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to)\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to|(?:his|her|their) own)\b|[:|]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]
@@ -123,7 +123,7 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?\b(\p{Lu}\p{Ll}{2,})(?:['’]s\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose)\b)/gu;
+  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b)/gu;
 
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
   UNKNOWN_AGENT.lastIndex = 0;
@@ -131,6 +131,13 @@ function mayNameUnknown(text: string, ctx: DocContext): boolean {
     const word = m[1].toLowerCase();
     if (ctx.systems.has(word) || isKnownWord(m[1], ctx, true)) continue;
     if (!isEnglishWord(word)) return true;
+    // A short word capitalised after a word may be a nickname ("because Mo set"): entities decides by the grammar.
+    if (
+      word.length <= 3 &&
+      (/\p{L}\s$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
+        /^['’]s/.test(text.slice(m.index + m[1].length)))
+    )
+      return true;
   }
   return false;
 }

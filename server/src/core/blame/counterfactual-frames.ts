@@ -1,11 +1,18 @@
-import { blamable, entityOf, type Push } from './counterfactual-subject';
+import { blamable, entityOf, isHumanProcess, type Push } from './counterfactual-subject';
 import type { SentenceView } from './cues';
-import { subjectOf } from './grammar';
+import { forms, subjectOf } from './grammar';
+import { HUMAN_ACTIVITY_PARTICIPLES } from './lexicon';
 
 /** Obligation and opportunity frames, with a person as the subject: "was supposed to … but", "had every opportunity to". */
 const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
   {
-    re: /\b(?:was|were) (?:supposed|meant|expected|required|told|asked) to\b(?=[^.;]*\b(?:but|yet|instead|and (?:never|didn['’]t|did not|went|skipped))\b)/gi,
+    // "The editorial team was meant to check the embargo": a duty of people, told in the past, was not done.
+    re: /\b(?:was|were) (?:supposed|meant) to\b/gi,
+    reason: 'supposed-to',
+    person: true,
+  },
+  {
+    re: /\b(?:was|were) (?:expected|required|told|asked) to\b(?=[^.;]*\b(?:but|yet|instead|and (?:never|didn['’]t|did not|went|skipped))\b)/gi,
     reason: 'supposed-to',
     person: true,
   },
@@ -49,6 +56,9 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
 const FRAME_WORDS =
   /matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
 
+/** Verbs of getting or perceiving: what a person "was supposed to receive" is not their duty. */
+const RECEIVING_VERBS = new Set('be have get receive see hear experience feel notice land arrive'.split(' '));
+
 /** Obligation, opportunity and hindsight frames in the sentence ("was supposed to … but", "the correct move was to"). */
 export function frameCues(view: SentenceView, push: Push, question: boolean, rhetorical: boolean): void {
   const { tokens } = view;
@@ -60,7 +70,23 @@ export function frameCues(view: SentenceView, push: Push, question: boolean, rhe
         if (t < 0) continue;
         const end = tokens.findIndex((x) => x.end >= m.index + m[0].length);
         const subjectNp = subjectOf(tokens, t);
-        if (person && !blamable(entityOf(view, subjectNp))) continue;
+        // "The migration needed to have been tested": a passive of human work implies people as its agent.
+        const humanPassive =
+          reason === 'needed-to-have' &&
+          /\bto have been\b/i.test(m[0]) &&
+          (isHumanProcess(tokens, subjectNp) ||
+            forms(tokens[end < 0 ? tokens.length - 1 : end]).some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f)));
+        if (person && !humanPassive && !blamable(entityOf(view, subjectNp))) continue;
+        // "Users were meant to see a maintenance page", "…was supposed to receive the export, and did": what people
+        // were to get, or a duty that was done, is no hindsight.
+        if (reason === 'supposed-to') {
+          const next = tokens[end + 1];
+          if (next && forms(next).some((f) => RECEIVING_VERBS.has(f))) continue;
+          if (
+            /\b(?:and (?:they |it |we |he |she )?did|as planned|as (?:expected|intended|designed))\b/i.test(view.text)
+          )
+            continue;
+        }
         // "the pipeline was expected to finish by 6, but…": a system's expected behaviour.
         if (reason === 'plain-sight' || reason === 'hindsight' || reason === 'obvious-move' || reason === 'didnt-think')
           if (question && !rhetorical && reason !== 'didnt-think') continue;

@@ -81,7 +81,12 @@ export function modalPerfectAt(tokens: Token[], i: number): ModalPerfect | undef
     const after = tokens[m];
     if (!after || after.kind === 'punct' || after.pos === 'SCONJ')
       return { modal: i, have: k, voice: 'elliptical', subject };
-    if (after.pos === 'VERB' && /(?:ed|en|wn|ght|ne|un|ung|ot|lt|pt|nt|id|ade)$/.test(after.lower))
+    // A participle by its ending, or by its lemma when irregular ("held", "told", "sold").
+    if (
+      after.pos === 'VERB' &&
+      (/(?:ed|en|wn|ght|ne|un|ung|ot|lt|pt|nt|id|ade)$/.test(after.lower) ||
+        (after.lemma !== after.lower && !/(?:s|ing)$/.test(after.lower)))
+    )
       return { modal: i, have: k, voice: 'passive', verb: m, subject };
     return { modal: i, have: k, voice: 'copula', verb: m, subject };
   }
@@ -106,6 +111,12 @@ const EXPECTATION_VERBS = new Set([
   'imagine',
   'estimate',
 ]);
+/** Verbs of what people do to people (warn, tell, train): "Staff should have been warned" implies a person did not. */
+const TOLD_VERBS = new Set(
+  'warn tell told inform notify consult train alert page ask brief remind contact call email involve escalate'.split(
+    ' ',
+  ),
+);
 /** Verbs of a better outcome that an untaken action "would have" brought. */
 const OUTCOME_VERBS = new Set(
   'show shown tell told reveal revealed save saved catch caught prevent prevented avoid avoided spare spared stop stopped flag flagged surface surfaced expose exposed highlight highlighted make-clear point pointed confirm confirmed detect detected find found limit limited'.split(
@@ -114,7 +125,7 @@ const OUTCOME_VERBS = new Set(
 );
 /** Nouns of a person's quick action ("a quick dig", "a glance at the graph", "one question"). */
 const ACTION_NOUNS = new Set(
-  'glance look check dig grep query question call test read reading review peek search ping restart rollback revert dry-run dryrun rehearsal conversation word heads-up reminder double-check sanity-check'.split(
+  'glance look check dig grep query question call test read reading review peek search ping restart rollback revert dry-run dryrun rehearsal conversation word heads-up reminder double-check sanity-check deploy deployment eye eyes'.split(
     ' ',
   ),
 );
@@ -131,7 +142,26 @@ function humanActionSubject(tokens: Token[], np: NounPhrase | undefined): boolea
     return true;
   for (let k = np.start; k < np.end; k++)
     if (ACTION_NOUNS.has(tokens[k].lemma) || ACTION_NOUNS.has(tokens[k].lower)) return true;
+  // "a second pair of eyes on the change", "one more round of testing": the action is the "of" phrase's.
+  if (tokens[np.end]?.lower === 'of') return humanActionSubject(tokens, nounPhraseAt(tokens, np.end + 1));
   return false;
+}
+
+/** Whether "with/through/via <phrase>" right after the participle names a thing, not a person or an action. */
+function instrumentIsThing(view: SentenceView, verb: number): boolean {
+  const { tokens } = view;
+  let k = verb + 1;
+  while (tokens[k]?.pos === 'ADV') k++;
+  if (!/^(?:with|through|via)$/.test(tokens[k]?.lower ?? '')) return false;
+  const np = nounPhraseAt(tokens, k + 1);
+  if (!np || tokens[np.start].lower.endsWith('ing')) return false;
+  // "with more care from the on-call", "with a review by the team": what people should have given.
+  if (/^(?:care|attention|diligence|caution|thought|communication|coordination)$/.test(tokens[np.head].lemma))
+    return false;
+  if (humanActionSubject(tokens, np) || isHumanProcess(tokens, np)) return false;
+  const who = /^(?:from|by|of)$/.test(tokens[np.end]?.lower ?? '') ? nounPhraseAt(tokens, np.end + 1) : undefined;
+  if (who && blamable(entityOf(view, who))) return false;
+  return !blamable(entityOf(view, np));
 }
 
 /** "Simply checking the disk before the upgrade would have…": a sentence that opens with a gerund clause. */
@@ -242,7 +272,14 @@ export function modalPerfectCue(
     }
     const human = verbForms.some((f) => HUMAN_ACTIVITY_PARTICIPLES.has(f));
     const avoided = verbForms.some((f) => AVOIDED.has(f));
-    if (human || avoided || (isHumanProcess(tokens, subjectNp) && modal !== 'could'))
+    // "could have been avoided with a staged rollout", "…prevented through per-record TTLs": a change to the
+    // system or the process as the means is systems analysis, as "by a lock on the table" is (issue 16). A human
+    // action as the means ("by deploying the changes individually") stays hindsight.
+    if (avoided && !human && instrumentIsThing(view, mp.verb ?? i)) return;
+    // "Staff should have been warned": people as the ones something should have been done to, by people.
+    const toPeople =
+      (modal === 'should' || modal === 'ought') && blamable(subject) && verbForms.some((f) => TOLD_VERBS.has(f));
+    if (human || avoided || toPeople || (isHumanProcess(tokens, subjectNp) && modal !== 'could'))
       push(i, (mp.verb ?? i) + 1, 'passive', subjectNp);
     return;
   }

@@ -64,7 +64,12 @@ const CUES: Prefixed[] = [
   { pattern: String.raw`\bmade (?:an?|the|one) (?:[\w-]+ )?(?:mistake|error|slip|blunder)`, prefixes: ['made'] },
   { pattern: 'pebkac', prefixes: ['pebk'] },
   { pattern: 'pebcak', prefixes: ['pebc'] },
-  { pattern: 'layer[- ]?8', prefixes: ['laye'] },
+  { pattern: 'layer[- ]?(?:8|eight)', prefixes: ['laye'] },
+  // classification labels that name people: "cause class: people", "Category = personnel"
+  {
+    pattern: String.raw`[:=]\s*['‘"“]?(?:people|personnel|operator)\b`,
+    prefixes: ['#pe', '#op', '##pe', '##op', '###p', '###o'],
+  },
   { pattern: 'fat[- ]finger', prefixes: ['fat-', 'fat '] },
   { pattern: 'finger[- ]trouble', prefixes: ['fing'] },
   { pattern: 'id-?10-?t', prefixes: ['id-0', 'id00'] },
@@ -168,6 +173,11 @@ const CUES: Prefixed[] = [
     'more careful',
   ].map((word) => ({ pattern: word, prefixes: [word.slice(0, 4)] })),
   { pattern: String.raw`\blaz[yi]`, prefixes: ['lazy', 'lazi'] },
+  { pattern: String.raw`\b(?:abandon|abdicat|guilty part)`, prefixes: ['aban', 'abdi', 'guil'] },
+  {
+    pattern: String.raw`\b(?:past|through) (?:[\w-]+ ){0,3}(?:warning|alert|alarm|prompt|confirmation|red flag)`,
+    prefixes: ['past', 'thro'],
+  },
   { pattern: String.raw`\blax`, prefixes: ['lax'] },
   { pattern: 'pa(?:y|id|ying) (?:any )?attention', prefixes: ['pay ', 'payi', 'paid'] },
   {

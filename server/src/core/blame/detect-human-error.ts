@@ -99,11 +99,11 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
   {
     // Classification labels: "Error type: HUMAN", "Category: human", "Cause code 7 – 'Human: incorrect input'",
     // "classified as 'incorrect manual intervention (human)'", "the human element"
-    re: /(?:\b(?:error|failure|fault|incident|root[- ]cause|cause|category|classification|type|factor)(?: type| code| category| class)?(?: \d+)?\s*[:=–—-]\s*['‘"“]?(?:human|personnel|people|operator)\b|['‘"“(]human\s*[:)]|\bthe human (?:element|factor)\b(?! (?:engineering|research|design))|\b(?:meatware|wetware|liveware|carbon[- ]based) (?:problem|failure|issue|error|bug|fault))/gi,
+    re: /(?:\b(?:error|failure|fault|incident|root[- ]cause|cause|category|classification|type|factor)(?: type| code| category| class| group)?(?: \d+)?\s*[:=–—-]\s*['‘"“]?(?:human|personnel|people|operator)\b|['‘"“(]human\s*[:)]|\bthe human (?:element|factor)\b(?! (?:engineering|research|design))|\b(?:meatware|wetware|liveware|carbon[- ]based) (?:problem|failure|issue|error|bug|fault))/gi,
     reason: 'classification',
   },
   {
-    re: /\b(?:pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?8(?: (?:issue|problem|error))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble)\b/gi,
+    re: /\b(?:pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)(?: (?:issue|problem|error|fault))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble)\b/gi,
     reason: 'slang',
   },
   {
@@ -124,12 +124,12 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
   },
   {
     re: new RegExp(
-      `\\b(?:someone|somebody|(?:an?|the|our) ${WHO}) (?:made|makes|had made|committed|commits) (?:an?|the|one) (?:[\\w-]+ )?${SLIP}\\b`,
+      `\\b(?:someone|somebody|(?:an?|the|our) ${WHO}) (?:made|makes|making|had made|committed|commits|committing) (?:an?|the|one) (?:[\\w-]+ )?${SLIP}\\b`,
       'gi',
     ),
     reason: 'made-mistake',
     check: 'last',
-    needs: /(?:made|makes|committed|commits) (?:an?|the|one) /i,
+    needs: /(?:made|makes|making|committed|commits|committing) (?:an?|the|one) /i,
   },
 ];
 
@@ -141,9 +141,11 @@ function isTechnical(view: SentenceView, start: number, end: number): boolean {
   if (/^(?:user|operator)/.test(phrase)) {
     if (/^\s*(?:in|from) (?:the |our )?(?:[\w-]+ )?(?:logs?|metrics|dashboards?|responses?|traces)\b/.test(after))
       return true;
+    // "user error count", "operator error rate in the dashboard": a metric or class named right after the phrase
+    // (not a word further on: "(human factors: operator slip) was assigned to this event").
     if (
-      /\b(?:count|counts|counter|rate|rates|metric|metrics|total|code|codes|class|type|response|responses|status|message|messages|page|category|bucket|log|logs|events?|returned|exception)\b/.test(
-        after.split(/[,.;]/)[0] ?? '',
+      /^[\s-]*(?:[\w-]+ )?(?:count|counts|counter|rate|rates|metric|metrics|total|code|codes|class|type|response|responses|status|message|messages|page|category|bucket|log|logs|events?|returned|exception)\b/.test(
+        after,
       )
     ) {
       if (!/^\s*(?:by|on the part of|during|in|when)\b/.test(after)) return true;
@@ -157,7 +159,7 @@ function isTechnical(view: SentenceView, start: number, end: number): boolean {
   }
   if (
     /^operator/.test(phrase) &&
-    /\b(?:kubernetes|k8s|crd|reconcil\w*|controller|helm|postgres|etcd|prometheus)\b/.test(view.lower)
+    /\b(?:kubernetes|k8s|crd|reconcil\w*|helm|postgres|etcd|prometheus)\b/.test(view.lower)
   )
     return true;
   return false;
@@ -169,7 +171,7 @@ const RECORDED =
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const NEEDED = new RegExp(
-  `${SLIP}|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?8|finger`,
+  `${SLIP}|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)|finger|[:=]\\s*['‘"“]?(?:people|personnel|operator)\\b`,
   'i',
 );
 
@@ -188,6 +190,17 @@ export function detectHumanError(view: SentenceView): Cue[] {
         continue;
       }
       if (cues.some((c) => c.start < end && start < c.end)) continue;
+      // "users seeing errors", "operators hitting errors": the middle word is the verb of a clause whose subject is
+      // the people, who meet the errors (a "manual keying mistake" has a noun there).
+      if (reason === 'kind' && m.groups?.mid) {
+        const midStart = start + m[0].indexOf(m.groups.mid, m.groups.kind.length);
+        const mid = view.tokens.find((t) => t.start === midStart);
+        const kind = view.tokens.find((t) => t.start === start);
+        if (mid?.pos === 'VERB' && kind?.pos === 'NOUN' && !/^(?:mak|commit)/.test(mid.lower)) {
+          re.lastIndex = start + 1;
+          continue;
+        }
+      }
       // "a configuration mistake on our side" is the system's: a slip on our side is a person's only unqualified.
       if (reason === 'our-side') {
         const before = view.tokens.findLast((t) => t.end <= start);

@@ -1,6 +1,6 @@
 import { type Cue, isQuoted, isRejected, phraseText, type SentenceView, span } from './cues';
 import { classify, isPersonLike } from './entities';
-import { FormList, isNegated, nounPhraseAt, subjectOf } from './grammar';
+import { FormList, isNegated, type NounPhrase, nounPhraseAt, subjectOf } from './grammar';
 import {
   IGNORE_VERBS,
   IGNORED_OBJECTS,
@@ -47,6 +47,22 @@ const PHRASES: { re: RegExp; reason: string }[] = [
     reason: 'blame-with',
   },
   { re: /\b(?:is|was|'s) on (?:me|him|her|them|us)\b/gi, reason: 'on-me' },
+  // Inattention stated as evident: "whoever approved it clearly didn't look at it", "plainly never opened the diff".
+  {
+    re: /\b(?:clearly|obviously|plainly|evidently)\s+(?:did ?n['’]?t|did not|never|had ?n['’]?t|had not)\s+(?:even\s+)?(?:look(?:ed)?|read|open(?:ed)?|check(?:ed)?|test(?:ed)?|review(?:ed)?|glance[d]?|notice[d]?|consider(?:ed)?)\b/gi,
+    reason: 'inattention',
+  },
+  // Dereliction: "neglected their duties", "shirked the on-call responsibilities", "abandoned their posts".
+  {
+    re: /\b(?:neglect(?:ed|s|ing)?|shirk(?:ed|s|ing)?|abandon(?:ed|s|ing)?|abdicat(?:e|ed|es|ing)) (?:(?:their|his|her|my|our|your|the) )?(?:(?:basic|core|own|on-call|professional|most basic) )?(?:dut(?:y|ies)|responsibilit(?:y|ies)|obligations?|posts?)\b/gi,
+    reason: 'dereliction',
+  },
+  // A verdict on people by role: "the culprits here are the backend devs", "the on-call was the real culprit".
+  { re: /\b(?:culprits?|guilty part(?:y|ies))(?: here| \w+ly)? (?:is|are|was|were)\b/gi, reason: 'culprit' },
+  {
+    re: /\b(?:is|are|was|were) (?:the )?(?:real |main |true |only |chief |prime )?culprits?\b/gi,
+    reason: 'culprit-of',
+  },
 ];
 
 const IDIOMS = JUDGMENT_IDIOMS.map((i) => ({ re: new RegExp(i.pattern, 'gi'), agent: i.agent }));
@@ -56,7 +72,14 @@ const PASSIVE_AUX = /^(?:is|are|was|were|be|been|being|got|get|gets|getting)$/;
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const PHRASE_WORDS =
-  /bother|no excuse|lack of|attention|heed|regard|urgency|care|thought|concern|without|disregard|rushed|more careful|at fault|blame|on (?:me|him|her|them|us)/i;
+  /bother|no excuse|lack of|attention|heed|regard|urgency|care|thought|concern|without|disregard|rushed|more careful|at fault|blame|on (?:me|him|her|them|us)|neglect|shirk|abandon|abdicat|culprit|guilty|clearly|obviously|plainly|evidently/i;
+
+/** Verbs of going past something (with "past" or "through"): past a warning, they tell it was ignored. */
+const PASSING =
+  /^(?:bl[eo]w|blows|blown|blowing|sail(?:s|ed|ing)?|drove|driv(?:e|es|ing|en)|plough(?:s|ed|ing)?|plow(?:s|ed|ing)?|barrel(?:l?ed|l?ing|s)?|steamroll(?:s|ed|ing)?|bulldoz(?:e|es|ed|ing)|click(?:s|ed|ing)?|blast(?:s|ed|ing)?|breez(?:e|es|ed|ing)|waltz(?:es|ed|ing)?|ran|run|runs|running|went|skipp(?:ed|ing))$/;
+/** What one goes past that was there to stop them. */
+const WARNING_NOUNS =
+  /^(?:warning|alert|alarm|prompt|confirmation|flag|sign|caution|notice|dialog|dialogue|popup|pop-up|banner)s?$/;
 
 const JUDGMENT = new FormList(JUDGMENT_WORDS);
 const IGNORING = new FormList(IGNORE_VERBS);
@@ -88,8 +111,28 @@ export function detectJudgment(view: SentenceView): Cue[] {
       const start = m.index;
       const end = start + m[0].length;
       const t = tokens.findIndex((x) => x.start >= start);
+      // A person said to be the culprit: the phrase after "the culprits are", or the subject of "was the culprit"
+      // ("the culprit commit", "the primary culprit was a runaway process" are about systems).
+      if (reason === 'culprit' || reason === 'culprit-of') {
+        let np: NounPhrase | undefined;
+        if (reason === 'culprit') {
+          const after = tokens.findIndex((x) => x.start >= end);
+          np = after >= 0 ? nounPhraseAt(tokens, after) : undefined;
+        } else np = t >= 0 ? subjectOf(tokens, t) : undefined;
+        const entity = np ? classify(tokens, np, view.ctx) : undefined;
+        if (!entity || entity.negative || !isPersonLike(entity) || (t >= 0 && isNegated(tokens, t, 2))) continue;
+        push({
+          kind: 'judgment',
+          start,
+          end,
+          phrase: m[0],
+          reason: 'verdict',
+          subject: phraseText(view, np?.start ?? 0, np?.end ?? 0),
+        });
+        continue;
+      }
       // "The cache paid no attention to the TTL header" is a bug; care is denied to a person only.
-      if (reason === 'no-care') {
+      if (reason === 'no-care' || reason === 'dereliction' || reason === 'inattention') {
         const subject = t >= 0 ? subjectOf(tokens, t) : undefined;
         const entity = subject ? classify(tokens, subject, view.ctx) : undefined;
         if (!entity || entity.negative || !isPersonLike(entity)) continue;
@@ -181,6 +224,26 @@ export function detectJudgment(view: SentenceView): Cue[] {
           return;
       }
       push({ kind: 'judgment', ...span(view, i, i + 1), reason: 'word' });
+      return;
+    }
+    // "blew straight past every warning", "clicked through the confirmation prompt": warnings passed by, as ignored.
+    if (PASSING.test(tok.lower) && tok.pos === 'VERB') {
+      let k = i + 1;
+      while (tokens[k] && /^(?:straight|right|clean|blithely|happily|just)$/.test(tokens[k].lower)) k++;
+      const through = tokens[k]?.lower === 'through';
+      if (tokens[k]?.lower !== 'past' && !(through && !/^(?:ran|run|runs|running|went|skipped)$/.test(tok.lower)))
+        return;
+      const object = nounPhraseAt(tokens, k + 1);
+      if (!object || !WARNING_NOUNS.test(tokens[object.head].lemma)) return;
+      const subject = subjectOf(tokens, i);
+      const entity = subject ? classify(tokens, subject, view.ctx) : undefined;
+      if (!entity || !isPersonLike(entity) || isNegated(tokens, i, 2)) return;
+      push({
+        kind: 'judgment',
+        ...span(view, i, object.end),
+        reason: 'ignored',
+        subject: phraseText(view, subject?.start ?? 0, subject?.end ?? 0),
+      });
       return;
     }
     // "ignored the warnings", "chose to ignore the failing tests", "dismissing the disk alerts".

@@ -1,17 +1,34 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
-import { clauseStart, forms, isClausePunct, nounPhraseAt } from './grammar';
+import { clauseStart, forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
 import {
+  actsOnSystem,
   changeAction,
   changeVerb,
   consequenceAfter,
   coordinatedChange,
+  ENDED,
   harmIn,
   isRemedialObject,
   isRemedy,
   takesRole,
 } from './named-actions';
-import { CAUSAL, CAUSE_LABEL, isArtefact, VERDICT, VERDICT_AFTER, verbAfter } from './named-phrases';
+import {
+  AGENT_LABEL,
+  CAUSAL,
+  CAUSE_LABEL,
+  GOOD_STATE,
+  ironicHarm,
+  isArtefact,
+  isWork,
+  PRAISE,
+  SUBORDINATORS,
+  subordinatorBefore,
+  VERDICT,
+  VERDICT_AFTER,
+  verbAfter,
+  withoutRole,
+} from './named-phrases';
 import type { Token } from './tokens';
 
 /** A named person or @handle as the agent or cause of the failure. */
@@ -56,8 +73,12 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
   // after the one person the sentence names stands for them.
   const people = new Set(names.map((n) => phraseText(view, n.start, n.end)));
   if (cues.length === 0 && people.size === 1) {
+    // "Ana, you broke prod": a name said to the person makes "you" stand for them.
+    const vocative =
+      tokens[names[0].end]?.text === ',' && (names[0].start === 0 || tokens[names[0].start - 1]?.text === ',');
     for (let k = names[0].end; k < tokens.length; k++) {
-      if (!/^(?:he|she|his|her)$/.test(tokens[k].lower) || tokens[k].pos !== 'PRON') continue;
+      const pronoun = /^(?:he|she|his|her)$/.test(tokens[k].lower) || (vocative && tokens[k].lower === 'you');
+      if (!pronoun || tokens[k].pos !== 'PRON') continue;
       // "her" as an object ("paged her") stands for no agent.
       if (tokens[k].lower === 'her' && tokens[k - 1]?.pos === 'VERB') continue;
       const reason = subjectReason(view, { start: k, end: k + 1 }, false, undefined);
@@ -83,11 +104,36 @@ function nameReason(
   const after = view.text.slice(tokens[name.end - 1].end);
   // Verdicts: "Tariq's fault", "Leila is to blame", "blame lies with Thabo", "the culprit was Jin-woo".
   if (VERDICT.some((re) => re.test(before)) || VERDICT_AFTER.some((re) => re.test(after))) return 'verdict';
-  // "the payment outage is on Zara": a failure put on the person.
+  // "the payment outage is on Zara": a failure put on the person. "It's on Mateus — he rebooted…", "That one is on
+  // Priya.": the pronoun stands for the failure, said alone (not "it's on Priya to follow up", "it's on her list").
   if (/\b(?:is|was|'s|’s) (?:all |squarely |entirely |solely )?on\s*$/i.test(before)) {
     const subject = name.start - 3 - (/^(?:all|squarely|entirely|solely)$/.test(tokens[name.start - 2]?.lower) ? 1 : 0);
     if (subject >= 0 && harmIn(view, subject, subject + 1)) return 'verdict';
+    const pronoun = /^(?:it|this|that|that one|this one)$/i.test(
+      view.text
+        .slice(0, tokens[name.start].start)
+        .replace(/\s*(?:['’]s|\bis|\bwas)\s+(?:all |squarely |entirely |solely )?on\s*$/i, '')
+        .replace(/^.*[,:;—–-]\s*/, '')
+        .trim(),
+    );
+    const alone =
+      !tokens[name.end] ||
+      /^[.;:!—–-]$/.test(tokens[name.end].text) ||
+      (tokens[name.end].text === ',' && !/\bto \w+/.test(after));
+    if (pronoun && alone && !isPossessive(tokens, name)) return 'verdict';
   }
+  // "The deploy that took down search was Chen's": the harm's owner told in a possessive predicate.
+  if (
+    /\b(?:was|is|were|are)\s*$/i.test(before) &&
+    isPossessive(tokens, name) &&
+    (!tokens[name.end + 1] || isClausePunct(tokens[name.end + 1]) || tokens[name.end + 1].text === '.') &&
+    harmIn(view, 0, name.start) &&
+    isWork(tokens[subjectOf(tokens, name.start - 1)?.head ?? -1])
+  )
+    return 'verdict';
+  // Ironic praise: "Cheers, Joy, the hot-patch worked beautifully — right up until it took down the site", "Nice
+  // one, @tkoh — the 'small tweak' took down every queue".
+  if (PRAISE.test(before) && ironicHarm(view, name.end)) return 'ironic-praise';
   // A cue of another kind whose subject is this person ("Paolo should have known"), or that sits in the phrase of
   // their work ("Mehmet's fat-fingered prefix").
   const possessiveEnd = possessiveArtefactEnd(view, name);
@@ -98,6 +144,14 @@ function nameReason(
         (possessiveEnd !== undefined && c.start >= tokens[name.end].start && c.end <= tokens[possessiveEnd - 1].end)),
   );
   if (own) return `subject-of-${own.kind}`;
+  // "Honestly Grace was careless with the credentials": a cue after the name in the clause it is the subject of.
+  const predicate = other.find((c) => {
+    if (c.kind === 'named-individual' || c.start < tokens[name.end - 1].end) return false;
+    const at = tokens.findIndex((t) => t.start >= c.start);
+    const subject = at >= 0 ? subjectOf(tokens, at) : undefined;
+    return subject !== undefined && subject.start <= name.start && subject.end >= name.end && subject.head < name.end;
+  });
+  if (predicate) return `subject-of-${predicate.kind}`;
   // The answer to "Who broke prod?"
   if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
     return 'answer';
@@ -126,11 +180,12 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   let np = nounPhraseAt(tokens, at);
   // "Caio's dbt macro cast the decimal prices": a bare noun followed by a determiner inside the phrase is the verb
   // the tagger took for a noun.
-  for (let x = at + 2; np && x < np.end; x++) {
+  for (let x = at + 2; np && x <= np.end; x++) {
     const verb = tokens[x - 1];
     if (
-      tokens[x].pos === 'DET' &&
-      /^(?:the|a|an|all|every|its|their)$/.test(tokens[x].lower) &&
+      ((tokens[x].pos === 'DET' && /^(?:the|a|an|all|every|its|their)$/.test(tokens[x].lower)) ||
+        // "Yusuf's shortcut cost us six hours": an object pronoun after the noun the tagger took.
+        (tokens[x].pos === 'PRON' && /^(?:us|them|him|me|everyone|everybody)$/.test(tokens[x].lower))) &&
       verb.pos === 'NOUN' &&
       verb.lower === verb.lemma &&
       tokens[x - 2].pos === 'NOUN'
@@ -170,14 +225,14 @@ function subjectReason(
     if (end === undefined) return undefined; // "Anjali's analysis showed…"
     artefact = true;
     phraseEnd = end;
-  } else if (/^(?:his|her)$/.test(tokens[subject.start].lower)) {
+  } else if (/^(?:his|her|your)$/.test(tokens[subject.start].lower)) {
     // A pronoun's possessive: "his deploy".
     const np = nounPhraseAt(tokens, subject.start + 1);
     if (!np || !isArtefact(tokens[np.head])) return undefined;
     artefact = true;
     phraseEnd = np.end;
   }
-  const prefix = view.text.slice(0, tokens[subject.start].start);
+  const prefix = withoutRole(view.text.slice(0, tokens[subject.start].start));
   // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
   if (CAUSAL.test(prefix)) {
     const cause = causeReason(view, subject, phraseEnd, artefact, prefix);
@@ -192,6 +247,35 @@ function subjectReason(
     const v = verbAfter(tokens, phraseEnd);
     if (v === undefined || !isRemedy(tokens[v])) return 'cause-label';
   }
+  // Further in a cause label's value, as the one who changed what it names: "Contributing factor #1: the weights
+  // that Chidi edited by hand".
+  if (label && tokens[subject.start].start > label[0].length + 3 && !artefact) {
+    const v = verbAfter(tokens, phraseEnd, subject.start);
+    const verb = v !== undefined ? tokens[v] : undefined;
+    if (
+      v !== undefined &&
+      verb &&
+      (verb.pos === 'VERB' || (verb.pos === 'ADJ' && verb.lower.endsWith('ed'))) &&
+      !verb.lower.endsWith('ing') &&
+      actsOnSystem(verb) &&
+      !isRemedy(verb, tokens[v + 1], view)
+    )
+      return 'cause-label';
+  }
+  // "| Agent: Nikolai P. | Action: ran VACUUM FULL | Effect: 2 h write outage |": the agent of a row that tells harm.
+  const agentLabel = AGENT_LABEL.exec(view.text);
+  if (
+    agentLabel &&
+    tokens[subject.start].start >= agentLabel[0].length - 1 &&
+    tokens[subject.start].start <= agentLabel[0].length + 3 &&
+    harmIn(view, subject.end) &&
+    !ENDED.test(view.text) &&
+    // A remedy told in the past ("Action: restored the backup"): the row is the response.
+    !tokens
+      .slice(subject.end)
+      .some((t, k) => t.pos === 'VERB' && t.lower !== t.lemma && isRemedy(t, tokens[subject.end + k + 1], view))
+  )
+    return 'cause-label';
   const v = verbAfter(tokens, phraseEnd, subject.start);
   if (v === undefined) return undefined;
   const verb = tokens[v];
@@ -211,12 +295,17 @@ function subjectReason(
   if (forms(tokens[main]).some((f) => SECOND_VERB.has(f))) {
     let k = main + 1;
     if (tokens[k]?.lower === 'to') k++;
+    // "decided to "optimise" the ETL": scare quotes around the verb.
+    if (QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
     if (tokens[k]?.pos === 'VERB') main = k;
   }
   // "rolled out the patch" is remedial work; "caused the outage by applying an untested patch" is not: a verb of
   // causing makes the person the cause whatever tool it names.
   const causing = forms(tokens[main]).some((f) => CAUSING_VERBS.has(f));
-  if ((isRemedialObject(tokens, main) && !causing) || takesRole(tokens, main)) return undefined;
+  // "…bypassed the two-person rule to hotfix the engine, and the hotfix halted order matching": remedial work that
+  // the sentence says did harm is not the response.
+  if ((isRemedialObject(tokens, main) && !causing && !consequenceAfter(view, main)) || takesRole(tokens, main))
+    return undefined;
   // "Kofi said the deploy had caused the errors": the harm in what a person says or thinks is the complement's, not
   // theirs ("Wojtek admits he ran…" is read from the pronoun).
   if (forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)) && complementClause(tokens, main + 1)) return undefined;
@@ -225,28 +314,45 @@ function subjectReason(
   const mistaken =
     /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i.test(
       clauseText,
-    );
+    ) ||
+    // Self-approval: "approved his own pull request", "merged her own change".
+    /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText);
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
   // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
   // "…started double-charging once Mireille switched…": the tagger may call the subordinator an adverb.
-  const c = SUBORDINATORS.has(tokens[subject.start - 1]?.lower ?? '')
-    ? subject.start
-    : clauseStart(tokens, subject.start);
-  const subordinate = c > 0 && SUBORDINATORS.has(tokens[c - 1].lower);
+  // "The 502s began the moment Ayşe toggled…": a noun of time as the subordinator.
+  const sub = subordinatorBefore(tokens, subject.start);
+  const c = sub !== undefined ? subject.start : clauseStart(tokens, subject.start);
+  const subordinate = sub !== undefined || (c > 0 && SUBORDINATORS.has(tokens[c - 1].lower));
+  // The main clause, before the subordinator.
+  const mainEnd = sub ?? c - 1;
+  // "Everything was fine until Mariana decided to…": what the person did ended a good state. ("The outage lasted
+  // until Ana restarted the primary" is the remedy.)
+  if (sub !== undefined && /^(?:until|till)$/.test(tokens[sub].lower)) {
+    const before = view.text.slice(0, tokens[sub].start);
+    // A change, or a restart-like remedy, ended it ("…until Ana noticed the queue growing" tells a discovery).
+    const acted = actsOnSystem(tokens[main]) || forms(tokens[main]).some((f) => CHANGING_REMEDIES.has(f));
+    if (GOOD_STATE.test(before) && !harmIn(view, 0, sub) && acted) return artefact ? 'artefact' : 'cause';
+    if (!mistaken) return undefined;
+  }
   if (tokens[main].lemma === 'fail' && isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) return undefined;
   if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
     if (coordinatedChange(view, main)) return 'change';
     if (consequenceAfter(view, main)) return 'consequence';
     // "The downtime started when Siobhan rebooted the interface engine" (not "the outage ended when…").
-    if (subordinate && harmIn(view, 0, c - 1) && !ENDED.test(view.text.slice(0, tokens[c - 1].start))) return 'cause';
+    if (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start)))
+      return 'cause';
     return undefined;
   }
   // "Taking down the whole CI fleet, @devon.m pushed…": a participle clause before the subject tells its effect.
   const fronted = tokens[subject.start - 1]?.text === ',' && frontedParticiple(tokens);
+  // "Ana analysed the broken config": the harm is what the person looked into, not what they did.
+  const looking = forms(tokens[main]).some((f) => LOOKING_VERBS.has(f));
   if (
     mistaken ||
-    harmIn(view, main) ||
-    (subordinate && harmIn(view, 0, c - 1)) ||
+    (!looking && harmIn(view, main)) ||
+    // "The errors stopped the moment Ayşe toggled the flag off" tells a remedy.
+    (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start))) ||
     (artefact && harmIn(view, 0, subject.start)) ||
     (fronted && harmIn(view, 0, subject.start))
   )
@@ -255,6 +361,18 @@ function subjectReason(
     return artefact ? 'artefact' : 'change';
   return undefined;
 }
+
+/** Verbs of looking into, learning and telling: their object is what the person studied or told. */
+const LOOKING_VERBS = new Set(
+  `analyse analyze investigate inspect examine study research look see watch notice find discover spot identify
+  read hear learn realise realize know confirm verify measure reproduce profile diagnose debug trace observe
+  explain describe document summarise summarize attend join`.split(/\s+/),
+);
+
+/** Remedies that change the system, and may end a good state as well as a bad one: "…fine until Ana restarted…". */
+const CHANGING_REMEDIES = new Set(
+  'restart reboot drain scale failover fail-over patch rotate replace revert rollback'.split(' '),
+);
 
 /** Verbs whose subject is the cause of what follows. */
 const CAUSING_VERBS = new Set(['cause', 'trigger', 'introduce', 'break', 'crash', 'corrupt']);
@@ -275,13 +393,8 @@ function complementClause(tokens: Token[], k: number): boolean {
   return v?.pos === 'VERB' || v?.pos === 'AUX';
 }
 
-/** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
-const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
 /** Verbs whose action is the verb after them: "begins looking", "started to investigate". */
 const SECOND_VERB = new Set('begin start continue try attempt decide go manage help proceed rush hurry'.split(' '));
-/** A main clause that tells the failure ended ("the outage ended when…"), not that it began. */
-const ENDED =
-  /\b(?:end(?:ed|s)?|over|stopp(?:ed)?|stops|ceased?|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
 
 /** Whether the sentence opens with a participle clause ("Taking down the whole CI fleet, …"). */
 function frontedParticiple(tokens: Token[]): boolean {
@@ -303,6 +416,8 @@ function causeReason(
 ): string | undefined {
   const { tokens } = view;
   const by = /\bby\s*$/i.test(prefix);
+  // "The errors stopped after Ayşe toggled the flag off": a time clause after a failure that ended tells the remedy.
+  if (/\b(?:after|since|once)\s*$/i.test(prefix) && ENDED.test(prefix)) return undefined;
   // "Thanks to Henrik for restoring the replica", "thanks to Henrik, the outage lasted minutes rather than hours":
   // gratitude for the remedy, not ironic thanks.
   if (/\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i.test(prefix)) {

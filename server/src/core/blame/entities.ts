@@ -12,7 +12,7 @@ import {
   ROLE_NOUNS,
   SYSTEM_NOUNS,
 } from './lexicon';
-import { initialsAt, insideQuotes, loginAt } from './name-forms';
+import { honorificNameAt, initialNameAt, initialsAt, insideQuotes, loginAt } from './name-forms';
 import { givenNames, namesAlsoWords } from './names';
 import { isEnglishWord } from './nlp';
 import type { Token } from './tokens';
@@ -116,12 +116,14 @@ const IRREGULAR_PAST =
  */
 function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): boolean {
   const t = tokens[i];
-  if (t.text.length < 3 || !isTitleCase(t.text)) return false;
+  if (t.text.length < 2 || !isTitleCase(t.text)) return false;
   const facts = nameFacts(t.text);
   if (!facts || facts.product) return false;
   const { word } = facts;
   if (ctx.systems.has(word) || ctx.allowedNames.has(word) || SYSTEM_NOUNS.has(word) || ROLE_NOUNS.has(word))
     return false;
+  // "after Ops changed the firewall": a team by its kind of work.
+  if (PERSON_MODIFIERS.has(word) || GROUP_ACRONYMS.has(word) || isRoleNoun(word)) return false;
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
   const agentAfter =
@@ -129,10 +131,29 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
     (next.lower === "'s" ||
       next.lower === '’s' ||
       (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
-      (next.text === ',' && /^(?:the|our|who|whose)$/.test(tokens[i + 2]?.lower ?? '')));
-  const agentBefore = prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB';
+      (next.text === ',' && /^(?:the|our|who|whose|you)$/.test(tokens[i + 2]?.lower ?? '')));
+  const agentBefore =
+    (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
+    // "down to Gaz pulling the wrong feed", "because of Baz running…": a cause phrase, then what the person did.
+    (causalPreposition(tokens, i) && next?.pos === 'VERB' && next.lower.endsWith('ing'));
   if (!agentAfter && !agentBefore) return false;
-  return !isEnglishWord(word);
+  if (!isEnglishWord(word)) return true;
+  // Short names are often words too ("Mo", "Ben", "Jo"): capitalised inside the sentence (or possessive at its
+  // start) where a person acts, and no word for a team or a role, they are a nickname.
+  // Capitalised after a word, not where an entry starts ("11:05 Fix deployed"), or possessive.
+  const midSentence = !!prev && /^[\p{L}]/u.test(prev.text) && prev.pos !== 'NUM';
+  return word.length <= 3 && t.pos === 'PROPN' && (midSentence || next?.lower === "'s" || next?.lower === '’s');
+}
+
+/** Whether the words before token `i` end a cause phrase: "down to", "due to", "because of", "thanks to". */
+function causalPreposition(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower;
+  const before = tokens[i - 2]?.lower ?? '';
+  return (
+    (prev === 'to' && /^(?:down|due|owing|thanks|back|attributed|attributable)$/.test(before)) ||
+    (prev === 'of' && /^(?:because|fault|result)$/.test(before)) ||
+    prev === 'by'
+  );
 }
 
 /** Lower-case honorifics written after a name. */
@@ -147,11 +168,22 @@ function wordNameInContext(tokens: Token[], i: number): boolean {
   // "Kudos to Brad for…", "Thanks, Hope, for…": the one thanked is a person.
   const thanked = tokens[i - 1]?.lower === 'to' || tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1];
   if (thanked && THANKS.test(thanked.lower) && (next?.lower === 'for' || next?.text === ',')) return true;
+  // "It's on Malik", "the outage is on Hope": a failure put on someone.
+  if (tokens[i - 1]?.lower === 'on' && /^(?:'s|’s|is|was)$/.test(tokens[i - 2]?.lower ?? '')) return true;
   if (!next) return false;
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
     return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
-  if (next.text === ',') return tokens[i + 2]?.lower === 'the' || tokens[i + 2]?.lower === 'our';
+  // "Hope, the on-call, …", "Ana, you broke prod": an apposition, or the person spoken to.
+  if (next.text === ',') return /^(?:the|our|you)$/.test(tokens[i + 2]?.lower ?? '');
+  // "Honestly Grace was careless…": a capitalised word-name inside the sentence, subject of a finite auxiliary.
+  if (
+    i > 0 &&
+    next.pos === 'AUX' &&
+    /^(?:was|is|had|has|did|were)$/.test(next.lower) &&
+    !/^(?:the|a|an|our|this|that)$/.test(tokens[i - 1].lower)
+  )
+    return true;
   return (
     next.pos === 'VERB' &&
     /(?:ed|[^s]s)$|^(?:ran|ran|put|set|cut|hit|shut|let|made|took|broke|brought|went|sent|left|lost|forgot|wrote|gave|did)$/.test(
@@ -225,7 +257,17 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
     }
     return { start: i, end };
   }
-  const initials = initialsAt(tokens, i) ?? loginAt(tokens, i);
+  const isThing = (x: Token) =>
+    PRODUCTS.has(normalise(x.text)) || SYSTEM_NOUNS.has(x.lower) || ctx.systems.has(normalise(x.text));
+  const initials =
+    initialsAt(tokens, i) ??
+    loginAt(tokens, i) ??
+    honorificNameAt(tokens, i, isThing) ??
+    initialNameAt(
+      tokens,
+      i,
+      (x) => isKnownWord(x.text, ctx) || (isTitleCase(x.text) && !isThing(x) && !isEnglishWord(normalise(x.text))),
+    );
   if (initials) return initials;
   if (
     !isKnownName(t, ctx) &&
@@ -249,6 +291,15 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   // A surname: the next capitalised word, unless it is a product or a system noun.
   const next = tokens[end];
   if (next && isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower)) end++;
+  // "Nikolai P.": an initial after the given name is its surname.
+  if (
+    end === i + 1 &&
+    /^\p{Lu}$/u.test(tokens[end]?.text ?? '') &&
+    tokens[end].start === t.end + 1 &&
+    tokens[end + 1]?.text === '.' &&
+    tokens[end + 1].start === tokens[end].end
+  )
+    end += 2;
   // "Sanjeev sir", "Tanaka san": an honorific after the name is part of it.
   if (HONORIFICS.test(tokens[end]?.text ?? '')) end++;
   const after = tokens[end];

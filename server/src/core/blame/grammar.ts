@@ -91,6 +91,18 @@ export function repairTags(tokens: Token[]): void {
     ) {
       t.pos = 'NOUN';
     }
+    // "The schools' IT coordinators", "US customers": an acronym the model took for a pronoun, before a noun.
+    if (t.pos === 'PRON' && /^\p{Lu}{2,}$/u.test(t.text) && (next?.pos === 'NOUN' || next?.pos === 'PROPN'))
+      t.pos = 'PROPN';
+    // "A staging deploy would have…": a bare verb between a determiner's noun and an auxiliary is the head noun.
+    if (
+      t.pos === 'VERB' &&
+      t.lower === t.lemma &&
+      prev?.pos === 'NOUN' &&
+      tokens[i - 2]?.pos === 'DET' &&
+      next?.pos === 'AUX'
+    )
+      t.pos = 'NOUN';
     // Capitalised mid-sentence words the model calls nouns are names or products.
     if (
       t.pos === 'NOUN' &&
@@ -237,6 +249,20 @@ function isNpToken(t: Token): boolean {
   return NP_POS.has(t.pos);
 }
 
+/** Whether token `e` is the apostrophe of a plural possessive ("schools' coordinators"), a phrase following. */
+function pluralPossessive(tokens: Token[], e: number): boolean {
+  const t = tokens[e];
+  const next = tokens[e + 1];
+  return (
+    (t.text === "'" || t.text === '’') &&
+    tokens[e - 1].end === t.start &&
+    /s$/i.test(tokens[e - 1].text) &&
+    !!next &&
+    next.start > t.end &&
+    isNpToken(next)
+  );
+}
+
 /** The noun phrase starting at `i` (after leading fillers), or undefined. */
 export function nounPhraseAt(tokens: Token[], i: number, limit = tokens.length): NounPhrase | undefined {
   let s = i;
@@ -246,8 +272,18 @@ export function nounPhraseAt(tokens: Token[], i: number, limit = tokens.length):
   let e = s;
   let possessor: number | undefined;
   let head = -1;
-  while (e < limit && isNpToken(tokens[e])) {
+  while (e < limit && (isNpToken(tokens[e]) || (head >= 0 && e > s && pluralPossessive(tokens, e)))) {
     const t = tokens[e];
+    // "the pilot schools' IT coordinators": an apostrophe glued to a plural is a possessive, like "'s".
+    if (head >= 0 && e > s && pluralPossessive(tokens, e)) {
+      possessor = head;
+      head = -1;
+      e++;
+      continue;
+    }
+    // "every warning the console threw", "the on-call the moment rates doubled": an article after the head starts
+    // another phrase (a relative clause without its pronoun, or an adverbial).
+    if (head >= 0 && t.pos === 'DET' && tokens[head].pos !== 'NUM' && /^(?:the|a|an|every|each)$/.test(t.lower)) break;
     if (t.lower === "'s") {
       if (head >= 0) possessor = head;
       head = -1;

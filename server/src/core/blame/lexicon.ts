@@ -109,13 +109,25 @@ export const HARM_VERBS = words(`
   mis-route misroute misconfigure misconfig hose torch force-push
 `);
 
+/**
+ * Verbs of a system failing, said without an object ("the cluster partitioned", "the workers hung"): the outcome
+ * in a clause that follows a person's action. Only there: several have neutral transitive senses ("partitioned
+ * the table").
+ */
+export const FAILURE_OUTCOMES = words(`
+  partition partitioned hang hung freeze froze frozen panic panicked wedge wedged flap flapped thrash thrashed
+  degrade degraded choke choked die died overflow overflowed explode exploded collapse collapsed buckle buckled
+  timeout time-out diverge diverged desync desynced oom oomed segfault segfaulted brownout stall stalled
+`);
+
 /** Nouns and adjectives that describe a failure or a bad outcome. */
 export const HARM_WORDS = words(`
   outage downtime incident failure failures error errors 5xx 500s 502s 503s 504s bug bugs regression leak
   loss data-loss breakage breaking broken bad faulty buggy untested unreviewed wrong incorrect outdated stale
   malformed invalid stampede meltdown disruption degradation degraded down offline unavailable broke
   double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
-  deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire
+  deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire exposure
+  malicious expired
 `);
 
 /** Phrases that mark an action as the wrong one. */
@@ -136,6 +148,7 @@ export const REMEDY_VERBS = words(`
   verify validate check test explain describe share document write note thank answer respond reply join
   restart reboot failover fail-over drain scale patch renew reissue deploy-fix hotfix mention tag cc assign determine realize
   realise learn figure conclude suspect believe think observe see look clean clean-up cleanup dig watch wake join
+  replace rotate
 `);
 
 /** Judgment words about conduct, by lemma or lower-case form. */
@@ -226,7 +239,9 @@ export const startsOf = (forms: string[]) => [...new Set(forms.map((w) => w.slic
 const SLIP_FORMS = [
   ...list(SLIP_NOUNS),
   ...list(`misjudgment misjudgments misjudgement misjudgements misclick misclicks mis-keying miskeying goof goofs
-    slipup slipups mixup mixups`),
+    slipup slipups mixup mixups misoperation misoperations mis-operation mis-operations maloperation
+    maloperations wrong_operation wrong_operations incorrect_operation incorrect_operations improper_operation
+    improper_operations`),
 ];
 /** A pattern's alternation of every name of a human slip: "blunders", "slip-up", "faux pas", "misclick". */
 export const SLIP = `(?:${alternation(SLIP_FORMS)})`;
@@ -246,11 +261,27 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
     starts: ['took', 'take', 'taki'],
   },
   { pattern: String.raw`\bdr(?:op|opped|opping|ops) the ball\b`, starts: ['drop'] },
-  { pattern: String.raw`\basleep at the (?:wheel|switch)\b`, starts: ['asle'] },
+  { pattern: String.raw`\basleep (?:at the (?:wheel|switch)|on the job|on (?:duty|watch))\b`, starts: ['asle'] },
   { pattern: String.raw`\bphon(?:ed|es|ing|e) (?:it |the \w+ )?in\b`, starts: ['phon'] },
   { pattern: String.raw`\b(?:went|go|goes|going|gone) rogue\b`, starts: ['went', 'go r', 'goes', 'goin', 'gone'] },
   { pattern: String.raw`\bwing(?:ed|ing|s)? (?:it|schema|changes|the)\b|\bwinging\b`, starts: ['wing'] },
-  { pattern: String.raw`\brubber-?stamp(?:ed|ing|s)?\b`, starts: ['rubb'] },
+  { pattern: String.raw`\brubber[- ]?stamp(?:ed|ing|s)?\b`, starts: ['rubb'] },
+  // Approval without a look: "waved the change through".
+  {
+    pattern: String.raw`\bwav(?:ed|es|ing|e) (?:(?:it|them|this|that|the|a|an|every|each) )?(?:[\w-]+ ){0,2}through\b`,
+    starts: ['wave', 'wavi'],
+    agent: true,
+  },
+  // Work judged by its kind: "a hack job on the retry logic", "a rush job".
+  {
+    pattern: String.raw`\b(?:hack|hatchet|rush|bodge|cowboy) jobs?\b`,
+    starts: ['hack', 'hatc', 'rush', 'bodg', 'cowb'],
+  },
+  // Sarcasm that holds the work up as an example to avoid: "a masterclass in how not to run a migration".
+  {
+    pattern: String.raw`\b(?:masterclass|master class|lesson|clinic|showcase|case study|demonstration|textbook example|perfect example|prime example) (?:in|on|of) how not to\b`,
+    starts: ['mast', 'less', 'clin', 'show', 'case', 'demo', 'text', 'perf', 'prim'],
+  },
   { pattern: String.raw`\bfell on deaf ears\b|\bfallen on deaf ears\b`, starts: ['fell', 'fall'] },
   { pattern: String.raw`\bbe (?:arsed|assed|bothered)\b`, starts: ['be a', 'be b'] },
   { pattern: String.raw`\bfast and loose\b`, starts: ['fast'] },

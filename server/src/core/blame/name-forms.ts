@@ -55,3 +55,55 @@ export function loginAt(tokens: Token[], i: number): { start: number; end: numbe
   if (!/^[a-z][\w-]*[._][a-z][\w.-]*$/.test(text)) return undefined;
   return { start: i + 1, end: k + 1 };
 }
+
+/** Honorifics written before a name: "Mr. Vikram", "Ms Kowalczyk", "Dr. Okafor". */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)$/;
+
+/**
+ * A name after an honorific ("Mr. Faisal Qureshi", "Ms Kowalczyk"): up to three capitalised words, none of them
+ * a product or a system (`isThing`). The honorific makes them a person's name whatever the lists say.
+ */
+export function honorificNameAt(
+  tokens: Token[],
+  i: number,
+  isThing: (t: Token) => boolean,
+): { start: number; end: number } | undefined {
+  if (!HONORIFIC.test(tokens[i]?.text ?? '')) return undefined;
+  let k = i + 1;
+  if (tokens[k]?.text === '.' && tokens[k].start === tokens[i].end) k++;
+  const first = k;
+  while (
+    k < first + 3 &&
+    tokens[k] &&
+    /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?$/u.test(tokens[k].text) &&
+    !isThing(tokens[k])
+  )
+    k++;
+  return k === first ? undefined : { start: i, end: k };
+}
+
+/**
+ * One initial and a surname: "J. Moreau", "employee S. Okafor" (`isSurname` decides whether the capitalised word
+ * after the initial can be a surname: not an English word, a product or a system).
+ */
+export function initialNameAt(
+  tokens: Token[],
+  i: number,
+  isSurname: (t: Token) => boolean,
+): { start: number; end: number } | undefined {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  const surname = tokens[i + 2];
+  if (!/^\p{Lu}$/u.test(t?.text ?? '') || dot?.text !== '.' || dot.start !== t.end || !surname) return undefined;
+  if (surname.start !== dot.end + 1 || !isSurname(surname)) return undefined;
+  const prev = tokens[i - 1];
+  if (
+    prev &&
+    (prev.kind === 'number' ||
+      /^(?:the|a|an|version|v|step|section|table|figure|appendix|plan|option|phase|part|grade|class|type|tier|level)$/.test(
+        prev.lower,
+      ))
+  )
+    return undefined;
+  return { start: i, end: i + 3 };
+}

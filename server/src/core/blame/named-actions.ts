@@ -1,6 +1,6 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt } from './grammar';
-import { HARM_VERBS, HARM_WORDS, REMEDY_VERBS, WRONG_ACTION } from './lexicon';
+import { FAILURE_OUTCOMES, HARM_VERBS, HARM_WORDS, REMEDY_VERBS, WRONG_ACTION } from './lexicon';
 import type { Token } from './tokens';
 
 /** What a named person did: harm, a remedy, talk, a change to the system, and whether the sentence ties it to the failure. */
@@ -112,23 +112,59 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
     if (t.text === ',' && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing'))
       return harmIn(view, k + 1);
     // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
-    if ((t.text === ';' || t.text === '—' || t.text === '–') && tokens[k + 1]) {
+    // "…and the cluster partitioned", "…, and that change is what took the API offline": after "and".
+    if (
+      ((t.text === ';' || t.text === '—' || t.text === '–') && tokens[k + 1]) ||
+      (t.lower === 'and' && tokens[k + 1])
+    ) {
       const np = nounPhraseAt(tokens, k + 1);
-      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1) && !harmEnded(tokens, np.head, np.end);
-    }
-    if (t.lower === 'and' && tokens[k + 1] && nounPhraseAt(tokens, k + 1)) {
-      const np = nounPhraseAt(tokens, k + 1);
-      if (np && tokens[np.end]?.pos === 'VERB') return harmIn(view, k + 1) && !harmEnded(tokens, np.head, np.end);
+      const v = np ? tokens[np.end] : undefined;
+      if (np && v && (v.pos === 'VERB' || (v.pos === 'AUX' && t.lower === 'and')))
+        return (harmIn(view, k + 1) || failureOutcome(tokens, np.end)) && !harmEnded(tokens, np.head, np.end);
     }
   }
   return false;
 }
 
-/** "the errors stopped", "the 5xx cleared": a failure as the subject of a verb of ending is its recovery. */
+/**
+ * "the errors stopped", "the 5xx cleared", "queue depth started dropping": a failure, or a measure of one, as the
+ * subject of a verb of ending or falling is its recovery.
+ */
 function harmEnded(tokens: Token[], head: number, verb: number): boolean {
+  let v = verb;
+  // "started dropping", "began to fall"
+  if (forms(tokens[v]).some((f) => f === 'start' || f === 'begin')) v += tokens[v + 1]?.lower === 'to' ? 2 : 1;
+  if (!tokens[v]) return false;
+  const subject = forms(tokens[head]);
+  if (subject.some((f) => HARM_WORDS.has(f)))
+    return forms(tokens[v]).some((f) => /^(?:stop|end|cease|subside|disappear|clear|fall|drop|vanish|go)$/.test(f));
   return (
-    forms(tokens[head]).some((f) => HARM_WORDS.has(f)) &&
-    forms(tokens[verb]).some((f) => /^(?:stop|end|cease|subside|disappear|clear|fall|drop|vanish|go)$/.test(f))
+    subject.some((f) => BAD_MEASURES.has(f)) &&
+    forms(tokens[v]).some((f) =>
+      /^(?:fall|drop|decrease|decline|shrink|subside|drain|recover|ease|normali[sz]e)$/.test(f),
+    )
+  );
+}
+
+/** Measures whose fall is a recovery: "queue depth started dropping", "latency fell". */
+const BAD_MEASURES = new Set(
+  'depth latency backlog lag load queue pressure usage utilisation utilization rate p99 p95 errors error-rate'.split(
+    ' ',
+  ),
+);
+
+/** Whether the verb at `v` (or the verb after "started") tells a system failing: "partitioned", "hung", "fell over". */
+function failureOutcome(tokens: Token[], v: number): boolean {
+  let k = v;
+  while (tokens[k] && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV')) k++;
+  if (forms(tokens[k] ?? tokens[v]).some((f) => f === 'start' || f === 'begin'))
+    k += tokens[k + 1]?.lower === 'to' ? 2 : 1;
+  const t = tokens[k];
+  if (!t) return false;
+  if (forms(t).some((f) => FAILURE_OUTCOMES.has(f))) return true;
+  return (
+    forms(t).some((f) => f === 'fall' || f === 'keel' || f === 'seize') &&
+    /^(?:over|up)$/.test(tokens[k + 1]?.lower ?? '')
   );
 }
 
@@ -152,6 +188,10 @@ const MEETINGS = new Set(
     ' ',
   ),
 );
+/** A main clause that tells the failure ended ("the outage ended when…"), not that it began. */
+export const ENDED =
+  /\b(?:end(?:ed|s)?|over|(?:stopp(?:ed)?|stops|ceased?)(?! \w+ing\b)|subsided|went away|disappeared|cleared|resolv\w*|recover\w*|restor\w*|mitigat\w*|fixed)\b/i;
+
 /** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
 const RECOVERY =
   /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
@@ -199,6 +239,11 @@ function resultativeLeave(tokens: Token[], verb: number): boolean {
   );
 }
 
+/** A verb that is neither talk, thought, presence nor remedy: "edited", "set", "toggled". */
+export function actsOnSystem(verb: Token): boolean {
+  return !forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f));
+}
+
 /** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */
 export function changeVerb(verb: Token): boolean {
   return !forms(verb).some(
@@ -220,7 +265,8 @@ function causalContext(view: SentenceView, main: number): boolean {
   const { tokens } = view;
   for (let k = main - 1; k >= 0; k--) {
     if (tokens[k].text === ';' || tokens[k].text === '.') break;
-    if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV') return true;
+    if (/^(?:because|after|when|since|once|as|until|so)$/.test(tokens[k].lower) && tokens[k].pos !== 'ADV')
+      return tokens[k].lower === 'because' || !ENDED.test(view.text.slice(0, tokens[k].start));
   }
   // ", promoting a replica that was four hours behind": a participle of change after the action tells its effect.
   for (let k = main + 1; k < tokens.length - 1; k++) {

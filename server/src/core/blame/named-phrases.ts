@@ -1,4 +1,7 @@
-import { nounPhraseAt } from './grammar';
+import type { SentenceView } from './cues';
+import { clauseStart, nounPhraseAt } from './grammar';
+import { isRoleNoun } from './lexicon';
+import { harmIn, isRemedialObject, isRemedy } from './named-actions';
 import type { Token } from './tokens';
 
 /** The phrases around a name that make it a cause: a possessive artefact, a causal preposition, a label, a verdict. */
@@ -18,6 +21,11 @@ const NOT_ARTEFACTS = new Set(
   role shift turn laptop phone desk family name title birthday holiday leave first second`.split(/\s+/),
 );
 
+/** Whether a noun names a person's work whatever the context: "the deploy", "the change", "the script". */
+export function isWork(head: Token | undefined): boolean {
+  return !!head && ARTEFACTS.has(head.lemma);
+}
+
 /** Whether a noun after a person's possessive is something they made or did ("Caio's dbt macro", "Cormac's tidy-up"). */
 export function isArtefact(head: Token): boolean {
   if (ARTEFACTS.has(head.lemma)) return true;
@@ -32,10 +40,13 @@ export function isArtefact(head: Token): boolean {
 export const CAUSAL =
   /\b(?:by|due to|because of|thanks to|owing to|back to|down to|since|traced to|result of|fault of|from|after|attributed to|attributable to|blamed on|on account of|courtesy of)\s*:?\s*$/i;
 export const CAUSE_LABEL =
-  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root |proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin)(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
+  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root ?|root-|proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin|contributing factors?|causal factors?)(?: #?\d+)?(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)\s*[:\-–—|]/i;
+/** A label that names who acted ("Agent: Nikolai P.", "Performed by: @ola"): a cause when the row tells harm. */
+export const AGENT_LABEL =
+  /^\s*(?:[-*|]\s*)?(?:agent|actor|performed by|executed by|done by|run by|changed by|made by|operator|who)\s*[:\-–—|]/i;
 export const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
-  /\b(?:culprit|cause|root cause|trigger)(?: here| \w+ly)? (?:was|is|:)\s*$/i,
+  /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly)? (?:was|is|:)\s*$/i,
   /\bfault of\s*$/i,
 ];
 export const VERDICT_AFTER = [
@@ -51,6 +62,8 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
   if (tokens[k]?.text === '>' && tokens[k].start === tokens[k - 1]?.end) k++;
   // "It was Rahul's deploy that introduced…"
   if (tokens[k] && /^(?:that|which|who)$/.test(tokens[k].lower)) k++;
+  // 'Lars "tidied up" the cron table': scare quotes around what the person did.
+  if (/^["“‘']$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.pos === 'VERB') k++;
   // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
   if (tokens[k]?.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) k++;
   // "Mandla, the weekend on-call, restarted…": an apposition after the name.
@@ -80,6 +93,14 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
     if (!np) break;
     k = np.end;
   }
+  // "it was Dolores from billing who imported…": the relative pronoun of a cleft after the phrase.
+  if (
+    k > end &&
+    tokens[k] &&
+    /^(?:who|that)$/.test(tokens[k].lower) &&
+    /^(?:was|is)$/.test(tokens[start - 1]?.lower ?? '')
+  )
+    k++;
   while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].lower === 'then' || tokens[k].lower === 'also')) k++;
   // "Tommo's 'quick fix' … is what actually broke TLS": the verb of the pseudo-cleft.
   if (/^(?:is|was)$/.test(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'what') {
@@ -102,4 +123,59 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
 /** Whether the name at `start` closes an apposition: "The contractor, Hamish Reid, …". */
 function apposed(tokens: Token[], start: number): boolean {
   return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
+}
+
+/** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
+export const PRAISE =
+  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
+
+/**
+ * Whether what follows praise tells harm that the praised one did: a verb of harm ("took down", "wiped"), not in a
+ * clause of time that sets the scene ("for staying up while the cluster crashed"), with no remedy anywhere.
+ */
+export function ironicHarm(view: SentenceView, from: number): boolean {
+  const { tokens } = view;
+  let harm = false;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' && (isRemedy(t, tokens[k + 1], view) || isRemedialObject(tokens, k))) return false;
+    if (REMEDY_NOUNS.has(t.lower)) return false;
+    if (t.pos !== 'VERB' || !harmIn(view, k, k + 1) || harm) continue;
+    const c = clauseStart(tokens, k);
+    if (c > 0 && /^(?:while|when|as|during|before|after|since)$/.test(tokens[c - 1].lower)) continue;
+    harm = true;
+  }
+  return harm;
+}
+const REMEDY_NOUNS = new Set(['fix', 'fixes', 'rollback', 'revert', 'workaround', 'mitigation', 'patch', 'hotfix']);
+
+/**
+ * The text before a name without the role that introduces it: "introduced by your administrator, " and "performed
+ * by employee " end in "by", as "introduced by" does.
+ */
+export function withoutRole(prefix: string): string {
+  const m = /\b(by|from|to|of)\s+(?:(?:the|our|your|their|its|an?)\s+)?(?:[\w-]+\s+){0,2}([\w-]+),?\s*$/i.exec(prefix);
+  if (!m) return prefix;
+  const role = m[2].toLowerCase();
+  if (!isRoleNoun(role) && !(role.endsWith('s') && isRoleNoun(role.slice(0, -1)))) return prefix;
+  return `${prefix.slice(0, m.index)}${m[1]} `;
+}
+
+/** Words that open a clause of cause or time ("because Kwame ran…", "once Mireille switched…"). */
+export const SUBORDINATORS = new Set(['because', 'after', 'when', 'since', 'once', 'as']);
+/** Nouns of time that open a clause after "the": "the moment Ayşe toggled…", "the minute the flag flipped". */
+const TIME_NOUNS = new Set(['moment', 'minute', 'second', 'instant']);
+/** A state that was good before someone acted: "Everything was fine until…". */
+export const GOOD_STATE =
+  /\b(?:fine|normal|normally|healthy|stable|smooth|smoothly|quiet|calm|ok|okay|green|working|worked|well|nominal)\b/i;
+
+/**
+ * The first token of the subordinator right before the subject, if any: "because", "after", "until", "the moment".
+ * The tagger may call the word an adverb ("…started double-charging once Mireille switched…").
+ */
+export function subordinatorBefore(tokens: Token[], subject: number): number | undefined {
+  const w = tokens[subject - 1]?.lower ?? '';
+  if (SUBORDINATORS.has(w) || w === 'until' || w === 'till') return subject - 1;
+  if (TIME_NOUNS.has(w) && tokens[subject - 2]?.lower === 'the') return subject - 2;
+  return undefined;
 }
