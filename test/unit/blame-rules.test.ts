@@ -318,9 +318,17 @@ describe('shapes that generalise (issue 9)', () => {
       'The user error count rose to 400 per minute.',
       'The issue manifest in our users seeing errors like this when running the CLI.',
       'What we saw was a storage controller fault, not operator action.',
+      // housekeeping: removing what is no longer needed; a product named after an acronym
+      'Nadia removed the old snapshots from the cache host to free space.',
+      'Tomas deleted the obsolete signing keys after the rotation.',
+      'AWS Lambda experienced throttling during the spike.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);
     }
+  });
+
+  it('still finds a person named after their role acronym', () => {
+    assert.deepEqual(rulesOf('SRE Dana deleted the production database by mistake.'), ['blame/named-individual']);
   });
 
   it("keeps hindsight about the team's actions and leaves a change to the system alone (issue 16)", () => {

@@ -280,6 +280,9 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   // it a place or an organisation.
   if (prev && i - 1 > 0 && isTitleCase(prev.text) && !isKnownWord(prev.text, ctx, true) && prev.end + 1 === t.start)
     return undefined;
+  // "OP Mainnet", "AWS Lambda": an acronym right before the word names a product or a network, unless it is a role
+  // ("SRE Dana", "CTO Maria").
+  if (prev && /^\p{Lu}{2,}$/u.test(prev.text) && prev.end + 1 === t.start && !isRoleNoun(prev.lower)) return undefined;
   // "Our Slack bot, Marvin, …": a name given to a system.
   if (prev?.text === ',' && /^(?:bot|robot|assistant|tool|app|agent|service|script)$/.test(tokens[i - 2]?.lower ?? ''))
     return undefined;

@@ -69,6 +69,18 @@ const PROBLEM_OBJECTS = new Set([
   'offending',
   'compromised',
   'leaked',
+  // What is no longer needed: removing it is housekeeping ("removed an old snapshot", "deleted the obsolete keys").
+  'old',
+  'obsolete',
+  'outdated',
+  'expired',
+  'superseded',
+  'deprecated',
+  'unneeded',
+  'unnecessary',
+  'redundant',
+  'temporary',
+  'abandoned',
 ]);
 const REMOVALS = new Set([
   'delete',
