@@ -327,6 +327,23 @@ describe('shapes that generalise (issue 9)', () => {
     }
   });
 
+  it('finds a check a person left undone, as "failed to" says it', () => {
+    assert.deepEqual(rulesOf("Marco didn't check the free disk space after the migration."), [
+      'blame/named-individual',
+    ]);
+    assert.deepEqual(rulesOf('The platform team did not test the new retry settings.'), ['blame/counterfactual']);
+    assert.deepEqual(rulesOf('We never verified the restore procedure.'), ['blame/counterfactual']);
+    for (const body of [
+      'We did not notice any impact on customers.',
+      "The on-call engineer didn't check the replica lag because the dashboard showed it as healthy.",
+      'No service uses that path outside production, so we did not catch the bug in testing.',
+      'The change was not tested on ARM hosts.',
+      'The load balancer did not check the health endpoint often enough.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+
   it('still finds a person named after their role acronym', () => {
     assert.deepEqual(rulesOf('SRE Dana deleted the production database by mistake.'), ['blame/named-individual']);
   });

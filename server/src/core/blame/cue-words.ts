@@ -26,6 +26,10 @@ const CUES: Prefixed[] = [
   { pattern: String.raw`\bfailed to\b`, prefixes: ['fail'] },
   { pattern: String.raw`\bfailure to\b`, prefixes: ['fail'] },
   { pattern: String.raw`\bmissed\b`, prefixes: ['miss'] },
+  {
+    pattern: String.raw`\b(?:did(?:n['’]?t| not)|never) (?:double-check|check|verif|validat|test|confirm|review|notic|catch|caught|updat|read|follow|inform|notif|communicat|escalat|consult)`,
+    prefixes: ['did#', 'didn', 'neve'],
+  },
   { pattern: 'overlook', prefixes: ['over'] },
   { pattern: String.raw`\bforg[eo]t (?:to|about)\b`, prefixes: ['forg'] },
   { pattern: 'neglect', prefixes: ['negl'] },

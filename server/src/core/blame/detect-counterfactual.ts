@@ -13,7 +13,7 @@ import {
   subjectOf,
   surfaceForms,
 } from './grammar';
-import { FAILURE_VERBS, HUMAN_ACTIVITY_PARTICIPLES, REMEDY_VERBS } from './lexicon';
+import { DILIGENCE_VERBS, FAILURE_VERBS, HUMAN_ACTIVITY_PARTICIPLES, REMEDY_VERBS } from './lexicon';
 import type { Token } from './tokens';
 
 const FAILING = new FormList(FAILURE_VERBS);
@@ -136,6 +136,12 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
       );
       return;
     }
+    // "did not check", "didn't test", "never verified": a check a person left undone, as "failed to check" says.
+    const undone = undoneCheck(view, i);
+    if (undone) {
+      push(undone.from, i + 1, 'did-not', undone.subject);
+      return;
+    }
     // "the engineer's failure to…"
     if (tok.lower === 'failure' && tokens[i + 1]?.lower === 'to') {
       const np = nounPhraseAt(tokens, clauseStart(tokens, i));
@@ -243,4 +249,35 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
     }
   });
   return cues;
+}
+
+/**
+ * A check a person left undone: "Marco didn't check the free space", "we did not test the failover path", "@kim
+ * never verified the certificates". Not a finding of absence ("did not notice any errors": there were none), a
+ * passive ("was not tested"), or an account of why it made sense ("didn't check the lag because the dashboard was
+ * green": local rationality).
+ */
+function undoneCheck(view: SentenceView, i: number): { from: number; subject: NounPhrase | undefined } | undefined {
+  const { tokens } = view;
+  const tok = tokens[i];
+  if (!DILIGENCE_VERBS.has(tok.lemma) && !DILIGENCE_VERBS.has(tok.lower)) return undefined;
+  const neg = tokens[i - 1]?.lower;
+  let from: number;
+  if ((neg === 'not' || neg === "n't" || neg === 'n’t') && /^(?:did|do|does)$/.test(tokens[i - 2]?.lower ?? '')) {
+    if (tok.lower !== tok.lemma && tok.lower !== 'read') return undefined;
+    from = i - 2;
+  } else if (neg === 'never' && tok.lower !== tok.lemma) {
+    from = i - 1;
+  } else return undefined;
+  const object = tokens[i + 1]?.lower ?? '';
+  if (/^(?:any|anything|anyone|no|nothing|much|until|for)$/.test(object)) return undefined;
+  if (/\b(?:because|since|given that|as (?:the|it|they|we|there))\b/i.test(view.text.slice(tok.end))) return undefined;
+  const subject = subjectOf(tokens, from);
+  if (!blamable(entityOf(view, subject))) return undefined;
+  // "no application uses that path outside production, so we didn't catch it in testing": a consequence of how the
+  // system was, told as one.
+  const before = view.text.slice(0, tokens[subject?.start ?? from].start);
+  if (/\b(?:so|therefore|thus|hence|as a result|which meant(?: that)?|meaning(?: that)?)\s*,?\s*$/i.test(before))
+    return undefined;
+  return { from, subject };
 }

@@ -169,6 +169,14 @@ export const JUDGMENT_WORDS = words(`
 /** Verbs of ignoring that, with a warning as object, judge a person ("ignored the alerts"), by lemma or form. */
 export const IGNORE_VERBS = words('ignore dismiss disregard');
 
+/**
+ * Verbs of diligence: the checks a person is expected to make. "did not check", "didn't test", "never verified" with
+ * a person as subject say what "failed to check" says.
+ */
+export const DILIGENCE_VERBS = words(
+  'check double-check verify validate test confirm review notice catch update read follow inform notify communicate escalate consult',
+);
+
 /** Verbs of failing to act ("forgot to", "overlooked", "missed"), by lemma or form. */
 export const FAILURE_VERBS = words('forget neglect omit overlook misjudge misread miss');
 
