@@ -103,6 +103,10 @@ describe('a heading per entry', () => {
       '- checked the dashboards',
       '- opened an incident channel',
       '',
+      '### 21:10',
+      '',
+      'We rolled back the config push.',
+      '',
       '### 21:24 - Restarted the ingress and errors stop',
       '',
       '### 22:00',
@@ -117,16 +121,17 @@ describe('a heading per entry', () => {
       [
         ['17:00', 'UTC'],
         ['17:12', 'UTC'],
+        ['21:10', 'UTC'],
         ['21:24', 'UTC'],
         ['22:00', 'UTC'],
       ],
     );
     assert.match(entries[1].text, /alert fired.*opened an incident channel/);
-    assert.equal(entries[2].text, 'Restarted the ingress and errors stop');
+    assert.equal(entries[3].text, 'Restarted the ingress and errors stop');
     assert.equal(entries[0].section, 'Timeline');
   });
   it('finds the milestones in them', () => {
-    assert.deepEqual(kinds(text), ['detected', 'mitigated', 'resolved']);
+    assert.deepEqual(kinds(text), ['started', 'detected', 'mitigated', 'resolved']);
   });
   it('carries the date of a date-time heading to the headings after it', () => {
     const dated = doc(

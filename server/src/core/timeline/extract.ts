@@ -42,6 +42,10 @@ interface Ctx {
   section: string;
   items: TimelineItem[];
   info: ExtractedSection;
+  /** The section writes compact times ("1506 UTC"): a bare "1512" in it is a time too. */
+  compact: boolean;
+  /** The section has no entries of any other shape: its sentences with a clock time are the entries. */
+  prose: boolean;
 }
 
 const at = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
@@ -80,8 +84,18 @@ export function extractTimeline(
     items.push({ type: 'group', group });
     if (headingDate) items.push({ type: 'date', date: headingDate, source: 'heading', range: info.headingRange });
     info.hasEntries = sectionHasEntries(section);
-    const ctx: Ctx = { text, group, section: section.heading, items, info };
+    const ctx: Ctx = { text, group, section: section.heading, items, info, compact: false, prose: false };
+    const mark = items.length;
     walkSection(ctx, section, true);
+    const read = items.slice(mark);
+    // Read again when the first reading shows how the section writes its times: compact times ("1506 UTC")
+    // make a bare "1512" a time too; a section with no timed entry at all is prose ("At 14:05 the alert fired.").
+    const compact = read.some((i) => i.type === 'entry' && i.entry.stamp?.compact);
+    const prose = !read.some((i) => i.type === 'entry' && (i.entry.stamp?.clock || i.entry.stamp?.date));
+    if (compact || prose) {
+      items.length = mark;
+      walkSection({ ...ctx, compact, prose }, section, true);
+    }
     infos.push(info);
   });
   return { items, sections: infos };
@@ -104,7 +118,8 @@ function noteLocalTime(info: ExtractedSection, text: string, range: Range): void
 }
 
 function walkSection(ctx: Ctx, section: Section, top: boolean): void {
-  if (!top) {
+  const timed = top ? undefined : headingStamp(ctx, section);
+  if (!top && !timed) {
     const range = { start: section.start, end: section.headingEnd };
     const date = readDateStatement(section.heading, true);
     if (date) ctx.items.push({ type: 'date', date, source: 'subsection', range });
@@ -115,14 +130,67 @@ function walkSection(ctx: Ctx, section: Section, top: boolean): void {
     }
   }
   const previousSection = ctx.section;
+  const nodes = timed ? section.nodes.slice(pushHeadingEntry(ctx, section, timed)) : section.nodes;
   ctx.section = section.heading;
-  for (const node of section.nodes) readNode(ctx, node);
+  for (const node of nodes) readNode(ctx, node);
   for (const child of section.children) {
-    // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline.
-    if (child.kinds.length > 0 && !child.kinds.includes('timeline')) continue;
+    // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline,
+    // unless its heading starts with a time ("### 14:30 Mitigation applied"): then it is an entry.
+    if (child.kinds.length > 0 && !child.kinds.includes('timeline') && !headingStamp(ctx, child)) continue;
     walkSection(ctx, child, false);
   }
   ctx.section = previousSection;
+}
+
+const HEADING_MARK = /^#{1,6}[ \t]+/;
+
+/** The time at the start of a subsection's heading ("### 5:00 PM", "#### 2024-05-01 09:12 UTC"), if any. */
+function headingStamp(ctx: Ctx, section: Section): { offset: number; stamp: Stamp } | undefined {
+  const line = ctx.text.slice(section.start, section.headingEnd);
+  const mark = HEADING_MARK.exec(line);
+  if (!mark) return undefined;
+  const stamp = readStamp(line.slice(mark[0].length), ctx);
+  if (!stamp?.clock || stamp.problem) return undefined;
+  return { offset: section.start + mark[0].length, stamp };
+}
+
+/**
+ * A heading per entry: the heading's time, its rest and the content under it up to the first block that holds
+ * entries of its own (a list of timed items, a table, lines starting with a time). Returns how many of the
+ * section's blocks the entry takes.
+ */
+function pushHeadingEntry(ctx: Ctx, section: Section, timed: { offset: number; stamp: Stamp }): number {
+  const { text } = ctx;
+  let taken = 0;
+  while (taken < section.nodes.length && !holdsEntries(ctx, section.nodes[taken])) taken++;
+  const end = taken > 0 ? until(section.nodes[taken - 1]) : section.headingEnd;
+  const stamp = shift(timed.stamp, timed.offset);
+  const rest = text.slice(stamp.textStart, section.headingEnd);
+  const content = taken > 0 ? text.slice(at(section.nodes[0]), end) : '';
+  const entry: RawEntry = {
+    shape: 'heading',
+    range: { start: section.start, end },
+    stamp,
+    raw: [rest, content].filter((t) => t.trim() !== '').join('\n\n'),
+    markers: findMarkers(text, section.start, end),
+    section: ctx.section,
+    group: ctx.group,
+  };
+  ctx.items.push({ type: 'entry', entry });
+  return taken;
+}
+
+/** A block under a time heading that holds entries of its own rather than being part of the heading's entry. */
+function holdsEntries(ctx: Ctx, node: RootContent): boolean {
+  const { text } = ctx;
+  if (node.type === 'table') return true;
+  if (node.type === 'list') return node.children.some((i) => hasStamp(ctx, i));
+  if (node.type === 'paragraph')
+    return text
+      .slice(at(node), until(node))
+      .split('\n')
+      .some((line) => readStamp(line, ctx)?.clock);
+  return false;
 }
 
 function readNode(ctx: Ctx, node: RootContent): void {
@@ -159,16 +227,16 @@ function readListItem(ctx: Ctx, item: ListItem): void {
   const start = content.length > 0 ? at(content[0]) : at(item);
   const end = content.length > 0 ? until(content[content.length - 1]) : until(item);
   // A nested list whose items carry their own times holds entries of its own; otherwise it is part of this one.
-  const nestedEntries = nested.filter((l) => l.children.some((i) => hasStamp(text, i)));
+  const nestedEntries = nested.filter((l) => l.children.some((i) => hasStamp(ctx, i)));
   const fullEnd = nestedEntries.length > 0 ? end : until(item);
   if (content.length > 0) pushEntry(ctx, 'list', start, Math.max(end, fullEnd), start);
   for (const l of nestedEntries) readList(ctx, l);
 }
 
-function hasStamp(text: string, item: ListItem): boolean {
+function hasStamp(ctx: Ctx, item: ListItem): boolean {
   const first = item.children[0];
   if (!first) return false;
-  const stamp = readStamp(text.slice(at(first), until(first)));
+  const stamp = readStamp(ctx.text.slice(at(first), until(first)), ctx);
   return !!stamp && (!!stamp.clock || !!stamp.date || !!stamp.problem);
 }
 
@@ -183,7 +251,7 @@ function pushEntry(
 ): RawEntry {
   const { text } = ctx;
   const source = text.slice(stampAt, end);
-  const stamp = readStamp(source);
+  const stamp = readStamp(source, ctx);
   let raw = source;
   let abs: Stamp | undefined;
   if (stamp && (stamp.clock || stamp.date || stamp.problem)) {
@@ -209,6 +277,9 @@ function shift(stamp: Stamp, by: number): Stamp {
 }
 
 const TIME_HEADER = /\b(?:time|date|when|timestamp|utc|at)\b/i;
+/** A header that names a time of day, not only a date. */
+const CLOCK_HEADER = /\b(?:time|when|timestamp|utc|gmt|at)\b/i;
+const BARE_CELL = /^\|?\s*[*_`]*(?:[01]\d|2[0-3])[0-5]\d[*_`]*\s*\|?\s*$/;
 
 function readTable(ctx: Ctx, table: Table): void {
   const { text } = ctx;
@@ -219,7 +290,7 @@ function readTable(ctx: Ctx, table: Table): void {
   if (timeColumn === -1) {
     // No header names a time: take the first column whose cells mostly start with a stamp.
     timeColumn = headerCells.findIndex((_, c) => {
-      const stamped = rows.filter((r) => r.children[c] && readStamp(cellText(text, r, c))?.clock).length;
+      const stamped = rows.filter((r) => r.children[c] && readStamp(cellText(text, r, c), ctx)?.clock).length;
       return rows.length > 0 && stamped * 2 >= rows.length;
     });
   }
@@ -234,6 +305,9 @@ function readTable(ctx: Ctx, table: Table): void {
     ctx.info.zone = zoneInfo(columnZone.ref, 'column', columnZone.range);
   }
   noteLocalTime(ctx.info, headerCells[timeColumn], { start: at(headerCell), end: until(headerCell) });
+  // A time column of bare "1506" cells: compact 24-hour times, when most cells are one.
+  const bare = rows.filter((r) => r.children[timeColumn] && BARE_CELL.test(cellText(text, r, timeColumn))).length;
+  const compactColumn = CLOCK_HEADER.test(headerCells[timeColumn]) && rows.length > 0 && bare * 2 >= rows.length;
   for (const row of rows) {
     const cell = row.children[timeColumn];
     if (!cell) continue;
@@ -245,7 +319,7 @@ function readTable(ctx: Ctx, table: Table): void {
       .filter((_, c) => c !== timeColumn)
       .map((c) => text.slice(at(c), until(c)).replace(/^\|/, ''))
       .join(' | ');
-    const stamp = readStamp(cellRaw);
+    const stamp = readStamp(cellRaw, { compact: ctx.compact || compactColumn });
     const entry: RawEntry = {
       shape: 'table',
       range: { start: at(row), end: until(row) },
@@ -297,7 +371,7 @@ function readParagraph(ctx: Ctx, start: number, end: number): void {
   const statements: string[] = [];
   for (const line of lines) {
     const lineEnd = lineStart + line.replace(/\r?\n$/, '').length;
-    const stamp = readStamp(line);
+    const stamp = readStamp(line, ctx);
     if (stamp && (stamp.clock || stamp.problem) && !/^\s*\d+\s*(?:min|h|hour|second|day)/i.test(line)) {
       entryOpen = pushEntry(ctx, 'paragraph', lineStart, lineEnd, lineStart);
     } else if (entryOpen) {
@@ -345,7 +419,7 @@ function readCode(ctx: Ctx, lang: string | undefined, start: number, end: number
   const body = text.slice(bodyStart, start + closing);
   const lines = body.split('\n');
   const nonBlank = lines.filter((l) => l.trim() !== '');
-  if (nonBlank.length === 0 || !nonBlank.every((l) => readStamp(l)?.clock)) return;
+  if (nonBlank.length === 0 || !nonBlank.every((l) => readStamp(l, ctx)?.clock)) return;
   let lineStart = bodyStart;
   for (const line of lines) {
     const lineEnd = lineStart + line.replace(/\r$/, '').length;
@@ -364,7 +438,7 @@ function readComponent(ctx: Ctx, start: number, end: number): void {
   for (const m of raw.matchAll(re)) {
     const timeStart = start + (m.index ?? 0) + m[0].indexOf(m[2]);
     const entryEnd = start + (m.index ?? 0) + m[0].length;
-    const stamp = readStamp(m[2]);
+    const stamp = readStamp(m[2], ctx);
     const entry: RawEntry = {
       shape: 'component',
       range: { start: start + (m.index ?? 0), end: entryEnd },
