@@ -70,7 +70,9 @@ describe('compact 24-hour times', () => {
     assert.deepEqual(kinds(text), ['started', 'detected', 'mitigated', 'resolved']);
   });
   it('reads a bare HHMM in a list or column of compact times', () => {
-    const list = doc(['- 1506 UTC: failover starts', '- 1512: traffic shifted', '- 2024 - all regions drained'].join('\n'));
+    const list = doc(
+      ['- 1506 UTC: failover starts', '- 1512: traffic shifted', '- 2024 - all regions drained'].join('\n'),
+    );
     assert.deepEqual(clocks(list), ['15:06', '15:12', '20:24']);
     const table = doc(
       ['| Time (UTC) | Event |', '|---|---|', '| 1506 | failover starts |', '| 1512 | traffic shifted |'].join('\n'),

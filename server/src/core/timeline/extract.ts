@@ -221,7 +221,6 @@ function readList(ctx: Ctx, list: List): void {
 }
 
 function readListItem(ctx: Ctx, item: ListItem): void {
-  const { text } = ctx;
   const content = item.children.filter((c) => c.type !== 'list');
   const nested = item.children.filter((c): c is List => c.type === 'list');
   const start = content.length > 0 ? at(content[0]) : at(item);
@@ -383,6 +382,7 @@ function readParagraph(ctx: Ctx, start: number, end: number): void {
     }
     lineStart += line.length;
   }
+  if (!entryOpen && ctx.prose) readSentences(ctx, start, end);
   if (statements.length > 0) {
     const sentence = statements.join(' ');
     const zone = findZoneIn(sentence);
@@ -396,6 +396,74 @@ function readParagraph(ctx: Ctx, start: number, end: number): void {
     const date = readDateStatement(sentence, false);
     if (date) ctx.items.push({ type: 'date', date, source: 'statement', range: { start, end } });
   }
+}
+
+/** Sentence ends: a stop, then spaces and a capital letter (so "approx. 14:05" and "v2.14.1" stay whole). */
+const SENTENCE_END = /[.!?](?=\s+["'(*_]*[A-Z])\s+/g;
+/** Where a time may start inside a sentence: a number or a month name that does not continue a word or version. */
+const TIME_START = /(?<![\w.:/+-])(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?\s+\d)/gi;
+/** What makes a clock a duration: a unit after it ("2:30 hours") or "for"/"lasted"/"took" before it. */
+const UNIT_AFTER = /^\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/i;
+const DURATION_BEFORE = /\b(?:for|lasted|took|within|over|of)\s+(?:about\s+|around\s+|~)?$/i;
+/** Words before a time that only introduce it: "At 14:05 …", "By 14:20 …". */
+const LEAD_IN = /^[*_\s]*(?:at|by|around|about|from|until|on|~|≈)?[*_\s]*$/i;
+const MAX_TRIES = 8;
+
+/**
+ * A timeline written as prose ("At 14:05 the alert fired. By 14:20 we had rolled back."): each sentence with a
+ * clock time is an entry, and the sentences after it without one belong to it. Durations ("for 14 minutes",
+ * "2:30 hours") and versions are no times. Only for sections that have no entries of any other shape.
+ */
+function readSentences(ctx: Ctx, start: number, end: number): void {
+  const { text } = ctx;
+  const raw = text.slice(start, end);
+  let open: RawEntry | undefined;
+  let from = 0;
+  const bounds: [number, number][] = [];
+  for (const m of raw.matchAll(SENTENCE_END)) {
+    bounds.push([from, (m.index ?? 0) + 1]);
+    from = (m.index ?? 0) + m[0].length;
+  }
+  if (from < raw.length) bounds.push([from, raw.length]);
+  for (const [s, e] of bounds) {
+    const sentence = raw.slice(s, e);
+    const found = clockIn(sentence);
+    if (!found) {
+      if (open) {
+        open.range.end = start + e;
+        open.raw += ` ${sentence.trim()}`;
+      }
+      continue;
+    }
+    const stamp = shift(found.stamp, start + s + found.at);
+    const lead = sentence.slice(0, found.at);
+    const entry: RawEntry = {
+      shape: 'paragraph',
+      range: { start: start + s, end: start + e },
+      stamp,
+      raw: LEAD_IN.test(lead) ? sentence.slice(found.stamp.textStart + found.at) : sentence,
+      markers: findMarkers(text, start + s, start + e),
+      section: ctx.section,
+      group: ctx.group,
+    };
+    ctx.items.push({ type: 'entry', entry });
+    open = entry;
+  }
+}
+
+/** The first clock time in a sentence that is not a duration, with where it starts. */
+function clockIn(sentence: string): { at: number; stamp: Stamp } | undefined {
+  let tries = 0;
+  for (const m of sentence.matchAll(TIME_START)) {
+    if (++tries > MAX_TRIES) return undefined;
+    const at = m.index ?? 0;
+    const stamp = readStamp(sentence.slice(at));
+    if (!stamp?.clock || stamp.problem || stamp.start !== 0) continue;
+    if (UNIT_AFTER.test(sentence.slice(at + stamp.end, at + stamp.end + 12))) continue;
+    if (DURATION_BEFORE.test(sentence.slice(Math.max(0, at - 24), at))) continue;
+    return { at, stamp };
+  }
+  return undefined;
 }
 
 function isOnlyDate(raw: string): boolean {
