@@ -8,7 +8,8 @@ import { findZoneIn, NOT_A_TIMEZONE, type ZoneRef } from './zones';
 /**
  * Finds the entries of a timeline section in every shape teams write them: bullet and numbered lists, tables
  * with a time column, paragraphs whose lines start with a (bold) time, plain code blocks of "HH:MM event" lines,
- * MDX timeline components, and `### <date>` subsections that give the date of the entries below them.
+ * MDX timeline components, `### <date>` subsections that give the date of the entries below them, a heading per
+ * entry (`### 5:00 PM`), and, in a timeline with none of these, the sentences that carry a clock time.
  */
 
 export interface RawEntry {
