@@ -407,7 +407,7 @@ const TIME_START = /(?<![\w.:/+-])(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|o
 const UNIT_AFTER = /^\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/i;
 const DURATION_BEFORE = /\b(?:for|lasted|took|within|over|of)\s+(?:about\s+|around\s+|~)?$/i;
 /** Words before a time that only introduce it: "At 14:05 …", "By 14:20 …". */
-const LEAD_IN = /^[*_\s]*(?:at|by|around|about|from|until|on|~|≈)?[*_\s]*$/i;
+const LEAD_IN = /^[*_\s]*(?:(?:at|by|around|about|from|until|on|~|≈)[*_\s]*)?$/i;
 const MAX_TRIES = 8;
 
 /**

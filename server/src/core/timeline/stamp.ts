@@ -95,11 +95,11 @@ const MILITARY = sticky(`(\\d{2})(\\d{2})(?=\\s*(?:Z\\b|${ZONE_PATTERN}))`);
 /** "1506 hrs", "1506h": the military way of saying a time of day. */
 const MILITARY_HOURS = sticky('([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs?|h)(?![\\w])');
 /** A bare "1512" among compact times: only at the end of the head, before a separator or the end of the cell. */
-const BARE_HHMM = sticky('([01]\\d|2[0-3])([0-5]\\d)(?=[*_`\\])]*(?:\\s*(?:[:|,]|$)|\\s+[-–—]))');
+const BARE_HHMM = sticky('([01]\\d|2[0-3])([0-5]\\d)(?=[*_`\\])]*\\s*(?:[:|,–—-]|$))');
 /** What makes "1506" after a month and day a time of day: a zone, "Z" or "hrs" after it. */
 const COMPACT_MARK = sticky(`\\s*(?:Z\\b|(?:${ZONE_PATTERN})(?![\\w])|hrs?(?![\\w])|h(?![\\w]))`);
 /** A clock after the year ("Feb 7 2024 15:06", "Feb 7 2024 1506 UTC"): the four digits are the year. */
-const CLOCK_NEXT = sticky('\\s*(?:T|,|\\bat\\b|@|[-–])?\\s*\\d{1,2}:\\d{2}');
+const CLOCK_NEXT = sticky('\\s*(?:(?:T|,|\\bat\\b|@|[-–])\\s*)?\\d{1,2}:\\d{2}');
 const ZONE_AFTER = sticky(`\\s*\\(?(Z\\b|${ZONE_PATTERN})\\)?`);
 const DATE_TIME_GLUE = sticky('[*_`]*(?:\\s*(?:T|,|\\bat\\b|@)\\s*|\\s+[-–]\\s+|\\s*)[*_`[]*');
 /** Words before a stamp that qualify it: "Between 2023-07-10 and …", "~09:10", "around 14:00". */
