@@ -279,7 +279,7 @@ function shift(stamp: Stamp, by: number): Stamp {
 const TIME_HEADER = /\b(?:time|date|when|timestamp|utc|at)\b/i;
 /** A header that names a time of day, not only a date. */
 const CLOCK_HEADER = /\b(?:time|when|timestamp|utc|gmt|at)\b/i;
-const BARE_CELL = /^\|?\s*[*_`]*(?:[01]\d|2[0-3])[0-5]\d[*_`]*\s*\|?\s*$/;
+const BARE_CELL = /^[*_`]*(?:[01]\d|2[0-3])[0-5]\d[*_`]*$/;
 
 function readTable(ctx: Ctx, table: Table): void {
   const { text } = ctx;
@@ -306,7 +306,9 @@ function readTable(ctx: Ctx, table: Table): void {
   }
   noteLocalTime(ctx.info, headerCells[timeColumn], { start: at(headerCell), end: until(headerCell) });
   // A time column of bare "1506" cells: compact 24-hour times, when most cells are one.
-  const bare = rows.filter((r) => r.children[timeColumn] && BARE_CELL.test(cellText(text, r, timeColumn))).length;
+  const bare = rows.filter(
+    (r) => r.children[timeColumn] && BARE_CELL.test(cellText(text, r, timeColumn).replace(/\|/g, '').trim()),
+  ).length;
   const compactColumn = CLOCK_HEADER.test(headerCells[timeColumn]) && rows.length > 0 && bare * 2 >= rows.length;
   for (const row of rows) {
     const cell = row.children[timeColumn];

@@ -85,8 +85,6 @@ const DAY_MONTH_YEAR = sticky('(\\d{1,2})[./](\\d{1,2})[./](\\d{4})(?!\\d)');
 // A year may be followed by a colon ("Feb 7, 2024: deploy") but not by a clock's minutes ("Feb 7 2024:10").
 const MONTH_DAY = sticky(`${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4})(?!\\d|:\\d)|(?![\\d:]))`);
 const DAY_MONTH = sticky(`${WEEKDAY}(\\d{1,2})${ORD}\\s+${MONTH}(?:,?\\s+(\\d{4})(?!\\d|:\\d)|(?![\\d:]))`);
-/** The ", 1506" after a month and day, to step back from when it is a time of day and not a year. */
-const YEAR_TAIL = /,?\s+\d{4}$/;
 /** "[03-26 23:04]": a month-day pair, only when a clock time follows. */
 const SHORT_DATE = sticky('(\\d{1,2})[-/](\\d{1,2})(?=\\s+\\d{1,2}:\\d{2})');
 const CLOCK = sticky('(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:\\s*([ap])\\.?\\s?m\\.?)?(?![\\w]|:\\d)');
@@ -170,6 +168,13 @@ function yearIsClock(text: string, digits: string, end: number, compact: boolean
   return compact || COMPACT_MARK.test(text) || year < 1970 || year > 2099;
 }
 
+/** Where the date ends before the ", 1506" a month-day match ends with (at `end`). */
+function beforeYear(text: string, at: number, end: number): number {
+  let e = end - 4;
+  while (e > at && /\s/.test(text[e - 1])) e--;
+  return text[e - 1] === ',' ? e - 1 : e;
+}
+
 function readDate(
   text: string,
   at: number,
@@ -203,7 +208,7 @@ function readDate(
     if (yearIndex && m[yearIndex] && yearIsClock(text, m[yearIndex], re.lastIndex, compact)) {
       // "Feb 7 1506 UTC": the date is Feb 7 and 1506 the time, read next.
       const date = build([...m.slice(0, yearIndex), undefined] as unknown as RegExpExecArray);
-      const end = re.lastIndex - (YEAR_TAIL.exec(m[0])?.[0].length ?? 0);
+      const end = beforeYear(text, at, re.lastIndex);
       return typeof date === 'string' ? { end, problem: date } : { end, date, yearWasClock: true };
     }
     const date = build(m);
