@@ -151,6 +151,27 @@ describe('a heading per entry', () => {
       ['2024-05-01T09:12:00Z', '2024-05-01T09:40:00Z'],
     );
   });
+  it('does not take a time heading that names a part for that part', () => {
+    const named = doc(
+      ['### 14:00 Impact begins', '', 'Checkout requests fail.', '', '### 14:30 Mitigation', '', 'Rolled back.'].join(
+        '\n',
+      ),
+    );
+    const m = model(named);
+    assert.deepEqual(
+      m.allSections.map((s) => [s.heading, s.kinds]),
+      [
+        ['Timeline', ['timeline']],
+        ['14:00 Impact begins', []],
+        ['14:30 Mitigation', []],
+      ],
+    );
+    assert.deepEqual(
+      getTimeline(m).entries.map((e) => e.text),
+      ['Impact begins Checkout requests fail.', 'Mitigation Rolled back.'],
+    );
+    assert.ok(findingsOf(named, 'structure/required-section').some((f) => /"Impact"/.test(f.message)));
+  });
   it('does not treat the headings as other parts of the postmortem', () => {
     const result = analyzeText(text);
     const structure = result.findings.filter(
