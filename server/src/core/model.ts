@@ -8,6 +8,7 @@ import { cachesEnabled } from './incremental/memo';
 import type { SectionKind } from './kinds';
 import { parseMarkdown } from './parse';
 import { detectEol, htmlComments, LineIndex } from './text';
+import { readStamp } from './timeline/stamp';
 
 export interface Section {
   /** The heading's plain text. */
@@ -152,6 +153,8 @@ export function buildModel(
       if (closed.children.length === 0) closed.contentEnd = closed.end;
     }
     const parent = stack[stack.length - 1];
+    // "### 14:30 Mitigation" under the timeline is one of its entries, not the Mitigation section.
+    if (parent && section.kinds.length > 0 && withinTimeline(parent) && readStamp(heading)?.clock) section.kinds = [];
     if (parent) {
       section.parent = parent;
       if (parent.children.length === 0) parent.contentEnd = section.start;
@@ -298,4 +301,9 @@ function commentsIn(root: { type: string }, text: string): Comment[] {
     if (node.children) for (const child of node.children) stack.push(child as { type: string });
   }
   return comments;
+}
+
+function withinTimeline(section: Section): boolean {
+  for (let s: Section | undefined = section; s; s = s.parent) if (s.kinds.includes('timeline')) return true;
+  return false;
 }

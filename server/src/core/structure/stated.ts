@@ -79,7 +79,7 @@ function compute(model: PostmortemModel): Map<SectionKind, StatedPart> {
   const containers: { nodes: RootContent[]; section?: Section }[] = [
     { nodes: model.lead },
     ...model.allSections
-      .filter((s) => !s.kinds.some((k) => NOT_SEARCHED.includes(k)))
+      .filter((s) => !s.kinds.some((k) => NOT_SEARCHED.includes(k)) && !isTimelineSubsection(s))
       .map((s) => ({
         nodes: s.nodes,
         section: s,
@@ -150,6 +150,13 @@ function cue(kind: SectionKind, sentence: string): string | undefined {
 }
 
 /** Sentences of a paragraph's raw text with their offsets: split after ". ", "! " or "? " before a capital. */
+/** A subsection of the timeline that names no part ("### 2024-05-01", "### 21:10"): it is the timeline's. */
+function isTimelineSubsection(section: Section): boolean {
+  if (section.kinds.length > 0) return false;
+  for (let p = section.parent; p; p = p.parent) if (p.kinds.includes('timeline')) return true;
+  return false;
+}
+
 function sentences(text: string, start: number, end: number): { text: string; start: number; end: number }[] {
   const raw = text.slice(start, end);
   const out: { text: string; start: number; end: number }[] = [];

@@ -10,7 +10,8 @@ import { findZoneIn, NOT_A_TIMEZONE, type ZoneRef } from './zones';
 /**
  * Finds the entries of a timeline section in every shape teams write them: bullet and numbered lists, tables
  * with a time column, paragraphs whose lines start with a (bold) time, plain code blocks of "HH:MM event" lines,
- * MDX timeline components, and `### <date>` subsections that give the date of the entries below them.
+ * MDX timeline components, `### <date>` subsections that give the date of the entries below them, a heading per
+ * entry (`### 5:00 PM`), and, in a timeline with none of these, the sentences that carry a clock time.
  */
 
 export interface RawEntry {
@@ -44,6 +45,10 @@ interface Ctx {
   section: string;
   items: TimelineItem[];
   info: ExtractedSection;
+  /** The section writes compact times ("1506 UTC"): a bare "1512" in it is a time too. */
+  compact: boolean;
+  /** The section has no entries of any other shape: its sentences with a clock time are the entries. */
+  prose: boolean;
 }
 
 const at = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
@@ -82,8 +87,18 @@ export function extractTimeline(
     items.push({ type: 'group', group });
     if (headingDate) items.push({ type: 'date', date: headingDate, source: 'heading', range: info.headingRange });
     info.hasEntries = sectionHasEntries(section);
-    const ctx: Ctx = { text, group, section: section.heading, items, info };
+    const ctx: Ctx = { text, group, section: section.heading, items, info, compact: false, prose: false };
+    const mark = items.length;
     walkSection(ctx, section, true);
+    const read = items.slice(mark);
+    // Read again when the first reading shows how the section writes its times: compact times ("1506 UTC")
+    // make a bare "1512" a time too; a section with no timed entry at all is prose ("At 14:05 the alert fired.").
+    const compact = read.some((i) => i.type === 'entry' && i.entry.stamp?.compact);
+    const prose = !read.some((i) => i.type === 'entry' && (i.entry.stamp?.clock || i.entry.stamp?.date));
+    if (compact || prose) {
+      items.length = mark;
+      walkSection({ ...ctx, compact, prose }, section, true);
+    }
     infos.push(info);
   });
   return { items, sections: infos };
@@ -106,7 +121,8 @@ function noteLocalTime(info: ExtractedSection, text: string, range: Range): void
 }
 
 function walkSection(ctx: Ctx, section: Section, top: boolean): void {
-  if (!top) {
+  const timed = top ? undefined : headingStamp(ctx, section);
+  if (!top && !timed) {
     const range = { start: section.start, end: section.headingEnd };
     const date = readDateStatement(section.heading, true);
     if (date) ctx.items.push({ type: 'date', date, source: 'subsection', range });
@@ -117,14 +133,67 @@ function walkSection(ctx: Ctx, section: Section, top: boolean): void {
     }
   }
   const previousSection = ctx.section;
+  const nodes = timed ? section.nodes.slice(pushHeadingEntry(ctx, section, timed)) : section.nodes;
   ctx.section = section.heading;
-  for (const node of section.nodes) readNode(ctx, node);
+  for (const node of nodes) readNode(ctx, node);
   for (const child of section.children) {
-    // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline.
-    if (child.kinds.length > 0 && !child.kinds.includes('timeline')) continue;
+    // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline,
+    // unless its heading starts with a time ("### 14:30 Mitigation applied"): then it is an entry.
+    if (child.kinds.length > 0 && !child.kinds.includes('timeline') && !headingStamp(ctx, child)) continue;
     walkSection(ctx, child, false);
   }
   ctx.section = previousSection;
+}
+
+const HEADING_MARK = /^#{1,6}[ \t]+/;
+
+/** The time at the start of a subsection's heading ("### 5:00 PM", "#### 2024-05-01 09:12 UTC"), if any. */
+function headingStamp(ctx: Ctx, section: Section): { offset: number; stamp: Stamp } | undefined {
+  const line = ctx.text.slice(section.start, section.headingEnd);
+  const mark = HEADING_MARK.exec(line);
+  if (!mark) return undefined;
+  const stamp = readStamp(line.slice(mark[0].length), ctx);
+  if (!stamp?.clock || stamp.problem) return undefined;
+  return { offset: section.start + mark[0].length, stamp };
+}
+
+/**
+ * A heading per entry: the heading's time, its rest and the content under it up to the first block that holds
+ * entries of its own (a list of timed items, a table, lines starting with a time). Returns how many of the
+ * section's blocks the entry takes.
+ */
+function pushHeadingEntry(ctx: Ctx, section: Section, timed: { offset: number; stamp: Stamp }): number {
+  const { text } = ctx;
+  let taken = 0;
+  while (taken < section.nodes.length && !holdsEntries(ctx, section.nodes[taken])) taken++;
+  const end = taken > 0 ? until(section.nodes[taken - 1]) : section.headingEnd;
+  const stamp = shift(timed.stamp, timed.offset);
+  const rest = text.slice(stamp.textStart, section.headingEnd);
+  const content = taken > 0 ? text.slice(at(section.nodes[0]), end) : '';
+  const entry: RawEntry = {
+    shape: 'heading',
+    range: { start: section.start, end },
+    stamp,
+    raw: [rest, content].filter((t) => t.trim() !== '').join('\n\n'),
+    markers: findMarkers(text, section.start, end),
+    section: ctx.section,
+    group: ctx.group,
+  };
+  ctx.items.push({ type: 'entry', entry });
+  return taken;
+}
+
+/** A block under a time heading that holds entries of its own rather than being part of the heading's entry. */
+function holdsEntries(ctx: Ctx, node: RootContent): boolean {
+  const { text } = ctx;
+  if (node.type === 'table') return true;
+  if (node.type === 'list') return node.children.some((i) => hasStamp(ctx, i));
+  if (node.type === 'paragraph')
+    return text
+      .slice(at(node), until(node))
+      .split('\n')
+      .some((line) => readStamp(line, ctx)?.clock);
+  return false;
 }
 
 function readNode(ctx: Ctx, node: RootContent): void {
@@ -162,7 +231,7 @@ const itemEntries = new BlockCache<readonly RawEntry[]>(
   (node, text) => {
     const items: TimelineItem[] = [];
     const info: ExtractedSection = { heading: '', range: { start: 0, end: 0 }, headingRange: { start: 0, end: 0 } };
-    readListItemOf({ text, group: 0, section: '', items, info }, node as ListItem);
+    readListItemOf({ text, group: 0, section: '', items, info, compact: false, prose: false }, node as ListItem);
     return items.map((i) => (i as { entry: RawEntry }).entry);
   },
   (entries, by) => entries.map((e) => moveEntry(e, by)),
@@ -179,6 +248,11 @@ function moveEntry(e: RawEntry, by: number): RawEntry {
 }
 
 function readListItem(ctx: Ctx, item: ListItem): void {
+  // The cache holds the ordinary reading; a section of compact times ("1506 UTC") or prose is read afresh.
+  if (ctx.compact || ctx.prose) {
+    readListItemOf(ctx, item);
+    return;
+  }
   for (const entry of itemEntries.get(item, ctx.text)) {
     ctx.items.push({
       type: 'entry',
@@ -188,22 +262,21 @@ function readListItem(ctx: Ctx, item: ListItem): void {
 }
 
 function readListItemOf(ctx: Ctx, item: ListItem): void {
-  const { text } = ctx;
   const content = item.children.filter((c) => c.type !== 'list');
   const nested = item.children.filter((c): c is List => c.type === 'list');
   const start = content.length > 0 ? at(content[0]) : at(item);
   const end = content.length > 0 ? until(content[content.length - 1]) : until(item);
   // A nested list whose items carry their own times holds entries of its own; otherwise it is part of this one.
-  const nestedEntries = nested.filter((l) => l.children.some((i) => hasStamp(text, i)));
+  const nestedEntries = nested.filter((l) => l.children.some((i) => hasStamp(ctx, i)));
   const fullEnd = nestedEntries.length > 0 ? end : until(item);
   if (content.length > 0) pushEntry(ctx, 'list', start, Math.max(end, fullEnd), start);
   for (const l of nestedEntries) for (const i of l.children) readListItemOf(ctx, i);
 }
 
-function hasStamp(text: string, item: ListItem): boolean {
+function hasStamp(ctx: Ctx, item: ListItem): boolean {
   const first = item.children[0];
   if (!first) return false;
-  const stamp = readStamp(text.slice(at(first), until(first)));
+  const stamp = readStamp(ctx.text.slice(at(first), until(first)), ctx);
   return !!stamp && (!!stamp.clock || !!stamp.date || !!stamp.problem);
 }
 
@@ -218,7 +291,7 @@ function pushEntry(
 ): RawEntry {
   const { text } = ctx;
   const source = text.slice(stampAt, end);
-  const stamp = readStamp(source);
+  const stamp = readStamp(source, ctx);
   let raw = source;
   let abs: Stamp | undefined;
   if (stamp && (stamp.clock || stamp.date || stamp.problem)) {
@@ -244,6 +317,9 @@ function shift(stamp: Stamp, by: number): Stamp {
 }
 
 const TIME_HEADER = /\b(?:time|date|when|timestamp|utc|at)\b/i;
+/** A header that names a time of day, not only a date. */
+const CLOCK_HEADER = /\b(?:time|when|timestamp|utc|gmt|at)\b/i;
+const BARE_CELL = /^[*_`]*(?:[01]\d|2[0-3])[0-5]\d[*_`]*$/;
 
 function readTable(ctx: Ctx, table: Table): void {
   const { text } = ctx;
@@ -254,7 +330,7 @@ function readTable(ctx: Ctx, table: Table): void {
   if (timeColumn === -1) {
     // No header names a time: take the first column whose cells mostly start with a stamp.
     timeColumn = headerCells.findIndex((_, c) => {
-      const stamped = rows.filter((r) => r.children[c] && readStamp(cellText(text, r, c))?.clock).length;
+      const stamped = rows.filter((r) => r.children[c] && readStamp(cellText(text, r, c), ctx)?.clock).length;
       return rows.length > 0 && stamped * 2 >= rows.length;
     });
   }
@@ -269,6 +345,11 @@ function readTable(ctx: Ctx, table: Table): void {
     ctx.info.zone = zoneInfo(columnZone.ref, 'column', columnZone.range);
   }
   noteLocalTime(ctx.info, headerCells[timeColumn], { start: at(headerCell), end: until(headerCell) });
+  // A time column of bare "1506" cells: compact 24-hour times, when most cells are one.
+  const bare = rows.filter(
+    (r) => r.children[timeColumn] && BARE_CELL.test(cellText(text, r, timeColumn).replace(/\|/g, '').trim()),
+  ).length;
+  const compactColumn = CLOCK_HEADER.test(headerCells[timeColumn]) && rows.length > 0 && bare * 2 >= rows.length;
   for (const row of rows) {
     const cell = row.children[timeColumn];
     if (!cell) continue;
@@ -280,7 +361,7 @@ function readTable(ctx: Ctx, table: Table): void {
       .filter((_, c) => c !== timeColumn)
       .map((c) => text.slice(at(c), until(c)).replace(/^\|/, ''))
       .join(' | ');
-    const stamp = readStamp(cellRaw);
+    const stamp = readStamp(cellRaw, { compact: ctx.compact || compactColumn });
     const entry: RawEntry = {
       shape: 'table',
       range: { start: at(row), end: until(row) },
@@ -332,7 +413,7 @@ function readParagraph(ctx: Ctx, start: number, end: number): void {
   const statements: string[] = [];
   for (const line of lines) {
     const lineEnd = lineStart + line.replace(/\r?\n$/, '').length;
-    const stamp = readStamp(line);
+    const stamp = readStamp(line, ctx);
     if (stamp && (stamp.clock || stamp.problem) && !/^\s*\d+\s*(?:min|h|hour|second|day)/i.test(line)) {
       entryOpen = pushEntry(ctx, 'paragraph', lineStart, lineEnd, lineStart);
     } else if (entryOpen) {
@@ -344,6 +425,7 @@ function readParagraph(ctx: Ctx, start: number, end: number): void {
     }
     lineStart += line.length;
   }
+  if (!entryOpen && ctx.prose) readSentences(ctx, start, end);
   if (statements.length > 0) {
     const sentence = statements.join(' ');
     const zone = findZoneIn(sentence);
@@ -357,6 +439,74 @@ function readParagraph(ctx: Ctx, start: number, end: number): void {
     const date = readDateStatement(sentence, false);
     if (date) ctx.items.push({ type: 'date', date, source: 'statement', range: { start, end } });
   }
+}
+
+/** Sentence ends: a stop, then spaces and a capital letter (so "approx. 14:05" and "v2.14.1" stay whole). */
+const SENTENCE_END = /[.!?](?=\s+["'(*_]*[A-Z])\s+/g;
+/** Where a time may start inside a sentence: a number or a month name that does not continue a word or version. */
+const TIME_START = /(?<![\w.:/+-])(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?\s+\d)/gi;
+/** What makes a clock a duration: a unit after it ("2:30 hours") or "for"/"lasted"/"took" before it. */
+const UNIT_AFTER = /^\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/i;
+const DURATION_BEFORE = /\b(?:for|lasted|took|within|over|of)\s+(?:about\s+|around\s+|~)?$/i;
+/** Words before a time that only introduce it: "At 14:05 …", "By 14:20 …". */
+const LEAD_IN = /^[*_\s]*(?:(?:at|by|around|about|from|until|on|~|≈)[*_\s]*)?$/i;
+const MAX_TRIES = 8;
+
+/**
+ * A timeline written as prose ("At 14:05 the alert fired. By 14:20 we had rolled back."): each sentence with a
+ * clock time is an entry, and the sentences after it without one belong to it. Durations ("for 14 minutes",
+ * "2:30 hours") and versions are no times. Only for sections that have no entries of any other shape.
+ */
+function readSentences(ctx: Ctx, start: number, end: number): void {
+  const { text } = ctx;
+  const raw = text.slice(start, end);
+  let open: RawEntry | undefined;
+  let from = 0;
+  const bounds: [number, number][] = [];
+  for (const m of raw.matchAll(SENTENCE_END)) {
+    bounds.push([from, (m.index ?? 0) + 1]);
+    from = (m.index ?? 0) + m[0].length;
+  }
+  if (from < raw.length) bounds.push([from, raw.length]);
+  for (const [s, e] of bounds) {
+    const sentence = raw.slice(s, e);
+    const found = clockIn(sentence);
+    if (!found) {
+      if (open) {
+        open.range.end = start + e;
+        open.raw += ` ${sentence.trim()}`;
+      }
+      continue;
+    }
+    const stamp = shift(found.stamp, start + s + found.at);
+    const lead = sentence.slice(0, found.at);
+    const entry: RawEntry = {
+      shape: 'paragraph',
+      range: { start: start + s, end: start + e },
+      stamp,
+      raw: LEAD_IN.test(lead) ? sentence.slice(found.stamp.textStart + found.at) : sentence,
+      markers: findMarkers(text, start + s, start + e),
+      section: ctx.section,
+      group: ctx.group,
+    };
+    ctx.items.push({ type: 'entry', entry });
+    open = entry;
+  }
+}
+
+/** The first clock time in a sentence that is not a duration, with where it starts. */
+function clockIn(sentence: string): { at: number; stamp: Stamp } | undefined {
+  let tries = 0;
+  for (const m of sentence.matchAll(TIME_START)) {
+    if (++tries > MAX_TRIES) return undefined;
+    const at = m.index ?? 0;
+    const stamp = readStamp(sentence.slice(at));
+    if (!stamp?.clock || stamp.problem || stamp.start !== 0) continue;
+    if (UNIT_AFTER.test(sentence.slice(at + stamp.end, at + stamp.end + 12))) continue;
+    if (DURATION_BEFORE.test(sentence.slice(Math.max(0, at - 24), at))) continue;
+    return { at, stamp };
+  }
+  return undefined;
 }
 
 function isOnlyDate(raw: string): boolean {
@@ -380,7 +530,7 @@ function readCode(ctx: Ctx, lang: string | undefined, start: number, end: number
   const body = text.slice(bodyStart, start + closing);
   const lines = body.split('\n');
   const nonBlank = lines.filter((l) => l.trim() !== '');
-  if (nonBlank.length === 0 || !nonBlank.every((l) => readStamp(l)?.clock)) return;
+  if (nonBlank.length === 0 || !nonBlank.every((l) => readStamp(l, ctx)?.clock)) return;
   let lineStart = bodyStart;
   for (const line of lines) {
     const lineEnd = lineStart + line.replace(/\r$/, '').length;
@@ -399,7 +549,7 @@ function readComponent(ctx: Ctx, start: number, end: number): void {
   for (const m of raw.matchAll(re)) {
     const timeStart = start + (m.index ?? 0) + m[0].indexOf(m[2]);
     const entryEnd = start + (m.index ?? 0) + m[0].length;
-    const stamp = readStamp(m[2]);
+    const stamp = readStamp(m[2], ctx);
     const entry: RawEntry = {
       shape: 'component',
       range: { start: start + (m.index ?? 0), end: entryEnd },

@@ -21,7 +21,7 @@ const DURATIONS = [
 ];
 /** A figure the document gives in its own terms: "Time to recovery: 13 minutes" (from the start of impact). */
 const TIME_TO_RECOVER =
-  /\btime\s+to\s+(?:recovery|recover|restore|restoration|mitigate|mitigation)\b\s*(?:[:=–—-]|was|of|is)?\s*(?:(?:about|approximately|roughly|around|nearly|almost|an\s+estimated|~)\s*)?(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)\b)?/gi;
+  /\btime\s+to\s+(?:recovery|recover|restore|restoration|mitigate|mitigation)\b\s*(?:(?:[:=–—-]|was|of|is)\s*)?(?:(?:about|approximately|roughly|around|nearly|almost|an\s+estimated|~)\s*)?(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|m|mins?|minutes?)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:m|mins?|minutes?)\b)?/gi;
 
 interface StatedDuration {
   minutes: number;

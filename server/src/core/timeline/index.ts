@@ -16,7 +16,8 @@ const milestoneCache = new WeakMap<PostmortemModel, Milestone[]>();
 
 /**
  * The timeline of a postmortem: every entry of every timeline section (lists, tables, bold-time paragraphs,
- * plain code blocks, MDX components, `### <date>` subsections), each with its source range, its stamp, the
+ * plain code blocks, MDX components, `### <date>` subsections, `### <time>` headings, sentences of a prose
+ * timeline), each with its source range, its stamp, the
  * instant read from it (date, zone and midnight crossings resolved) and any explicit milestone marker.
  * Computed once per model; the rules and the editor share it.
  */

@@ -33,6 +33,16 @@ export interface Stamp {
   zone?: ZoneRef;
   /** Set when the head looks like a time but cannot be read ("22:XX", "[???]", "20202-01-16", "25:10"). */
   problem?: string;
+  /** The clock is a compact 24-hour time ("1506 UTC", "0915Z", "1506 hrs", "Feb 7 1506"). */
+  compact?: boolean;
+}
+
+export interface StampOptions {
+  /**
+   * The entry sits among compact times ("1506 UTC: …" above it): a bare "1512: …" or "Feb 7 2024 - …" is a time
+   * of day too, not a number or a year.
+   */
+  compact?: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -73,13 +83,22 @@ const ISO_DATETIME = sticky(
 );
 const NUMERIC_DATE = sticky('(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d])');
 const DAY_MONTH_YEAR = sticky('(\\d{1,2})[./](\\d{1,2})[./](\\d{4})(?!\\d)');
-const MONTH_DAY = sticky(`${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?(?![\\d:])`);
-const DAY_MONTH = sticky(`${WEEKDAY}(\\d{1,2})${ORD}\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?![\\d:])`);
+// A year may be followed by a colon ("Feb 7, 2024: deploy") but not by a clock's minutes ("Feb 7 2024:10").
+const MONTH_DAY = sticky(`${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4})(?!\\d|:\\d)|(?![\\d:]))`);
+const DAY_MONTH = sticky(`${WEEKDAY}(\\d{1,2})${ORD}\\s+${MONTH}(?:,?\\s+(\\d{4})(?!\\d|:\\d)|(?![\\d:]))`);
 /** "[03-26 23:04]": a month-day pair, only when a clock time follows. */
 const SHORT_DATE = sticky('(\\d{1,2})[-/](\\d{1,2})(?=\\s+\\d{1,2}:\\d{2})');
 const CLOCK = sticky('(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:\\s*([ap])\\.?\\s?m\\.?)?(?![\\w]|:\\d)');
 const HOUR_AMPM = sticky('(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\w])');
 const MILITARY = sticky(`(\\d{2})(\\d{2})(?=\\s*(?:Z\\b|${ZONE_PATTERN}))`);
+/** "1506 hrs", "1506h": the military way of saying a time of day. */
+const MILITARY_HOURS = sticky('([01]\\d|2[0-3])([0-5]\\d)\\s?(?:hrs?|h)(?![\\w])');
+/** A bare "1512" among compact times: only at the end of the head, before a separator or the end of the cell. */
+const BARE_HHMM = sticky('([01]\\d|2[0-3])([0-5]\\d)(?=[*_`\\])]*\\s*(?:[:|,–—-]|$))');
+/** What makes "1506" after a month and day a time of day: a zone, "Z" or "hrs" after it. */
+const COMPACT_MARK = sticky(`\\s*(?:Z\\b|(?:${ZONE_PATTERN})(?![\\w])|hrs?(?![\\w])|h(?![\\w]))`);
+/** A clock after the year ("Feb 7 2024 15:06", "Feb 7 2024 1506 UTC"): the four digits are the year. */
+const CLOCK_NEXT = sticky('\\s*(?:(?:T|,|\\bat\\b|@|[-–])\\s*)?\\d{1,2}:\\d{2}');
 const ZONE_AFTER = sticky(`\\s*\\(?(Z\\b|${ZONE_PATTERN})\\)?`);
 const DATE_TIME_GLUE = sticky('[*_`]*(?:\\s*(?:T|,|\\bat\\b|@)\\s*|\\s+[-–]\\s+|\\s*)[*_`[]*');
 /** Words before a stamp that qualify it: "Between 2023-07-10 and …", "~09:10", "around 14:00". */
@@ -132,11 +151,37 @@ const readIso: Reader = (text, at) => {
   };
 };
 
+/**
+ * Whether the four digits after a month and day ("Feb 7 1506") are a time of day rather than a year: a valid
+ * 24-hour time with a zone, "Z" or "hrs" after it, or no year an incident can have (before 1970, after 2099),
+ * or any valid time among compact times; never when a clock follows ("Feb 7 2024 15:06").
+ */
+function yearIsClock(text: string, digits: string, end: number, compact: boolean): boolean {
+  const hour = Number(digits.slice(0, 2));
+  const minute = Number(digits.slice(2));
+  if (hour > 23 || minute > 59) return false;
+  CLOCK_NEXT.lastIndex = end;
+  if (CLOCK_NEXT.test(text)) return false;
+  MILITARY.lastIndex = end + (/^\s*/.exec(text.slice(end, end + 20))?.[0].length ?? 0);
+  if (MILITARY.test(text)) return false;
+  COMPACT_MARK.lastIndex = end;
+  const year = Number(digits);
+  return compact || COMPACT_MARK.test(text) || year < 1970 || year > 2099;
+}
+
+/** Where the date ends before the ", 1506" a month-day match ends with (at `end`). */
+function beforeYear(text: string, at: number, end: number): number {
+  let e = end - 4;
+  while (e > at && /\s/.test(text[e - 1])) e--;
+  return text[e - 1] === ',' ? e - 1 : e;
+}
+
 function readDate(
   text: string,
   at: number,
   clockFollows: boolean,
-): { end: number; date?: DateParts; problem?: string } | undefined {
+  compact = false,
+): { end: number; date?: DateParts; problem?: string; yearWasClock?: boolean } | undefined {
   LONG_YEAR.lastIndex = at;
   const long = LONG_YEAR.exec(text);
   if (long)
@@ -160,14 +205,25 @@ function readDate(
     re.lastIndex = at;
     const m = re.exec(text);
     if (!m) continue;
+    const yearIndex = re === MONTH_DAY || re === DAY_MONTH ? 3 : 0;
+    if (yearIndex && m[yearIndex] && yearIsClock(text, m[yearIndex], re.lastIndex, compact)) {
+      // "Feb 7 1506 UTC": the date is Feb 7 and 1506 the time, read next.
+      const date = build([...m.slice(0, yearIndex), undefined] as unknown as RegExpExecArray);
+      const end = beforeYear(text, at, re.lastIndex);
+      return typeof date === 'string' ? { end, problem: date } : { end, date, yearWasClock: true };
+    }
     const date = build(m);
     return typeof date === 'string' ? { end: re.lastIndex, problem: date } : { end: re.lastIndex, date };
   }
   return undefined;
 }
 
-function readClock(text: string, at: number): { end: number; clock?: ClockParts; problem?: string } | undefined {
-  for (const re of [CLOCK, HOUR_AMPM, MILITARY]) {
+function readClock(
+  text: string,
+  at: number,
+  bare = false,
+): { end: number; clock?: ClockParts; problem?: string; compact?: boolean } | undefined {
+  for (const re of bare ? CLOCKS_AND_BARE : CLOCKS) {
     re.lastIndex = at;
     const m = re.exec(text);
     if (!m) continue;
@@ -177,10 +233,15 @@ function readClock(text: string, at: number): { end: number; clock?: ClockParts;
         : re === HOUR_AMPM
           ? toClock(Number(m[1]), 0, undefined, m[2])
           : toClock(Number(m[1]), Number(m[2]));
-    return typeof clock === 'string' ? { end: re.lastIndex, problem: clock } : { end: re.lastIndex, clock };
+    const compact = re !== CLOCK && re !== HOUR_AMPM;
+    if (typeof clock === 'string') return { end: re.lastIndex, problem: clock };
+    return compact ? { end: re.lastIndex, clock, compact } : { end: re.lastIndex, clock };
   }
   return undefined;
 }
+
+const CLOCKS = [CLOCK, HOUR_AMPM, MILITARY, MILITARY_HOURS];
+const CLOCKS_AND_BARE = [...CLOCKS, BARE_HHMM];
 
 function readZone(text: string, at: number): { end: number; zone: ZoneRef } | undefined {
   ZONE_AFTER.lastIndex = at;
@@ -197,9 +258,14 @@ function readZone(text: string, at: number): { end: number; zone: ZoneRef } | un
  * time-like, and a stamp with `problem` set when it does but cannot be read. Cached per text (the entries of a
  * timeline come back unchanged after an edit): the stamp is shared, callers copy it before changing it.
  */
-export const readStamp: (text: string) => Stamp | undefined = memoizeText(readStampOf);
+const readOrdinary = memoizeText((text: string) => readStampOf(text, false));
+const readCompact = memoizeText((text: string) => readStampOf(text, true));
 
-function readStampOf(text: string): Stamp | undefined {
+export function readStamp(text: string, options: StampOptions = {}): Stamp | undefined {
+  return options.compact === true ? readCompact(text) : readOrdinary(text);
+}
+
+function readStampOf(text: string, compactMode: boolean): Stamp | undefined {
   MARKUP.lastIndex = 0;
   MARKUP.exec(text);
   QUALIFIER.lastIndex = MARKUP.lastIndex;
@@ -221,8 +287,9 @@ function readStampOf(text: string): Stamp | undefined {
   let date: DateParts | undefined;
   let clock: ClockParts | undefined;
   let zone: ZoneRef | undefined;
+  let compact = false;
   const clockAhead = /^[^\n]{0,14}?\d{1,2}:\d{2}/.test(text.slice(start, start + 40));
-  const dateRead = readDate(text, at, clockAhead);
+  const dateRead = readDate(text, at, clockAhead, compactMode);
   if (dateRead) {
     if (dateRead.problem)
       return finish(text, { start, end: dateRead.end, textStart: dateRead.end, problem: dateRead.problem });
@@ -231,12 +298,13 @@ function readStampOf(text: string): Stamp | undefined {
     DATE_TIME_GLUE.lastIndex = at;
     DATE_TIME_GLUE.exec(text);
     const glued = DATE_TIME_GLUE.lastIndex;
-    const clockRead: { end: number; clock?: ClockParts; problem?: string } | undefined =
-      readClock(text, glued) ?? placeholderClock(text, glued);
+    const clockRead: { end: number; clock?: ClockParts; problem?: string; compact?: boolean } | undefined =
+      readClock(text, glued, compactMode || dateRead.yearWasClock) ?? placeholderClock(text, glued);
     if (clockRead) {
       if (clockRead.problem)
         return finish(text, { start, end: clockRead.end, textStart: clockRead.end, date, problem: clockRead.problem });
       clock = clockRead.clock;
+      compact = clockRead.compact === true;
       at = clockRead.end;
     } else {
       // "2021-08-27: At 12:50:07 UTC, issue exploited"
@@ -250,11 +318,12 @@ function readStampOf(text: string): Stamp | undefined {
       }
     }
   } else {
-    const clockRead = readClock(text, at);
+    const clockRead = readClock(text, at, compactMode);
     if (!clockRead) return undefined;
     if (clockRead.problem)
       return finish(text, { start, end: clockRead.end, textStart: clockRead.end, problem: clockRead.problem });
     clock = clockRead.clock;
+    compact = clockRead.compact === true;
     at = clockRead.end;
   }
   if (clock) {
@@ -275,7 +344,9 @@ function readStampOf(text: string): Stamp | undefined {
     ALSO.lastIndex = at;
     if (ALSO.exec(text)) at = ALSO.lastIndex;
   }
-  return finish(text, { start, end: at, textStart: at, date, clock, zone });
+  const stamp: Stamp = { start, end: at, textStart: at, date, clock, zone };
+  if (compact) stamp.compact = true;
+  return finish(text, stamp);
 }
 
 /** "2019-12-03 --:--": a date whose time is a placeholder. */

@@ -41,7 +41,7 @@ export interface TimelineInstant {
   precision: 'day' | 'minute' | 'second';
 }
 
-export type EntryShape = 'list' | 'table' | 'paragraph' | 'code' | 'component';
+export type EntryShape = 'list' | 'table' | 'paragraph' | 'heading' | 'code' | 'component';
 
 /** Where an entry's date or timezone came from. */
 export type ContextSource =
