@@ -344,6 +344,19 @@ describe('shapes that generalise (issue 9)', () => {
     }
   });
 
+  it('finds a verdict on a decision, and haste as a cause', () => {
+    assert.deepEqual(rulesOf('This was the wrong call.'), ['blame/judgment']);
+    assert.deepEqual(rulesOf('The decision to skip the canary was a poor decision.'), ['blame/judgment']);
+    assert.deepEqual(rulesOf('Root causes: haste and unclear ownership.'), ['blame/judgment']);
+    for (const body of [
+      'Rolling back first was the right call.',
+      'The client made a wrong call to the billing API.',
+      'We merged the fix hastily, before the full audit, to close the hole.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+
   it('still finds a person named after their role acronym', () => {
     assert.deepEqual(rulesOf('SRE Dana deleted the production database by mistake.'), ['blame/named-individual']);
   });

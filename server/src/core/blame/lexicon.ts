@@ -315,6 +315,13 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
     starts: ['not '],
   },
   { pattern: String.raw`\bless than (?:careful|rigorous|thorough|diligent)\b`, starts: ['less'] },
+  // A verdict on a decision: "This was the wrong call", "poor judgement", not "a wrong call to the billing API".
+  {
+    pattern: String.raw`\b(?:wrong|bad|poor|questionable) (?:call|judge?ment|decision)s?\b(?! (?:to|of|from|in|on|site|stack|graph)\b)`,
+    starts: ['wron', 'bad ', 'poor', 'ques'],
+  },
+  // Haste as a cause ("Root causes: haste"); not "merged it hastily", the manner of a deliberate fix.
+  { pattern: String.raw`\bhaste\b`, starts: ['hast'] },
   {
     pattern: String.raw`\bnot (?:our|my|their|the team['’]s) (?:finest|proudest|best) (?:hour|moment)\b`,
     starts: ['not '],
