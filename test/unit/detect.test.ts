@@ -115,6 +115,24 @@ describe('which Markdown is a postmortem by its content', () => {
     assert.ok(isPostmortem(NEUTRAL, bold));
   });
 
+  it("does not count the timeline's time headings as headings about something else", () => {
+    const text = [
+      '# Postmortem: search outage',
+      '',
+      '## Timeline',
+      '',
+      '### 09:12 UTC Index rebuild starts',
+      '',
+      'Latency rises.',
+      '',
+      '### 09:30 UTC Alert fires',
+      '',
+      '### 09:55 UTC Rebuild paused, latency recovers',
+      '',
+    ].join('\n');
+    assert.ok(isPostmortem(NEUTRAL, text));
+  });
+
   it('takes two parts when the title or description names an incident, or a severity is given', () => {
     // The shape of Homebrew's security incident disclosures.
     const parts = "\n\n### What was impacted\n\nOne cask.\n\n### What we're doing about it\n\nReviewing CI.\n";

@@ -4,7 +4,7 @@ import { findTooComplex } from './complexity';
 import { DEFAULT_MAX_FILE_SIZE } from './config';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import type { SectionKind } from './kinds';
-import { buildModel, type PostmortemModel } from './model';
+import { buildModel, type PostmortemModel, withinTimeline } from './model';
 
 export const DEFAULT_POSTMORTEM_GLOBS = [
   '**/postmortems/**',
@@ -125,7 +125,10 @@ export function looksLikePostmortem(text: string, reader: ContentReader = builtI
   if (found.length >= 3 && (has('timeline') || has('root-cause'))) return true;
   if (found.length >= 2 && (namesIncident(model) || /^severity[ \t]*[:=]/m.test(fm?.body ?? ''))) return true;
   if (!titleNamed) return false;
-  const unnamed = model.allSections.filter((s) => s.kinds.length === 0).length;
+  // The timeline's own subheadings ("### 14:05 Failover starts") are its entries, not headings about something else.
+  const unnamed = model.allSections.filter(
+    (s) => s.kinds.length === 0 && !(s.parent && withinTimeline(s.parent)),
+  ).length;
   return !(unnamed >= 3 && found.length <= 1);
 }
 

@@ -303,7 +303,8 @@ function commentsIn(root: { type: string }, text: string): Comment[] {
   return comments;
 }
 
-function withinTimeline(section: Section): boolean {
+/** Whether a section is the timeline or lies inside it (its subsections are entries, not parts). */
+export function withinTimeline(section: Section): boolean {
   for (let s: Section | undefined = section; s; s = s.parent) if (s.kinds.includes('timeline')) return true;
   return false;
 }
