@@ -6,7 +6,6 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type InitializeResult,
-  type Position,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -45,7 +44,6 @@ import {
   mapCodeAction,
   mapCodeLenses,
   mapCompletions,
-  mapDiagnostic,
   mapFoldingRanges,
   mapInlayHints,
   mapRangesDeep,
@@ -79,12 +77,6 @@ interface Analysed {
 interface EditLog {
   floor: number;
   entries: { version: number; edits: Replacement[] }[];
-}
-
-/** What the Problems panel shows of a document: the version and the diagnostics sent. */
-interface Published {
-  version: number;
-  diagnostics: Diagnostic[];
 }
 
 /** Wires the analysis core to an LSP connection: documents in, diagnostics and code actions out. */
@@ -293,9 +285,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => {
-    // didOpen comes through here too: only an edit has something to move.
-    if (e.document.version !== editLogs.get(e.document.uri)?.floor) publishMoved(e.document);
     schedule(e.document, debounceFor(settingsFor(filePath(e.document.uri)).debounceMs, analysisMs.get(e.document.uri)));
+    wakeWaiters(e.document.uri);
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -303,12 +294,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     analysed.delete(e.document.uri);
     analysisMs.delete(e.document.uri);
     publishedText.delete(e.document.uri);
-    published.delete(e.document.uri);
     editLogs.delete(e.document.uri);
     cursors.delete(e.document.uri);
     service.forget(e.document.uri);
     clearTimeout(held.get(e.document.uri)?.timer);
     held.delete(e.document.uri);
+    wakeWaiters(e.document.uri);
     // Its record came from the editor: read it from disk again (or drop it, when it was never saved).
     incidents.update(e.document.uri, undefined);
     incidents.markStale(false);
@@ -431,8 +422,6 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   /** The text last published in full per document: an edit is compared with it to find the line being typed. */
   const publishedText = new Map<string, string>();
-  /** The diagnostics last published per document (moved onto each edit at once, see `publishMoved`). */
-  const published = new Map<string, Published & { text: string; lines?: LineIndex }>();
   /** The findings held back on the line being typed, by document, until the author pauses or leaves the line. */
   const held = new Map<string, { version: number; line: number; timer: ReturnType<typeof setTimeout> }>();
   /** Where the author's cursor is (`postmortem/cursor`, from clients that send it), by document. */
@@ -441,15 +430,15 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   function validate(doc: TextDocument, settled = false): Promise<void> {
     clearTimeout(held.get(doc.uri)?.timer);
     held.delete(doc.uri);
-    return publish(doc, settled).catch((e: unknown) => {
-      // Whatever a document holds, the server stays up: say what failed, keep serving the others.
-      connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
-    });
+    return publish(doc, settled)
+      .catch((e: unknown) => {
+        // Whatever a document holds, the server stays up: say what failed, keep serving the others.
+        connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
+      })
+      .finally(() => wakeWaiters(doc.uri));
   }
 
-  function send(uri: string, version: number, diagnostics: Diagnostic[], text: string, why: string): void {
-    published.set(uri, { version, diagnostics, text });
-    trimEdits(uri);
+  function send(uri: string, version: number, diagnostics: Diagnostic[], why: string): void {
     connection.sendDiagnostics({ uri, version, diagnostics });
     trace(`published ${uri} v${version}: ${diagnostics.length} diagnostic(s), ${why}`);
   }
@@ -462,7 +451,6 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return;
     if (!entry) {
       publishedText.delete(doc.uri);
-      published.delete(doc.uri);
       if (analysed.delete(doc.uri)) connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       else connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
       return;
@@ -471,7 +459,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const text = (doc.getText() as string | null) ?? '';
     if (text.trim() === '') {
       publishedText.set(doc.uri, text);
-      send(doc.uri, version, [EMPTY_POSTMORTEM], text, 'empty');
+      send(doc.uri, version, [EMPTY_POSTMORTEM], 'empty');
       return;
     }
     // Without a model (input not analysed) every finding sits at offset 0.
@@ -494,41 +482,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
     const diagnostics = shown.map((f) => toDiagnostic(f, lines));
     const why = `analysis of v${version}${line === undefined ? '' : `, line ${line} held`}`;
-    send(doc.uri, version, diagnostics, text, why);
-  }
-
-  /**
-   * An edit: the diagnostics shown move with it at once, without those on the lines it touched (calm while typing:
-   * they are of the text before, and the analysis of this version brings the new ones). The Problems panel then
-   * never points at text that moved while the analysis runs.
-   */
-  function publishMoved(doc: TextDocument): void {
-    const last = published.get(doc.uri);
-    if (!last || last.version >= doc.version) return;
-    last.lines ??= new LineIndex(last.text);
-    const edits = editsSince(doc.uri, last.version, doc.version);
-    if (!edits) return;
-    const view = new StaleView(last.lines, edits, doc);
-    const touched = touchedLines(doc);
-    const diagnostics = last.diagnostics.flatMap((d) => {
-      const moved = mapDiagnostic(d, view);
-      if (!moved || touched.some(([from, to]) => moved.range.start.line <= to && moved.range.end.line >= from)) {
-        return [];
-      }
-      return [moved];
-    });
-    send(doc.uri, doc.version, diagnostics, doc.getText(), `moved from v${last.version}`);
-  }
-
-  /** The lines (first, last) of the document now that its last change wrote. */
-  function touchedLines(doc: TextDocument): [number, number][] {
-    const last = editLogs.get(doc.uri)?.entries.at(-1);
-    if (!last || last.version !== doc.version) return [];
-    return last.edits.map((edit, i) => {
-      const span = new EditMap(last.edits.slice(i + 1)).range(edit.offset, edit.offset + edit.inserted, 'clip');
-      const [from, to] = span ?? [edit.offset, edit.offset];
-      return [doc.positionAt(from).line, doc.positionAt(to).line];
-    });
+    send(doc.uri, version, diagnostics, why);
   }
 
   function logEdits(uri: string, version: number, edits: Replacement[]): void {
@@ -539,13 +493,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (log.entries.length > MAX_LOGGED_EDITS) editLogs.set(uri, { floor: version, entries: [] });
   }
 
-  /** Forgets the edits no answer is computed before any more: those up to the oldest version still mapped from. */
+  /** Forgets the edits no answer is computed before any more: those up to the version last analysed. */
   function trimEdits(uri: string): void {
     const log = editLogs.get(uri);
-    if (!log) return;
-    const kept = [analysed.get(uri)?.version, published.get(uri)?.version].filter((v) => v !== undefined);
-    const floor = kept.length > 0 ? Math.min(...kept) : (documents.get(uri)?.version ?? log.floor);
-    if (floor <= log.floor) return;
+    const floor = analysed.get(uri)?.version;
+    if (!log || floor === undefined || floor <= log.floor) return;
     log.floor = floor;
     log.entries = log.entries.filter((e) => e.version > floor);
   }
@@ -593,18 +545,59 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return undefined;
   }
 
+  /** Whether no edit since the analysed text reached the lines `from`…`to` of the document now. */
+  function linesUntouched(view: StaleView, doc: TextDocument, from: number, to: number): boolean {
+    const start = doc.offsetAt({ line: from, character: 0 });
+    const end = doc.offsetAt({ line: to + 1, character: 0 });
+    const first = view.edits.back(start);
+    if (first === undefined) return false;
+    if (end > start && view.edits.back(end - 1) !== first + (end - 1 - start)) return false;
+    return view.edits.range(first, first + (end - start), 'apart') !== undefined;
+  }
+
+  /** Callers waiting for the analysis of a document's version (see `scheduled`). */
+  const waiters = new Map<string, { version: number; wake: () => void }[]>();
+
   /**
-   * The position to complete at in the analysed text, when no edit since reached the cursor's line (completion reads
-   * that line); undefined when one did.
+   * Waits for the analysis the debounce has scheduled (or that runs) for the document's current version, without
+   * starting one: a request on the lines being edited answers from their text now, and typing never makes a
+   * version be analysed before its debounce (nor twice). Resolves when that analysis is done, or when the document
+   * has moved past that version (the request then answers from the latest analysis); starts the analysis only when
+   * none is scheduled.
    */
-  function untouchedLine(view: StaleView, doc: TextDocument, position: Position): Position | undefined {
-    const start = doc.offsetAt({ line: position.line, character: 0 });
-    const end = doc.offsetAt({ line: position.line + 1, character: 0 });
-    const from = view.edits.back(start);
-    const to = view.edits.back(end);
-    if (from === undefined || to === undefined || to - from !== end - start) return undefined;
-    if (!view.edits.range(from, to, 'apart')) return undefined;
-    return view.back(position);
+  async function scheduled(uri: string): Promise<{ doc: TextDocument; entry: Analysed; view?: StaleView } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const { version } = doc;
+    if (!timers.has(uri) && running.get(uri)?.version !== version && !isCurrent(uri, version)) return current(uri);
+    if (!isCurrent(uri, version)) {
+      await new Promise<void>((wake) => {
+        const list = waiters.get(uri) ?? [];
+        list.push({ version, wake });
+        waiters.set(uri, list);
+      });
+    }
+    return latest(uri);
+  }
+
+  function isCurrent(uri: string, version: number): boolean {
+    const entry = analysed.get(uri);
+    return entry !== undefined && entry.version >= version && entry.generation === configGeneration;
+  }
+
+  /** Wakes the callers of `scheduled` whose version is analysed, no longer current, or whose document closed. */
+  function wakeWaiters(uri: string): void {
+    const list = waiters.get(uri);
+    if (!list) return;
+    const doc = documents.get(uri);
+    const pending = timers.has(uri) || (doc !== undefined && running.get(uri)?.version === doc.version);
+    const keep = list.filter((w) => {
+      const done = !doc || doc.version > w.version || isCurrent(uri, w.version) || !pending;
+      if (done) w.wake();
+      return !done;
+    });
+    if (keep.length > 0) waiters.set(uri, keep);
+    else waiters.delete(uri);
   }
 
   // postmortem/cursor: the author left the line whose findings are held; they show at once.
@@ -622,7 +615,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onCodeAction(async (params) => {
     checkParams(params, { range: params.range });
-    const found = await latest(params.textDocument.uri);
+    // Code actions change the text, and whether one applies can depend on any part of the document ("Mark as
+    // detection" is disabled once another entry is marked): they wait for the analysis of the text now, the one
+    // the debounce has scheduled (never started here, so typing never makes a version be analysed twice).
+    let found = await scheduled(params.textDocument.uri);
+    for (let round = 0; found?.view && round < 3; round++) found = await scheduled(params.textDocument.uri);
     if (!found) return [];
     const { doc, entry, view } = found;
     const { only } = params.context;
@@ -631,7 +628,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       ...codeActionsFor(doc.uri, entry.result, range, canUseDocumentChanges ? entry.version : undefined, platform),
       ...milestoneActions(doc.uri, entry.result, range, { disabledSupport: canShowDisabledActions, only }),
     ];
-    // Computed on an older text: each action moves onto the text now, or is left out when an edit reached it.
+    // Still computed on an older text (the author kept typing while it waited): each action moves onto the text
+    // now, or is left out when an edit reached it; none applies an edit computed on text that has changed since.
     return view ? actions.flatMap((a) => mapCodeAction(a, doc.uri, doc.version, view) ?? []) : actions;
   });
 
@@ -702,15 +700,17 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const options = { templates, invoked };
     const found = await latest(params.textDocument.uri);
     if (!found) return [];
-    const { view } = found;
-    // Completion reads the line at the cursor: from an older analysis only when no edit since reached that line.
-    const at = view ? untouchedLine(view, found.doc, params.position) : params.position;
-    if (at) {
-      const list = completionsAt(found.entry.result, at, found.entry.config.required, options);
-      return view ? mapCompletions(list, view) : list;
-    }
-    const exact = await current(params.textDocument.uri);
-    return exact ? completionsAt(exact.entry.result, params.position, exact.entry.config.required, options) : [];
+    const { line } = params.position;
+    // Completion reads the line at the cursor: from an older analysis only when no edit since reached that line,
+    // else from the analysis of the text now, which the debounce has scheduled.
+    const answer =
+      found.view && !linesUntouched(found.view, found.doc, line, line) ? await scheduled(found.doc.uri) : found;
+    if (!answer) return [];
+    const { view } = answer;
+    const at = view ? view.back(params.position) : params.position;
+    if (!at || (view && !linesUntouched(view, answer.doc, line, line))) return [];
+    const list = completionsAt(answer.entry.result, at, answer.entry.config.required, options);
+    return view ? mapCompletions(list, view) : list;
   });
 
   connection.onRequest(SUMMARY_METHOD, async (params: SummaryParams) => {
