@@ -427,7 +427,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /** Where the author's cursor is (`postmortem/cursor`, from clients that send it), by document. */
   const cursors = new Map<string, { version: number; line: number }>();
 
-  function validate(doc: TextDocument, settled = false): Promise<void> {
+  /** `settled`: why the held findings show now (the author paused, or left the line), else undefined. */
+  function validate(doc: TextDocument, settled?: string): Promise<void> {
     clearTimeout(held.get(doc.uri)?.timer);
     held.delete(doc.uri);
     return publish(doc, settled)
@@ -439,11 +440,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   }
 
   function send(uri: string, version: number, diagnostics: Diagnostic[], why: string): void {
-    connection.sendDiagnostics({ uri, version, diagnostics });
+    // Traced first: a client reading both sees the reason before the diagnostics.
     trace(`published ${uri} v${version}: ${diagnostics.length} diagnostic(s), ${why}`);
+    connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  async function publish(doc: TextDocument, settled: boolean): Promise<void> {
+  async function publish(doc: TextDocument, settled: string | undefined): Promise<void> {
     const { version } = doc;
     const generation = configGeneration;
     const entry = await analyseNow(doc);
@@ -474,14 +476,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const timer = setTimeout(() => {
         held.delete(doc.uri);
         const now = documents.get(doc.uri);
-        if (now && now.version === version) void validate(now, true);
+        if (now && now.version === version) void validate(now, 'the author paused');
       }, SETTLE_MS);
       held.set(doc.uri, { version, line, timer });
     } else {
       publishedText.set(doc.uri, text);
     }
     const diagnostics = shown.map((f) => toDiagnostic(f, lines));
-    const why = `analysis of v${version}${line === undefined ? '' : `, line ${line} held`}`;
+    const why = `analysis of v${version}${line === undefined ? '' : `, line ${line} held`}${settled ? `, ${settled}` : ''}`;
     send(doc.uri, version, diagnostics, why);
   }
 
@@ -514,13 +516,17 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
    * version, the view that moves its answer onto the text now (stale-answers.ts says how each kind moves). A
    * document with no finished analysis yet (just opened) waits for the one analysis of its version.
    */
-  async function latest(uri: string): Promise<{ doc: TextDocument; entry: Analysed; view?: StaleView } | undefined> {
+  async function latest(
+    uri: string,
+    what = 'a request',
+  ): Promise<{ doc: TextDocument; entry: Analysed; view?: StaleView } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const entry = analysed.get(uri);
     if (entry?.version === doc.version) return { doc, entry };
     const edits = entry && editsSince(uri, entry.version, doc.version);
     if (!entry || !edits) return current(uri);
+    trace(`${what} on ${uri} v${doc.version}: from the analysis of v${entry.version}, moved onto the text now`);
     // Not analysed (over the budget): no model, and only the one finding at the start, but its positions move too.
     const lines = entry.result.model?.lines ?? new LineIndex(entry.text);
     return { doc, entry, view: new StaleView(lines, edits, doc) };
@@ -609,7 +615,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     cursors.set(doc.uri, { version, line: params.line });
     const waiting = held.get(doc.uri);
     if (waiting && waiting.version === doc.version && version === doc.version && waiting.line !== params.line) {
-      void validate(doc, true);
+      void validate(doc, `the author left line ${waiting.line}`);
     }
   });
 
@@ -635,7 +641,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onCodeLens(async (params) => {
     checkParams(params);
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'codeLens');
     if (!found) return [];
     const lenses = codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints, config: found.entry.config });
     return found.view ? mapCodeLenses(lenses, found.view) : lenses;
@@ -643,7 +649,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.languages.inlayHint.on(async (params) => {
     checkParams(params, { range: params.range });
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'inlayHint');
     if (!found) return [];
     const { view } = found;
     const hints = inlayHints(found.entry.result, view ? view.backRange(params.range) : params.range);
@@ -652,7 +658,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onDocumentSymbol(async (params) => {
     checkParams(params);
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'documentSymbol');
     if (!found) return [];
     const symbols = documentSymbols(found.entry.result);
     return found.view ? mapSymbols(symbols, found.view) : symbols;
@@ -660,7 +666,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onFoldingRanges(async (params) => {
     checkParams(params);
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'foldingRange');
     if (!found) return [];
     const ranges = foldingRanges(found.entry.result);
     return found.view ? mapFoldingRanges(ranges, found.view) : ranges;
@@ -668,7 +674,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onHover(async (params) => {
     checkParams(params, { position: params.position });
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'hover');
     const model = found?.entry.result.model;
     if (!found || !model) return null;
     const { doc, entry, view } = found;
@@ -698,7 +704,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     checkParams(params, { position: params.position });
     const invoked = params.context?.triggerKind === CompletionTriggerKind.Invoked;
     const options = { templates, invoked };
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'completion');
     if (!found) return [];
     const { line } = params.position;
     // Completion reads the line at the cursor: from an older analysis only when no edit since reached that line,
@@ -715,7 +721,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onRequest(SUMMARY_METHOD, async (params: SummaryParams) => {
     const doc = documents.get(params.textDocument.uri);
-    const found = await latest(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'summary');
     if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
     const { entry, view } = found;
     const computed = postmortemSummary(doc.uri, found.doc.version, entry.result, entry.config.required, entry.config);
