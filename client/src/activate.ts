@@ -22,6 +22,7 @@ import {
 import { WORKSPACE_FILES_OPTION } from '../../server/src/protocol';
 import { type ActionsViewProvider, createActionsView } from './actions-view';
 import { registerCommands } from './commands';
+import { followCursor } from './cursor';
 import { newPostmortem } from './new-postmortem';
 import { createPostmortemView, type MetricTarget, type PostmortemViewProvider, type ViewNode } from './postmortem-view';
 import { createStatusBar } from './status-bar';
@@ -154,6 +155,7 @@ export async function activateWith(
   const status = createStatusBar(summaries);
   context.subscriptions.push(
     summaries,
+    followCursor(client, summaries),
     view.disposable,
     actions.disposable,
     status.disposable,

@@ -1,18 +1,36 @@
-// Latency from a one-character edit to publishDiagnostics on a 10,000-line postmortem, through the bundled
-// server over stdio (issue 2), with the server's default debounce and with none; plus the in-process analysis
-// time of the same file, which is what the debounce-0 figure should come down to.
+// Latency from a one-character edit to publishDiagnostics, and of the requests sent right after such an edit
+// (documentSymbol, hover, codeAction: issue 11, "No waiting"), on a 10,000-line postmortem and on a typical one
+// (a real 153-line postmortem from the corpus), through the bundled server over stdio, with the server's default
+// debounce and with none; plus the in-process analysis time of the large file, which is what its debounce-0
+// publish figure comes down to. The server's trace ($/logTrace) counts the analyses: no version twice.
+//
+// BENCH_SERVER=path/to/server.js measures another build (a copy of an older dist/, for before/after figures);
+// BENCH_SKIP_IN_PROCESS=1 leaves out the in-process table.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogTraceNotification,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   ShutdownRequest,
@@ -27,10 +45,16 @@ import { generatePostmortem } from './_generate-postmortem';
 import { exposeGc, medianOf, ms, percentile, printTable } from './_stats';
 
 const ROOT = join(__dirname, '..', '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
+const SERVER = process.env.BENCH_SERVER ?? join(ROOT, 'dist', 'server.js');
 const LINES = 10_000;
+/** A typical postmortem: a real one of 153 lines. */
+const TYPICAL = join(ROOT, 'test', 'corpus', 'real', 'k8s-test-infra--2019-01-23-prow.md');
 const WARMUP_EDITS = 3;
 const TIMED_EDITS = 20;
+/** Edits per request kind, each followed at once by that request. */
+const REQUEST_EDITS = 10;
+const REQUESTS = ['documentSymbol', 'hover', 'codeAction'] as const;
+type RequestKind = (typeof REQUESTS)[number];
 const IN_PROCESS_RUNS = 5;
 /** Idle time after each reply before the next edit: each edit then meets a settled server (GC done), as when a
  * person types one character and looks. Back to back, the previous analysis's garbage is collected in the next
@@ -40,10 +64,16 @@ const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 300);
 const REPLY_TIMEOUT_MS = 60_000;
 
 interface Session {
+  file: string;
   label: string;
   openMs: number;
   editsMs: number[];
   diagnostics: number;
+  requestsMs: Record<RequestKind, number[]>;
+  /** Versions sent, and analyses the server traced (each version at most once). */
+  versions: number;
+  analyses: number;
+  analysedTwice: number;
 }
 
 export async function run(): Promise<void> {
@@ -51,48 +81,70 @@ export async function run(): Promise<void> {
     throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs\` (or \`npm run bench\`) first`);
   warnIfStale();
   const { text, composition } = generatePostmortem(LINES);
+  const typical = readFileSync(TYPICAL, 'utf8');
   const workspace = mkdtempSync(join(tmpdir(), 'postmortem-bench-'));
   const file = join(workspace, 'postmortems', 'big.md');
+  const typicalFile = join(workspace, 'postmortems', 'typical.md');
   mkdirSync(join(workspace, 'postmortems'));
   writeFileSync(file, text);
+  writeFileSync(typicalFile, typical);
   try {
-    const inProcess = measureInProcess(text);
     console.log(
-      `document: ${countLines(text).toLocaleString('en-US')} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, ` +
-        `${inProcess.findings} finding(s), written to <tmp>/postmortems/big.md`,
+      `document: ${countLines(text).toLocaleString('en-US')} lines, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, written to <tmp>/postmortems/big.md`,
     );
     console.log(`  generated: ${composition}`);
-    console.log();
-    printTable(
-      ['in process, same file', 'median', 'min'],
-      [
-        ['parseMarkdown', ms(inProcess.parse.median), ms(inProcess.parse.min)],
-        ['analyze', ms(inProcess.analyze.median), ms(inProcess.analyze.min)],
-      ],
-    );
-    console.log(`  (${IN_PROCESS_RUNS} runs each after 2 warm-up runs, GC forced before each)`);
-    console.log(
-      `  heap kept alive by one analysis result (the server keeps one per open document): ${(inProcess.retained / 2 ** 20).toFixed(0)} MiB`,
-    );
+    console.log(`typical: ${countLines(typical)} lines (test/corpus/real/k8s-test-infra--2019-01-23-prow.md)`);
+    console.log(`server: ${SERVER === join(ROOT, 'dist', 'server.js') ? 'dist/server.js' : SERVER}`);
+    if (!process.env.BENCH_SKIP_IN_PROCESS) {
+      const inProcess = measureInProcess(text);
+      console.log();
+      printTable(
+        ['in process, 10k-line file', 'median', 'min'],
+        [
+          ['parseMarkdown', ms(inProcess.parse.median), ms(inProcess.parse.min)],
+          ['analyze', ms(inProcess.analyze.median), ms(inProcess.analyze.min)],
+        ],
+      );
+      console.log(
+        `  (${IN_PROCESS_RUNS} runs each after 2 warm-up runs, GC forced before each; ${inProcess.findings} findings)`,
+      );
+      console.log(
+        `  heap kept alive by one analysis result (the server keeps one per open document): ${(inProcess.retained / 2 ** 20).toFixed(0)} MiB`,
+      );
+    }
 
-    // Debounce 0 first: it is the analysis latency, the figure that matters; the default adds a fixed wait.
-    const sessions = [
-      await measureEdits(workspace, file, text, 'debounceMs 0 (analysis latency)', { debounceMs: 0 }),
-      await measureEdits(workspace, file, text, `debounceMs ${DEFAULT_SETTINGS.debounceMs} (default)`, undefined),
-    ];
+    // Debounce 0 first: it is the analysis latency, the figure that matters; the default adds a wait.
+    const sessions: Session[] = [];
+    for (const [name, path, content] of [
+      ['10k lines', file, text],
+      ['typical', typicalFile, typical],
+    ] as const) {
+      sessions.push(await measureEdits(workspace, path, content, name, 'debounceMs 0', { debounceMs: 0 }));
+      sessions.push(
+        await measureEdits(
+          workspace,
+          path,
+          content,
+          name,
+          `debounceMs ${DEFAULT_SETTINGS.debounceMs} (default)`,
+          undefined,
+        ),
+      );
+    }
     console.log();
     console.log(
       `edit → publishDiagnostics, ${TIMED_EDITS} one-character edits after ${WARMUP_EDITS} warm-up edits, each awaited`,
     );
     printTable(
-      ['server setting', 'didOpen', 'median', 'p90', 'min', 'max', 'diagnostics'],
+      ['file', 'server setting', 'didOpen', 'p50', 'p95', 'min', 'max', 'diagnostics'],
       sessions.map((s) => {
         const sorted = [...s.editsMs].sort((a, b) => a - b);
         return [
+          s.file,
           s.label,
           ms(s.openMs),
           ms(medianOf(sorted)),
-          ms(percentile(sorted, 0.9)),
+          ms(percentile(sorted, 0.95)),
           ms(sorted[0]),
           ms(sorted[sorted.length - 1]),
           String(s.diagnostics),
@@ -103,6 +155,28 @@ export async function run(): Promise<void> {
     console.log(
       `  edits type at the end of the middle line; ${PAUSE_MS} ms idle after each reply, so each meets a settled server`,
     );
+    console.log();
+    console.log(
+      `request sent right after a one-character edit (${REQUEST_EDITS} edits per request, each then awaited to its publishDiagnostics)`,
+    );
+    printTable(
+      ['file', 'server setting', ...REQUESTS.flatMap((r) => [`${r} p50`, 'p95'])],
+      sessions.map((s) => [
+        s.file,
+        s.label,
+        ...REQUESTS.flatMap((r) => {
+          const sorted = [...s.requestsMs[r]].sort((a, b) => a - b);
+          return [ms(medianOf(sorted)), ms(percentile(sorted, 0.95))];
+        }),
+      ]),
+    );
+    console.log('  hover: on the first section heading; codeAction: at the cursor, on the line being typed');
+    const traced = sessions.filter((s) => s.analyses > 0);
+    if (traced.length > 0) {
+      console.log(
+        `  analyses (server trace): ${traced.map((s) => `${s.file}, ${s.label}: ${s.analyses} for ${s.versions} versions, ${s.analysedTwice} analysed twice`).join('; ')}`,
+      );
+    }
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
@@ -134,11 +208,15 @@ function measureInProcess(text: string) {
   return { parse, analyze: analysis, findings: result.findings.length, retained };
 }
 
-/** One fresh server: open the document, then type one character at a time in the middle of it. */
+/**
+ * One fresh server: open the document, then type one character at a time at the end of its middle line: first
+ * each edit awaited to its publishDiagnostics, then each followed at once by a request (timed), then awaited.
+ */
 async function measureEdits(
   workspace: string,
   file: string,
   text: string,
+  fileLabel: string,
   label: string,
   settings: { debounceMs: number } | undefined,
 ): Promise<Session> {
@@ -149,6 +227,8 @@ async function measureEdits(
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
+      // The trace says what the server analysed (an older server says nothing: its count is left out).
+      trace: 'verbose',
       // No workspace/configuration capability: the server takes its settings from initializationOptions.
       capabilities: {
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
@@ -156,38 +236,85 @@ async function measureEdits(
       initializationOptions: settings ? { settings } : undefined,
     });
     await connection.sendNotification(InitializedNotification.type, {});
+    const analysedVersions: number[] = [];
+    connection.onNotification(LogTraceNotification.type, ({ message }) => {
+      const analysed = /^analysed \S+ v(\d+) /.exec(message);
+      if (analysed) analysedVersions.push(Number(analysed[1]));
+    });
 
     const uri = pathToFileURL(file).href;
     const waiter = diagnosticsWaiter(connection, uri);
     let version = 1;
     // Each wait is registered before its notification is sent, so even an instant reply is not missed.
     const opened = waiter.forVersion(version, server);
-    let start = performance.now();
+    const start = performance.now();
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'markdown', version, text },
     });
     let reply = await opened;
     const openMs = reply.at - start;
 
-    // Type at the end of the middle line (a timeline entry), one character per edit.
+    // Type at the end of the middle line (a timeline entry in the large file), one character per edit.
     const lines = text.split('\n');
     const line = Math.floor(lines.length / 2);
+    const heading = lines.findIndex((l) => l.startsWith('## '));
     const typed = ' then waited';
-    const editsMs: number[] = [];
-    for (let i = 0; i < WARMUP_EDITS + TIMED_EDITS; i++) {
+    let typedCount = 0;
+    const edit = async () => {
       version++;
-      const at = { line, character: lines[line].length + i };
+      const at = { line, character: lines[line].length + typedCount };
       const published = waiter.forVersion(version, server);
-      start = performance.now();
+      const sent = performance.now();
       await connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: at, end: at }, text: typed[i % typed.length] }],
+        contentChanges: [{ range: { start: at, end: at }, text: typed[typedCount % typed.length] }],
       });
+      typedCount++;
+      return { sent, published, cursor: { line, character: at.character + 1 } };
+    };
+    const editsMs: number[] = [];
+    for (let i = 0; i < WARMUP_EDITS + TIMED_EDITS; i++) {
+      const { sent, published } = await edit();
       reply = await published;
-      if (i >= WARMUP_EDITS) editsMs.push(reply.at - start);
+      if (i >= WARMUP_EDITS) editsMs.push(reply.at - sent);
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
-    return { label, openMs, editsMs, diagnostics: reply.count };
+    const requestsMs = { documentSymbol: [], hover: [], codeAction: [] } as Record<RequestKind, number[]>;
+    for (const kind of REQUESTS) {
+      for (let i = 0; i < REQUEST_EDITS; i++) {
+        const { published, cursor } = await edit();
+        const asked = performance.now();
+        if (kind === 'documentSymbol')
+          await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+        else if (kind === 'hover') {
+          await connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri },
+            position: { line: heading, character: 4 },
+          });
+        } else {
+          await connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri },
+            range: { start: cursor, end: cursor },
+            context: { diagnostics: [] },
+          });
+        }
+        requestsMs[kind].push(performance.now() - asked);
+        reply = await published;
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      }
+    }
+    const analysedTwice = analysedVersions.length - new Set(analysedVersions).size;
+    return {
+      file: fileLabel,
+      label,
+      openMs,
+      editsMs,
+      diagnostics: reply.count,
+      requestsMs,
+      versions: version,
+      analyses: analysedVersions.length,
+      analysedTwice,
+    };
   } finally {
     await server.stop();
   }
@@ -273,6 +400,7 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): P
 
 /** Warns when dist/server.js is older than a server source file: the latency would be that of old code. */
 function warnIfStale(): void {
+  if (process.env.BENCH_SERVER) return; // another build, measured as it is
   const built = statSync(SERVER).mtimeMs;
   const newest = (dir: string): number =>
     Math.max(

@@ -21,6 +21,8 @@ export class LspClient {
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
   readonly messages: string[] = [];
+  /** The `$/logTrace` messages, in order (with `trace` on). */
+  readonly traces: string[] = [];
   /** Every workspace/applyEdit the server asked for (answered with `applyEditResult`, applied by default). */
   readonly appliedEdits: unknown[] = [];
   applyEditResult = true;
@@ -45,6 +47,8 @@ export class LspClient {
       textDocument?: Record<string, unknown>;
       /** Sent as `initializationOptions` (the VS Code client sends `{ settings, trusted }`). */
       initializationOptions?: Record<string, unknown>;
+      /** The trace level (`initialize`'s `trace`): the server's `$/logTrace` lines go to `traces`. */
+      trace?: 'off' | 'messages' | 'verbose';
     } = {},
   ) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -64,6 +68,9 @@ export class LspClient {
           w.resolve(p);
         }
       }
+    });
+    this.connection.onNotification('$/logTrace', (p: { message: string }) => {
+      this.traces.push(p.message);
     });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
@@ -85,6 +92,7 @@ export class LspClient {
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      trace: this.options.trace,
       initializationOptions: this.options.initializationOptions,
       workspaceFolders: rootUri
         ? [

@@ -2,6 +2,7 @@ import {
   CodeLensRefreshRequest,
   CompletionTriggerKind,
   type Connection,
+  type Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type InitializeResult,
@@ -14,7 +15,7 @@ import { type AnalysisResult, LineIndex, type PostmortemModel, type ResolvedConf
 import { taxonomyOf } from '../core/learning';
 import { type BudgetedResult, isInside } from '../core/service';
 import { VERSION } from '../core/version';
-import type { SummaryParams } from '../protocol';
+import { CURSOR_METHOD, type CursorParams, type SummaryParams } from '../protocol';
 import { calmFindings, EMPTY_POSTMORTEM, SETTLE_MS, typedLine } from './calm';
 import { codeActionsFor } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -29,6 +30,7 @@ import {
 import { completionsAt, TRIGGER_CHARACTERS } from './completion';
 import { ConfigReporter } from './config-errors';
 import { toDiagnostic } from './diagnostics';
+import { applyChanges, EditMap, type Replacement, StaleView } from './edit-map';
 import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
@@ -38,6 +40,15 @@ import type { ServerPlatform } from './platform';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
 import { DEFAULT_SETTINGS, debounceFor, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
+import {
+  mapCodeAction,
+  mapCodeLenses,
+  mapCompletions,
+  mapFoldingRanges,
+  mapInlayHints,
+  mapRangesDeep,
+  mapSymbols,
+} from './stale-answers';
 import { documentSymbols } from './symbols';
 import { ACTIONS_METHOD, WorkspaceActionsIndex } from './workspace-actions';
 import { WorkspaceIncidents } from './workspace-incidents';
@@ -49,16 +60,42 @@ const WARM_UP_TEXT =
 /** The largest file the workspace index of related incidents reads (see postmortemModel). */
 const MAX_INDEXED_CHARS = 256 * 1024;
 
+/** The edits a document may keep for answers from an older analysis; past this, requests wait for the next one. */
+const MAX_LOGGED_EDITS = 10_000;
+
 interface Analysed {
   version: number;
+  /** The text analysed: answers computed on it are moved onto the document's text now (edit-map.ts). */
+  text: string;
   result: AnalysisResult;
   config: ResolvedConfig;
+  /** The settings and config generation it was made with (older ones still answer until the next is done). */
+  generation: number;
+}
+
+/** The edits a document received since `floor` (its oldest version still mapped from), each with its version. */
+interface EditLog {
+  floor: number;
+  entries: { version: number; edits: Replacement[] }[];
 }
 
 /** Wires the analysis core to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection, platform: ServerPlatform): void {
   const { service } = platform;
-  const documents = new TextDocuments(TextDocument);
+  /** Each document's edits, kept from the oldest version an answer may be computed on (see `staleView`). */
+  const editLogs = new Map<string, EditLog>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => {
+      editLogs.set(uri, { floor: version, entries: [] });
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (doc, changes, version) => {
+      const updated = applyChanges(doc, changes, version, TextDocument.update);
+      logEdits(doc.uri, version, updated.edits);
+      return updated.doc;
+    },
+  });
+  /** The last finished analysis of each document: what requests answer from (see `latest`). */
   const analysed = new Map<string, Analysed>();
   // The first analysis with prose loads the NLP model and the name lists, which on a loaded machine can take longer
   // than a document's budget: the host analyses a warm-up document first, outside any budget, so that the first
@@ -196,9 +233,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     reanalyseAll();
   }
 
-  /** Settings or config changed: every open document's analysis is stale although its version is not. */
+  /**
+   * Settings or config changed: every open document's analysis is stale although its version is not. Requests keep
+   * answering from it until the new one is done.
+   */
   function reanalyseAll(): void {
-    for (const entry of analysed.values()) entry.version = -1;
     running.clear();
     configGeneration++;
     for (const doc of documents.all()) schedule(doc, 0);
@@ -245,16 +284,22 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) =>
-    schedule(e.document, debounceFor(settingsFor(filePath(e.document.uri)).debounceMs, analysisMs.get(e.document.uri))),
-  );
+  documents.onDidChangeContent((e) => {
+    schedule(e.document, debounceFor(settingsFor(filePath(e.document.uri)).debounceMs, analysisMs.get(e.document.uri)));
+    wakeWaiters(e.document.uri);
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
     analysisMs.delete(e.document.uri);
     publishedText.delete(e.document.uri);
-    clearTimeout(settleTimers.get(e.document.uri));
+    editLogs.delete(e.document.uri);
+    cursors.delete(e.document.uri);
+    service.forget(e.document.uri);
+    clearTimeout(held.get(e.document.uri)?.timer);
+    held.delete(e.document.uri);
+    wakeWaiters(e.document.uri);
     // Its record came from the editor: read it from disk again (or drop it, when it was never saved).
     incidents.update(e.document.uri, undefined);
     incidents.markStale(false);
@@ -308,21 +353,28 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     });
   }
 
-  /** Analyses running, by document: a request for the same version waits for the one already running. */
+  /** Analyses running, by document: each version is analysed once, whoever asks (publishing, a first request). */
   let configGeneration = 0;
   const running = new Map<string, { version: number; done: Promise<Analysed | undefined> }>();
   /** How long each open document's last analysis took (for the debounce of its next edit). */
   const analysisMs = new Map<string, number>();
 
+  /** A line in the trace (`$/logTrace`, when the client turned tracing on): what was analysed and published. */
+  function trace(message: string): void {
+    connection.tracer.log(message);
+  }
+
   /**
-   * Analyses `doc` (reusing the analysis of its current version, or the one running for it) without publishing
-   * anything: undefined when it is not a postmortem, or when it was edited while the analysis ran. The rules run
-   * in the analysis worker, within the time budget; the model the editor features need is built here once the
-   * worker has shown that the text can be analysed in time.
+   * Analyses `doc` at its current version (reusing the analysis of that version, or the one running for it) without
+   * publishing anything: undefined when it is not a postmortem, or when it was edited (or the config changed) while
+   * the analysis ran. The rules run in the analysis worker, within the time budget; the model the editor features
+   * need is built in this thread from the previous version's (see IncrementalModels).
    */
   function analyseNow(doc: TextDocument): Promise<Analysed | undefined> {
     const cached = analysed.get(doc.uri);
-    if (cached && cached.version === doc.version) return Promise.resolve(cached);
+    if (cached && cached.version === doc.version && cached.generation === configGeneration) {
+      return Promise.resolve(cached);
+    }
     const pending = running.get(doc.uri);
     if (pending && pending.version === doc.version) return pending.done;
     const done = analyseInWorker(doc).finally(() => {
@@ -342,32 +394,58 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const generation = configGeneration;
     // The index as it is: the first analyses do not wait for the workspace's files to be read (see `refreshed`).
     const workspace = service.needsWorkspace(config) ? incidents.current() : undefined;
-    const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : {};
+    const input = workspace ? { workspace: workspace.workspace(), documentId: doc.uri } : { documentId: doc.uri };
     const started = performance.now();
     const result: BudgetedResult = await service.analyse(doc.uri, text, version, config, input);
-    // Edited meanwhile, or the config changed: a newer analysis is scheduled; this one is no longer worth keeping.
-    if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
-    if (result.superseded) return undefined;
-    analysisMs.set(doc.uri, performance.now() - started);
-    const entry = { version, result, config };
+    if (result.superseded) {
+      trace(`${doc.uri} v${version}: not analysed, a newer version was asked for`);
+      return undefined;
+    }
+    if (!documents.get(doc.uri)) return undefined;
+    const kept = analysed.get(doc.uri);
+    if (kept && (kept.version > version || (kept.version === version && kept.generation > generation))) {
+      return undefined;
+    }
+    const ms = performance.now() - started;
+    if (kept?.result !== result) trace(`analysed ${doc.uri} v${version} in ${Math.round(ms)} ms`);
+    analysisMs.set(doc.uri, ms);
+    // Kept even when the document was edited meanwhile: requests answer from the newest analysis that is done (its
+    // model is the one the next is built from, see IncrementalModels), moved onto the text now.
+    const entry: Analysed = { version, text, result, config, generation };
     analysed.set(doc.uri, entry);
+    trimEdits(doc.uri);
     if (result.model) incidents.update(doc.uri, result.model, taxonomyOf(config));
+    // Edited meanwhile, or the config changed: a newer analysis is scheduled, and it publishes.
+    if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
     return entry;
   }
 
-  /** The text last published per document: an edit is compared with it to find the line being typed. */
+  /** The text last published in full per document: an edit is compared with it to find the line being typed. */
   const publishedText = new Map<string, string>();
-  const settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The findings held back on the line being typed, by document, until the author pauses or leaves the line. */
+  const held = new Map<string, { version: number; line: number; timer: ReturnType<typeof setTimeout> }>();
+  /** Where the author's cursor is (`postmortem/cursor`, from clients that send it), by document. */
+  const cursors = new Map<string, { version: number; line: number }>();
 
-  function validate(doc: TextDocument, settled = false): Promise<void> {
-    clearTimeout(settleTimers.get(doc.uri));
-    return publish(doc, settled).catch((e: unknown) => {
-      // Whatever a document holds, the server stays up: say what failed, keep serving the others.
-      connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
-    });
+  /** `settled`: why the held findings show now (the author paused, or left the line), else undefined. */
+  function validate(doc: TextDocument, settled?: string): Promise<void> {
+    clearTimeout(held.get(doc.uri)?.timer);
+    held.delete(doc.uri);
+    return publish(doc, settled)
+      .catch((e: unknown) => {
+        // Whatever a document holds, the server stays up: say what failed, keep serving the others.
+        connection.console.error(`Postmortem: ${doc.uri} could not be analysed: ${(e as Error)?.stack ?? e}`);
+      })
+      .finally(() => wakeWaiters(doc.uri));
   }
 
-  async function publish(doc: TextDocument, settled: boolean): Promise<void> {
+  function send(uri: string, version: number, diagnostics: Diagnostic[], why: string): void {
+    // Traced first: a client reading both sees the reason before the diagnostics.
+    trace(`published ${uri} v${version}: ${diagnostics.length} diagnostic(s), ${why}`);
+    connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  async function publish(doc: TextDocument, settled: string | undefined): Promise<void> {
     const { version } = doc;
     const generation = configGeneration;
     const entry = await analyseNow(doc);
@@ -383,33 +461,81 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const text = (doc.getText() as string | null) ?? '';
     if (text.trim() === '') {
       publishedText.set(doc.uri, text);
-      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [EMPTY_POSTMORTEM] });
+      send(doc.uri, version, [EMPTY_POSTMORTEM], 'empty');
       return;
     }
     // Without a model (input not analysed) every finding sits at offset 0.
     const lines = result.model?.lines ?? new LineIndex('');
-    const line = settled ? undefined : typedLine(publishedText.get(doc.uri), text, lines);
+    const typed = settled ? undefined : typedLine(publishedText.get(doc.uri), text, lines);
+    // The author has already left the line (a client that says where the cursor is): nothing to hold.
+    const cursor = cursors.get(doc.uri);
+    const line = typed !== undefined && cursor?.version === version && cursor.line !== typed ? undefined : typed;
     const shown = calmFindings(result.findings, lines, line);
     if (line !== undefined) {
-      // The line being typed shows its findings once the author pauses (or an edit elsewhere comes first).
-      settleTimers.set(
-        doc.uri,
-        setTimeout(() => {
-          settleTimers.delete(doc.uri);
-          const now = documents.get(doc.uri);
-          if (now && now.version === version) void validate(now, true);
-        }, SETTLE_MS),
-      );
+      // The line being typed shows its findings once the author pauses or leaves it (or an edit elsewhere comes first).
+      const timer = setTimeout(() => {
+        held.delete(doc.uri);
+        const now = documents.get(doc.uri);
+        if (now && now.version === version) void validate(now, 'the author paused');
+      }, SETTLE_MS);
+      held.set(doc.uri, { version, line, timer });
     } else {
       publishedText.set(doc.uri, text);
     }
     const diagnostics = shown.map((f) => toDiagnostic(f, lines));
-    connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    const why = `analysis of v${version}${line === undefined ? '' : `, line ${line} held`}${settled ? `, ${settled}` : ''}`;
+    send(doc.uri, version, diagnostics, why);
+  }
+
+  function logEdits(uri: string, version: number, edits: Replacement[]): void {
+    const log = editLogs.get(uri);
+    if (!log) return;
+    log.entries.push({ version, edits });
+    // Past the limit nothing older is mapped: requests wait for the next analysis instead.
+    if (log.entries.length > MAX_LOGGED_EDITS) editLogs.set(uri, { floor: version, entries: [] });
+  }
+
+  /** Forgets the edits no answer is computed before any more: those up to the version last analysed. */
+  function trimEdits(uri: string): void {
+    const log = editLogs.get(uri);
+    const floor = analysed.get(uri)?.version;
+    if (!log || floor === undefined || floor <= log.floor) return;
+    log.floor = floor;
+    log.entries = log.entries.filter((e) => e.version > floor);
+  }
+
+  /** The edits from version `from` to version `to` of a document; undefined when they are no longer all known. */
+  function editsSince(uri: string, from: number, to: number): EditMap | undefined {
+    const log = editLogs.get(uri);
+    if (!log || from < log.floor) return undefined;
+    return new EditMap(log.entries.filter((e) => e.version > from && e.version <= to).flatMap((e) => e.edits));
+  }
+
+  /**
+   * What a request answers from, without waiting (issue 11): the last finished analysis, and when it is of an older
+   * version, the view that moves its answer onto the text now (stale-answers.ts says how each kind moves). A
+   * document with no finished analysis yet (just opened) waits for the one analysis of its version.
+   */
+  async function latest(
+    uri: string,
+    what = 'a request',
+  ): Promise<{ doc: TextDocument; entry: Analysed; view?: StaleView } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const entry = analysed.get(uri);
+    if (entry?.version === doc.version) return { doc, entry };
+    const edits = entry && editsSince(uri, entry.version, doc.version);
+    if (!entry || !edits) return current(uri);
+    trace(`${what} on ${uri} v${doc.version}: from the analysis of v${entry.version}, moved onto the text now`);
+    // Not analysed (over the budget): no model, and only the one finding at the start, but its positions move too.
+    const lines = entry.result.model?.lines ?? new LineIndex(entry.text);
+    return { doc, entry, view: new StaleView(lines, edits, doc) };
   }
 
   /**
    * The analysis of an open postmortem at its current version. When the debounce has not run yet it analyses now
-   * for the request, but publishes nothing: the Problems panel waits for the author's pause (calm while typing).
+   * (the one analysis of that version: publishing reuses it), but publishes nothing: the Problems panel waits for
+   * the author's pause (calm while typing).
    */
   async function current(uri: string): Promise<{ doc: TextDocument; entry: Analysed } | undefined> {
     // An analysis dropped because the config (or the workspace index) changed while it ran, or because the
@@ -425,91 +551,187 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return undefined;
   }
 
+  /** Whether no edit since the analysed text reached the lines `from`…`to` of the document now. */
+  function linesUntouched(view: StaleView, doc: TextDocument, from: number, to: number): boolean {
+    const start = doc.offsetAt({ line: from, character: 0 });
+    const end = doc.offsetAt({ line: to + 1, character: 0 });
+    const first = view.edits.back(start);
+    if (first === undefined) return false;
+    if (end > start && view.edits.back(end - 1) !== first + (end - 1 - start)) return false;
+    return view.edits.range(first, first + (end - start), 'apart') !== undefined;
+  }
+
+  /** Callers waiting for the analysis of a document's version (see `scheduled`). */
+  const waiters = new Map<string, { version: number; wake: () => void }[]>();
+
+  /**
+   * Waits for the analysis the debounce has scheduled (or that runs) for the document's current version, without
+   * starting one: a request on the lines being edited answers from their text now, and typing never makes a
+   * version be analysed before its debounce (nor twice). Resolves when that analysis is done, or when the document
+   * has moved past that version (the request then answers from the latest analysis); starts the analysis only when
+   * none is scheduled.
+   */
+  async function scheduled(uri: string): Promise<{ doc: TextDocument; entry: Analysed; view?: StaleView } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const { version } = doc;
+    if (!timers.has(uri) && running.get(uri)?.version !== version && !isCurrent(uri, version)) return current(uri);
+    if (!isCurrent(uri, version)) {
+      await new Promise<void>((wake) => {
+        const list = waiters.get(uri) ?? [];
+        list.push({ version, wake });
+        waiters.set(uri, list);
+      });
+    }
+    return latest(uri);
+  }
+
+  function isCurrent(uri: string, version: number): boolean {
+    const entry = analysed.get(uri);
+    return entry !== undefined && entry.version >= version && entry.generation === configGeneration;
+  }
+
+  /** Wakes the callers of `scheduled` whose version is analysed, no longer current, or whose document closed. */
+  function wakeWaiters(uri: string): void {
+    const list = waiters.get(uri);
+    if (!list) return;
+    const doc = documents.get(uri);
+    const pending = timers.has(uri) || (doc !== undefined && running.get(uri)?.version === doc.version);
+    const keep = list.filter((w) => {
+      const done = !doc || doc.version > w.version || isCurrent(uri, w.version) || !pending;
+      if (done) w.wake();
+      return !done;
+    });
+    if (keep.length > 0) waiters.set(uri, keep);
+    else waiters.delete(uri);
+  }
+
+  // postmortem/cursor: the author left the line whose findings are held; they show at once.
+  connection.onNotification(CURSOR_METHOD, (params: CursorParams) => {
+    const uri = params?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc || !Number.isInteger(params.line)) return;
+    const version = typeof params.textDocument.version === 'number' ? params.textDocument.version : doc.version;
+    cursors.set(doc.uri, { version, line: params.line });
+    const waiting = held.get(doc.uri);
+    if (waiting && waiting.version === doc.version && version === doc.version && waiting.line !== params.line) {
+      void validate(doc, `the author left line ${waiting.line}`);
+    }
+  });
+
   connection.onCodeAction(async (params) => {
     checkParams(params, { range: params.range });
-    const found = await current(params.textDocument.uri);
+    // Code actions change the text, and whether one applies can depend on any part of the document ("Mark as
+    // detection" is disabled once another entry is marked): they wait for the analysis of the text now, the one
+    // the debounce has scheduled (never started here, so typing never makes a version be analysed twice).
+    let found = await scheduled(params.textDocument.uri);
+    for (let round = 0; found?.view && round < 3; round++) found = await scheduled(params.textDocument.uri);
     if (!found) return [];
+    const { doc, entry, view } = found;
     const { only } = params.context;
-    return [
-      ...codeActionsFor(
-        found.doc.uri,
-        found.entry.result,
-        params.range,
-        canUseDocumentChanges ? found.entry.version : undefined,
-        platform,
-      ),
-      ...milestoneActions(found.doc.uri, found.entry.result, params.range, {
-        disabledSupport: canShowDisabledActions,
-        only,
-      }),
+    const range = view ? view.backRange(params.range) : params.range;
+    const actions = [
+      ...codeActionsFor(doc.uri, entry.result, range, canUseDocumentChanges ? entry.version : undefined, platform),
+      ...milestoneActions(doc.uri, entry.result, range, { disabledSupport: canShowDisabledActions, only }),
     ];
+    // Still computed on an older text (the author kept typing while it waited): each action moves onto the text
+    // now, or is left out when an edit reached it; none applies an edit computed on text that has changed since.
+    return view ? actions.flatMap((a) => mapCodeAction(a, doc.uri, doc.version, view) ?? []) : actions;
   });
 
   connection.onCodeLens(async (params) => {
     checkParams(params);
-    const found = await current(params.textDocument.uri);
-    return found
-      ? codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints, config: found.entry.config })
-      : [];
+    const found = await latest(params.textDocument.uri, 'codeLens');
+    if (!found) return [];
+    const lenses = codeLenses(found.entry.result, { milestoneLenses: !canShowInlayHints, config: found.entry.config });
+    return found.view ? mapCodeLenses(lenses, found.view) : lenses;
   });
 
   connection.languages.inlayHint.on(async (params) => {
     checkParams(params, { range: params.range });
-    const found = await current(params.textDocument.uri);
-    return found ? inlayHints(found.entry.result, params.range) : [];
+    const found = await latest(params.textDocument.uri, 'inlayHint');
+    if (!found) return [];
+    const { view } = found;
+    const hints = inlayHints(found.entry.result, view ? view.backRange(params.range) : params.range);
+    return view ? mapInlayHints(hints, view) : hints;
   });
 
   connection.onDocumentSymbol(async (params) => {
     checkParams(params);
-    const found = await current(params.textDocument.uri);
-    return found ? documentSymbols(found.entry.result) : [];
+    const found = await latest(params.textDocument.uri, 'documentSymbol');
+    if (!found) return [];
+    const symbols = documentSymbols(found.entry.result);
+    return found.view ? mapSymbols(symbols, found.view) : symbols;
   });
 
   connection.onFoldingRanges(async (params) => {
     checkParams(params);
-    const found = await current(params.textDocument.uri);
-    return found ? foldingRanges(found.entry.result) : [];
+    const found = await latest(params.textDocument.uri, 'foldingRange');
+    if (!found) return [];
+    const ranges = foldingRanges(found.entry.result);
+    return found.view ? mapFoldingRanges(ranges, found.view) : ranges;
   });
 
   connection.onHover(async (params) => {
     checkParams(params, { position: params.position });
-    const found = await current(params.textDocument.uri);
-    if (!found) return null;
-    const offset = found.doc.offsetAt(params.position);
-    const hover = hoverAt(found.entry.result, offset, service.rules, found.entry.config.required);
-    const model = found.entry.result.model;
-    const heading = model && rootCauseHeadingAt(model, offset);
-    if (!heading) return hover;
-    await incidents.ready();
-    return withSimilarCauses(hover, incidents.similarCauses(found.doc.uri, model), model.lines, heading);
+    const found = await latest(params.textDocument.uri, 'hover');
+    const model = found?.entry.result.model;
+    if (!found || !model) return null;
+    const { doc, entry, view } = found;
+    const now = doc.offsetAt(params.position);
+    // On text typed since the analysis there is nothing to say yet.
+    const offset = view ? view.edits.back(now) : now;
+    if (offset === undefined) return null;
+    const hover = hoverAt(entry.result, offset, service.rules, entry.config.required);
+    const heading = rootCauseHeadingAt(model, offset);
+    let answer = hover;
+    if (heading) {
+      await incidents.ready();
+      // A newer analysis meanwhile has built its model from this one's tree (see IncrementalModels): this model no
+      // longer describes its text, so the similar causes are left for the next hover.
+      if (analysed.get(doc.uri) === entry) {
+        answer = withSimilarCauses(hover, incidents.similarCauses(doc.uri, model), model.lines, heading);
+      }
+    }
+    if (!view || !answer?.range) return answer;
+    const range = view.range(answer.range, 'clip');
+    return range ? { ...answer, range } : null;
   });
 
   // The whole-postmortem templates are offered in an empty postmortem (see section-snippets.ts).
   const templates = Object.values(SNIPPETS).filter((s) => s.prefix.startsWith('postmortem'));
   connection.onCompletion(async (params) => {
     checkParams(params, { position: params.position });
-    const found = await current(params.textDocument.uri);
     const invoked = params.context?.triggerKind === CompletionTriggerKind.Invoked;
-    return found
-      ? completionsAt(found.entry.result, params.position, found.entry.config.required, { templates, invoked })
-      : [];
+    const options = { templates, invoked };
+    const found = await latest(params.textDocument.uri, 'completion');
+    if (!found) return [];
+    const { line } = params.position;
+    // Completion reads the line at the cursor: from an older analysis only when no edit since reached that line,
+    // else from the analysis of the text now, which the debounce has scheduled.
+    const answer =
+      found.view && !linesUntouched(found.view, found.doc, line, line) ? await scheduled(found.doc.uri) : found;
+    if (!answer) return [];
+    const { view } = answer;
+    const at = view ? view.back(params.position) : params.position;
+    if (!at || (view && !linesUntouched(view, answer.doc, line, line))) return [];
+    const list = completionsAt(answer.entry.result, at, answer.entry.config.required, options);
+    return view ? mapCompletions(list, view) : list;
   });
 
   connection.onRequest(SUMMARY_METHOD, async (params: SummaryParams) => {
     const doc = documents.get(params.textDocument.uri);
-    const found = await current(params.textDocument.uri);
+    const found = await latest(params.textDocument.uri, 'summary');
     if (!doc || !found) return notPostmortemSummary(params.textDocument.uri, doc?.version ?? 0);
-    const summary = postmortemSummary(
-      doc.uri,
-      doc.version,
-      found.entry.result,
-      found.entry.config.required,
-      found.entry.config,
-    );
-    const { model } = found.entry.result;
-    if (model) {
+    const { entry, view } = found;
+    const computed = postmortemSummary(doc.uri, found.doc.version, entry.result, entry.config.required, entry.config);
+    // The ranges (where "reveal" goes) move onto the text now; `version` says which text that is.
+    const summary = view ? mapRangesDeep(computed, view) : computed;
+    if (entry.result.model) {
       await incidents.ready();
-      summary.related = relatedRefs(incidents.related(doc.uri, model), workspaceFolders, platform);
+      // The latest model: a newer analysis meanwhile has built its own from this one's tree (IncrementalModels).
+      const model = analysed.get(doc.uri)?.result.model;
+      if (model) summary.related = relatedRefs(incidents.related(doc.uri, model), workspaceFolders, platform);
     }
     return summary;
   });

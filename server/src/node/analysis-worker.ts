@@ -72,7 +72,7 @@ export class AnalysisWorker implements Analyser {
     const run = this.queue.then(async (): Promise<BudgetedResult> => {
       // A newer version of the document waits behind this one: never analyse a version nobody will see.
       if (superseded?.()) return { findings: [], superseded: true };
-      const running = this.start();
+      const running = await this.startAsync();
       const flags = running.flags;
       Atomics.store(flags, DONE, 0);
       running.port.postMessage(this.job(running, text, config, input));
@@ -149,6 +149,29 @@ export class AnalysisWorker implements Analyser {
       return analyze(text, config, RULES, input);
     }
     return { findings: reply.findings };
+  }
+
+  /**
+   * The same, without blocking this thread while a new worker loads the analysis (after one was stopped at the
+   * budget, that takes seconds on a loaded machine): the language server keeps answering requests meanwhile.
+   */
+  private async startAsync(): Promise<Running> {
+    if (this.running) return this.running;
+    this.starting ??= this.spawn();
+    const wait = waitAsync(this.starting.flags, READY, 0, STARTUP_LIMIT_MS);
+    const starting = this.starting;
+    if (wait.async) {
+      const keepAlive = setTimeout(() => undefined, STARTUP_LIMIT_MS);
+      await wait.value;
+      clearTimeout(keepAlive);
+    }
+    if (Atomics.load(starting.flags, READY) === 0) {
+      if (this.starting === starting) this.starting = undefined;
+      void starting.worker.terminate();
+      throw new Error('the analysis worker did not start');
+    }
+    // Ready: start() no longer waits.
+    return this.start();
   }
 
   private start(): Running {

@@ -1,5 +1,6 @@
 import { URI } from 'vscode-uri';
 import { createPostmortemService } from '../core/service';
+import { IncrementalModels } from '../lsp/incremental-models';
 import type { ServerPlatform } from '../lsp/platform';
 import { RULES } from '../rules';
 import { AnalysisWorker } from './analysis-worker';
@@ -21,7 +22,10 @@ export const nodeFiles = {
 /** The Node server's platform: the disk, the rule registry, and analyses in a worker thread within the budget. */
 export function nodeServerPlatform(): ServerPlatform {
   const worker = new AnalysisWorker();
-  const service = createPostmortemService({ host: nodeHost, rules: RULES, analyser: worker });
+  // The rules in the worker; each document's model built here from its previous one (see IncrementalModels).
+  const inputRules = RULES.filter((r) => r.phase === 'input');
+  const analyser = new IncrementalModels(worker, inputRules);
+  const service = createPostmortemService({ host: nodeHost, rules: RULES, analyser });
   return {
     ...nodeFiles,
     service,

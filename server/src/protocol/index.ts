@@ -9,6 +9,19 @@
 export const SUMMARY_METHOD = 'postmortem/summary';
 /** `postmortem/actions` (no params → WorkspaceActions): every follow-up action of every postmortem in the workspace. */
 export const ACTIONS_METHOD = 'postmortem/actions';
+/**
+ * `postmortem/cursor` (CursorParams, a notification from the client): the line the author's cursor is on in a
+ * postmortem, sent when it changes line. The findings held back on the line being typed (calm while typing) show as
+ * soon as the author leaves it; a client that does not send it gets them after a pause.
+ */
+export const CURSOR_METHOD = 'postmortem/cursor';
+
+export interface CursorParams {
+  /** The document, with the version the line is of (the client's version when the cursor moved). */
+  textDocument: { uri: string; version?: number };
+  /** The cursor's line, from 0. */
+  line: number;
+}
 
 /** Server command: insert missing sections (InsertSectionsArgs → InsertSectionsResult). */
 export const INSERT_SECTIONS_COMMAND = 'postmortem.server.insertSections';

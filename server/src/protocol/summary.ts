@@ -40,7 +40,10 @@ export interface FindingRef {
  */
 export interface PostmortemSummary {
   uri: string;
-  /** The document version the summary describes. */
+  /**
+   * The document version whose text the ranges point into. While an edit is being analysed the summary comes from
+   * the last finished analysis, its ranges moved onto this version's text.
+   */
   version: number;
   /** False for Markdown that is not a postmortem: the client hides its view. */
   isPostmortem: boolean;
