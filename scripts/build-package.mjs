@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -184,25 +184,34 @@ await build({
 });
 
 /**
- * Generated data modules of the analysis (the blame rules' 20,000 given names, 300 kB of text, and WordNet's 5,000
- * person nouns, 50 kB) ship
- * brotli-compressed next to the bundles: evaluated here, their string exports go into one compressed JSON file
- * that the module in their place reads when it is first imported (a few milliseconds).
+ * Data modules of the analysis (the blame rules' 20,000 given names, 300 kB of text, WordNet's 5,000 person nouns,
+ * the English words and known acronyms of the acronym rule, the product names; micromark's table of HTML character
+ * references) ship brotli-compressed next to the bundles: evaluated here, their exports (strings, or records of
+ * strings) go into one compressed JSON file that the module in their place reads when it is first imported (a few
+ * milliseconds).
  */
-const COMPRESSED_DATA = [/server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\](?:given-names|person-nouns)\.ts$/];
+const COMPRESSED_DATA = [
+  /server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\](?:given-names|person-nouns|first-names|products)\.ts$/,
+  /server[/\\]src[/\\]core[/\\]acronyms[/\\](?:english-words|known)\.ts$/,
+  /node_modules[/\\]character-entities[/\\]index\.js$/,
+];
+const isData = (v) =>
+  typeof v === 'string' ||
+  (typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string'));
 const compressedData = {
   name: 'compressed-data-modules',
   setup(b) {
-    b.onLoad({ filter: /server[/\\]src[/\\]core[/\\].*\.ts$/ }, async (args) => {
+    b.onLoad({ filter: /(?:server[/\\]src[/\\]core[/\\].*\.ts|character-entities[/\\]index\.js)$/ }, async (args) => {
       if (!COMPRESSED_DATA.some((re) => re.test(args.path))) return undefined;
       const { outputFiles } = await build({ entryPoints: [args.path], bundle: true, format: 'cjs', write: false });
       const mod = { exports: {} };
       new Function('module', 'exports', outputFiles[0].text)(mod, mod.exports);
-      const values = Object.fromEntries(Object.entries(mod.exports).filter(([, v]) => typeof v === 'string'));
+      const values = Object.fromEntries(Object.entries(mod.exports).filter(([, v]) => isData(v)));
       if (Object.keys(values).length !== Object.keys(mod.exports).length) {
-        throw new Error(`${args.path}: only string exports can be compressed`);
+        throw new Error(`${args.path}: only exports of strings or records of strings can be compressed`);
       }
-      const name = `${basename(args.path, '.ts')}.json.br`;
+      const file = basename(args.path).replace(/\.[jt]s$/, '');
+      const name = `${file === 'index' ? basename(dirname(args.path)) : file}.json.br`;
       writeFileSync(
         join(dist, name),
         brotliCompressSync(JSON.stringify(values), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
