@@ -1,9 +1,10 @@
 import type { AnalysisInput, ResolvedConfig } from '../core';
 import type { WorkspaceInput } from '../core/learning';
 import type { AnyRule } from '../core/rule';
+import { overBudget } from '../core/rule-findings';
 import type { Analyser, BudgetedResult } from '../core/service';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
-import { InThreadAnalysis, overBudget } from './in-thread-analysis';
+import { InThreadAnalysis } from './in-thread-analysis';
 
 /** How long a new worker may take to load the analysis (a cold start), not counted in the budget. */
 const STARTUP_LIMIT_MS = 60_000;

@@ -2,9 +2,9 @@
 // stops (analysis-worker.ts): VS Code's web worker extension host in a browser without nested workers gives the
 // server's worker a `Worker` that throws ("Nested workers from within nested worker are NOT supported"), and a
 // content policy may refuse the worker's blob.
-import { type AnalysisInput, analyze, type Finding, type ResolvedConfig } from '../core';
+import { type AnalysisInput, analyze, type ResolvedConfig } from '../core';
 import type { AnyRule, Rule } from '../core/rule';
-import { findingOf } from '../core/rule-findings';
+import { overBudget } from '../core/rule-findings';
 import type { BudgetedResult } from '../core/service';
 
 /**
@@ -51,19 +51,4 @@ export class InThreadAnalysis {
     };
     return Object.assign(Object.create(rule) as Rule, { check });
   }
-}
-
-/** The finding of a document stopped at the budget (the Node server's words). */
-export function overBudget(rules: readonly AnyRule[], config: ResolvedConfig, budgetMs: number): Finding[] {
-  const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-  const rule = rules.find((r) => r.phase === 'input');
-  const finding =
-    rule &&
-    findingOf(rule, config, {
-      message: `Not analysed: the analysis took longer than its ${seconds} budget and was stopped. Split the file or simplify its longest paragraphs and tables, or raise "timeBudgetMs" in .postmortemrc.`,
-      start: 0,
-      end: 0,
-      data: { reason: 'time-budget', budgetMs },
-    });
-  return finding ? [finding] : [];
 }

@@ -24,3 +24,19 @@ export function findingOf(rule: AnyRule, config: ResolvedConfig, report: Report)
 export function needsWorkspace(rules: readonly AnyRule[], config: ResolvedConfig): boolean {
   return rules.some((r) => r.workspace && config.rules.get(r.id)?.severity !== 'off');
 }
+
+/** The finding of a document whose analysis was stopped at its time budget (input/not-analysed), in every host. */
+export function overBudget(rules: readonly AnyRule[], config: ResolvedConfig, budgetMs: number): Finding[] {
+  const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
+  // The input rule reports what could not be analysed.
+  const rule = rules.find((r) => r.phase === 'input');
+  const finding =
+    rule &&
+    findingOf(rule, config, {
+      message: `Not analysed: the analysis took longer than its ${seconds} budget and was stopped. Split the file or simplify its longest paragraphs and tables, or raise "timeBudgetMs" in .postmortemrc.`,
+      start: 0,
+      end: 0,
+      data: { reason: 'time-budget', budgetMs },
+    });
+  return finding ? [finding] : [];
+}

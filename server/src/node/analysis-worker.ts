@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type AnalysisInput, analyze, type Finding, type ResolvedConfig } from '../core';
 import type { WorkspaceInput } from '../core/learning';
-import { findingOf } from '../core/rule-findings';
+import { overBudget as overBudgetWith } from '../core/rule-findings';
 import type { Analyser, BudgetedResult } from '../core/service';
 import { RULES } from '../rules';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
@@ -214,20 +214,9 @@ const waitAsync = (
   }
 ).waitAsync;
 
-/** The finding of a document stopped at the budget. */
+/** The finding of a document stopped at the budget, with the rules of this build. */
 export function overBudget(config: ResolvedConfig, budgetMs: number): Finding[] {
-  const seconds = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-  // The input rule reports what could not be analysed (input/not-analysed).
-  const rule = RULES.find((r) => r.phase === 'input');
-  const finding =
-    rule &&
-    findingOf(rule, config, {
-      message: `Not analysed: the analysis took longer than its ${seconds} budget and was stopped. Split the file or simplify its longest paragraphs and tables, or raise "timeBudgetMs" in .postmortemrc.`,
-      start: 0,
-      end: 0,
-      data: { reason: 'time-budget', budgetMs },
-    });
-  return finding ? [finding] : [];
+  return overBudgetWith(RULES, config, budgetMs);
 }
 
 type WorkerArgs = ConstructorParameters<typeof Worker>;
