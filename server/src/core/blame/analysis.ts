@@ -10,7 +10,7 @@ import { buildDocContext } from './doc-context';
 import { type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
 import { repairTags } from './grammar';
 import { mayHaveTargetLemma } from './lemma-targets';
-import { HARM_VERBS, HARM_WORDS } from './lexicon';
+import { HARM_VERBS, HARM_WORDS, WRONG_ACTION } from './lexicon';
 import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, type Sentence, sourceOffset, splitSentences } from './prose';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
@@ -42,7 +42,7 @@ export interface BlameAnalysis {
 }
 
 const NAME_CANDIDATE =
-  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|\b\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
+  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|\b\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b\p{Lu}{2,3},? who\b|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
 function isAllowed(phrase: string, allow: readonly string[]): boolean {
   const p = normalise(phrase).replace(/\s+/g, ' ');
   return allow.some((a) => {
@@ -111,7 +111,7 @@ export function analyzeBlame(
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|rather than|only to|(?:his|her|their) own)\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own)\b|[:|]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]
@@ -123,7 +123,7 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b)/gu;
+  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
 
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
   UNKNOWN_AGENT.lastIndex = 0;
@@ -152,7 +152,7 @@ function mayNameSomeone(text: string, ctx: DocContext): boolean {
       NAME_CANDIDATE.lastIndex = 0;
       // A named person and a word that can tie them to the failure: harm, cause or time ("because", "after",
       // "by", a possessive), a label, or a consequence. A timeline line of response work has none of them.
-      return TIES.test(text);
+      return TIES.test(text) || WRONG_ACTION.some((re) => re.test(text));
     }
   }
   return mayNameUnknown(text, ctx);

@@ -1,6 +1,6 @@
 import { frameCues } from './counterfactual-frames';
 import { modalPerfectAt, modalPerfectCue } from './counterfactual-modal';
-import { ADVERSARY_CONTEXT, blamable, entityOf, isHumanProcess } from './counterfactual-subject';
+import { ADVERSARY_CONTEXT, blamable, byAgent, entityOf, isHumanProcess } from './counterfactual-subject';
 import { type Cue, isQuoted, isRejected, phraseText, type SentenceView, span } from './cues';
 import { classify } from './entities';
 import {
@@ -112,7 +112,12 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
       (FAILING.firstIn(tok, view.lemmaFree) !== undefined &&
         failureVerb(tok, view.lemmaFree ? surfaceForms(tok) : forms(tok), tokens[i + 1]));
     if (failure) {
-      if (tokens[i - 1] && ['was', 'were', 'been', 'be', 'is', 'are'].includes(tokens[i - 1].lower)) return; // passive
+      if (tokens[i - 1] && ['was', 'were', 'been', 'be', 'is', 'are'].includes(tokens[i - 1].lower)) {
+        // A passive whose agent is a person or a person's work: "was missed during approval", "was overlooked in
+        // code review", "was missed by the on-call" (not "was missed by the health check").
+        if (passiveHumanAgent(view, i)) push(i - 1, i + 1, 'failed-to');
+        return;
+      }
       // "users might have missed…": a guess about what happened, not a verdict.
       if (tokens[i - 1]?.lower === 'have' && ['might', 'may', 'must'].includes(tokens[i - 2]?.lower ?? '')) return;
       const subjectNp = subjectOf(tokens, i);
@@ -280,4 +285,16 @@ function undoneCheck(view: SentenceView, i: number): { from: number; subject: No
   if (/\b(?:so|therefore|thus|hence|as a result|which meant(?: that)?|meaning(?: that)?)\s*,?\s*$/i.test(before))
     return undefined;
   return { from, subject };
+}
+
+/** Reviews and sign-offs: a thing missed during one was missed by the people doing it. */
+const HUMAN_CHECKS =
+  /^\s*(?:during|in|at|at the time of)\s+(?:the\s+|our\s+|code\s+|peer\s+|pr\s+|change\s+|the\s+change\s+)?(?:review|reviews|approval|approvals|sign-?off|handover|hand-off|triage|cab)\b/i;
+
+/** Whether the passive "was missed" at `i` names (or implies) a person as its agent. */
+function passiveHumanAgent(view: SentenceView, i: number): boolean {
+  const rest = view.text.slice(view.tokens[i].end);
+  if (HUMAN_CHECKS.test(rest)) return true;
+  const by = byAgent(view.tokens, i);
+  return by !== undefined && by !== 'gerund' && blamable(entityOf(view, by));
 }

@@ -83,6 +83,15 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     needs: / (?:on|from) (?:our|their|his|her|my|your) /i,
   },
   {
+    // "A simple slip on the console", "a mistake at the keyboard": a slip where a person types is theirs.
+    re: new RegExp(
+      `\\b${PERSONAL_SLIP} (?:on|at) (?:the|a|our|his|her|their) (?:console|keyboard|terminal|command line|prompt|shell)\\b`,
+      'gi',
+    ),
+    reason: 'at-the-keyboard',
+    needs: / (?:on|at) (?:the|a|our|his|her|their) (?:console|keyboard|terminal|command line|prompt|shell)\b/i,
+  },
+  {
     // "a mistaken manual purge of the queue by support staff", "an erroneous manual change"
     re: /\b(?:mistaken|erroneous|accidental|inadvertent) (?:manual|human|hand-typed|hand-edited)\b/gi,
     reason: 'mistaken-manual',

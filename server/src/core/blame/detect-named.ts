@@ -203,7 +203,7 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
 
 /** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
 const EXPLANATION =
-  /\b(?:what (?:\w+ )?happened (?:is|was)(?: that)?|it (?:turned|turns) out(?: that)?|it came out that|(?:the )?(?:root )?cause (?:is|was) that|it was found that)\s*$/i;
+  /\b(?:what (?:\w+ )?happened (?:is|was)(?: that)?|^\W*it (?:was|is)|it (?:turned|turns) out(?: that)?|it came out that|(?:the )?(?:root )?cause (?:is|was) that|it was found that)\s*$/i;
 
 /**
  * What the subject at `subject` (a name or a pronoun for one) did, if it ties them to the failure: a cause ("caused
@@ -316,7 +316,12 @@ function subjectReason(
       clauseText,
     ) ||
     // Self-approval: "approved his own pull request", "merged her own change".
-    /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText);
+    /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText) ||
+    // "Without telling anyone, Fatima rotated the webhook secret": a change made without the usual checks.
+    (subject.start > 0 &&
+      /^\W*without (?:first )?(?:telling|asking|notifying|warning|checking|testing|reviewing|a review|review|approval)\b/i.test(
+        view.text,
+      ));
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
   // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
   // "…started double-charging once Mireille switched…": the tagger may call the subordinator an adverb.

@@ -131,9 +131,15 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
     (next.lower === "'s" ||
       next.lower === '’s' ||
       (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
+      // The narrative present of a timeline or a chat log: "Wojtek admits he ran…", "Sione pushes the tag".
+      (next.pos === 'VERB' && /[^s]s$/.test(next.lower) && next.lemma !== next.lower && !!prev) ||
+      // "who" stands for a person: "It was Dolores who…", "Baz, who was on call, …".
+      next.lower === 'who' ||
       (next.text === ',' && /^(?:the|our|who|whose|you)$/.test(tokens[i + 2]?.lower ?? '')));
   const agentBefore =
     (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
+    // "Cheers, Gazza, for…", "Thanks a lot, Nikolai, for…": the one thanked (or thanked ironically) is a person.
+    (prev?.text === ',' && (next?.text === ',' || next?.lower === 'for') && thankedBefore(tokens, i - 1)) ||
     // "down to Gaz pulling the wrong feed", "because of Baz running…": a cause phrase, then what the person did.
     (causalPreposition(tokens, i) && next?.pos === 'VERB' && next.lower.endsWith('ing'));
   if (!agentAfter && !agentBefore) return false;
@@ -143,6 +149,15 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
   // Capitalised after a word, not where an entry starts ("11:05 Fix deployed"), or possessive.
   const midSentence = !!prev && /^[\p{L}]/u.test(prev.text) && prev.pos !== 'NUM';
   return word.length <= 3 && t.pos === 'PROPN' && (midSentence || next?.lower === "'s" || next?.lower === '’s');
+}
+
+/** Whether the words up to the comma at `comma` are thanks or praise said to someone: "Cheers,", "Thanks a lot,". */
+function thankedBefore(tokens: Token[], comma: number): boolean {
+  let k = comma - 1;
+  // "Thanks a lot", "thank you so much", "Cheers mate"
+  while (k > 0 && k > comma - 4 && !THANKS.test(tokens[k].lower)) k--;
+  if (!THANKS.test(tokens[k]?.lower ?? '')) return false;
+  return k === 0 || /^[^\p{L}]/u.test(tokens[k - 1].text);
 }
 
 /** Whether the words before token `i` end a cause phrase: "down to", "due to", "because of", "thanks to". */
@@ -269,6 +284,18 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
       (x) => isKnownWord(x.text, ctx) || (isTitleCase(x.text) && !isThing(x) && !isEnglishWord(normalise(x.text))),
     );
   if (initials) return initials;
+  // "It was JP who flipped…", "TK, who was on call, …": capitals a relative "who" stands for are a person's initials
+  // (not a role or a team: "the SRE who", "NOC, who").
+  if (
+    /^\p{Lu}{2,3}$/u.test(t.text) &&
+    (tokens[i + 1]?.lower === 'who' || (tokens[i + 1]?.text === ',' && tokens[i + 2]?.lower === 'who')) &&
+    !isRoleNoun(t.lower) &&
+    !GROUP_ACRONYMS.has(t.lower) &&
+    !ROLE_NOUNS.has(t.lower) &&
+    !isThing(t) &&
+    !/^(?:the|a|an|our|their|your|its)$/.test(tokens[i - 1]?.lower ?? '')
+  )
+    return { start: i, end: i + 1 };
   if (
     !isKnownName(t, ctx) &&
     !(isKnownWord(t.text, ctx, true) && wordNameInContext(tokens, i)) &&

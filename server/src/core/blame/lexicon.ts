@@ -127,7 +127,7 @@ export const HARM_WORDS = words(`
   malformed invalid stampede meltdown disruption degradation degraded down offline unavailable broke
   double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
   deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire exposure
-  malicious expired
+  malicious expired erroneous ransomware malware phishing breach breached intrusion exfiltration
 `);
 
 /** Phrases that mark an action as the wrong one. */
@@ -138,6 +138,18 @@ export const WRONG_ACTION = [
   /\bwithout (?:first )?(?:updating|testing|checking|reviewing|telling|notifying|verifying|a review|review|approval|asking|announcing|warning|waiting)\b/i,
   /\bagainst (?:the )?prod(?:uction)?\b/i,
   /\bwrong\b/i,
+  // A remedy aimed at what was working: "ran the failover playbook against the healthy primary".
+  /\bagainst (?:the |a |an )?(?:healthy|working|live|good|active)\b/i,
+  /\b(?:restart|reboot|kill|drain|delet|wip|stopp|shut|promot|demot|fail)\w* (?:over |down )?(?:the |a )?(?:healthy|working|good)\b/i,
+  // A change nobody planned: "the unscheduled chaos experiment", "an unannounced config push".
+  /\b(?:unscheduled|unannounced|unplanned|unapproved|unauthori[sz]ed|unsanctioned|impromptu)\b/i,
+  // Production data or secrets put where they do not belong: "uploaded the production .env file to the public bucket".
+  /\b(?:secrets?|credentials?|passwords?|\.env|api keys?|connection strings?|private keys?)\b[^;]{0,40}\b(?:to|into|onto|in|on) (?:a |an |the |our |his |her |their )?(?:public|staging|test|personal|shared|world-readable)\b/i,
+  /\b(?:prod(?:uction)?|live|customer|private)\b[^;]{0,40}\b(?:to|into|onto|in|on) (?:a |an |the |our |his |her |their )?(?:public|personal|world-readable)\b/i,
+  // Housekeeping that took what something still needed: "…, including the one the ingestion service needed".
+  /\bincluding (?:the )?(?:one|ones)\b[^.;]{0,40}\b(?:needed|used|relied on|depended on|required)\b/i,
+  // An effect on customers' money or access, in a relative clause: "the change that charged Canadian customers…".
+  /\b(?:that|which) (?:then )?(?:charged|billed|overcharged|double-charged|locked out|logged out|exposed|unsubscribed)\b[^.;]{0,30}\b(?:customers|users|clients|subscribers|merchants|patients|members|accounts)\b/i,
 ];
 
 /** Verbs of remedy, diagnosis and communication: a person doing these is not the agent of the harm. */
@@ -299,6 +311,11 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
   },
   { pattern: String.raw`\b(?:box|tick)[- ]?(?:ticking|box) exercise\b`, starts: ['box', 'box-', 'tick'] },
   { pattern: String.raw`\brookie (?:mistake|move|error)\b`, starts: ['rook'] },
+  // Shame words about conduct: "pretty embarrassing behaviour from the release team", "shoddy workmanship".
+  {
+    pattern: String.raw`\b(?:embarrassing|shameful|disgraceful|appalling|inexcusable|unacceptable|pathetic|amateurish|shoddy|lousy|abysmal|atrocious) (?:behaviou?r|conduct|workmanship|attitude|effort|showing|professionalism|discipline)\b`,
+    starts: ['emba', 'sham', 'disg', 'appa', 'inex', 'unac', 'path', 'amat', 'shod', 'lous', 'abys', 'atro'],
+  },
   {
     pattern: String.raw`\b(?:shoved|pushed|rushed|thrown|threw) (?:\w+ )?out the door\b`,
     starts: ['shov', 'push', 'rush', 'thro', 'thre'],

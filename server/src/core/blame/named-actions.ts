@@ -9,6 +9,9 @@ export function harmIn(view: SentenceView, from: number, to = view.tokens.length
   const { tokens } = view;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
+    // "…into the staging cluster to reproduce the bug": what a purpose of study or repair names is not the harm done.
+    if (t.lower === 'to' && k > from && tokens[k + 1]?.pos === 'VERB' && PURPOSE_OF_STUDY.test(tokens[k + 1].lower))
+      return false;
     const f = forms(t);
     if (f.some((w) => HARM_WORDS.has(w))) return true;
     if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN') && f.some((w) => HARM_VERBS.has(w))) return true;
@@ -22,6 +25,10 @@ export function harmIn(view: SentenceView, from: number, to = view.tokens.length
   const text = view.text.slice(tokens[from]?.start ?? view.text.length, tokens[to - 1]?.end ?? view.text.length);
   return WRONG_ACTION.some((re) => re.test(text));
 }
+
+/** Verbs of a purpose that studies or repairs: "to reproduce the bug", "to debug the outage". */
+const PURPOSE_OF_STUDY =
+  /^(?:reproduce|repro|debug|diagnose|investigate|understand|analy[sz]e|test|trace|profile|fix|mitigate|isolate|confirm|verify|inspect)$/;
 
 export function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
   // "failed over the primary", "failed traffic over to the secondary", "failed back to the old region"
@@ -123,6 +130,8 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
     if (t.text === ',' && tokens[k + 1]?.lower === 'which' && tokens[k + 2]?.pos !== 'AUX') return harmIn(view, k + 1);
     if (t.text === ',' && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing'))
       return harmIn(view, k + 1);
+    // "…, so every payment confirmation after 11:05 was rejected": the result, after "so".
+    if (t.text === ',' && tokens[k + 1]?.lower === 'so' && tokens[k + 2]) return harmIn(view, k + 2);
     // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
     // "…and the cluster partitioned", "…, and that change is what took the API offline": after "and".
     if (
@@ -294,9 +303,27 @@ function causalContext(view: SentenceView, main: number): boolean {
       return nounPhraseAt(tokens, k + 2) !== undefined && !RECOVERY.test(view.text.slice(p.end));
   }
   const rest = view.text.slice(tokens[main].end);
-  return /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\b(?:and|so|then) (?:the|all|every|our|its|each|both|no|nothing|payments|users|customers|writes|reads|requests|traffic)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b)/i.test(
-    rest,
-  );
+  if (
+    /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b)/i.test(
+      rest,
+    )
+  )
+    return true;
+  // "…and every payment failed", "…, then the queue backed up": what followed, if it tells a failure ("…and the
+  // deploy starts" tells the next step).
+  const then =
+    /\b(?:and|so|then) (?:the|all|every|our|its|each|both|no|nothing|payments|users|customers|writes|reads|requests|traffic)\b/i.exec(
+      rest,
+    );
+  if (!then) return false;
+  const at = tokens.findIndex((t) => t.start >= tokens[main].end + then.index);
+  return at >= 0 && (harmIn(view, at) || failureOutcomeAfter(tokens, at));
+}
+
+/** A failure told after the conjunction at `k`: "and the cluster partitioned", "then writes stalled". */
+function failureOutcomeAfter(tokens: Token[], k: number): boolean {
+  const np = nounPhraseAt(tokens, k + 1);
+  return !!np && !!tokens[np.end] && failureOutcome(tokens, np.end);
 }
 
 /** "Sione approved his own pull request and shipped a trust bundle…": a change in a second verb of the same subject. */
@@ -304,7 +331,10 @@ export function coordinatedChange(view: SentenceView, verb: number): boolean {
   const { tokens } = view;
   for (let k = verb + 1; k < tokens.length - 1; k++) {
     if (tokens[k].text === ';' || tokens[k].text === '.' || tokens[k].lower === 'but') return false;
-    if (tokens[k].lower === 'and' && tokens[k + 1].pos === 'VERB') return changeAction(view, k + 1);
+    // "T.M. approved and deployed the pricing change that charged Canadian customers in US dollars": the second
+    // verb's change, tied to the failure or followed by its harm.
+    if (tokens[k].lower === 'and' && tokens[k + 1].pos === 'VERB')
+      return changeAction(view, k + 1) || (changeVerb(tokens[k + 1]) && harmIn(view, k + 1));
   }
   return false;
 }

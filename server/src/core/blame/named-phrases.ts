@@ -1,6 +1,6 @@
 import type { SentenceView } from './cues';
 import { clauseStart, nounPhraseAt } from './grammar';
-import { isRoleNoun } from './lexicon';
+import { isRoleNoun, WRONG_ACTION } from './lexicon';
 import { harmIn, isRemedialObject, isRemedy } from './named-actions';
 import type { Token } from './tokens';
 
@@ -63,7 +63,12 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
   // "It was Rahul's deploy that introduced…"
   if (tokens[k] && /^(?:that|which|who)$/.test(tokens[k].lower)) k++;
   // 'Lars "tidied up" the cron table': scare quotes around what the person did.
-  if (/^["“‘']$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.pos === 'VERB') k++;
+  // '@mika-k "just cleaned up…"': an adverb may come first inside the quotes.
+  if (/^["“‘']$/.test(tokens[k]?.text ?? '')) {
+    let x = k + 1;
+    while (tokens[x]?.pos === 'ADV' && x < k + 3) x++;
+    if (tokens[x]?.pos === 'VERB') k++;
+  }
   // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
   if (tokens[k]?.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) k++;
   // "Mandla, the weekend on-call, restarted…": an apposition after the name.
@@ -127,7 +132,7 @@ function apposed(tokens: Token[], start: number): boolean {
 
 /** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
 export const PRAISE =
-  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:to|for))?\s*,?\s*$/i;
+  /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:a lot|so much|very much|a bunch|again|mate))?(?:\s+(?:to|for))?\s*,?\s*$/i;
 
 /**
  * Whether what follows praise tells harm that the praised one did: a verb of harm ("took down", "wiped"), not in a
@@ -145,7 +150,8 @@ export function ironicHarm(view: SentenceView, from: number): boolean {
     if (c > 0 && /^(?:while|when|as|during|before|after|since)$/.test(tokens[c - 1].lower)) continue;
     harm = true;
   }
-  return harm;
+  // "Thanks a lot, Nikolai, for the unscheduled chaos experiment…": praise for a wrong or unplanned action.
+  return harm || WRONG_ACTION.some((re) => re.test(view.text.slice(tokens[from]?.start ?? view.text.length)));
 }
 const REMEDY_NOUNS = new Set(['fix', 'fixes', 'rollback', 'revert', 'workaround', 'mitigation', 'patch', 'hotfix']);
 
