@@ -4,7 +4,6 @@ import { clauseStart, forms, isClausePunct, nounPhraseAt, subjectOf } from './gr
 import {
   actsOnSystem,
   changeAction,
-  changeVerb,
   consequenceAfter,
   coordinatedChange,
   ENDED,
@@ -13,6 +12,16 @@ import {
   isRemedy,
   takesRole,
 } from './named-actions';
+import {
+  CAUSING_VERBS,
+  CHANGING_REMEDIES,
+  causeReason,
+  complementClause,
+  frontedParticiple,
+  LOOKING_VERBS,
+  REPORTING_VERBS,
+  SECOND_VERB,
+} from './named-cause';
 import {
   AGENT_LABEL,
   CAUSAL,
@@ -31,7 +40,6 @@ import {
 } from './named-phrases';
 import type { Token } from './tokens';
 
-/** A named person or @handle as the agent or cause of the failure. */
 /** A span of tokens [start, end): a name, or a pronoun standing for one. */
 interface Span {
   start: number;
@@ -364,115 +372,5 @@ function subjectReason(
     return artefact ? 'artefact' : 'agent';
   if (changeAction(view, main, artefact) || (EXPLANATION.test(prefix) && changeAction(view, main, true)))
     return artefact ? 'artefact' : 'change';
-  return undefined;
-}
-
-/** Verbs of looking into, learning and telling: their object is what the person studied or told. */
-const LOOKING_VERBS = new Set(
-  `analyse analyze investigate inspect examine study research look see watch notice find discover spot identify
-  read hear learn realise realize know confirm verify measure reproduce profile diagnose debug trace observe
-  explain describe document summarise summarize attend join`.split(/\s+/),
-);
-
-/** Remedies that change the system, and may end a good state as well as a bad one: "…fine until Ana restarted…". */
-const CHANGING_REMEDIES = new Set(
-  'restart reboot drain scale failover fail-over patch rotate replace revert rollback'.split(' '),
-);
-
-/** Verbs whose subject is the cause of what follows. */
-const CAUSING_VERBS = new Set(['cause', 'trigger', 'introduce', 'break', 'crash', 'corrupt']);
-
-/** Verbs of saying and thinking that take a clause: "said (that) the deploy…", "admits he ran…". */
-const REPORTING_VERBS = new Set(
-  'say tell admit confess claim explain report write post note mention think believe suspect assume realise realize confirm agree insist argue recall remember guess'.split(
-    ' ',
-  ),
-);
-
-/** Whether a clause starts at `k`: "that …", or a subject followed by its verb ("the deploy had caused…"). */
-function complementClause(tokens: Token[], k: number): boolean {
-  if (tokens[k]?.lower === 'that') return true;
-  const np = nounPhraseAt(tokens, k);
-  if (!np) return false;
-  const v = tokens[np.end];
-  return v?.pos === 'VERB' || v?.pos === 'AUX';
-}
-
-/** Verbs whose action is the verb after them: "begins looking", "started to investigate". */
-const SECOND_VERB = new Set('begin start continue try attempt decide go manage help proceed rush hurry'.split(' '));
-
-/** Whether the sentence opens with a participle clause ("Taking down the whole CI fleet, …"). */
-function frontedParticiple(tokens: Token[]): boolean {
-  let k = 0;
-  while (tokens[k]?.pos === 'ADV') k++;
-  return tokens[k]?.pos === 'VERB' && tokens[k].lower.endsWith('ing');
-}
-
-/**
- * A cause phrase before the subject ("caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia",
- * "the outage is down to Bongani", "The cache was flushed by Bartosz").
- */
-function causeReason(
-  view: SentenceView,
-  subject: Span,
-  phraseEnd: number,
-  artefact: boolean,
-  prefix: string,
-): string | undefined {
-  const { tokens } = view;
-  const by = /\bby\s*$/i.test(prefix);
-  // "The errors stopped after Ayşe toggled the flag off": a time clause after a failure that ended tells the remedy.
-  if (/\b(?:after|since|once)\s*$/i.test(prefix) && ENDED.test(prefix)) return undefined;
-  // "Thanks to Henrik for restoring the replica", "thanks to Henrik, the outage lasted minutes rather than hours":
-  // gratitude for the remedy, not ironic thanks.
-  if (/\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i.test(prefix)) {
-    const rest = view.text.slice(tokens[phraseEnd - 1].end);
-    if (/\brather than\b|\binstead of\b|\bonly\b/i.test(rest)) return undefined;
-    if (tokens[phraseEnd]?.lower === 'for') {
-      const k = phraseEnd + 1;
-      const gerund = tokens[k]?.lower.endsWith('ing') ? k : undefined;
-      if (
-        gerund !== undefined &&
-        (isRemedy(tokens[gerund], tokens[gerund + 1], view) || isRemedialObject(tokens, gerund))
-      )
-        return undefined;
-      if (gerund === undefined && isRemedialObject(tokens, phraseEnd)) return undefined;
-    }
-  }
-  if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd) || (artefact && by)) {
-    // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
-    const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);
-    if (!by || artefact || apposedHarm || harmIn(view, 0, subject.start)) {
-      const byAt = subject.start - 1;
-      let passiveVerb: Token | undefined;
-      for (let k = byAt - 1; k >= 0 && !isClausePunct(tokens[k]); k--) {
-        if (tokens[k].pos === 'VERB') {
-          passiveVerb = tokens[k];
-          break;
-        }
-      }
-      // "written by Ana" credits an author, unless what was written is itself the harm ("the bad query was written
-      // by Yerlan").
-      const remedial =
-        by &&
-        passiveVerb !== undefined &&
-        (isRemedy(passiveVerb) ||
-          (/^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower) &&
-            !harmIn(view, 0, byAt)));
-      if (!remedial) return 'cause';
-    }
-  }
-  // "The cache was flushed by Bartosz during peak traffic": a change done to the system, with the person as its agent.
-  if (by && !artefact) {
-    let passive = -1;
-    for (let k = subject.start - 2; k >= 0 && !isClausePunct(tokens[k]); k--) {
-      if (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADJ' && /ed$/.test(tokens[k].lower))) {
-        passive = k;
-        break;
-      }
-    }
-    const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
-    if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) return 'cause';
-  }
   return undefined;
 }
