@@ -125,7 +125,17 @@ const TIES = new RegExp(
 const UNKNOWN_AGENT =
   /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
 
+/** A capitalised word after a verdict, thanks or a role: "the cause was Somchai", "Cheers Gaz for", "operator Petrov". */
+const UNKNOWN_NAMED =
+  /\b(?:was|is|cheers|thanks|kudos|operator|engineer|contractor|admin|developer|technician|analyst|intern|dba|sre)\s+(\p{Lu}\p{Ll}{1,})\b/giu;
+
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
+  for (const re of [UNKNOWN_AGENT, UNKNOWN_NAMED]) if (unknownMatch(re, text, ctx)) return true;
+  return false;
+}
+
+function unknownMatch(re: RegExp, text: string, ctx: DocContext): boolean {
+  const UNKNOWN_AGENT = re;
   UNKNOWN_AGENT.lastIndex = 0;
   for (let m = UNKNOWN_AGENT.exec(text); m !== null; m = UNKNOWN_AGENT.exec(text)) {
     const word = m[1].toLowerCase();

@@ -160,6 +160,14 @@ function nameReason(
     return subject !== undefined && subject.start <= name.start && subject.end >= name.end && subject.head < name.end;
   });
   if (predicate) return `subject-of-${predicate.kind}`;
+  // "Had it not been for Dario's restart of all brokers, the consumers would never have lost their offsets": the
+  // one without whom the harm would not have happened ("…, we would have lost data" thanks them instead).
+  if (
+    /\b(?:had it not been for|if (?:it )?(?:had(?:n't| not)|were(?:n't| not)) (?:been )?for|were it not for|if not for|but for)\s*$/i.test(
+      before,
+    )
+  )
+    return /\b(?:would|could|might)(?:n't| not| never)\b/i.test(after) && harmIn(view, name.end) ? 'cause' : undefined;
   // The answer to "Who broke prod?"
   if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
     return 'answer';
@@ -208,6 +216,9 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   if (quoted && QUOTE_MARKS.has(tokens[end]?.text ?? '')) end++;
   return end;
 }
+
+/** Words that say things got better after an action: a remedy in quotes that worked was only modest. */
+const RECOVERY_AFTER = /\b(?:resolv\w*|recover\w*|restor\w*|fixed it|worked)\b/i;
 
 /** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
 const EXPLANATION =
@@ -284,6 +295,14 @@ function subjectReason(
       .some((t, k) => t.pos === 'VERB' && t.lower !== t.lemma && isRemedy(t, tokens[subject.end + k + 1], view))
   )
     return 'cause-label';
+  // "Hope's reindex job is the reason search was empty": the person's work named as the cause.
+  if (
+    artefact &&
+    /^\s*(?:is|was) (?:the|what|our) (?:\w+ )?(?:reason|cause|trigger|culprit)\b/i.test(
+      view.text.slice(tokens[phraseEnd - 1].end),
+    )
+  )
+    return 'artefact';
   const v = verbAfter(tokens, phraseEnd, subject.start);
   if (v === undefined) return undefined;
   const verb = tokens[v];
@@ -331,6 +350,10 @@ function subjectReason(
         view.text,
       ));
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
+  // 'Jonno "fixed" the NTP config': a remedy in scare quotes is the change that broke things.
+  const scare = QUOTE_MARKS.has(tokens[main - 1]?.text ?? '') && QUOTE_MARKS.has(tokens[main + 1]?.text ?? '');
+  if (scare && isRemedy(tokens[main], undefined, view) && !RECOVERY_AFTER.test(view.text.slice(tokens[main].end)))
+    return artefact ? 'artefact' : 'agent';
   // A subordinate clause of cause ("because Kwame ran…", "after @rafa.m truncated…", "when Kenji ran…").
   // "…started double-charging once Mireille switched…": the tagger may call the subordinator an adverb.
   // "The 502s began the moment Ayşe toggled…": a noun of time as the subordinator.

@@ -13,7 +13,7 @@ import {
   SYSTEM_NOUNS,
 } from './lexicon';
 import { honorificNameAt, initialNameAt, initialsAt, insideQuotes, loginAt } from './name-forms';
-import { givenNames, namesAlsoWords } from './names';
+import { givenNames, namesAlsoWords, STRICT_NAMES } from './names';
 import { isEnglishWord } from './nlp';
 import type { Token } from './tokens';
 
@@ -135,11 +135,24 @@ function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext): bool
       (next.pos === 'VERB' && /[^s]s$/.test(next.lower) && next.lemma !== next.lower && !!prev) ||
       // "who" stands for a person: "It was Dolores who…", "Baz, who was on call, …".
       next.lower === 'who' ||
+      // 'Jonno "fixed" the NTP config': a verb in scare quotes.
+      (/^["“‘']$/.test(next.text) &&
+        tokens[i + 2]?.pos === 'VERB' &&
+        (/ed$/.test(tokens[i + 2].lower) || IRREGULAR_PAST.test(tokens[i + 2].lower))) ||
+      // "Min-jun should have known better": hindsight about a person.
+      (/^(?:should|could|would|must|might)$/.test(next.lower) && tokens[i + 2]?.lower === 'have') ||
       (next.text === ',' && /^(?:the|our|who|whose|you)$/.test(tokens[i + 2]?.lower ?? '')));
   const agentBefore =
     (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
     // "Cheers, Gazza, for…", "Thanks a lot, Nikolai, for…": the one thanked (or thanked ironically) is a person.
     (prev?.text === ',' && (next?.text === ',' || next?.lower === 'for') && thankedBefore(tokens, i - 1)) ||
+    // "Cheers Gaz for…"
+    (!!prev && THANKS.test(prev.lower) && (next?.lower === 'for' || next?.text === ',')) ||
+    // "operator Petrov", "contractor Mbeki": a surname after a role.
+    (!!prev && prev.pos === 'NOUN' && isRoleNoun(prev.lower) && prev.end + 1 === t.start) ||
+    // "The cause, in short, was Somchai.": the one a verdict names.
+    (/^(?:was|is)$/.test(prev?.lower ?? '') &&
+      tokens.slice(Math.max(0, i - 7), i - 1).some((x) => /^(?:cause|culprit|fault|trigger|reason)$/.test(x.lower))) ||
     // "down to Gaz pulling the wrong feed", "because of Baz running…": a cause phrase, then what the person did.
     (causalPreposition(tokens, i) && next?.pos === 'VERB' && next.lower.endsWith('ing'));
   if (!agentAfter && !agentBefore) return false;
@@ -180,9 +193,19 @@ const HONORIFICS = /^(?:sir|madam|ma'am|ji|san|sahib|saab|bhai|didi|sensei)$/;
  */
 function wordNameInContext(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
-  // "Kudos to Brad for…", "Thanks, Hope, for…": the one thanked is a person.
+  // "Kudos to Brad for…", "Thanks, Hope, for…", "Thanks a lot, Ray — …": the one thanked is a person.
   const thanked = tokens[i - 1]?.lower === 'to' || tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1];
-  if (thanked && THANKS.test(thanked.lower) && (next?.lower === 'for' || next?.text === ',')) return true;
+  const afterThanks = next?.lower === 'for' || next?.text === ',' || /^[—–]$/.test(next?.text ?? '');
+  if (thanked && THANKS.test(thanked.lower) && afterThanks) return true;
+  if (tokens[i - 1]?.text === ',' && afterThanks && thankedBefore(tokens, i - 1)) return true;
+  // "it was Miles killing the leader pod", "It was Art who…": the one a cleft picks out.
+  if (
+    /^(?:was|is)$/.test(tokens[i - 1]?.lower ?? '') &&
+    tokens[i - 2]?.lower === 'it' &&
+    (next?.lower === 'who' || (next?.pos === 'VERB' && next.lower.endsWith('ing')))
+  )
+    return true;
+  if (STRICT_NAMES.has(normalise(tokens[i].text))) return strictNameInContext(tokens, i);
   // "It's on Malik", "the outage is on Hope": a failure put on someone.
   if (tokens[i - 1]?.lower === 'on' && /^(?:'s|’s|is|was)$/.test(tokens[i - 2]?.lower ?? '')) return true;
   if (!next) return false;
@@ -208,6 +231,29 @@ function wordNameInContext(tokens: Token[], i: number): boolean {
 }
 
 const THANKS = /^(?:thanks|thank|cheers|kudos|props|shout-?out|ta)$/;
+
+/** Verbs whose subject is as often a time as a person: "May saw record traffic", "June brought two outages". */
+const TIME_SUBJECT_VERBS = /^(?:saw|brought|marked|was|had|began|started|ended|came|followed|showed|went|passed)$/;
+
+/**
+ * A name that is also a modal, a month or a verb ("Will", "May", "Grant"), as the subject of a change in the past
+ * with its object: "Will dropped the `sessions` table", "Grant revoked the role's grants".
+ */
+function strictNameInContext(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const object = tokens[i + 2];
+  if (!next || !object || TIME_SUBJECT_VERBS.test(next.lower)) return false;
+  const past = /[^e]ed$|[^aeiou]ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower);
+  const prev = tokens[i - 1];
+  const start =
+    !prev || /^[^\p{L}\p{N}]/u.test(prev.text) || /^(?:and|but|then|because|when|after|so)$/.test(prev.lower);
+  return (
+    past &&
+    start &&
+    (next.pos === 'VERB' || next.pos === 'ADJ' || next.pos === 'NOUN') &&
+    (/^(?:the|a|an|all|every|our|its|their|his|her|both)$/.test(object.lower) || object.text === '`')
+  );
+}
 
 /** What the word lists say about a capitalised word, whatever the document. */
 interface NameFacts {
@@ -318,9 +364,11 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an' || prev.lower === 'our'))
     return undefined;
   let end = i + 1;
-  // A surname: the next capitalised word, unless it is a product or a system noun.
-  const next = tokens[end];
-  if (next && isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower)) end++;
+  // A surname: the next capitalised words (two at most: "Nguyễn Văn Tuấn"), unless a product or a system noun.
+  const surname = (x: Token | undefined) =>
+    !!x && isTitleCase(x.text) && !PRODUCTS.has(normalise(x.text)) && !SYSTEM_NOUNS.has(x.lower);
+  if (surname(tokens[end])) end++;
+  if (end === i + 2 && surname(tokens[end]) && tokens[end].pos === 'PROPN' && tokens[end + 1]?.pos === 'VERB') end++;
   // "Nikolai P.": an initial after the given name is its surname.
   if (
     end === i + 1 &&

@@ -50,6 +50,16 @@ const FILLERS = new Set([
   'repeatedly',
 ]);
 
+/** Irregular pasts and participles the model may tag as nouns, with their base forms. */
+const IRREGULAR_FORMS = new Map(
+  `overwrote:overwrite overwritten:overwrite rewrote:rewrite rewritten:rewrite broke:break broken:break
+  forgot:forget forgotten:forget froze:freeze frozen:freeze tore:tear torn:tear threw:throw thrown:throw
+  blew:blow blown:blow drove:drive driven:drive hid:hide hidden:hide undid:undo undone:undo`
+    .trim()
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 /** Fixes tags the small model gets wrong and our rules depend on. */
 export function repairTags(tokens: Token[]): void {
   tokens.forEach((t, i) => {
@@ -103,6 +113,34 @@ export function repairTags(tokens: Token[]): void {
       next?.pos === 'AUX'
     )
       t.pos = 'NOUN';
+    // "import overwrote the field", "were overwritten by": an irregular past the model calls a noun.
+    const base = IRREGULAR_FORMS.get(t.lower);
+    if (base && t.pos === 'NOUN' && prev && prev.pos !== 'DET' && prev.pos !== 'ADJ') {
+      t.pos = 'VERB';
+      t.lemma = base;
+    }
+    // "Adebayo's manual edit of…", "Sione's weekend upgrade of…": a bare verb after a possessive and a modifier.
+    if (
+      t.pos === 'VERB' &&
+      t.lower === t.lemma &&
+      (prev?.pos === 'ADJ' || prev?.pos === 'NOUN') &&
+      tokens[i - 2]?.lower === "'s" &&
+      (!next || next.pos === 'ADP' || next.pos === 'PUNCT')
+    )
+      t.pos = 'NOUN';
+    // "…with a three-week-old state file, and…": a bare verb after a noun, before punctuation, is the head noun.
+    if (t.pos === 'VERB' && t.lower === t.lemma && prev?.pos === 'NOUN' && next?.pos === 'PUNCT' && next.text !== '`')
+      t.pos = 'NOUN';
+    // ", logging out the whole player base": a participle clause the model took for a noun.
+    if (
+      t.pos === 'NOUN' &&
+      t.lower.endsWith('ing') &&
+      prev?.text === ',' &&
+      /^(?:out|off|up|down|over)$/.test(next?.lower ?? '')
+    ) {
+      t.pos = 'VERB';
+      t.lemma = t.lower.replace(/ging$/, 'g').replace(/ing$/, '');
+    }
     // Capitalised mid-sentence words the model calls nouns are names or products.
     if (
       t.pos === 'NOUN' &&

@@ -118,6 +118,7 @@ export const FAILURE_OUTCOMES = words(`
   partition partitioned hang hung freeze froze frozen panic panicked wedge wedged flap flapped thrash thrashed
   degrade degraded choke choked die died overflow overflowed explode exploded collapse collapsed buckle buckled
   timeout time-out diverge diverged desync desynced oom oomed segfault segfaulted brownout stall stalled
+  disappear disappeared vanish vanished
 `);
 
 /** Nouns and adjectives that describe a failure or a bad outcome. */
@@ -147,7 +148,11 @@ export const WRONG_ACTION = [
   /\b(?:secrets?|credentials?|passwords?|\.env|api keys?|connection strings?|private keys?)\b[^;]{0,40}\b(?:to|into|onto|in|on) (?:a |an |the |our |his |her |their )?(?:public|staging|test|personal|shared|world-readable)\b/i,
   /\b(?:prod(?:uction)?|live|customer|private)\b[^;]{0,40}\b(?:to|into|onto|in|on) (?:a |an |the |our |his |her |their )?(?:public|personal|world-readable)\b/i,
   // Housekeeping that took what something still needed: "…, including the one the ingestion service needed".
-  /\bincluding (?:the )?(?:one|ones)\b[^.;]{0,40}\b(?:needed|used|relied on|depended on|required)\b/i,
+  /\bincluding (?:the )?(?:one|ones)\b[^.;]{0,40}\b(?:needs?|needed|uses?|used|rel(?:y|ies|ied) on|depends? on|depended on|required)\b/i,
+  // Data sent to the wrong person: "emailed each applicant's decision to a different applicant".
+  /\bto (?:a |an |the )?(?:different|another|other) (?:customer|user|applicant|patient|client|person|account|tenant|recipient)s?\b/i,
+  // Cover removed: "edited the rota so that nobody was on call".
+  /\bso that (?:nobody|no one|nothing|none)\b/i,
   // An effect on customers' money or access, in a relative clause: "the change that charged Canadian customers…".
   /\b(?:that|which) (?:then )?(?:charged|billed|overcharged|double-charged|locked out|logged out|exposed|unsubscribed)\b[^.;]{0,30}\b(?:customers|users|clients|subscribers|merchants|patients|members|accounts)\b/i,
 ];

@@ -114,7 +114,8 @@ export function isRemedialObject(tokens: Token[], verb: number): boolean {
   for (let k = verb + 1; k < tokens.length && k < verb + 12; k++) {
     const t = tokens[k];
     // "approved the change ticket without reading the rollback plan": what comes after "without" is not the object.
-    if (isClausePunct(t) || /^(?:which|and|without|instead|rather)$/.test(t.lower)) break;
+    if (isClausePunct(t) || /^(?:which|and|without|instead|rather|while|when|during|before|after)$/.test(t.lower))
+      break;
     if (REMEDY_OBJECTS.has(t.lower) || (t.lower === 'back' && forms(tokens[verb]).includes('roll'))) return true;
     if (removal && PROBLEM_OBJECTS.has(t.lower)) return true;
   }
@@ -132,6 +133,13 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
       return harmIn(view, k + 1);
     // "…, so every payment confirmation after 11:05 was rejected": the result, after "so".
     if (t.text === ',' && tokens[k + 1]?.lower === 'so' && tokens[k + 2]) return harmIn(view, k + 2);
+    // "…; that's how the interception happened", "…, which is why the queue backed up": the action explains it.
+    if (
+      (t.text === ';' || t.text === ',' || t.text === '—' || t.text === '–') &&
+      /^\s*(?:that|which|this)(?:['’]s| is| was) (?:how|why)\b/i.test(view.text.slice(t.end)) &&
+      !RECOVERY.test(view.text.slice(t.end))
+    )
+      return true;
     // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
     // "…and the cluster partitioned", "…, and that change is what took the API offline": after "and".
     if (
@@ -304,7 +312,7 @@ function causalContext(view: SentenceView, main: number): boolean {
   }
   const rest = view.text.slice(tokens[main].end);
   if (
-    /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b)/i.test(
+    /(?:,\s*(?:which|causing|leaving|locking|taking|breaking|sending|wiping|dropping|so)\b|\bresulting in\b|\bwhich (?:then )?\w+ed\b|[;,—–]\s*(?:that|which|this)(?:['’]s| is| was) (?:how|why)\b)/i.test(
       rest,
     )
   )
@@ -322,8 +330,9 @@ function causalContext(view: SentenceView, main: number): boolean {
 
 /** A failure told after the conjunction at `k`: "and the cluster partitioned", "then writes stalled". */
 function failureOutcomeAfter(tokens: Token[], k: number): boolean {
-  const np = nounPhraseAt(tokens, k + 1);
-  return !!np && !!tokens[np.end] && failureOutcome(tokens, np.end);
+  for (let x = k + 1; x < tokens.length && !isClausePunct(tokens[x]); x++)
+    if (tokens[x].pos === 'VERB' && failureOutcome(tokens, x)) return true;
+  return false;
 }
 
 /** "Sione approved his own pull request and shipped a trust bundle…": a change in a second verb of the same subject. */

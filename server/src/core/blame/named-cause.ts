@@ -87,7 +87,11 @@ export function causeReason(
   }
   if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd) || (artefact && by)) {
     // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
-    const apposedHarm = by && tokens[phraseEnd]?.text === ',' && harmIn(view, phraseEnd);
+    // "The rota was edited by Drew so that nobody was on call": a result clause after the agent.
+    const apposedHarm =
+      by &&
+      (tokens[phraseEnd]?.text === ',' || /^\s*so that\b/i.test(view.text.slice(tokens[phraseEnd - 1].end))) &&
+      harmIn(view, phraseEnd);
     if (!by || artefact || apposedHarm || harmIn(view, 0, subject.start)) {
       const byAt = subject.start - 1;
       let passiveVerb: Token | undefined;

@@ -68,6 +68,15 @@ const STOPWORD_NAMES = words(`
 `);
 
 /**
+ * Names that are also a modal, a month or a common verb ("Will", "May", "June", "Grant", "Ray", "Bill"): a name
+ * only where nothing else fits, as the subject of a change in the past ("Will dropped the table"), the one thanked,
+ * or the one a cleft picks out ("it was Art who…"), never by a possessive or an auxiliary ("June's release").
+ */
+export const STRICT_NAMES = words(`
+  will may june april august grant ray bill art guy lance gene
+`);
+
+/**
  * Given names of Pacific and Indigenous cultures that the generated lists lack (Hawaiian, Māori, Samoan, Tongan,
  * Fijian, Inuit, Sámi and others): common names from public naming references, not from any test set.
  */
@@ -86,8 +95,8 @@ const PACIFIC_NAMES = words(`
 
 /** Names that are also words and never names in the sentences we read ("Will", "May", "Said"). */
 const NEVER_NAMES = words(`
-  will may can june april august said even alone nine one so long job chance major general
-  page art bill guy lance grant ray gene sky star song sun he she it we me us you they his her
+  can said even alone nine one so long job chance major general
+  page sky star song sun he she it we me us you they his her
 `);
 
 let alsoWords: ReadonlySet<string> | undefined;
@@ -98,7 +107,9 @@ let firstNames: ReadonlySet<string> | undefined;
  * (the lists hold some 21,000 names; most documents never ask).
  */
 export function namesAlsoWords(): ReadonlySet<string> {
-  alsoWords ??= new Set([...words(GIVEN_NAMES_ALSO_WORDS), ...STOPWORD_NAMES].filter((n) => !NEVER_NAMES.has(n)));
+  alsoWords ??= new Set(
+    [...words(GIVEN_NAMES_ALSO_WORDS), ...STOPWORD_NAMES, ...STRICT_NAMES].filter((n) => !NEVER_NAMES.has(n)),
+  );
   return alsoWords;
 }
 
