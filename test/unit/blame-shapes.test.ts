@@ -66,4 +66,54 @@ describe('blame shapes (issue 9, sixth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
     }
   });
+
+  it('finds names that are also words by their grammar, and harm told by a verdict, a result or a counterfactual', () => {
+    for (const body of [
+      'Will truncated the `orders` table on the primary at 02:10.',
+      'Grant disabled the replication slot on the payments cluster, and every replica stopped applying changes.',
+      'It was Miles dropping the leader lease in the middle of the election.',
+      'Thanks a lot, Ray — your personal build image pushed as `latest` broke every CI job.',
+      'The root cause, to be blunt, was Oyelaran.',
+      'Cheers Baz for the "small tweak" that knocked out the EU storefront.',
+      'The nightly tapes were overwritten by technician Kowalczyk when he loaded them early.',
+      "Hope's reindex job is the reason search was empty all morning.",
+      "Had it not been for Dario's restart of every broker at once, the consumers would never have lost their offsets.",
+      "Noa turned off certificate checks in the shared client; that's how the interception happened.",
+      'The on-call rota was edited by Drew so that nobody was on call over the holiday.',
+      "Root cause (per the review board): Mr. Adeyemi's manual edit of the routing table.",
+      'Tuan Anh Nguyen deleted the prod namespace while cleaning up old preview environments.',
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    }
+  });
+
+  it('finds hindsight, judgment and human error in more shapes', () => {
+    const cases: [string, string][] = [
+      ['Why on earth did nobody check the backups before the upgrade?', 'blame/counterfactual'],
+      ['If someone had just re-run the migration checks, we would have caught it.', 'blame/counterfactual'],
+      ['The finance office should have renewed the certificate before it expired.', 'blame/counterfactual'],
+      ['The operator had only to press cancel on the prompt.', 'blame/counterfactual'],
+      ['The support engineer ignored the pager for an hour.', 'blame/judgment'],
+      ['The deploying engineer was at fault.', 'blame/judgment'],
+      ['The issue, as usual, was between the keyboard and the chair.', 'blame/human-error'],
+    ];
+    // One verdict per sentence, however many hindsight phrases it holds.
+    for (const [body, rule] of cases) assert.deepEqual([...new Set(rulesOf(body))], [rule], body);
+  });
+
+  it('leaves the look-alikes of those shapes alone', () => {
+    for (const body of [
+      'May saw the highest traffic of the year.',
+      "June's release added the new retry policy.",
+      'Will the new alerting catch this class of failure?',
+      'Grant the deploy role to the release bot only.',
+      'Had it not been for Dario restarting the brokers, we would have lost the queue.',
+      'The cache had only to warm up before latency recovered.',
+      'We avoid the question "who should have caught this?" in our reviews.',
+      "Early chat messages called it 'a careless push'; the review found the tool gave no warning.",
+      'The cause, as far as we can tell, was the retry storm.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
 });

@@ -111,7 +111,7 @@ export function analyzeBlame(
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|props|shout-?out|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own)\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own)\b|[:|]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]
@@ -139,13 +139,14 @@ function unknownMatch(re: RegExp, text: string, ctx: DocContext): boolean {
   UNKNOWN_AGENT.lastIndex = 0;
   for (let m = UNKNOWN_AGENT.exec(text); m !== null; m = UNKNOWN_AGENT.exec(text)) {
     const word = m[1].toLowerCase();
+    // Where the word itself starts (the match may begin with "by" or "Cheers").
+    const at = m.index + m[0].indexOf(m[1]);
     if (ctx.systems.has(word) || isKnownWord(m[1], ctx, true)) continue;
     if (!isEnglishWord(word)) return true;
     // A short word capitalised after a word may be a nickname ("because Mo set"): entities decides by the grammar.
     if (
       word.length <= 3 &&
-      (/\p{L}\s$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
-        /^['’]s/.test(text.slice(m.index + m[1].length)))
+      (/\p{L}\s$/u.test(text.slice(Math.max(0, at - 2), at)) || /^['’]s/.test(text.slice(at + m[1].length)))
     )
       return true;
   }

@@ -44,6 +44,7 @@ const CUES: Prefixed[] = [
     pattern: String.raw`\b(?:just|only|simply) (?:had|needed|has|need|needs|have) to\b`,
     prefixes: ['just', 'only', 'simp'],
   },
+  { pattern: String.raw`\b(?:had|needed) (?:only|just|simply) to\b`, prefixes: ['had ', 'need'] },
   {
     pattern: String.raw`\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of\b`,
     prefixes: ['simp', 'just', 'only', 'mere', 'real'],
@@ -67,6 +68,7 @@ const CUES: Prefixed[] = [
   },
   { pattern: String.raw`\bmade (?:an?|the|one) (?:[\w-]+ )?(?:mistake|error|slip|blunder)`, prefixes: ['made'] },
   { pattern: 'pebkac', prefixes: ['pebk'] },
+  { pattern: 'keyboard and (?:the )?chair', prefixes: ['keyb'] },
   { pattern: 'pebcak', prefixes: ['pebc'] },
   { pattern: 'layer[- ]?(?:8|eight)', prefixes: ['laye'] },
   // classification labels that name people: "cause class: people", "Category = personnel"

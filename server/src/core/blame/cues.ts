@@ -55,14 +55,14 @@ export function isQuoted(view: SentenceView, start: number, end: number): boolea
   const open = (before.match(/["“”]/g) ?? []).length;
   if (open % 2 === 1 && /["“”]/.test(after)) return true;
   if (/[‘'`*_]\s*$/.test(before) && /^\s*[’'`*_]/.test(after) && /[‘'`]\s*$/.test(before)) return true;
-  return /\b(?:the (?:term|phrase|word|words|label|expression)s?|phrases? (?:such as|like)|words? (?:such as|like)|terms? (?:such as|like)|saying|say|write|writing|use the|using the|calling it|call it|called it)\s*["“‘']?\s*$/i.test(
+  return /\b(?:the (?:term|phrase|word|words|label|expression)s?|phrases? (?:such as|like)|words? (?:such as|like)|terms? (?:such as|like)|saying|say|write|writing|use the|using the|calling it|call it|called it)\s*["“‘']?\s*(?:(?:an?|the)\s+)?$/i.test(
     before,
   );
 }
 
 /** Sentences that reject or report a phrase rather than use it ("we avoid saying", "an earlier draft said"). */
 const REJECTING_BEFORE =
-  /\b(?:avoid(?:s|ed|ing)?|refrain(?:s|ed)? from|(?:do|does|did|should|must|will|would) not (?:say|use|write|call|blame|accept)|don'?t (?:say|use|write|call|blame|accept)|never (?:say|use|write|call|blame|accept)|no longer|rather than|instead of|not (?:a|the|just|simply|about|because of|due to) |isn'?t (?:about )?|wasn'?t |stop (?:saying|using|calling|blaming)|ban(?:s|ned)?|rejects?|rejected|earlier draft|previous draft|first draft|replac(?:e|ed|ing) (?:the )?(?:word|phrase|term|label)|rewrit(?:e|es|ing|ten)|reword(?:s|ed|ing)?|such as|like "|labels? like|words like|terms like|phrases like)\b/i;
+  /\b(?:avoid(?:s|ed|ing)?|refrain(?:s|ed)? from|(?:do|does|did|should|must|will|would) not (?:say|use|write|call|blame|accept)|don'?t (?:say|use|write|call|blame|accept)|never (?:say|use|write|call|blame|accept)|no longer|rather than|instead of|not (?:a|the|just|simply|about|because of|due to) |not ["“‘']|isn'?t (?:about )?|wasn'?t |stop (?:saying|using|calling|blaming)|ban(?:s|ned)?|rejects?|rejected|earlier draft|previous draft|first draft|replac(?:e|ed|ing) (?:the )?(?:word|phrase|term|label)|rewrit(?:e|es|ing|ten)|reword(?:s|ed|ing)?|such as|like "|labels? like|words like|terms like|phrases like)\b/i;
 const REJECTING_AFTER =
   /^[^.;]*\b(?:replaced|rewrote|rewritten|reworded|struck|retracted|removed|dropped) (?:that|it|this|the (?:label|phrase|word|term))|^\s*(?:is|was) (?:not|never) (?:a|the|an) (?:root |real |actual )?(?:cause|explanation|answer|conclusion)|^\s*(?:is|was) (?:a|the|only a|just a) (?:symptom|starting point|start|label|question)|^[^.]*\bwhere (?:an?|the) (?:inquiry|investigation|analysis|review) (?:starts|begins)|^\s*(?:bias|fallacy)/i;
 

@@ -192,15 +192,18 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
       push(i, i + 1, 'obvious');
       return;
     }
-    // "just had to", "only needed to", "all the on-call needed to do was".
+    // "just had to", "only needed to", "had only to", "all the on-call needed to do was".
+    const minimizer = tok.lower === 'just' || tok.lower === 'only' || tok.lower === 'simply';
     if (
-      (tok.lower === 'just' || tok.lower === 'only' || tok.lower === 'simply') &&
-      ['had', 'needed', 'has', 'needs', 'need', 'have'].includes(tokens[i + 1]?.lower ?? '') &&
-      tokens[i + 2]?.lower === 'to'
+      (minimizer &&
+        ['had', 'needed', 'has', 'needs', 'need', 'have'].includes(tokens[i + 1]?.lower ?? '') &&
+        tokens[i + 2]?.lower === 'to') ||
+      (minimizer && /^(?:had|needed)$/.test(tokens[i - 1]?.lower ?? '') && tokens[i + 1]?.lower === 'to')
     ) {
       const subject = entityOf(view, subjectOf(tokens, i));
       const firstPerson = /^(?:we|i)$/i.test(tokens[subjectOf(tokens, i)?.head ?? -1]?.lower ?? '');
-      if (blamable(subject) && !firstPerson) push(i, i + 3, 'minimizer');
+      const after = tokens[i + 1]?.lower === 'to';
+      if (blamable(subject) && !firstPerson) push(after ? i - 1 : i, after ? i + 2 : i + 3, 'minimizer');
       return;
     }
     if (
@@ -233,6 +236,12 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
     ) {
       // A five-whys question about a system ("Why was the download not tested?") is fine; one about a person is not.
       let k = 1;
+      // "Why on earth did…", "Why the hell didn't…": an intensifier after the question word.
+      if (
+        /^(?:on|the|in)$/.test(tokens[k]?.lower ?? '') &&
+        /^(?:earth|hell|heck|world)$/.test(tokens[k + 1]?.lower ?? '')
+      )
+        k += 2;
       while (
         tokens[k] &&
         (tokens[k].pos === 'AUX' ||

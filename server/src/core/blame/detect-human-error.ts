@@ -112,7 +112,7 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     reason: 'classification',
   },
   {
-    re: /\b(?:pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)(?: (?:issue|problem|error|fault))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble)\b/gi,
+    re: /\b(?:pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)(?: (?:issue|problem|error|fault))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble|between (?:the )?keyboard and (?:the )?chair)\b/gi,
     reason: 'slang',
   },
   {
@@ -180,7 +180,7 @@ const RECORDED =
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const NEEDED = new RegExp(
-  `${SLIP}|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)|finger|[:=]\\s*['‘"“]?(?:people|personnel|operator)\\b`,
+  `${SLIP}|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|keyboard and|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)|finger|[:=]\\s*['‘"“]?(?:people|personnel|operator)\\b`,
   'i',
 );
 

@@ -477,6 +477,11 @@ export function classify(tokens: Token[], np: NounPhrase, ctx: DocContext): Enti
         'folks',
         'members',
         'support',
+        'office',
+        'desk',
+        'helpdesk',
+        'help-desk',
+        'servicedesk',
       ].includes(role) || GROUP_ACRONYMS.has(role);
     return { kind: group ? 'group' : 'person', negative };
   }

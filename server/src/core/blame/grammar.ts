@@ -141,6 +141,18 @@ export function repairTags(tokens: Token[]): void {
       t.pos = 'VERB';
       t.lemma = t.lower.replace(/ging$/, 'g').replace(/ing$/, '');
     }
+    // "the deploying engineer": a participle between a determiner and its noun is a modifier.
+    if (t.pos === 'VERB' && t.lower.endsWith('ing') && prev?.pos === 'DET' && next?.pos === 'NOUN') t.pos = 'ADJ';
+    // "did nobody test the restore", "had just re-run the smoke tests": a verb after its auxiliary and subject.
+    if (
+      t.pos === 'NOUN' &&
+      next?.pos === 'DET' &&
+      ((prev?.pos === 'PRON' && /^(?:did|does|do|didn't|would|could|should)$/.test(tokens[i - 2]?.lower ?? '')) ||
+        (/^re-\w+$/.test(t.lower) && (prev?.pos === 'AUX' || (prev?.pos === 'ADV' && tokens[i - 2]?.pos === 'AUX'))))
+    ) {
+      t.pos = 'VERB';
+      if (/^re-/.test(t.lower) && t.lemma === t.lower) t.lemma = t.lower === 're-ran' ? 're-run' : t.lower;
+    }
     // Capitalised mid-sentence words the model calls nouns are names or products.
     if (
       t.pos === 'NOUN' &&

@@ -18,7 +18,7 @@ export const ROLE_NOUNS = words(`
   people individual someone somebody member members folk folks team squad crew group department org
   organisation organization management leadership manager director vp cto ceo executive supervisor boss owner releaser deployer
   approvers scribe facilitator investigator moderator support-engineer agent customer client-admin
-  requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
+  office desk helpdesk help-desk servicedesk requester requestor submitter assignee implementer pm po product-owner scrum-master designer researcher writer editor volunteer student partner
   firefighter duty-engineer shift oncaller dri captain pilot driver worker user admin operator
   noc soc sde sdet tpm ciso cio cso coo cfo tam csm tse nocs socs tech techs support
 `);
@@ -210,7 +210,7 @@ export const IGNORED_OBJECTS = words(`
   warning warnings alert alerts alarm alarms page pages error errors test tests check checks advice policy
   policies process procedure procedures runbook runbooks feedback concern concerns failure failures signal
   signals red flag flags prompt prompts message messages instruction instructions guideline guidelines freeze
-  review reviews notification notifications recommendation recommendations
+  review reviews notification notifications recommendation recommendations pager pagers
 `);
 
 /** Participles of human work: a passive "should have been <this>" implies a person ("should have been caught"). */
