@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { detectNamed } from '../server/src/core/blame/detect-named';
 import { nameAt } from '../server/src/core/blame/entities';
-import { repairTags } from '../server/src/core/blame/grammar';
 import { winkTagger } from '../server/src/core/blame/nlp';
+import { repairTags } from '../server/src/core/blame/tag-repair';
 import { tagTokens } from '../server/src/core/blame/tokens';
 import { analyzeText } from '../test/helpers/analyze';
 import { documentFor } from './bench/_blame-score';

@@ -8,12 +8,13 @@ import { detectJudgment } from './detect-judgment';
 import { detectNamed } from './detect-named';
 import { buildDocContext } from './doc-context';
 import { type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
-import { repairTags } from './grammar';
 import { mayHaveTargetLemma } from './lemma-targets';
-import { HARM_VERBS, HARM_WORDS, WRONG_ACTION } from './lexicon';
+import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, type Sentence, sourceOffset, splitSentences } from './prose';
+import { repairTags } from './tag-repair';
 import { lazilyTaggedTokens, type Tagger } from './tokens';
+import { WRONG_ACTION } from './wrong-actions';
 
 /** Sentences longer than this (in UTF-16 units) are not analysed for blame. */
 export const MAX_SENTENCE = 4_000;

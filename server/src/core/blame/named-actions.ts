@@ -1,7 +1,8 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt } from './grammar';
-import { FAILURE_OUTCOMES, HARM_VERBS, HARM_WORDS, REMEDY_VERBS, WRONG_ACTION } from './lexicon';
+import { FAILURE_OUTCOMES, HARM_VERBS, HARM_WORDS, REMEDY_VERBS } from './lexicon';
 import type { Token } from './tokens';
+import { WRONG_ACTION } from './wrong-actions';
 
 /** What a named person did: harm, a remedy, talk, a change to the system, and whether the sentence ties it to the failure. */
 

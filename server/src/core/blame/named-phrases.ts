@@ -1,8 +1,9 @@
 import type { SentenceView } from './cues';
 import { clauseStart, nounPhraseAt } from './grammar';
-import { isRoleNoun, WRONG_ACTION } from './lexicon';
+import { isRoleNoun } from './lexicon';
 import { harmIn, isRemedialObject, isRemedy } from './named-actions';
 import type { Token } from './tokens';
+import { WRONG_ACTION } from './wrong-actions';
 
 /** The phrases around a name that make it a cause: a possessive artefact, a causal preposition, a label, a verdict. */
 

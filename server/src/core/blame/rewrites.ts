@@ -1,7 +1,8 @@
 import type { BlameFinding } from './analysis';
-import { repairTags, subjectOf } from './grammar';
+import { subjectOf } from './grammar';
 import { winkTagger } from './nlp';
 import { sourceOffset } from './prose';
+import { repairTags } from './tag-repair';
 import { type Token, tagTokens } from './tokens';
 
 /**

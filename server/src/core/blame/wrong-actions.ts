@@ -1,0 +1,28 @@
+// Phrases that mark what a named person did as the wrong action, when no word of harm says so: the wrong target,
+// a change without the usual checks, secrets or data put in public, effects on customers (read by harmIn).
+
+/** Phrases that mark an action as the wrong one. */
+export const WRONG_ACTION = [
+  /\binstead of\b/i,
+  /\bby (?:mistake|accident)\b/i,
+  /\b(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously)\b/i,
+  /\bwithout (?:first )?(?:updating|testing|checking|reviewing|telling|notifying|verifying|a review|review|approval|asking|announcing|warning|waiting)\b/i,
+  /\bagainst (?:the )?prod(?:uction)?\b/i,
+  /\bwrong\b/i,
+  // A remedy aimed at what was working: "ran the failover playbook against the healthy primary".
+  /\bagainst (?:the |a |an )?(?:healthy|working|live|good|active)\b/i,
+  /\b(?:restart|reboot|kill|drain|delet|wip|stopp|shut|promot|demot|fail)\w* (?:over |down )?(?:the |a )?(?:healthy|working|good)\b/i,
+  // A change nobody planned: "the unscheduled chaos experiment", "an unannounced config push".
+  /\b(?:unscheduled|unannounced|unplanned|unapproved|unauthori[sz]ed|unsanctioned|impromptu)\b/i,
+  // Production data or secrets put where they do not belong: "uploaded the production .env file to the public bucket".
+  /\b(?:secrets?|credentials?|passwords?|\.env|api keys?|connection strings?|private keys?)\b[^;]{0,40}\b(?:to|into|onto|in|on) (?:a |an |the |our |his |her |their )?(?:public|staging|test|personal|shared|world-readable)\b/i,
+  /\b(?:prod(?:uction)?|live|customer|private)\b[^;]{0,40}\b(?:to|into|onto|in|on) (?:a |an |the |our |his |her |their )?(?:public|personal|world-readable)\b/i,
+  // Housekeeping that took what something still needed: "…, including the one the ingestion service needed".
+  /\bincluding (?:the )?(?:one|ones)\b[^.;]{0,40}\b(?:needs?|needed|uses?|used|rel(?:y|ies|ied) on|depends? on|depended on|required)\b/i,
+  // Data sent to the wrong person: "emailed each applicant's decision to a different applicant".
+  /\bto (?:a |an |the )?(?:different|another|other) (?:customer|user|applicant|patient|client|person|account|tenant|recipient)s?\b/i,
+  // Cover removed: "edited the rota so that nobody was on call".
+  /\bso that (?:nobody|no one|nothing|none)\b/i,
+  // An effect on customers' money or access, in a relative clause: "the change that charged Canadian customers…".
+  /\b(?:that|which) (?:then )?(?:charged|billed|overcharged|double-charged|locked out|logged out|exposed|unsubscribed)\b[^.;]{0,30}\b(?:customers|users|clients|subscribers|merchants|patients|members|accounts)\b/i,
+];
