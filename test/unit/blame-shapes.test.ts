@@ -82,6 +82,8 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'The on-call rota was edited by Drew so that nobody was on call over the holiday.',
       "Root cause (per the review board): Mr. Adeyemi's manual edit of the routing table.",
       'Tuan Anh Nguyen deleted the prod namespace while cleaning up old preview environments.',
+      'Kenji rotated the signing key without telling the mobile team.',
+      'Ana restarted the primary without draining it first.',
     ]) {
       assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
     }
@@ -112,6 +114,8 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'We avoid the question "who should have caught this?" in our reviews.',
       "Early chat messages called it 'a careless push'; the review found the tool gave no warning.",
       'The cause, as far as we can tell, was the retry storm.',
+      'Ana restarted the primary after draining it.',
+      'The gateway refused connections until the certificate was renewed.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);
     }

@@ -339,7 +339,7 @@ function subjectReason(
   // "Kim accidentally rebooted the primary": a remedy verb done by mistake is the harm itself.
   const clauseText = view.text.slice(tokens[subject.start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
   const mistaken =
-    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i.test(
+    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup))\b/i.test(
       clauseText,
     ) ||
     // Self-approval: "approved his own pull request", "merged her own change".

@@ -105,7 +105,7 @@ export const SYSTEM_NOUNS = words(`
 export const HARM_VERBS = words(`
   break take-down bring-down knock-out knock-over crash corrupt delete drop wipe truncate destroy kill overload
   saturate exhaust fill lock block leak expose introduce cause trigger disable remove revoke brick erase purge
-  overwrite clobber nuke flood spam deadlock stall stop halt reject double-charge overcharge lose fail
+  overwrite clobber nuke flood spam deadlock stall stop halt reject refuse double-charge overcharge lose fail
   mis-route misroute misconfigure misconfig hose torch force-push
 `);
 
