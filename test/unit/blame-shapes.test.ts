@@ -5,8 +5,8 @@ import { describe, it } from 'node:test';
 import { analyzeText } from '../helpers/analyze';
 
 const doc = (body: string) => `# Postmortem: test\n\n## Details\n\n${body}\n`;
-const rulesOf = (body: string) =>
-  analyzeText(doc(body))
+const rulesOf = (body: string, file?: Parameters<typeof analyzeText>[1]) =>
+  analyzeText(doc(body), file)
     .findings.filter((f) => f.ruleId.startsWith('blame/'))
     .map((f) => f.ruleId);
 
@@ -118,6 +118,25 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'The gateway refused connections until the certificate was renewed.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+
+  it("leaves hindsight about the writers' own actions when ownActions is allow, and only then (issue 16)", () => {
+    const own = { rules: { 'blame/counterfactual': { severity: 'warning', ownActions: 'allow' } } } as const;
+    for (const body of [
+      'The outage could have been avoided by deploying the changes to the certificate and the DNS records separately.',
+      'If we had deployed the changes when they were merged, we would have isolated the DNS change.',
+      'We should have rolled back sooner.',
+    ]) {
+      assert.deepEqual([...new Set(rulesOf(body))], ['blame/counterfactual'], body);
+      assert.deepEqual(rulesOf(body, own), [], body);
+    }
+    for (const body of [
+      'The on-call should have rolled back sooner.',
+      'The outage could have been avoided if the engineer had checked the plan.',
+      'The platform team failed to read the plan before approving it.',
+    ]) {
+      assert.notDeepEqual(rulesOf(body, own), [], body);
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { OptionSchema, RuleContext } from '../rule';
 import { analyzeBlame, type BlameSettings } from './analysis';
-import type { BlameKind } from './cues';
+import type { BlameKind, Cue } from './cues';
 import { blameFixes, roleFor } from './fixes';
 import { messageFor } from './messages';
 
@@ -25,10 +25,11 @@ export function reportBlame(
   ruleId: string,
   settings: BlameSettings,
   { model, report }: Pick<RuleContext, 'model' | 'report'>,
+  skip?: (cue: Cue, sentence: string) => boolean,
 ): void {
   const analysis = analyzeBlame(model, settings);
   for (const finding of analysis.findings) {
-    if (finding.kind !== kind) continue;
+    if (finding.kind !== kind || skip?.(finding.cue, finding.sentence.text)) continue;
     const role = kind === 'named-individual' ? roleFor(finding.cue.phrase, analysis.ctx) : undefined;
     report({
       message: messageFor(kind, finding.cue, role),
@@ -38,4 +39,22 @@ export function reportBlame(
       fixes: blameFixes(model, finding, ruleId, analysis.ctx),
     });
   }
+}
+
+/**
+ * Hindsight about the writers' own actions: "If we had deployed…", "We should have rolled back sooner", "The outage
+ * could have been avoided by deploying…" (no one else named). Teams that write their analysis in the first person
+ * may allow it (`blame/counterfactual`'s `ownActions: "allow"`); hindsight about anyone else stays flagged.
+ */
+export function isOwnHindsight(cue: Cue, sentence: string): boolean {
+  const subject = cue.subject?.trim().toLowerCase();
+  if (subject && /^(?:we|us|i|our (?:team|teams|side|engineers|org|organi[sz]ation))$/.test(subject)) return true;
+  if (/^if (?:we|i) had\b/i.test(cue.phrase) || /^(?:we|i)\b/i.test(cue.phrase)) return true;
+  // A passive avoidance with no person in it: "could have been avoided by deploying the changes individually".
+  return (
+    cue.reason === 'avoidable' &&
+    !/\b(?:he|she|they|them|his|her|their|someone|somebody|the (?:engineer|operator|on-?call|developer|admin)\w*)\b/i.test(
+      sentence,
+    )
+  );
 }

@@ -1,7 +1,7 @@
 import { EXPLANATIONS } from '../../core/blame/messages';
-import { allowOption } from '../../core/blame/rule-helper';
+import { allowOption, isOwnHindsight, reportBlame } from '../../core/blame/rule-helper';
 import type { Rule } from '../../core/rule';
-import { BLAME_RULE_IDS, checkBlame } from './family';
+import { BLAME_RULE_IDS, blameSettings } from './family';
 
 /** Hindsight about what people should or could have done: "should have", "failed to", "if only", "obviously". */
 export const counterfactual: Rule = {
@@ -13,6 +13,23 @@ export const counterfactual: Rule = {
   defaultSeverity: 'warning',
   scope: 'range',
   fixable: true,
-  options: allowOption('Words and phrases'),
-  check: checkBlame('counterfactual'),
+  options: {
+    ...allowOption('Words and phrases'),
+    ownActions: {
+      enum: ['flag', 'allow'],
+      default: 'flag',
+      description:
+        'Hindsight about the writers\' own actions ("If we had deployed…", "We should have…", "could have been avoided by deploying…"): "flag" (the default) reports it like any hindsight; "allow" leaves it to teams that write their analysis in the first person, and still flags hindsight about anyone else.',
+    },
+  },
+  check: (context) => {
+    const own = context.options.ownActions === 'allow';
+    reportBlame(
+      'counterfactual',
+      BLAME_RULE_IDS.counterfactual,
+      blameSettings(context.config),
+      context,
+      own ? isOwnHindsight : undefined,
+    );
+  },
 };
