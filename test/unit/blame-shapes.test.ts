@@ -98,6 +98,7 @@ describe('blame shapes (issue 9, sixth session)', () => {
       ['The support engineer ignored the pager for an hour.', 'blame/judgment'],
       ['The deploying engineer was at fault.', 'blame/judgment'],
       ['The issue, as usual, was between the keyboard and the chair.', 'blame/human-error'],
+      ['Nobody in finance cared enough to renew the certificate.', 'blame/judgment'],
     ];
     // One verdict per sentence, however many hindsight phrases it holds.
     for (const [body, rule] of cases) assert.deepEqual([...new Set(rulesOf(body))], [rule], body);
@@ -115,6 +116,7 @@ describe('blame shapes (issue 9, sixth session)', () => {
       "Early chat messages called it 'a careless push'; the review found the tool gave no warning.",
       'The cause, as far as we can tell, was the retry storm.',
       'Ana restarted the primary after draining it.',
+      'Nobody on the bridge was bothered by the alert storm, since it was expected.',
       'The gateway refused connections until the certificate was renewed.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);

@@ -193,7 +193,7 @@ const CUES: Prefixed[] = [
   },
   { pattern: 'without (?:any |much |a )?(?:thought|care|regard|thinking)', prefixes: ['with'] },
   {
-    pattern: String.raw`\b(?:nobody|no one|no-one|noone) (?:\w+ )?(?:cared|cares|bothered|bothers)\b`,
+    pattern: String.raw`\b(?:nobody|no one|no-one|noone) (?:[\w-]+ ){0,4}(?:cared|cares|bothered|bothers)\b`,
     prefixes: ['nobo', 'no o', 'no-o', 'noon'],
   },
   { pattern: String.raw`\bon (?:me|him|her|them|us)\b`, prefixes: ['on m', 'on h', 'on t', 'on u'] },

@@ -19,7 +19,7 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   },
   // "nobody cared enough to look", "no one bothered": care denied to everyone.
   {
-    re: /\b(?:nobody|no one|no-one|noone) (?:really |actually |even |ever |much |truly )?(?:cared|cares|bothered|bothers)\b/gi,
+    re: /\b(?:nobody|no one|no-one|noone)(?: (?:on|in|from|at|of) (?:the |our |their )?[\w-]+(?: (?!(?:was|were|is|are|got|felt)\b)[\w-]+)?)? (?:really |actually |even |ever |much |truly )?(?:cared|cares|bothered|bothers)\b/gi,
     reason: 'bother',
   },
   { re: /\bno excuse\b/gi, reason: 'excuse' },
