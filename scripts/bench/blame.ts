@@ -31,6 +31,7 @@ import {
   score,
   scoreLines,
 } from './_blame-score';
+import { scoreSets } from './_blame-sets';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV = join(ROOT, 'test', 'corpus', 'blame', 'dev.tsv');
@@ -367,6 +368,8 @@ export async function run(): Promise<void> {
     ))
       console.log(line);
   }
+  const sets = scoreSets();
+  for (const line of sets.lines) console.log(line);
   console.log('\n  (e) the peers on the same sentences (alex 11, write-good 1.0 as in Vale; markdownlint):');
   const odd = dev2.map((_, i) => i).filter((i) => i % 2 === 1);
   for (const line of await peers([
@@ -376,6 +379,7 @@ export async function run(): Promise<void> {
       rows: odd.map((i) => dev2[i]),
       ours: odd.map((i) => dev2Predicted[i]),
     },
+    ...sets.held,
   ]))
     console.log(line);
   console.log('\n  (b) tagger comparison, in process, same rules and lexicons:');
