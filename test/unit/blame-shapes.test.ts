@@ -84,6 +84,11 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'Tuan Anh Nguyen deleted the prod namespace while cleaning up old preview environments.',
       'Kenji rotated the signing key without telling the mobile team.',
       'Ana restarted the primary without draining it first.',
+      'The payment outage traces back to a change Ayodele made on Friday.',
+      'The config that Sam pushed broke checkout.',
+      'Per the audit log, svc-admin (Rahul) disabled the WAF rule at 02:14; the bot flood followed.',
+      'Chidi pushed straight to main and the build pipeline fell over.',
+      "The culprit: @dana.k's cron change.",
     ]) {
       assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
     }
@@ -117,6 +122,9 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'The cause, as far as we can tell, was the retry storm.',
       'Ana restarted the primary after draining it.',
       'Nobody on the bridge was bothered by the alert storm, since it was expected.',
+      'The config Sam pushed fixed checkout.',
+      'We rolled back the change Ayodele made on Friday.',
+      'The runbook Ana wrote helped the on-call.',
       'The gateway refused connections until the certificate was renewed.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);

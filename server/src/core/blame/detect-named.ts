@@ -18,7 +18,9 @@ import {
   causeReason,
   complementClause,
   frontedParticiple,
+  isPossessive,
   LOOKING_VERBS,
+  madeWork,
   REPORTING_VERBS,
   SECOND_VERB,
 } from './named-cause';
@@ -38,7 +40,6 @@ import {
   verbAfter,
   withoutRole,
 } from './named-phrases';
-import type { Token } from './tokens';
 
 /** A span of tokens [start, end): a name, or a pronoun standing for one. */
 interface Span {
@@ -174,15 +175,6 @@ function nameReason(
   return subjectReason(view, name, isPossessive(tokens, name), label);
 }
 
-function isPossessive(tokens: Token[], name: Span): boolean {
-  return (
-    tokens[name.end]?.lower === "'s" ||
-    (/s$/i.test(tokens[name.end - 1].text) &&
-      /^['’]$/.test(tokens[name.end]?.text ?? '') &&
-      tokens[name.end].start === tokens[name.end - 1].end)
-  );
-}
-
 /** The end of the artefact phrase after a possessive name ("Tommo's 'quick fix'"), if there is one. */
 function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefined {
   const { tokens } = view;
@@ -252,6 +244,8 @@ function subjectReason(
     phraseEnd = np.end;
   }
   const prefix = withoutRole(view.text.slice(0, tokens[subject.start].start));
+  const made = madeWork(view, subject);
+  if (made) return made;
   // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
   if (CAUSAL.test(prefix)) {
     const cause = causeReason(view, subject, phraseEnd, artefact, prefix);

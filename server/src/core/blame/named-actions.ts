@@ -224,7 +224,7 @@ export const ENDED =
 
 /** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
 const RECOVERY =
-  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
+  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell(?! over| apart)|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
 
 /**
  * A change made by the person: a verb in the past (or the narrative present) that is neither a remedy nor talk,

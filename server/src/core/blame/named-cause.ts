@@ -1,6 +1,7 @@
 import type { SentenceView } from './cues';
 import { isClausePunct, nounPhraseAt } from './grammar';
 import { changeVerb, ENDED, harmIn, isRemedialObject, isRemedy } from './named-actions';
+import { CAUSAL, isWork } from './named-phrases';
 import type { Token } from './tokens';
 
 /** The verb classes a named person's action is read by, and the cause phrases before a name ("caused by Wei's…"). */
@@ -125,4 +126,35 @@ export function causeReason(
     if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) return 'cause';
   }
   return undefined;
+}
+
+/**
+ * The person as the maker of work the sentence calls a cause or harm, in a relative clause: "traces back to a change
+ * Ayodele made on Friday", "the config that Sam pushed broke checkout".
+ */
+export function madeWork(view: SentenceView, subject: Span): string | undefined {
+  const { tokens } = view;
+  let w = subject.start - 1;
+  if (/^(?:that|which)$/.test(tokens[w]?.lower ?? '')) w--;
+  if (!isWork(tokens[w])) return undefined;
+  const verb = tokens[subject.end];
+  if (verb?.pos !== 'VERB' || verb.lower === verb.lemma || isRemedy(verb)) return undefined;
+  let start = w;
+  while (start > 0 && /^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[start - 1].pos)) start--;
+  const before = view.text.slice(0, tokens[start].start);
+  if (CAUSAL.test(before) || /\b(?:traces?|traced|goes|went|comes|came|leads?|led) back to\s*$/i.test(before))
+    return 'artefact';
+  // What the work did after the clause: "the config that Sam pushed broke checkout".
+  const v = tokens.findIndex((t, x) => x > subject.end && t.pos === 'VERB');
+  return v > 0 && start <= 1 && harmIn(view, v, v + 1) ? 'artefact' : undefined;
+}
+
+/** Whether the name is followed by a possessive: "Chen's", "James'". */
+export function isPossessive(tokens: Token[], name: Span): boolean {
+  return (
+    tokens[name.end]?.lower === "'s" ||
+    (/s$/i.test(tokens[name.end - 1].text) &&
+      /^['’]$/.test(tokens[name.end]?.text ?? '') &&
+      tokens[name.end].start === tokens[name.end - 1].end)
+  );
 }

@@ -47,7 +47,7 @@ export const AGENT_LABEL =
   /^\s*(?:[-*|]\s*)?(?:agent|actor|performed by|executed by|done by|run by|changed by|made by|operator|who)\s*[:\-–—|]/i;
 export const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
-  /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly|, [^,]{1,20},)? (?:was|is|:)\s*$/i,
+  /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly|, [^,]{1,20},)?(?: (?:was|is)|\s*:)\s*$/i,
   /\bfault of\s*$/i,
 ];
 export const VERDICT_AFTER = [
@@ -93,6 +93,8 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
     const close = tokens.findIndex((t, x) => x > k && t.text === ')');
     if (close > 0) k = close + 1;
   }
+  // "svc-admin (Rahul) disabled the WAF rule": a name in brackets after a login or a role.
+  if (tokens[k]?.text === ')' && tokens[start - 1]?.text === '(') k++;
   // "Sanjay (again) — restarted the pods…": a dash before the verb.
   if (/^[—–-]$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.pos === 'VERB') k++;
   // "Lucía's typo in the nginx config caused…": skip prepositional phrases attached to the subject.
