@@ -104,6 +104,8 @@ describe('blame shapes (issue 9, sixth session)', () => {
       ['The deploying engineer was at fault.', 'blame/judgment'],
       ['The issue, as usual, was between the keyboard and the chair.', 'blame/human-error'],
       ['Nobody in finance cared enough to renew the certificate.', 'blame/judgment'],
+      ['The migration was rushed, with little oversight.', 'blame/judgment'],
+      ['Whoever approved this clearly had no idea what they were doing.', 'blame/judgment'],
     ];
     // One verdict per sentence, however many hindsight phrases it holds.
     for (const [body, rule] of cases) assert.deepEqual([...new Set(rulesOf(body))], [rule], body);
@@ -125,6 +127,8 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'The config Sam pushed fixed checkout.',
       'We rolled back the change Ayodele made on Friday.',
       'The runbook Ana wrote helped the on-call.',
+      'The batch jobs run with little supervision overnight by design.',
+      'We had no idea what the job was doing.',
       'The gateway refused connections until the certificate was renewed.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);

@@ -290,6 +290,16 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
   },
   { pattern: String.raw`\b(?:box|tick)[- ]?(?:ticking|box) exercise\b`, starts: ['box', 'box-', 'tick'] },
   { pattern: String.raw`\brookie (?:mistake|move|error)\b`, starts: ['rook'] },
+  // Care denied to a piece of work: "rushed, with little oversight", "no thought for the rollback".
+  {
+    pattern: String.raw`\b(?:rushed|hurried|pushed through|approved|signed off|merged|reviewed|done|carried out|made|deployed|shipped)\b[^.;]{0,30}\b(?:with|under) (?:little|no|minimal|zero|scant|hardly any) (?:oversight|supervision|scrutiny|diligence|care)\b`,
+    starts: ['rush', 'hurr', 'push', 'appr', 'sign', 'merg', 'revi', 'done', 'carr', 'made', 'depl', 'ship'],
+  },
+  // "had no idea what they were doing", "didn't know what he was doing".
+  {
+    pattern: String.raw`\b(?:no idea|no clue|(?:did ?n['’]?t|did not) know) what (?:they|he|she|you) (?:were|was) doing\b`,
+    starts: ['no i', 'no c', 'didn', 'did '],
+  },
   // Shame words about conduct: "pretty embarrassing behaviour from the release team", "shoddy workmanship".
   {
     pattern: String.raw`\b(?:embarrassing|shameful|disgraceful|appalling|inexcusable|unacceptable|pathetic|amateurish|shoddy|lousy|abysmal|atrocious) (?:behaviou?r|conduct|workmanship|attitude|effort|showing|professionalism|discipline)\b`,
