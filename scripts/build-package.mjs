@@ -28,6 +28,41 @@ mkdirSync(dist, { recursive: true });
 await buildNlpModel(root, dist);
 
 /**
+ * re2js (150 kB, which builds its Unicode tables as it loads) runs the patterns of config files only: bundled on its
+ * own as dist/re2js.cjs, behind a stand-in for its `RE2JS` class that requires it on first use, so that a run
+ * without such patterns neither parses nor evaluates it. Only `RE2JS` is given: the build fails if the code imports
+ * anything else from re2js.
+ */
+await build({
+  entryPoints: [createRequire(import.meta.url).resolve('re2js')],
+  outfile: join(dist, 're2js.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const lazyRe2 = {
+  name: 'lazy-re2js',
+  setup(b) {
+    b.onResolve({ filter: /^re2js$/ }, () => ({ path: 're2js', namespace: 'lazy-re2js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-re2js' }, () => ({
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require(__postmortemDist + '/re2js.cjs').RE2JS);
+        export const RE2JS = new Proxy(function RE2JS() {}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+          construct: (_, args) => new (load())(...args),
+        });`,
+    }));
+  },
+};
+
+/**
  * Data modules of the analysis (the blame rules' 20,000 given names, 300 kB of text, WordNet's 5,000 person nouns,
  * the English words and known acronyms of the acronym rule, the product names; micromark's table of HTML character
  * references) ship brotli-compressed next to the bundles: evaluated here, their exports (strings, or records of
@@ -189,7 +224,7 @@ const built = await build({
       'const require=__pmRequire(import.meta.url);const __filename=__pmPath(import.meta.url);const __dirname=__pmDirname(__filename);const __postmortemDist=__dirname;',
     ].join('\n'),
   },
-  plugins: [lazyModel, await precompiledValidators(), compressedData],
+  plugins: [lazyModel, lazyRe2, await precompiledValidators(), compressedData],
   metafile: true,
 });
 
