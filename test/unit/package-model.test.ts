@@ -13,8 +13,9 @@ import winkNLP from 'wink-nlp';
 
 const ROOT = join(__dirname, '../..');
 const load = createRequire(__filename);
-const { lexemeIndex } = load('../../scripts/package-model-reader.cjs') as {
+const { lexemeIndex, packedList } = load('../../scripts/package-model-reader.cjs') as {
   lexemeIndex: (list: string[]) => Record<string, number | undefined>;
+  packedList: (text: string) => string[];
 };
 
 const TEXT = [
@@ -70,7 +71,9 @@ describe("the npm package's NLP model", () => {
     const mine = (packaged as typeof model & { core: () => Record<string, unknown> }).core();
     const theirs = (model as unknown as { core: () => Record<string, unknown> }).core();
     const lexeme = (m: Record<string, unknown>) => (m.features as { lexeme: { list: string[] } }).lexeme;
-    assert.deepEqual(lexeme(mine).list, lexeme(theirs).list);
+    const [list, original] = [lexeme(mine).list, lexeme(theirs).list];
+    assert.equal(list.length, original.length);
+    assert.ok(original.every((word, i) => list[i] === word));
     assert.deepEqual(mine.lexicon, theirs.lexicon);
     assert.deepEqual(mine.xpansions, theirs.xpansions);
     assert.equal(Object.keys(mine).sort().join(), Object.keys(theirs).sort().join());
@@ -79,6 +82,31 @@ describe("the npm package's NLP model", () => {
   it('fails loudly if something asks for the entity or sentiment machines it does not ship', () => {
     assert.throws(() => (packaged as { ner: () => unknown }).ner(), /not in the package/);
     assert.throws(() => (packaged as { sa: () => unknown }).sa(), /not in the package/);
+  });
+});
+
+describe('packedList', () => {
+  it('reads, counts and pushes words as the array it stands for, and refuses any other use', () => {
+    const list = packedList(['a', '', 'Ünïcode', '\n\n', 'b'].join('\0'));
+    assert.equal(list.length, 5);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => list[i]),
+      ['a', '', 'Ünïcode', '\n\n', 'b', undefined],
+    );
+    assert.equal(list.push('Cormac'), 6);
+    assert.equal(list[5], 'Cormac');
+    assert.equal(list.length, 6);
+    assert.throws(() => list.slice(0), /no slice/);
+    assert.throws(() => {
+      list[0] = 'x';
+    }, /only pushed to/);
+  });
+
+  it('is indexed in place by lexemeIndex, as the same words in an array are', () => {
+    const words = ['the', 'The', 'constructor', '__proto__', 'naïve', '', 'w'];
+    const fromPacked = lexemeIndex(packedList(words.join('\0')));
+    const fromArray = lexemeIndex(words);
+    for (const w of [...words, 'th', 'thee', 'toString', 'W', 'naive']) assert.equal(fromPacked[w], fromArray[w], w);
   });
 });
 
