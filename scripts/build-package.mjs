@@ -1,7 +1,7 @@
 // Builds the npm package @postmortem-lint/cli in packages/cli/: minified ES module bundles without source maps
 // (the CLI, the language server and the API, sharing their chunks), the API's bundled type declarations, the
 // NLP model's data compressed with brotli and loaded only when the blame rules first tag prose, the schema,
-// README, LICENSE and CHANGELOG.
+// README, LICENSE and CHANGELOG. The NLP model's part is scripts/package-model.mjs.
 //   node scripts/build-package.mjs          build packages/cli/
 //   node scripts/build-package.mjs --pack   build, then `npm pack` into packages/cli/ (prints the tarball's path)
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { buildNlpModel, lazyModel } from './package-model.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'packages/cli');
@@ -24,155 +25,17 @@ if (pkg.version !== rootPkg.version)
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const MODEL = 'wink-eng-lite-web-model';
-/** The model's other large JSON files (0.6 MB), shipped compressed next to the bundles. */
-const COMPRESSED = /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-(sa|ner)-model\.json$/;
-
-/** The core model (3 MB of JSON, 1.9 MB of it two base64 strings of 32-bit words), packed by packModel. */
-const CORE_MODEL = /wink-eng-lite-web-model[/\\]dist[/\\]languages[/\\]cur[/\\]models[/\\]eng-core-web-model\.json$/;
-const MODEL_BROTLI = {
-  params: {
-    [constants.BROTLI_PARAM_QUALITY]: 11, // 32 KB smaller than 10 on the core model, 2 s more to build
-    [constants.BROTLI_PARAM_LGWIN]: 24,
-  },
-};
-/** Where packModel lists the binary parts: key → [byte offset, byte length]. */
-const BINARY_KEY = '__postmortemBinary';
+await buildNlpModel(root, dist);
 
 /**
- * The core model as one buffer: its length-prefixed JSON without the base64 words (lexicon, xpansions), then those
- * words as bytes (in the order base64 gave them, which the model's Uint32Array reads in this platform's byte order, as
- * wink does). 100 kB smaller compressed than the JSON, and read without decoding 1.9 MB of base64 nor parsing it.
+ * re2js (150 kB, which builds its Unicode tables as it loads) runs the patterns of config files only: bundled on its
+ * own as dist/re2js.cjs, behind a stand-in for its `RE2JS` class that requires it on first use, so that a run
+ * without such patterns neither parses nor evaluates it. Only `RE2JS` is given: the build fails if the code imports
+ * anything else from re2js.
  */
-function packModel(text) {
-  const model = JSON.parse(text);
-  const parts = ['lexicon', 'xpansions'].map((key) => [key, Buffer.from(model[key], 'base64')]);
-  const layout = {};
-  for (const [key] of parts) delete model[key];
-  // Offsets depend on the JSON's length, which depends on the offsets: lay out with room, then pad the JSON.
-  const room = 64;
-  let at = 4 + Buffer.byteLength(JSON.stringify({ ...model, [BINARY_KEY]: {} })) + room * parts.length;
-  at += (4 - (at % 4)) % 4;
-  for (const [key, bytes] of parts) {
-    layout[key] = [at, bytes.length];
-    at += bytes.length;
-  }
-  const json = Buffer.from(JSON.stringify({ ...model, [BINARY_KEY]: layout }));
-  const head = Buffer.alloc(layout[parts[0][0]][0]).fill(0x20);
-  if (4 + json.length > head.length) throw new Error('packModel: the JSON outgrew its room');
-  json.copy(head, 4);
-  head.writeUInt32LE(head.length - 4, 0);
-  return Buffer.concat([head, ...parts.map(([, bytes]) => bytes)]);
-}
-
-/** WordNet's exception lists in the model (module.exports = a null-prototype object of 220 kB of words). */
-const EXCEPTIONS = /wink-eng-lite-web-model[/\\]dist[/\\]wn-(noun|verb|adjective)-exceptions\.js$/;
-
-/** The model's JSON files (and WordNet exception lists) become brotli'd data files read on first use. */
-const compressedJson = {
-  name: 'compressed-model-json',
-  setup(b) {
-    b.onLoad({ filter: EXCEPTIONS }, (args) => {
-      const name = `${basename(args.path, '.js')}.json.br`;
-      const data = brotliCompressSync(JSON.stringify(createRequire(import.meta.url)(args.path)), {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
-      });
-      writeFileSync(join(dist, name), data);
-      // Null-prototype as the original: a word such as "constructor" must not find Object.prototype's.
-      return {
-        loader: 'js',
-        contents: `module.exports = Object.assign(Object.create(null), JSON.parse(require('node:zlib').brotliDecompressSync(
-          require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)})))));`,
-      };
-    });
-    b.onLoad({ filter: CORE_MODEL }, (args) => {
-      const name = `${basename(args.path)}.br`;
-      writeFileSync(join(dist, name), brotliCompressSync(packModel(readFileSync(args.path, 'utf8')), MODEL_BROTLI));
-      return {
-        loader: 'js',
-        contents: `module.exports = () => {
-          const data = require('node:zlib').brotliDecompressSync(
-            require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)})));
-          const length = data.readUInt32LE(0);
-          const model = JSON.parse(data.toString('utf8', 4, 4 + length));
-          for (const [key, [at, bytes]] of Object.entries(model[${JSON.stringify(BINARY_KEY)}])) {
-            const words = new Uint32Array(bytes / 4);
-            new Uint8Array(words.buffer).set(data.subarray(at, at + bytes));
-            model[key] = words;
-          }
-          delete model[${JSON.stringify(BINARY_KEY)}];
-          return model;
-        };`,
-      };
-    });
-    b.onLoad({ filter: COMPRESSED }, (args) => {
-      const name = `${basename(args.path)}.br`;
-      const data = brotliCompressSync(readFileSync(args.path), {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 11, // 32 KB smaller than 10 on the core model, 2 s more to build
-          [constants.BROTLI_PARAM_LGWIN]: 24,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      });
-      writeFileSync(join(dist, name), data);
-      return {
-        loader: 'js',
-        contents: `module.exports = () => JSON.parse(require('node:zlib').brotliDecompressSync(
-          require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)}))));`,
-      };
-    });
-    // The JSON modules above export a function that parses a fresh copy, so the model's reader needs no deep
-    // clone of 3 MB (JSON.parse(JSON.stringify(…))) to keep the original intact. The build stops if the
-    // reader's code changed (a new model version): then this step must be looked at again.
-    b.onLoad(
-      { filter: /wink-eng-lite-web-model[/\\]dist[/\\](?:read-core-model|load-(?:ner|sa)-model)\.js$/ },
-      (args) => {
-        let code = readFileSync(args.path, 'utf8');
-        const before = code;
-        code = code.replace(/require\(("\.\/languages\/cur\/models\/[\w-]+\.json")\)/g, 'require($1)()');
-        code = code.replace('const model=JSON.parse(JSON.stringify(originalModel));', 'const model=originalModel;');
-        code = code.replace(/const originalModel=require\(([^)]+)\)\(\)/, 'const originalModelJson=require($1)');
-        code = code.replace('const model=originalModel;', 'const model=originalModelJson();');
-        // The core model's lexicon and expansions come as Uint32Arrays already (see packModel).
-        const decode = (key) => `model.${key}=new Uint32Array(bufferFromBase64(model.${key}))`;
-        if (args.path.endsWith('read-core-model.js')) {
-          const withBase64 = code;
-          code = code.replace(`${decode('lexicon')},${decode('xpansions')}`, 'void 0');
-          if (code === withBase64) throw new Error(`${args.path}: unexpected code, review scripts/build-package.mjs`);
-        }
-        if (code === before) throw new Error(`${args.path}: unexpected code, review scripts/build-package.mjs`);
-        return { loader: 'js', contents: code };
-      },
-    );
-  },
-};
-
-/**
- * `import model from 'wink-eng-lite-web-model'` becomes a stand-in that requires dist/nlp-model.cjs (the model,
- * bundled on its own) the first time the tagger touches it: runs without prose or without the blame rules never
- * parse the model's code nor read its data.
- */
-const lazyModel = {
-  name: 'lazy-nlp-model',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^${MODEL}$`) }, () => ({ path: MODEL, namespace: 'lazy-model' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-model' }, () => ({
-      loader: 'js',
-      contents: `
-        let real;
-        const load = () => (real ??= require(__postmortemDist + '/nlp-model.cjs'));
-        export default new Proxy({}, {
-          get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
-          has: (_, key) => key in load(),
-          ownKeys: () => [],
-        });`,
-    }));
-  },
-};
-
 await build({
-  entryPoints: [join(root, 'node_modules', MODEL, 'dist/model.js')],
-  outfile: join(dist, 'nlp-model.cjs'),
+  entryPoints: [createRequire(import.meta.url).resolve('re2js')],
+  outfile: join(dist, 're2js.cjs'),
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -180,8 +43,24 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [compressedJson],
 });
+const lazyRe2 = {
+  name: 'lazy-re2js',
+  setup(b) {
+    b.onResolve({ filter: /^re2js$/ }, () => ({ path: 're2js', namespace: 'lazy-re2js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-re2js' }, () => ({
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require(__postmortemDist + '/re2js.cjs').RE2JS);
+        export const RE2JS = new Proxy(function RE2JS() {}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+          construct: (_, args) => new (load())(...args),
+        });`,
+    }));
+  },
+};
 
 /**
  * Data modules of the analysis (the blame rules' 20,000 given names, 300 kB of text, WordNet's 5,000 person nouns,
@@ -345,7 +224,7 @@ const built = await build({
       'const require=__pmRequire(import.meta.url);const __filename=__pmPath(import.meta.url);const __dirname=__pmDirname(__filename);const __postmortemDist=__dirname;',
     ].join('\n'),
   },
-  plugins: [lazyModel, await precompiledValidators(), compressedData],
+  plugins: [lazyModel, lazyRe2, await precompiledValidators(), compressedData],
   metafile: true,
 });
 

@@ -80,12 +80,14 @@ export async function run(): Promise<void> {
       ['command (fresh node process)', 'wall median', 'wall min', 'CPU median'],
       cases.map(([name], c) => [name, ms(medianOf(samples[c])), ms(Math.min(...samples[c])), ms(medianOf(cpu[c]))]),
     );
-    const median = (name: string) => medianOf(samples[cases.findIndex(([n]) => n.startsWith(name))]);
+    const row = (name: string) => cases.findIndex(([n]) => n.startsWith(name));
+    const median = (name: string) => medianOf(samples[row(name)]);
+    const cpuMedian = (name: string) => medianOf(cpu[row(name)]);
     const version = median('postmortem --version (package)');
     const ours = median('postmortem lint one file (package)');
     const theirs = median('markdownlint-cli2 one file');
     console.log(
-      `  --version: ${ms(version)} (target ≤ 150 ms: ${version <= 150 ? 'met' : 'not met'}); one file: ${ms(ours)} vs markdownlint-cli2 ${ms(theirs)} (${ours <= theirs ? 'met' : 'not met'})`,
+      `  --version: ${ms(version)} (target ≤ 150 ms: ${version <= 150 ? 'met' : 'not met'}); one file: ${ms(ours)} vs markdownlint-cli2 ${ms(theirs)} (${(ours / theirs).toFixed(2)}×, ${ours <= theirs ? 'met' : 'not met'}); CPU ${ms(cpuMedian('postmortem lint one file (package)'))} vs ${ms(cpuMedian('markdownlint-cli2 one file'))}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
