@@ -1,6 +1,6 @@
 // The incremental parser's long campaign (issue 11): FUZZ_EDITS seeded edits (default 200) of every real postmortem
 // from FUZZ_SEED, each tree compared with a fresh parse, and every FUZZ_ANALYSE_EVERY-th (default 10) the findings
-// compared with a fresh analysis. test/unit/incremental.test.ts runs a short version. Exits 1 on any difference.
+// compared with a fresh analysis. test/static/incremental.test.ts runs a short version. Exits 1 on any difference.
 //   node --import tsx scripts/fuzz-incremental.ts
 
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // `npm run fuzz`: the long fuzz campaign (issue 12). FUZZ_COUNT documents (default 10,000) from FUZZ_SEED through
-// the analysis core, each checked as in test/unit/fuzz.test.ts (no exception, within the time budget, ranges in
+// the analysis core, each checked as in test/static/fuzz.test.ts (no exception, within the time budget, ranges in
 // the text, fixes that only add text and settle), with the figures printed. Exits 1 on any problem.
 import { defaultConfig } from '../server/src/core';
 import { RULES } from '../server/src/rules';

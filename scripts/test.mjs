@@ -87,8 +87,9 @@ function command(name, cmd, args, { parse } = {}) {
 
 const suites = {
   unit: () => nodeSuite('unit', 'test/unit'),
-  // Static checks of the source whose checker judges by time (the ReDoS check): alone, so no other test file
-  // competes for the cores and turns a linear pattern's timing into a verdict.
+  // Static checks of the source whose checker judges by time (the ReDoS check), and the long seeded campaigns
+  // (the fuzz suite, the incremental property test): alone, one file at a time with ten minutes each, so no other
+  // test file competes for the cores and a loaded machine does not turn their length into a failure.
   static: () => nodeSuite('static', 'test/static', { concurrency: 1, timeout: 600_000 }),
   protocol: () => nodeSuite('protocol', 'test/protocol', { timeout: 360_000 }),
   // The npm package, packed and installed into a temporary prefix, run as a user would (test/package/).

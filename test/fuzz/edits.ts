@@ -1,4 +1,4 @@
-// Seeded edits of a document, for the incremental parser's property test (test/unit/incremental.test.ts) and its
+// Seeded edits of a document, for the incremental parser's property test (test/static/incremental.test.ts) and its
 // longer campaign (scripts/fuzz-incremental.ts): characters, words and lines inserted, deleted and replaced at random
 // offsets, ranges across block boundaries, and the structures whose edits can change more than one block (headings,
 // list items and markers, table rows and delimiter rows, fences, HTML blocks and comments, frontmatter, definitions,

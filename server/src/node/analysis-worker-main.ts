@@ -31,7 +31,7 @@ const analyzers = new Map<string, { analyzer: IncrementalAnalyzer; config: Resol
 
 /**
  * A document's findings: through its IncrementalAnalyzer (the previous version's tree, re-parsing the edited blocks;
- * test/unit/incremental.test.ts proves the findings equal a full analysis) when the job names the document, else a
+ * test/static/incremental.test.ts proves the findings equal a full analysis) when the job names the document, else a
  * full analysis. The least recently analysed documents are forgotten first.
  */
 function analyseDocument(text: string, config: ResolvedConfig, input: AnalysisInput): Finding[] {

@@ -12,7 +12,7 @@ export interface IncrementalResult extends AnalysisResult {
 
 /**
  * One document's analysis kept from version to version: `update(text, change?)` gives the same result as
- * `analyze(text, config, rules, input)` (test/unit/incremental.test.ts proves it on the corpus), re-parsing only
+ * `analyze(text, config, rules, input)` (test/static/incremental.test.ts proves it on the corpus), re-parsing only
  * the blocks around the edit (incremental/parse.ts). The new tree shares the unchanged nodes with the previous one,
  * and the nodes after the edit are moved in place: a previous result's tree and model describe their text only until
  * the next `update` (findings are plain data and stay valid).

@@ -5,7 +5,7 @@ import { changeApplies, changeBetween, type TextChange } from './edit';
 /**
  * Incremental parsing: after an edit, only a window of blocks around it is parsed again and spliced into the
  * previous tree, with every later position shifted. The result must deep-equal a fresh `parseMarkdown` of the new
- * text (positions included); test/unit/incremental.test.ts checks it on the real corpus with generated edits.
+ * text (positions included); test/static/incremental.test.ts checks it on the real corpus with generated edits.
  *
  * The window is the run of blocks the edit touches plus one untouched block on each side (top-level blocks, or the
  * items of a top-level list when the edit stays inside one list with an item on each side). It is parsed alone
