@@ -101,3 +101,23 @@ describe('the figures that say what failed', () => {
     assert.deepEqual(figures('In 2023 we were affected'), []);
   });
 });
+
+describe('parts stated in prose (sixth session)', () => {
+  const doc = (body: string) =>
+    `# Postmortem: API outage\n\n## Summary\n\n${body}\n\n## Timeline\n\n- 10:00 UTC Alert fired.\n`;
+  const stated = (body: string) => findingsOf(doc(body), RULE).map((f) => f.data?.section);
+  it('finds follow-up actions promised in prose, impact that says who the failure reached, and a cause', () => {
+    assert.ok(
+      stated('To prevent this from happening again, we will add an alert on certificate expiry.').includes(
+        'action-items',
+      ),
+    );
+    assert.ok(stated('During the outage, users could not log in to the dashboard.').includes('impact'));
+    assert.ok(stated('The outage happened because the certificate had expired.').includes('root-cause'));
+  });
+  it('does not take plans without work, or a failure that reached nobody, for those parts', () => {
+    const parts = stated('We will publish this report next week. The deploy failed its canary check, as designed.');
+    assert.ok(!parts.includes('action-items'), String(parts));
+    assert.ok(!parts.includes('impact'), String(parts));
+  });
+});

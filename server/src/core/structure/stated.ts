@@ -14,12 +14,15 @@ import type { TextEdit } from '../types';
  * "Clearly present" is decided sentence by sentence, in the lead and in sections that are not about another
  * part's own business (timelines, action items, lessons and appendices are not searched for prose):
  * - impact: a figure (a count of users or requests, a share, money, latency, error budget) in a sentence that
- *   says something failed or was affected, or a duration ("for 38 minutes") in such a sentence;
+ *   says something failed or was affected, or a duration ("for 38 minutes") in such a sentence; or who the
+ *   failure reached ("users could not log in", "payments failed"), which impact/unquantified then asks to size;
  * - root cause: "root cause", "caused by", "the underlying issue/cause/problem", "the cause/reason was",
- *   "stemmed/resulted from", "due to a/an/the …";
+ *   "stemmed/resulted from", "due to a/an/the …", "the outage happened because …", "the issue was a/an …";
  * - trigger: "triggered by/when", "the trigger was", "set off by", or "started/began after a deploy/change/…";
  * - mitigation: "mitigated/resolved/fixed by", "rolled back", "reverted", "restored", "failed over", "deployed a
- *   fix", or, failing prose, a mitigation or resolution milestone in the timeline.
+ *   fix", or, failing prose, a mitigation or resolution milestone in the timeline;
+ * - follow-up actions: "to prevent this from happening again", "going forward, we", "we will add/automate/…",
+ *   "we are adding/working on …", "next steps are/include/:".
  * The first such sentence in document order is the evidence.
  */
 export interface StatedPart {
@@ -37,7 +40,7 @@ export interface StatedPart {
   headingEdit?: TextEdit;
 }
 
-export const STATED_KINDS: readonly SectionKind[] = ['impact', 'root-cause', 'trigger', 'mitigation'];
+export const STATED_KINDS: readonly SectionKind[] = ['impact', 'root-cause', 'trigger', 'mitigation', 'action-items'];
 
 /** Sections whose prose belongs to their own part and is not searched. */
 const NOT_SEARCHED: readonly SectionKind[] = [
@@ -53,11 +56,23 @@ const NOT_SEARCHED: readonly SectionKind[] = [
 const IMPACT_CUE =
   /\b(?:fail(?:ed|ing|ures?|s)?|errors?|erroring|unavailable|unreachable|inaccessible|down|outage|degraded|disrupted|broken|slow(?:er|ed)?|timed?\s+out|time-?outs?|could(?:\s+not|n't)|unable|affected|impacted|impact|lost|dropped|delayed|stalled|blocked|rejected|5xx|50[0-4]s?)\b/i;
 const CAUSE_CUE =
-  /\b(?:root[-\s]cause|(?:was|were|is|are)\s+caused\s+by|caused\s+by|the\s+(?:underlying|main|primary|proximate|actual)\s+(?:cause|issue|problem|reason)|the\s+(?:cause|reason)\s+(?:of|for|was|is)|stemm(?:ed|ing)\s+from|resulted\s+from|(?:was|were)\s+due\s+to\s+(?:a|an|the)\b)/i;
+  /\b(?:(?:outage|incident|failure|errors?|issue|problem|downtime|disruption|degradation)\b[^.!?]{0,60}\b(?:happened|occurred|was|were|started|began)\s+because\s+(?:of\s+)?(?:a|an|the|our|we)\b|the\s+(?:issue|problem|bug|culprit)\s+(?:was|turned\s+out\s+to\s+be)\s+(?:a|an|that)\b|root[-\s]cause|(?:was|were|is|are)\s+caused\s+by|caused\s+by|the\s+(?:underlying|main|primary|proximate|actual)\s+(?:cause|issue|problem|reason)|the\s+(?:cause|reason)\s+(?:of|for|was|is)|stemm(?:ed|ing)\s+from|resulted\s+from|(?:was|were)\s+due\s+to\s+(?:a|an|the)\b)/i;
 const TRIGGER_CUE =
   /\b(?:(?:was|were)\s+triggered\s+(?:by|when)|triggered\s+by|the\s+trigger\s+(?:was|is)|(?:set|kicked)\s+off\s+by|(?:started|began)\s+(?:when|after)\s+(?:a|an|the|we)\b)/i;
 const MITIGATION_CUE =
   /\b(?:mitigated\s+(?:by|it|the)|(?:was|were|been)\s+(?:(?:mitigated|resolved|fixed)\s+(?:by|when|after|within|at)|restored|recovered|reverted|rolled\s+back)|resolved\s+(?:by|it|the)|fixed\s+(?:by|it|the)|rolled\s+(?:it\s+|this\s+|the\s+\w+\s+)?back|by\s+(?:rolling\s+back|reverting|restarting|restoring|failing\s+over)|we\s+(?:\w+\s+)?(?:reverted|restored|restarted|rolled\s+back|failed\s+over)|failed\s+over\s+to|(?:deployed|shipped|released|applied|rolled\s+out)\s+(?:a|the)\s+(?:fix|patch|hotfix)|workaround)\b/i;
+/**
+ * Follow-up work promised in prose: "To prevent this from happening again, we…", "Going forward, we will…", "We
+ * are adding an alert…", "Next steps:".
+ */
+const FOLLOW_UP_CUE =
+  /\b(?:to\s+prevent\s+(?:this|a\s+recurrence|similar|it|such|future)|going\s+forward,?\s+we|in\s+the\s+future,?\s+we\s+will|we\s+(?:will|are\s+going\s+to|plan\s+to|intend\s+to)\s+(?:add|implement|introduce|improve|change|update|move|build|create|review|automate|migrate|audit|require|enforce|monitor|alert|document|rewrite|replace|remove|increase|reduce|limit|harden|extend|make)|we\s+are\s+(?:adding|implementing|introducing|improving|building|automating|migrating|auditing|enforcing|hardening|working\s+on)|next\s+steps?\s*(?:are|include|:))\b/i;
+/** Who a failure reached: "users could not log in", "payments failed" (impact without a figure). */
+const AFFECTED_WHO =
+  /\b(?:users?|customers?|clients?|visitors?|players?|merchants?|members?|subscribers?|tenants?|requests?|transactions?|payments?|orders?|logins?|sign-?ins?|checkouts?|emails?|messages?|queries|api\s+calls?)\b/i;
+const WHO_FAILED =
+  /\b(?:could(?:\s+not|n't)|unable\s+to|were\s+(?:unable|not\s+able)|failed|failing|saw\s+errors|received\s+errors|got\s+errors|timed?\s+out|were\s+(?:lost|dropped|delayed|rejected|unavailable))\b/i;
+
 /** Impact words that say something failed, as opposed to merely "impacted" or "affected" (used with "all X"). */
 const FAILURE_CUE =
   /\b(?:fail(?:ed|ing|ures?|s)?|errors?|unavailable|unreachable|inaccessible|down|outage|degraded|broken|timed?\s+out|could(?:\s+not|n't)|unable|lost|dropped)\b/i;
@@ -142,9 +157,23 @@ function cue(kind: SectionKind, sentence: string): string | undefined {
       (f) => !/[v.\d]$/i.test(sentence.slice(0, f.index)) && (f.kind !== 'scope' || FAILURE_CUE.test(sentence)),
     );
     const figure = figures.find((f) => f.kind !== 'duration') ?? figures[0];
-    return figure ? `it gives a figure ("${figure.text}") for what failed` : undefined;
+    if (figure) return `it gives a figure ("${figure.text}") for what failed`;
+    // "Users could not log in", "payments failed": who the failure reached, without a figure (impact/unquantified
+    // asks for one).
+    const who = AFFECTED_WHO.exec(sentence);
+    const failed = WHO_FAILED.exec(sentence);
+    return who && failed && who.index < failed.index
+      ? `it says "${sentence.slice(who.index, failed.index + failed[0].length)}"`
+      : undefined;
   }
-  const re = kind === 'root-cause' ? CAUSE_CUE : kind === 'trigger' ? TRIGGER_CUE : MITIGATION_CUE;
+  const re =
+    kind === 'root-cause'
+      ? CAUSE_CUE
+      : kind === 'trigger'
+        ? TRIGGER_CUE
+        : kind === 'action-items'
+          ? FOLLOW_UP_CUE
+          : MITIGATION_CUE;
   const m = re.exec(sentence);
   return m ? `it says "${m[0]}"` : undefined;
 }
