@@ -1,6 +1,6 @@
 // `postmortem lint` on the real corpus repeated to 840 files under a postmortems/ folder (so every file is linted),
 // as whole processes of the built CLI (dist/cli.js): in one thread (--concurrency 1) and in the lint pool
-// (--concurrency auto: one worker per core), then with --cache, cold (no cache file) and warm (nothing changed),
+// (--concurrency auto: one worker per two cores, none on two; and --concurrency 2), then with --cache, cold (no cache file) and warm (nothing changed),
 // beside markdownlint-cli2 on the same files (issue 11), and the floor: a process that only reads and parses the
 // files with the analysis' remark pipeline (_parse-only.ts, bundled here). Runs alternate, so load on the machine falls
 // on all alike; medians of wall time, CPU time (user + system, all threads) and peak memory (from GNU time, when
@@ -109,6 +109,7 @@ export async function run(): Promise<void> {
       { name: 'postmortem lint --cache, warm (unchanged tree)', args: lint('--cache', '--cache-location', cache) },
       { name: 'markdownlint-cli2 (default rules)', args: [mdl, 'postmortems/**/*.md'] },
       { name: 'parse only (read + remark, one thread)', args: [parseOnly, 'postmortems'] },
+      { name: 'postmortem lint --concurrency 2 (two workers)', args: lint('--concurrency', '2') },
     ];
     if (beforeCli) {
       cases.push(
@@ -147,6 +148,7 @@ export async function run(): Promise<void> {
       ['ratio (of medians)', 'wall', 'CPU'],
       [
         ['auto / concurrency 1', ratio(1, 0, 'wall'), ratio(1, 0, 'cpu')],
+        ['concurrency 2 / concurrency 1', ratio(6, 0, 'wall'), ratio(6, 0, 'cpu')],
         ['concurrency 1 / markdownlint-cli2', ratio(0, 4, 'wall'), ratio(0, 4, 'cpu')],
         ['auto / markdownlint-cli2 (goal ≤ 0.75× cold)', ratio(1, 4, 'wall'), ratio(1, 4, 'cpu')],
         ['--cache cold / auto without cache', ratio(2, 1, 'wall'), ratio(2, 1, 'cpu')],

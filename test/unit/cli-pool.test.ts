@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { autoConcurrency, parseConcurrency } from '../../server/src/cli/lint-pool';
 import { cli } from '../helpers/cli';
 import { STRUCTURE_ONLY } from '../helpers/config';
 import { MINIMAL_POSTMORTEM } from '../helpers/postmortem';
@@ -96,6 +97,16 @@ describe('lint --concurrency', () => {
       assert.match(r.stderr, /--concurrency needs a number of workers/);
     }
     assert.notEqual((await cli(dir, ['lint', '--concurrency', 'auto'])).code, 2);
+  });
+
+  it('starts one worker per two cores with auto (the default), none on one or two cores', () => {
+    assert.deepEqual(
+      [1, 2, 3, 4, 8].map((cores) => autoConcurrency(cores)),
+      [1, 1, 1, 2, 4],
+    );
+    assert.equal(parseConcurrency('auto'), autoConcurrency());
+    assert.equal(parseConcurrency(undefined), autoConcurrency());
+    assert.equal(parseConcurrency('3'), 3);
   });
 });
 

@@ -38,7 +38,7 @@ Options:
       --print-config <file>   Print the config that applies to <file> (JSON) and exit
       --no-gitignore          Also lint files that .gitignore files ignore (the config's "ignores" still apply)
       --all                   Lint every Markdown file found, not only those that look like postmortems
-      --concurrency <n|auto>  Lint in up to <n> worker threads (default: auto, one per core; one per 4 files at
+      --concurrency <n|auto>  Lint in up to <n> worker threads (default: auto, one per 2 cores; one per 4 files at
                               most); 1 lints in this thread. The output is the same whatever the number
       --cache                 Keep each file's result in a cache and reuse it while the file, its config and the
                               version of postmortem are unchanged (as ESLint's --cache); --fix lints a file again

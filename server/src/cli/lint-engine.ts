@@ -36,6 +36,8 @@ export interface LintStats {
 export class LintEngine {
   private pool?: LintPool;
   private readonly cache?: LintCache;
+  /** With --cache: the bytes of files whose record came from the cache, read once for the hash and the report. */
+  private readonly read = new Map<string, Uint8Array>();
   private readonly stats: LintStats = {
     files: 0,
     fromCache: 0,
@@ -58,9 +60,13 @@ export class LintEngine {
     const records: (IncidentRecord | undefined)[] = new Array(targets.length);
     const missing: number[] = [];
     targets.forEach((target, i) => {
+      const bytes = this.cache && readOrUndefined(target.path);
+      if (bytes) this.cache?.hashOf(target.path, bytes);
       const cached = this.cache?.record(target.path, this.keyOf(target));
       if (cached === undefined) missing.push(i);
       else records[i] = cached ?? undefined;
+      // Unchanged: its lint result will come from the cache too, which needs the text (a changed file is linted).
+      if (cached !== undefined && bytes) this.read.set(target.path, bytes);
     });
     const todo = missing.map((i) => targets[i]);
     const built = this.usePool(todo.length)
@@ -99,6 +105,7 @@ export class LintEngine {
       results[i] = linted[k];
       this.cache?.setResult(targets[i].path, this.keyOf(targets[i]), workspace, linted[k]);
     });
+    this.read.clear();
     this.stats.files += targets.length;
     this.stats.fromCache += targets.length - todo.length;
     this.stats.linted += todo.length;
@@ -121,12 +128,9 @@ export class LintEngine {
    * --fix, a file whose findings have a safe fix is linted again (and fixed), never taken from the cache.
    */
   private fromCache(cache: LintCache, target: Target, workspace: string): FileResult | undefined {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(target.path);
-    } catch {
-      return undefined;
-    }
+    const bytes = this.read.get(target.path) ?? readOrUndefined(target.path);
+    this.read.delete(target.path);
+    if (!bytes) return undefined;
     cache.hashOf(target.path, bytes);
     const sent = cache.result(target.path, this.keyOf(target), workspace);
     if (!sent) return undefined;
@@ -174,5 +178,13 @@ export class LintEngine {
     const workspace = this.linter.analysisWorkspace();
     if (workspace) this.pool.setWorkspace(workspace);
     return this.pool;
+  }
+}
+
+function readOrUndefined(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
   }
 }

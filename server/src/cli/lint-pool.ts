@@ -17,13 +17,23 @@ import type { PoolError, PoolReply, PoolRequest, PoolSetup, SentResult } from '.
 
 export type { PoolSetup };
 
-/** `--concurrency`: a number of workers, or `auto` (one per core the process may use). */
+/** `--concurrency`: a number of workers, or `auto` (see autoConcurrency). */
 export function parseConcurrency(value: string | undefined): number | Error {
-  if (value === undefined || value === 'auto') return availableParallelism();
+  if (value === undefined || value === 'auto') return autoConcurrency();
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) {
     return new Error(`--concurrency needs a number of workers (1 or more) or "auto", not "${value}".`);
   }
   return Number(value);
+}
+
+/**
+ * `--concurrency auto`: up to one worker per two cores the process may use, as ESLint's `auto`, and so none (the
+ * main thread) on one or two cores. Measured on 840 real postmortems on two shared cores (scripts/bench/cli-lint.ts):
+ * two workers took about as long as the main thread alone (a worker loads its own copy of the analysis, its NLP model
+ * and its name lists, and each thread's heap grows on its own), for a sixth more CPU time and 1.7 times the memory.
+ */
+export function autoConcurrency(cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / 2));
 }
 
 /**
