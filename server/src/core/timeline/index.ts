@@ -1,15 +1,15 @@
-import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel } from '../model';
 import { isTemplateText } from '../template-text';
 import { extractTimeline } from './extract';
 import { findMilestones } from './milestones';
-import { plainTextOf } from './plain';
+import { plainText } from './plain';
 import { resolveTimeline } from './resolve';
 import { readDateStatement } from './stamp';
 import type { IncidentMetrics, Milestone, Timeline, TimelineInstant } from './types';
 import { parseZone } from './zones';
 
 export * from './types';
+export { plainText };
 
 const timelines = new WeakMap<PostmortemModel, Timeline>();
 const milestoneCache = new WeakMap<PostmortemModel, Milestone[]>();
@@ -120,9 +120,3 @@ export function incidentYear(model: PostmortemModel): number | undefined {
   if (typeof date === 'string') return Number(date);
   return date?.year;
 }
-
-/**
- * Markdown source to plain words: links to their text, markup, comments and milestone markers removed. Cached per
- * text (the same entries come back after every edit).
- */
-export const plainText: (raw: string) => string = memoizeText(plainTextOf);

@@ -1,3 +1,4 @@
+import { memoizeText } from '../incremental/memo';
 import { stripHtmlComments } from '../text';
 
 /**
@@ -30,3 +31,9 @@ export function plainTextOf(raw: string): string {
   for (const step of PLAIN_STEPS) text = step(text);
   return text;
 }
+
+/**
+ * Markdown source to plain words: links to their text, markup, comments and milestone markers removed. Cached per
+ * text (the same entries come back after every edit).
+ */
+export const plainText: (raw: string) => string = memoizeText(plainTextOf);
