@@ -19,6 +19,7 @@ import {
 } from '../../server/src/core/incremental';
 import { memoizeText } from '../../server/src/core/incremental/memo';
 import { parseMarkdown } from '../../server/src/core/parse';
+import { getTimeline } from '../../server/src/core/timeline';
 import { RULES } from '../../server/src/rules';
 import { randomEdit } from '../fuzz/edits';
 import { random } from '../fuzz/generate';
@@ -132,6 +133,12 @@ describe('incremental parse', () => {
 describe('incremental analysis', () => {
   /** A fresh analysis computed from scratch: no cache of the incremental analysis read or filled. */
   const fresh = (text: string) => withoutCaches(() => analyze(text, config, RULES));
+  /** The same, with its timeline (entries with their resolved instants, dates and zones in force). */
+  const freshWithTimeline = (text: string) =>
+    withoutCaches(() => {
+      const { model, findings } = analyze(text, config, RULES);
+      return { findings, timeline: model && getTimeline(model) };
+    });
 
   it('gives the findings of a fresh analysis after every generated edit of every real postmortem', () => {
     // The property test: each document of the real corpus, edited again and again (characters, words and lines
@@ -152,7 +159,10 @@ describe('incremental analysis', () => {
         const mode = result.parse?.mode ?? 'none';
         modes.set(mode, (modes.get(mode) ?? 0) + 1);
         edits++;
-        assert.deepStrictEqual(result.findings, fresh(text).findings, `${file}, edit ${i}: ${JSON.stringify(change)}`);
+        const reference = freshWithTimeline(text);
+        assert.deepStrictEqual(result.findings, reference.findings, `${file}, edit ${i}: ${JSON.stringify(change)}`);
+        const timeline = result.model && getTimeline(result.model);
+        assert.deepStrictEqual(timeline, reference.timeline, `${file}, edit ${i}: the timeline`);
       }
     }
     assert.equal(edits, files.length * ANALYSIS_EDITS);
@@ -184,6 +194,42 @@ describe('incremental analysis', () => {
     text = applyChange(text, { offset: zone, deleted: 18, inserted: 'All times are PST.' });
     result = analyzer.update(text, { start: zone, end: zone + 18, text: 'All times are PST.' });
     assert.deepStrictEqual(result.findings, fresh(text).findings);
+  });
+
+  it('resolves the same instants as a fresh analysis while times, dates and zones in force are edited', () => {
+    // Entries without a date take the subsection's, cross midnight, and carry the zone: per-clock instants, probes
+    // and day arithmetic are cached, and must follow every change of the context they depend on.
+    const times = ['22:00', '23:30', '00:10', '01:45', '23:50', '00:05', '09:00'];
+    let text = `# Postmortem: the queue stalled\n\n## Timeline\n\nAll times are PST.\n\n### 2024-03-09\n\n${times
+      .map((t, i) => `- ${t} step ${i} of the failover\n`)
+      .join('')}\n### March 11\n\n- 10:00 UTC the alert fired\n- 09:00 detected\n`;
+    const analyzer = new IncrementalAnalyzer(config, RULES);
+    analyzer.update(text);
+    let crossed = 0;
+    const edits: [string, string][] = [
+      ['23:30', '03:30'],
+      ['03:30', '23:31'],
+      ['All times are PST.', 'All times are CET.'],
+      ['### 2024-03-09', '### 2024-02-28'],
+      ['00:10', '00:10:30'],
+      ['- 01:45 step 3', '- 2024-03-12 01:45 step 3'],
+      ['10:00 UTC', '10:00'],
+      ['### March 11', '### Day two'],
+    ];
+    for (const [from, to] of edits) {
+      const offset = text.indexOf(from);
+      assert.ok(offset >= 0, from);
+      const change = { offset, deleted: from.length, inserted: to };
+      text = applyChange(text, change);
+      const result = analyzer.update(text, change);
+      assert.ok(result.model);
+      const timeline = getTimeline(result.model);
+      crossed += timeline.entries.filter((e) => e.crossedMidnight).length;
+      const reference = freshWithTimeline(text);
+      assert.deepStrictEqual(timeline, reference.timeline, `after ${from} -> ${to}`);
+      assert.deepStrictEqual(result.findings, reference.findings, `after ${from} -> ${to}`);
+    }
+    assert.ok(crossed > edits.length, 'entries crossed midnight');
   });
 
   it('keeps input the parser must not see out, then parses in full again', () => {

@@ -3,6 +3,7 @@ import { BlockCache } from '../incremental/blocks';
 import { memoizeText } from '../incremental/memo';
 import type { Section } from '../model';
 import { trimEndWhere, trimStartWhere } from '../text';
+import { plainText } from './plain';
 import { type DateParts, readDateStatement, readStamp, type Stamp } from './stamp';
 import type { ContextSource, EntryShape, MilestoneKind, Range, TimelineSection } from './types';
 import { findZoneIn, NOT_A_TIMEZONE, type ZoneRef } from './zones';
@@ -21,6 +22,8 @@ export interface RawEntry {
   stamp?: Stamp;
   /** Raw Markdown of the event (after the stamp). */
   raw: string;
+  /** `plainText(raw)`, when the entry comes from a block's cache (so that it is not looked up again). */
+  text?: string;
   markers: { kind: MilestoneKind; range: Range }[];
   section: string;
   group: number;
@@ -232,7 +235,11 @@ const itemEntries = new BlockCache<readonly RawEntry[]>(
     const items: TimelineItem[] = [];
     const info: ExtractedSection = { heading: '', range: { start: 0, end: 0 }, headingRange: { start: 0, end: 0 } };
     readListItemOf({ text, group: 0, section: '', items, info, compact: false, prose: false }, node as ListItem);
-    return items.map((i) => (i as { entry: RawEntry }).entry);
+    return items.map((i) => {
+      const { entry } = i as { entry: RawEntry };
+      entry.text = plainText(entry.raw);
+      return entry;
+    });
   },
   (entries, by) => entries.map((e) => moveEntry(e, by)),
 );
@@ -303,6 +310,7 @@ function pushEntry(
     range: { start, end },
     stamp: abs,
     raw,
+    text: undefined,
     markers: findMarkers(text, start, end),
     section: ctx.section,
     group: ctx.group,

@@ -1,15 +1,15 @@
-import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel } from '../model';
 import { isTemplateText } from '../template-text';
-import { stripHtmlComments } from '../text';
 import { extractTimeline } from './extract';
 import { findMilestones } from './milestones';
+import { plainText } from './plain';
 import { resolveTimeline } from './resolve';
 import { readDateStatement } from './stamp';
 import type { IncidentMetrics, Milestone, Timeline, TimelineInstant } from './types';
 import { parseZone } from './zones';
 
 export * from './types';
+export { plainText };
 
 const timelines = new WeakMap<PostmortemModel, Timeline>();
 const milestoneCache = new WeakMap<PostmortemModel, Milestone[]>();
@@ -119,28 +119,4 @@ export function incidentYear(model: PostmortemModel): number | undefined {
   const date = readDateStatement(title, false) ?? /\b((?:19|20)\d{2})\b/.exec(title)?.[1];
   if (typeof date === 'string') return Number(date);
   return date?.year;
-}
-
-/**
- * Markdown source to plain words: links to their text, markup, comments and milestone markers removed. Cached per
- * text (the same entries come back after every edit).
- */
-export const plainText: (raw: string) => string = memoizeText(plainTextOf);
-
-function plainTextOf(raw: string): string {
-  return (
-    stripHtmlComments(raw, ' ')
-      // Bounded lengths: an unbounded [^\]]* retried from each of thousands of unclosed `[` is quadratic.
-      .replace(/\[milestones?\s*:[^\]]{0,200}\]/gi, ' ')
-      .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
-      .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
-      .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
-      .replace(/\[\^[^\]]{1,200}\]/g, '')
-      .replace(/<(https?:[^>]{1,2000})>/g, '$1')
-      .replace(/\*\*|__|`|~~/g, '')
-      .replace(/(^|\s)[*_]|[*_](?=\s|$|[.,;:])/g, '$1')
-      .replace(/&amp;/g, '&')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
 }

@@ -70,7 +70,7 @@ export function resolveTimeline(
       index: entries.length,
       shape: raw.shape,
       range: raw.range,
-      text: plain(raw.raw),
+      text: raw.text ?? plain(raw.raw),
       status: 'untimed',
       markers: raw.markers,
       section: raw.section,
@@ -168,15 +168,41 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
+const dayCache = new Map<string, DateParts>();
+/** The last probe and instant of each clock object (stamps are cached per text, and kept with their blocks). */
+const probes = new WeakMap<ClockParts, { date: DateParts; zone: Zone | undefined; ms: number }>();
+const instants = new WeakMap<
+  ClockParts,
+  { date: DateParts | undefined; zone: ZoneRef | undefined; seconds: boolean; instant: TimelineInstant }
+>();
+
+function sameDate(a: DateParts | undefined, b: DateParts | undefined): boolean {
+  return a === b || (!!a && !!b && a.year === b.year && a.month === b.month && a.day === b.day);
+}
+
+/** Zones with the same luxon type and name have the same offsets (what `zoneKey` keys the caches by). */
+function sameZone(a: Zone | undefined, b: Zone | undefined): boolean {
+  return a === b || (!!a && !!b && a.type === b.type && a.name === b.name);
+}
+
+function sameZoneRef(a: ZoneRef | undefined, b: ZoneRef | undefined): boolean {
+  return a === b || (!!a && !!b && a.name === b.name && sameZone(a.zone, b.zone));
+}
+
 function zoneKey(zone: Zone | undefined): string {
   return zone ? `${zone.type}:${zone.name}` : 'utc';
 }
 
 function msOf(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
   if (!cachesEnabled()) return msOfUncached(date, clock, zone);
+  // The last probe of this clock (an entry's, kept with its block from version to version), compared by content.
+  const kept = probes.get(clock);
+  if (kept && sameDate(kept.date, date) && sameZone(kept.zone, zone)) return kept.ms;
   const key = `${date.year}-${date.month}-${date.day} ${clock.hour}:${clock.minute}:${clock.second} ${zoneKey(zone)}`;
   const hit = msCache.get(key);
-  return hit !== undefined ? hit : remember(msCache, key, msOfUncached(date, clock, zone));
+  const ms = hit !== undefined ? hit : remember(msCache, key, msOfUncached(date, clock, zone));
+  probes.set(clock, { date, zone, ms });
+  return ms;
 }
 
 function msOfUncached(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
@@ -195,6 +221,12 @@ function msOfUncached(date: DateParts, clock: ClockParts, zone: Zone | undefined
 
 function addDays(date: DateParts, days: number): DateParts {
   if (days === 0) return date;
+  if (!cachesEnabled()) return addDaysUncached(date, days);
+  const key = `${date.year}-${date.month}-${date.day}+${days}`;
+  return { ...(dayCache.get(key) ?? remember(dayCache, key, addDaysUncached(date, days))) };
+}
+
+function addDaysUncached(date: DateParts, days: number): DateParts {
   const d = DateTime.fromObject({ year: date.year ?? 2000, month: date.month, day: date.day }, { zone: 'utc' }).plus({
     days,
   });
@@ -209,8 +241,15 @@ function instantOf(
   seconds: boolean,
 ): TimelineInstant {
   if (!cachesEnabled()) return instantOfUncached(date, clock, zone, seconds);
+  // The last instant of this clock (an entry's stamp, kept with its block from version to version), compared by
+  // content: most entries come back with the date and zone they had, and need no key.
+  const kept = clock ? instants.get(clock) : undefined;
+  if (kept && kept.seconds === seconds && sameDate(kept.date, date) && sameZoneRef(kept.zone, zone)) {
+    return { ...kept.instant };
+  }
   const key = `${date ? `${date.year}-${date.month}-${date.day}` : '-'} ${clock ? `${clock.hour}:${clock.minute}:${clock.second}` : '-'} ${zone ? `${zone.name}|${zoneKey(zone.zone)}` : '-'} ${seconds}`;
   const hit = instantCache.get(key) ?? remember(instantCache, key, instantOfUncached(date, clock, zone, seconds));
+  if (clock) instants.set(clock, { date, zone, seconds, instant: hit });
   return { ...hit };
 }
 

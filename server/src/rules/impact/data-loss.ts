@@ -1,3 +1,5 @@
+import { plainPieces } from '../../core/impact/plain-body';
+import { memoizeText } from '../../core/incremental/memo';
 import type { SectionKind } from '../../core/kinds';
 import { declaredServices } from '../../core/learning';
 import { type PostmortemModel, type Section, sectionsOfKind } from '../../core/model';
@@ -296,13 +298,19 @@ function withoutTemplateText(raw: string): string {
     .join('\n');
 }
 
-/** Whether the document says, either way, whether data was lost. */
+/**
+ * Whether the document says, either way, whether data was lost. The body's plain text is read piece by piece, each
+ * piece's answer cached (issue 11): a statement inside a piece is one in the whole text; the whole is searched only
+ * when no piece has one (a statement can run over a line break).
+ */
 export function statesDataLoss(model: PostmortemModel): boolean {
   const data = model.frontmatter?.data ?? {};
   if (KEYS.some((k) => data[k] !== undefined && data[k] !== null && data[k] !== '')) return true;
-  const body = model.text.slice(model.frontmatter?.end ?? 0);
-  return STATEMENT.test(plainText(body));
+  const parts = plainPieces(model.text.slice(model.frontmatter?.end ?? 0));
+  return parts.some(statedIn) || STATEMENT.test(parts.join(' '));
 }
+
+const statedIn = memoizeText((plain: string) => STATEMENT.test(plain), 50_000, 60_000);
 
 /** Readers of a storage incident's postmortem first want to know whether their data is safe (Google SRE book). */
 export const dataLoss: Rule = {
