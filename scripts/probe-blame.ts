@@ -14,7 +14,7 @@ for (const s of readFileSync(0, 'utf8').split('\n').filter(Boolean)) {
   repairTags(tokens);
   console.log(`\n» ${s}`);
   console.log(
-    '  ' + tokens.map((t) => `${t.text}/${t.pos}${t.lemma && t.lemma !== t.lower ? `:${t.lemma}` : ''}`).join(' '),
+    `  ${tokens.map((t) => `${t.text}/${t.pos}${t.lemma && t.lemma !== t.lower ? `:${t.lemma}` : ''}`).join(' ')}`,
   );
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
