@@ -129,6 +129,7 @@ describe('blame shapes (issue 9, sixth session)', () => {
       'The runbook Ana wrote helped the on-call.',
       'The batch jobs run with little supervision overnight by design.',
       'We had no idea what the job was doing.',
+      'We saw higher error rates when Usenet downloads were added, due to a misconfiguration.',
       'The gateway refused connections until the certificate was renewed.',
     ]) {
       assert.deepEqual(rulesOf(body), [], body);

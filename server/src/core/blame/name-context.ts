@@ -33,7 +33,12 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
       next.lower === '’s' ||
       (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
       // The narrative present of a timeline or a chat log: "Wojtek admits he ran…", "Sione pushes the tag".
-      (next.pos === 'VERB' && /[^s]s$/.test(next.lower) && next.lemma !== next.lower && !!prev) ||
+      // Only with an object after the verb: in "when Usenet downloads were added" the -s word is a plural noun.
+      (next.pos === 'VERB' &&
+        /[^s]s$/.test(next.lower) &&
+        next.lemma !== next.lower &&
+        !!prev &&
+        /^(?:DET|PRON|PROPN|NUM)$/.test(tokens[i + 2]?.pos ?? '')) ||
       // "who" stands for a person: "It was Dolores who…", "Baz, who was on call, …".
       next.lower === 'who' ||
       // 'Jonno "fixed" the NTP config': a verb in scare quotes.
