@@ -12,7 +12,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
-import { buildNlpModel, lazyModel } from './package-model.mjs';
+import { buildNlpModel, CJS_BUNDLE, lazyModel } from './package-model.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'packages/cli');
@@ -34,15 +34,9 @@ await buildNlpModel(root, dist);
  * anything else from re2js.
  */
 await build({
+  ...CJS_BUNDLE,
   entryPoints: [createRequire(import.meta.url).resolve('re2js')],
   outfile: join(dist, 're2js.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 const lazyRe2 = {
   name: 'lazy-re2js',

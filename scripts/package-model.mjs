@@ -135,18 +135,23 @@ const compressedJson = (dist) => ({
   },
 });
 
+/** The esbuild options of the package's files required on first use: one minified CommonJS file each. */
+export const CJS_BUNDLE = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 /** Bundles the model on its own as dist/nlp-model.cjs, its data compressed next to it. */
 export async function buildNlpModel(root, dist) {
   await build({
+    ...CJS_BUNDLE,
     entryPoints: [join(root, 'node_modules', MODEL, 'dist/model.js')],
     outfile: join(dist, 'nlp-model.cjs'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     plugins: [compressedJson(dist)],
   });
 }

@@ -16,19 +16,24 @@ export interface SetRows {
   ours: ScoredLabel[];
 }
 
+/** The rows of a labelled TSV (label, sentence[, note]; a header line first). */
+export function readLabelled(file: string): { label: ScoredLabel; sentence: string }[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [label, sentence] = line.split('\t');
+      return { label: label as ScoredLabel, sentence };
+    });
+}
+
 /** Each set's held-out half with our labels, for the peers' table; and the score lines of both halves. */
 export function scoreSets(): { lines: string[]; held: SetRows[] } {
   const lines: string[] = [];
   const held: SetRows[] = [];
   for (const file of SETS) {
-    const rows = readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => {
-        const [label, sentence] = line.split('\t');
-        return { label: label as ScoredLabel, sentence };
-      });
+    const rows = readLabelled(file);
     const ours = rows.map((r) => labelOfRuleIds(analyzeText(documentFor(r.sentence)).findings.map((f) => f.ruleId)));
     for (const [name, odd] of [
       ['tuning half (even rows)', false],

@@ -31,7 +31,7 @@ import {
   score,
   scoreLines,
 } from './_blame-score';
-import { scoreSets } from './_blame-sets';
+import { readLabelled, scoreSets } from './_blame-sets';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV = join(ROOT, 'test', 'corpus', 'blame', 'dev.tsv');
@@ -347,14 +347,7 @@ export async function run(): Promise<void> {
   // tuned on, odd rows held out). First look, before any change (issue 9): blameful P 96.5 R 48.6 on all 400;
   // held-out half P 97.1 R 49.6. The held-out half was scored mid-way and at the end of that work, never tuned on
   // (final: P 98.0 R 72.6).
-  const dev2 = readFileSync(DEV2, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [label, sentence] = line.split('\t');
-      return { label: label as ScoredLabel, sentence };
-    });
+  const dev2 = readLabelled(DEV2);
   const dev2Predicted = lintSentencesWithCli(dev2.map((r) => r.sentence));
   for (const [name, odd] of [
     ['tuning half (even rows)', false],
