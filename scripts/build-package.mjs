@@ -153,15 +153,9 @@ async function precompiledValidators() {
     `"use strict";\nmodule.exports = (formats) => {\nconst module = { exports: {} };\n${configCode}\nreturn module.exports;\n};\n`,
   );
   await build({
+    ...CJS_BUNDLE,
     entryPoints: [join(dir, 'config-validator.cjs')],
     outfile: join(dist, 'config-validator.cjs'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   const ids = RULES.map((r) => r.id);
   const formats = join(root, 'server/src/core/config-formats.ts');
