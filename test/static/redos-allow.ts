@@ -146,40 +146,40 @@ export const REDOS_ALLOWED: Allowed[] = [
     reason: 'Built from the frontmatter fence (--- or +++), escaped; anchored, no nested quantifiers.',
   },
   {
-    file: 'server/src/core/timeline/index.ts',
+    file: 'server/src/core/timeline/plain.ts',
     pattern: '\\[milestones?\\s*:[^\\]]{0,200}\\]',
     reason:
-      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry, or one piece of the body (impact/plain-body.ts).',
   },
   {
-    file: 'server/src/core/timeline/index.ts',
+    file: 'server/src/core/timeline/plain.ts',
     pattern: '!\\[([^\\]]{0,500})\\]\\([^)]{0,2000}\\)',
     reason:
-      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry, or one piece of the body (impact/plain-body.ts).',
   },
   {
-    file: 'server/src/core/timeline/index.ts',
+    file: 'server/src/core/timeline/plain.ts',
     pattern: '\\[([^\\]]{1,500})\\]\\([^)]{0,2000}\\)',
     reason:
-      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry, or one piece of the body (impact/plain-body.ts).',
   },
   {
-    file: 'server/src/core/timeline/index.ts',
+    file: 'server/src/core/timeline/plain.ts',
     pattern: '\\[([^\\]]{1,500})\\]\\[[^\\]]{0,500}\\]',
     reason:
-      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry, or one piece of the body (impact/plain-body.ts).',
   },
   {
-    file: 'server/src/core/timeline/index.ts',
+    file: 'server/src/core/timeline/plain.ts',
     pattern: '\\[\\^[^\\]]{1,200}\\]',
     reason:
-      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry, or one piece of the body (impact/plain-body.ts).',
   },
   {
-    file: 'server/src/core/timeline/index.ts',
+    file: 'server/src/core/timeline/plain.ts',
     pattern: '<(https?:[^>]{1,2000})>',
     reason:
-      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry.',
+      'A bounded repetition ({0,200} to {0,2000}): at most that many characters are tried from each "[" or "<", so the time is linear with that factor; the fuzzer reports the bound as a polynomial. Runs on one timeline entry, or one piece of the body (impact/plain-body.ts).',
   },
   {
     file: 'server/src/core/timeline/lexicon.ts',
