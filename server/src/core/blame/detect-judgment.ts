@@ -111,6 +111,15 @@ export function detectJudgment(view: SentenceView): Cue[] {
       const start = m.index;
       const end = start + m[0].length;
       const t = tokens.findIndex((x) => x.start >= start);
+      /** A verdict on the person the phrase `np` names. */
+      const verdictOn = (np: NounPhrase | undefined): Cue => ({
+        kind: 'judgment',
+        start,
+        end,
+        phrase: m[0],
+        reason: 'verdict',
+        subject: phraseText(view, np?.start ?? 0, np?.end ?? 0),
+      });
       // A person said to be the culprit: the phrase after "the culprits are", or the subject of "was the culprit"
       // ("the culprit commit", "the primary culprit was a runaway process" are about systems).
       if (reason === 'culprit' || reason === 'culprit-of') {
@@ -121,14 +130,7 @@ export function detectJudgment(view: SentenceView): Cue[] {
         } else np = t >= 0 ? subjectOf(tokens, t) : undefined;
         const entity = np ? classify(tokens, np, view.ctx) : undefined;
         if (!entity || entity.negative || !isPersonLike(entity) || (t >= 0 && isNegated(tokens, t, 2))) continue;
-        push({
-          kind: 'judgment',
-          start,
-          end,
-          phrase: m[0],
-          reason: 'verdict',
-          subject: phraseText(view, np?.start ?? 0, np?.end ?? 0),
-        });
+        push(verdictOn(np));
         continue;
       }
       // "The cache paid no attention to the TTL header" is a bug; care is denied to a person only.
@@ -143,14 +145,7 @@ export function detectJudgment(view: SentenceView): Cue[] {
         const np = after >= 0 ? nounPhraseAt(tokens, after) : undefined;
         const entity = np ? classify(tokens, np, view.ctx) : undefined;
         if (!entity || entity.negative || !isPersonLike(entity)) continue;
-        push({
-          kind: 'judgment',
-          start,
-          end,
-          phrase: m[0],
-          reason: 'verdict',
-          subject: phraseText(view, np?.start ?? 0, np?.end ?? 0),
-        });
+        push(verdictOn(np));
         continue;
       }
       if (reason === 'verdict' || reason === 'on-me') {
