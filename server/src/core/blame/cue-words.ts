@@ -4,7 +4,8 @@ import { memoizeText } from '../incremental/memo';
  * runs over every block of every document, so it is built for speed (see `PrefixScan`).
  */
 import { PEOPLE_HINTS } from './doc-context';
-import { JUDGMENT_IDIOMS, JUDGMENT_WORDS, SLIP, SLIP_STARTS } from './lexicon';
+import { JUDGMENT_IDIOMS } from './judgment-idioms';
+import { JUDGMENT_WORDS, SLIP, SLIP_STARTS } from './lexicon';
 import { type Prefixed, PrefixScan } from './scan';
 
 /** Cues that only count at the start of the text. */

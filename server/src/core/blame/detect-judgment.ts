@@ -1,14 +1,8 @@
 import { type Cue, isQuoted, isRejected, phraseText, type SentenceView, span } from './cues';
 import { classify, isPersonLike } from './entities';
 import { FormList, isNegated, type NounPhrase, nounPhraseAt, subjectOf } from './grammar';
-import {
-  IGNORE_VERBS,
-  IGNORED_OBJECTS,
-  JUDGMENT_IDIOMS,
-  JUDGMENT_TECHNICAL_NEXT,
-  JUDGMENT_WORDS,
-  SYSTEM_NOUNS,
-} from './lexicon';
+import { JUDGMENT_IDIOMS } from './judgment-idioms';
+import { IGNORE_VERBS, IGNORED_OBJECTS, JUDGMENT_TECHNICAL_NEXT, JUDGMENT_WORDS, SYSTEM_NOUNS } from './lexicon';
 import type { Token } from './tokens';
 
 /** Multi-word judgments about conduct. */
