@@ -1,51 +1,26 @@
-// Latency from a one-character edit to publishDiagnostics, and of the requests sent right after such an edit
-// (documentSymbol, hover, codeAction: issue 11, "No waiting"), on a 10,000-line postmortem and on a typical one
-// (a real 153-line postmortem from the corpus), through the bundled server over stdio, with the server's default
-// debounce and with none; plus the in-process analysis time of the large file, which is what its debounce-0
-// publish figure comes down to. The server's trace ($/logTrace) counts the analyses: no version twice.
-//
-// BENCH_SERVER=path/to/server.js measures another build (a copy of an older dist/, for before/after figures);
-// BENCH_SKIP_IN_PROCESS=1 leaves out the in-process table.
-import { type ChildProcess, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
   LogTraceNotification,
-  type ProtocolConnection,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { analyze, defaultConfig } from '../../server/src/core';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/rules';
 import { generatePostmortem } from './_generate-postmortem';
+import { diagnosticsWaiter, SERVER, startServer, warnIfStale } from './_lsp-server';
 import { exposeGc, medianOf, ms, percentile, printTable } from './_stats';
 
 const ROOT = join(__dirname, '..', '..');
-const SERVER = process.env.BENCH_SERVER ?? join(ROOT, 'dist', 'server.js');
 const LINES = 10_000;
 /** A typical postmortem: a real one of 153 lines. */
 const TYPICAL = join(ROOT, 'test', 'corpus', 'real', 'k8s-test-infra--2019-01-23-prow.md');
@@ -60,8 +35,6 @@ const IN_PROCESS_RUNS = 5;
  * person types one character and looks. Back to back, the previous analysis's garbage is collected in the next
  * one's time. */
 const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 300);
-/** Long enough for a slow machine, short enough that a server that never answers fails the module, not the run. */
-const REPLY_TIMEOUT_MS = 60_000;
 
 interface Session {
   file: string;
@@ -317,103 +290,6 @@ async function measureEdits(
     };
   } finally {
     await server.stop();
-  }
-}
-
-interface Server {
-  connection: ProtocolConnection;
-  stderr: () => string;
-  /** Rejects if the server exits before it is stopped, so a crash fails the module at once. */
-  crashed: Promise<never>;
-  stop: () => Promise<void>;
-}
-
-function startServer(): Server {
-  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  let stopping = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const crashed = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => {
-      if (!stopping) reject(new Error(`the server exited (${signal ?? `code ${code}`})`));
-    }),
-  );
-  crashed.catch(() => {}); // Observed by forVersion; not an unhandled rejection when nobody waits.
-  const connection = createProtocolConnection(
-    new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
-    new StreamMessageWriter(child.stdin as NodeJS.WritableStream),
-  );
-  connection.listen();
-  const stop = async () => {
-    stopping = true;
-    try {
-      if (child.exitCode === null) {
-        await withTimeout(connection.sendRequest(ShutdownRequest.type), 5000, 'shutdown');
-        await connection.sendNotification(ExitNotification.type);
-        await withTimeout(exited, 5000, 'exit');
-      }
-    } catch {
-      child.kill();
-    } finally {
-      connection.dispose();
-    }
-  };
-  return { connection, stderr: () => stderr, crashed, stop };
-}
-
-/** Collects publishDiagnostics for one document; forVersion resolves on the first one that carries that version. */
-function diagnosticsWaiter(connection: ProtocolConnection, uri: string) {
-  const pending = new Map<number, (reply: { at: number; count: number }) => void>();
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    const at = performance.now();
-    if (params.uri !== uri || params.version === undefined) return;
-    pending.get(params.version)?.({ at, count: params.diagnostics.length });
-    pending.delete(params.version);
-  });
-  return {
-    forVersion(version: number, server: Server): Promise<{ at: number; count: number }> {
-      const reply = new Promise<{ at: number; count: number }>((resolve) => pending.set(version, resolve));
-      const replyOrCrash = Promise.race([reply, server.crashed]);
-      return withTimeout(replyOrCrash, REPLY_TIMEOUT_MS, `publishDiagnostics for version ${version}`).catch(
-        (e: Error) => {
-          const stderr = server.stderr();
-          throw new Error(`${e.message}${stderr ? `\nserver stderr:\n${stderr}` : ''}`);
-        },
-      );
-    },
-  };
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Warns when dist/server.js is older than a server source file: the latency would be that of old code. */
-function warnIfStale(): void {
-  if (process.env.BENCH_SERVER) return; // another build, measured as it is
-  const built = statSync(SERVER).mtimeMs;
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
-    );
-  if (newest(join(ROOT, 'server', 'src')) > built) {
-    console.log(
-      'warning: dist/server.js is older than server/src, so the server runs older code than the in-process figures; ' +
-        'run `node scripts/build.mjs` first',
-    );
   }
 }
 
