@@ -2,6 +2,7 @@
 // it costs only Node's start-up, and `--help` after loading only the help texts; the CLI proper (and with it the
 // analysis) is imported after. In the CLI's analysis
 // worker, the same bundle serves analyses instead.
+import './node/regexp-tier';
 import * as nodeModule from 'node:module';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { VERSION } from './core/version';

@@ -1,5 +1,6 @@
 // Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc / --socket=N, as the client chooses).
 // In the server's analysis worker, the same bundle serves analyses instead.
+import './node/regexp-tier';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { isAnalysisWorkerThread, serveAnalyses } from './node/analysis-worker-main';

@@ -163,6 +163,19 @@ describe('analysis boundaries', () => {
     assert.ok(forbiddenInProtocol('../lsp/metrics', "import type { X } from '../lsp/metrics'", protocol));
   });
 
+  it('Luxon is imported only through core/luxon.ts (which fixes its locale)', () => {
+    // Without a locale, Luxon asks the system for one on the first date it builds (loading ICU's locale data).
+    const importers: string[] = [];
+    for (const file of files(join(ROOT, 'server/src'))) {
+      const text = readFileSync(file, 'utf8');
+      IMPORT.lastIndex = 0;
+      for (let m = IMPORT.exec(text); m !== null; m = IMPORT.exec(text)) {
+        if ((m[1] ?? m[2] ?? m[3]) === 'luxon') importers.push(relative(ROOT, file));
+      }
+    }
+    assert.deepEqual([...new Set(importers)], ['server/src/core/luxon.ts']);
+  });
+
   it('the check would see a Node built-in, an LSP package and an adapter', () => {
     const core = join(ROOT, 'server/src/core/x.ts');
     assert.equal(forbidden('node:fs', core), 'a Node built-in');

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../luxon';
 import type { PostmortemModel } from '../model';
 import { getMilestones, getTimeline } from '../timeline';
 import { frontmatterValueRange } from '../timeline/milestones';

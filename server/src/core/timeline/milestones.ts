@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../luxon';
 import type { PostmortemModel } from '../model';
 import { crossCheckImpactEnd, startFromStatedDuration } from './impact-end';
 import { type CueMatch, findCues, mentionsFix, reachesProduction } from './lexicon';

@@ -1,5 +1,5 @@
-import { DateTime, type Zone } from 'luxon';
 import { cachesEnabled } from '../incremental/memo';
+import { DateTime, type Zone } from '../luxon';
 import type { ExtractedSection, RawEntry, TimelineItem } from './extract';
 import type { ClockParts, DateParts } from './stamp';
 import type { ContextSource, TimelineEntry, TimelineInstant } from './types';

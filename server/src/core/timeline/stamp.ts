@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { memoizeText } from '../incremental/memo';
+import { DateTime } from '../luxon';
 import { parseZone, ZONE_PATTERN, type ZoneRef } from './zones';
 
 /**

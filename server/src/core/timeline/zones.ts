@@ -1,4 +1,4 @@
-import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { FixedOffsetZone, IANAZone, type Zone } from '../luxon';
 
 /**
  * Timezones as people write them in timelines: abbreviations (UTC, CET, PST, AEST), names ("Pacific time",
