@@ -94,6 +94,20 @@ describe('language server robustness', () => {
     await stillServes('after-budget');
   });
 
+  it('publishes the full analysis of a document past its budget once it finishes, while nothing else waits', async () => {
+    // The worker goes on with the stopped analysis (a large document's first full parse) and keeps its tree: the
+    // same version is then analysed again from it, and published.
+    const doc = uri('budget/late-postmortem.md');
+    await client.open(doc, `${SLOW}\nLate.\n`);
+    const stopped = await client.diagnostics(doc);
+    assert.deepEqual(
+      stopped.diagnostics.map((d) => d.code),
+      ['input/not-analysed'],
+    );
+    const full = await client.diagnostics(doc, (p) => p.diagnostics.every((d) => d.code !== 'input/not-analysed'));
+    assert.equal(full.version, 1);
+  });
+
   it('pins code-action edits to the document version they were computed for', async () => {
     const doc = uri('postmortems/versioned.md');
     await client.open(doc, MISSING_TIMELINE, 7);

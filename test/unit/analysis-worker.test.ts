@@ -43,6 +43,41 @@ describe('analysis worker', () => {
     assert.deepEqual(next.findings, analyze(MINIMAL_POSTMORTEM, config, RULES).findings);
   });
 
+  it("lets a document stopped at its budget finish while nothing else waits, then analyses it from the worker's tree", async () => {
+    // LONG's full analysis takes seconds, far more than its 100 ms budget: up to 100 s more.
+    const patient = new AnalysisWorker(100_000);
+    try {
+      const config = configWith();
+      const stopped = await patient.analyze(LONG, config, 100, { documentId: 'long.md' });
+      assert.equal(stopped.timedOut, true);
+      assert.deepEqual(
+        stopped.findings.map((f) => f.ruleId),
+        ['input/not-analysed'],
+      );
+      const late = await stopped.late;
+      assert.equal(late?.parse, 'full');
+      assert.ok(late.findings.length > 0 && late.findings.every((f) => f.ruleId !== 'input/not-analysed'));
+      // The same version again: the worker kept the tree its late analysis made, and parses nothing.
+      const again = await patient.analyze(LONG, config, 60_000, { documentId: 'long.md' });
+      assert.equal(again.timedOut, undefined);
+      assert.equal(again.parse, 'unchanged');
+      assert.deepEqual(again.findings, late.findings);
+
+      // Another document's job stops a late analysis: it does not wait behind it.
+      const other = await patient.analyze(`${LONG}\nOther.\n`, config, 100, { documentId: 'other.md' });
+      assert.equal(other.timedOut, true);
+      assert.ok(other.late, 'a document stopped at its budget goes on');
+      const small = await patient.analyze(MINIMAL_POSTMORTEM, config, 60_000, { documentId: 'small.md' });
+      assert.equal(await other.late, undefined);
+      assert.deepEqual(small.findings, analyze(MINIMAL_POSTMORTEM, config, RULES).findings);
+      // Without a document id (a closed file of Lint Workspace), or in the CLI, a stopped analysis just stops.
+      const once = await patient.analyze(LONG, config, 100);
+      assert.equal(once.late, undefined);
+    } finally {
+      patient.dispose();
+    }
+  });
+
   it('takes its budget from the config (timeBudgetMs), 2 s by default', () => {
     assert.equal(configWith().timeBudgetMs, 2000);
     const config = configWith({ timeBudgetMs: 100 });

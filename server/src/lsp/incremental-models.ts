@@ -33,6 +33,13 @@ export class IncrementalModels implements Analyser {
   ): Promise<BudgetedResult> {
     const outcome = await this.inner.analyze(text, config, budgetMs, input, superseded);
     const id = input.documentId;
+    if (id !== undefined && outcome.timedOut && outcome.late) {
+      // Its late result, unless a newer version was asked for meanwhile (whose model is built from this one's tree).
+      const late = outcome.late.then((r) =>
+        r && !superseded?.() ? { ...r, model: r.model ?? this.modelOf(id, text, config) } : undefined,
+      );
+      return { ...outcome, late };
+    }
     if (outcome.timedOut || outcome.superseded || outcome.model || id === undefined) return outcome;
     return { ...outcome, model: this.modelOf(id, text, config) };
   }

@@ -413,11 +413,28 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     // model is the one the next is built from, see IncrementalModels), moved onto the text now.
     const entry: Analysed = { version, text, result, config, generation };
     analysed.set(doc.uri, entry);
+    if (result.late) adoptLate(doc.uri, entry, result.late);
     trimEdits(doc.uri);
     if (result.model) incidents.update(doc.uri, result.model, taxonomyOf(config));
     // Edited meanwhile, or the config changed: a newer analysis is scheduled, and it publishes.
     if (documents.get(doc.uri)?.version !== version || generation !== configGeneration) return undefined;
     return entry;
+  }
+
+  /**
+   * A document stopped at the budget whose analysis went on in the worker (a large document's first, full parse):
+   * its findings, once they come, are this version's analysis, published as any other.
+   */
+  function adoptLate(uri: string, entry: Analysed, late: Promise<BudgetedResult | undefined>): void {
+    void late.then((result) => {
+      const doc = documents.get(uri);
+      if (!result || !doc || analysed.get(uri) !== entry || doc.version !== entry.version) return;
+      if (entry.generation !== configGeneration) return;
+      trace(`${uri} v${entry.version}: its analysis finished past the budget`);
+      analysed.set(uri, { ...entry, result });
+      if (result.model) incidents.update(uri, result.model, taxonomyOf(entry.config));
+      void validate(doc, 'its analysis finished past the budget');
+    });
   }
 
   /** The text last published in full per document: an edit is compared with it to find the line being typed. */

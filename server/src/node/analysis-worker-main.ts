@@ -3,6 +3,7 @@
 // whose entry point serves analyses instead of starting when it finds itself in an analysis worker.
 import { isMainThread, type MessagePort, workerData } from 'node:worker_threads';
 import { type AnalysisInput, analyze, type Finding, IncrementalAnalyzer, type ResolvedConfig } from '../core';
+import type { ParseMode } from '../core/incremental/parse';
 import type { WorkspaceInput } from '../core/learning';
 import { RULES } from '../rules';
 
@@ -17,7 +18,8 @@ export interface AnalysisJob {
   documentId?: string;
 }
 
-export type AnalysisReply = { findings: Finding[] } | { error: string };
+/** `parse`: how the document's tree was made, when the job named the document (see IncrementalAnalyzer). */
+export type AnalysisReply = { findings: Finding[]; parse?: ParseMode } | { error: string };
 
 /** True in a worker thread started by AnalysisWorker. */
 export function isAnalysisWorkerThread(): boolean {
@@ -34,9 +36,13 @@ const analyzers = new Map<string, { analyzer: IncrementalAnalyzer; config: Resol
  * test/static/incremental.test.ts proves the findings equal a full analysis) when the job names the document, else a
  * full analysis. The least recently analysed documents are forgotten first.
  */
-function analyseDocument(text: string, config: ResolvedConfig, input: AnalysisInput): Finding[] {
+function analyseDocument(
+  text: string,
+  config: ResolvedConfig,
+  input: AnalysisInput,
+): { findings: Finding[]; parse?: ParseMode } {
   const id = input.documentId;
-  if (id === undefined) return analyze(text, config, RULES, input).findings;
+  if (id === undefined) return { findings: analyze(text, config, RULES, input).findings };
   let entry = analyzers.get(id);
   analyzers.delete(id);
   if (!entry) entry = { analyzer: new IncrementalAnalyzer(config, RULES, input), config, input };
@@ -44,7 +50,8 @@ function analyseDocument(text: string, config: ResolvedConfig, input: AnalysisIn
   if (entry.input.workspace !== input.workspace) entry.analyzer.setInput(input);
   analyzers.set(id, { ...entry, config, input });
   while (analyzers.size > MAX_INCREMENTAL_DOCUMENTS) analyzers.delete(analyzers.keys().next().value as string);
-  return entry.analyzer.update(text).findings;
+  const result = entry.analyzer.update(text);
+  return { findings: result.findings, parse: result.parse?.mode };
 }
 
 export function serveAnalyses(): void {
@@ -69,7 +76,7 @@ export function serveAnalyses(): void {
         job.workspaceId !== undefined && workspace?.id === job.workspaceId
           ? { workspace: workspace.input, documentId: job.documentId }
           : { documentId: job.documentId };
-      reply = { findings: analyseDocument(job.text, config, input) };
+      reply = analyseDocument(job.text, config, input);
     } catch (e) {
       reply = { error: (e as Error)?.message ?? String(e) };
     }

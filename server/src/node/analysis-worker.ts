@@ -19,11 +19,27 @@ import type { AnalysisJob, AnalysisReply } from './analysis-worker-main';
  */
 /** How long a new worker may take to load the analysis (a cold start on a loaded machine), not counted in the budget. */
 const STARTUP_LIMIT_MS = 60_000;
+/**
+ * How long a document's analysis stopped at the budget may go on past it, while no other document waits. A large
+ * document's first analysis is a full parse: on a 10,000-line postmortem it takes 4-9 s on these machines, and once it
+ * is done every edit re-parses only the blocks it touched. The same document's next version waits for it (at most
+ * this long), so that it is analysed from that tree.
+ */
+const LATE_LIMIT_MS = 10_000;
 
 const DONE = 0;
 const READY = 1;
 
 export type { BudgetedResult };
+
+/** An analysis past its budget, going on while nothing else waits (see BudgetedResult.late). */
+interface Late {
+  running: Running;
+  documentId: string;
+  finished: Promise<BudgetedResult | undefined>;
+  /** Stops waiting for it (the caller stops the worker). */
+  stop(): void;
+}
 
 interface Running {
   worker: Worker;
@@ -44,6 +60,10 @@ export class AnalysisWorker implements Analyser {
   private readonly workspaceIds = new WeakMap<WorkspaceInput, number>();
   /** Async jobs run one after the other: the budget counts from when the worker starts a job. */
   private queue: Promise<unknown> = Promise.resolve();
+  private late?: Late;
+
+  /** `lateLimitMs`: how long an analysis stopped at its budget may go on past it (see LATE_LIMIT_MS); 0: never. */
+  constructor(private readonly lateLimitMs = LATE_LIMIT_MS) {}
 
   /** Analyses in the worker and waits (blocking this thread) at most the budget. For the CLI. */
   analyzeSync(
@@ -52,6 +72,7 @@ export class AnalysisWorker implements Analyser {
     budgetMs = config.timeBudgetMs,
     input: AnalysisInput = {},
   ): BudgetedResult {
+    if (this.late) this.dispose();
     const running = this.start();
     const flags = running.flags;
     Atomics.store(flags, DONE, 0);
@@ -61,7 +82,12 @@ export class AnalysisWorker implements Analyser {
     return this.collect(running, timedOut, text, config, budgetMs, input);
   }
 
-  /** Analyses in the worker without blocking; documents queue, each with its own budget. For the server. */
+  /**
+   * Analyses in the worker without blocking; documents queue, each with its own budget. For the server. A document
+   * (named by `input.documentId`) stopped at its budget gets its not-analysed finding at once, and its analysis goes
+   * on (`late`) until the next job: one for another document stops it, so that no document waits behind another;
+   * the same document's next version waits for it, and is then analysed from its tree.
+   */
   analyze(
     text: string,
     config: ResolvedConfig,
@@ -71,6 +97,8 @@ export class AnalysisWorker implements Analyser {
   ): Promise<BudgetedResult> {
     const run = this.queue.then(async (): Promise<BudgetedResult> => {
       // A newer version of the document waits behind this one: never analyse a version nobody will see.
+      if (superseded?.()) return { findings: [], superseded: true };
+      await this.settleLate(input.documentId);
       if (superseded?.()) return { findings: [], superseded: true };
       const running = await this.startAsync();
       const flags = running.flags;
@@ -82,6 +110,10 @@ export class AnalysisWorker implements Analyser {
       const waited = wait.async ? await wait.value : wait.value;
       clearTimeout(keepAlive);
       const timedOut = waited === 'timed-out' && Atomics.load(flags, DONE) === 0;
+      if (timedOut && input.documentId !== undefined && this.lateLimitMs > 0) {
+        const late = this.goLate(running, input.documentId, this.lateLimitMs);
+        return { findings: overBudget(config, budgetMs), timedOut: true, late };
+      }
       return this.collect(running, timedOut, text, config, budgetMs, input);
     });
     this.queue = run.catch(() => undefined);
@@ -96,8 +128,55 @@ export class AnalysisWorker implements Analyser {
     if (!this.running && !this.starting) this.starting = this.spawn();
   }
 
+  /**
+   * Lets the running analysis go on past its budget, at most `limitMs` more: its result once it finished, undefined
+   * when it was stopped.
+   */
+  private goLate(running: Running, documentId: string, limitMs: number): Promise<BudgetedResult | undefined> {
+    let stop = () => {};
+    const stopped = new Promise<'stopped'>((resolve) => {
+      stop = () => resolve('stopped');
+    });
+    const wait = waitAsync(running.flags, DONE, 0, limitMs);
+    // As for a job within its budget: the pending wait does not keep Node running, a timer does (the server's
+    // connection keeps it running anyway; only its async analyses name a document and go late).
+    const keepAlive = setTimeout(() => undefined, limitMs + 1000);
+    const late: Late = {
+      running,
+      documentId,
+      stop,
+      finished: Promise.race([wait.async ? wait.value : Promise.resolve(wait.value), stopped]).then((outcome) => {
+        clearTimeout(keepAlive);
+        if (this.late === late) this.late = undefined;
+        const done = outcome !== 'stopped' && Atomics.load(running.flags, DONE) === 1;
+        if (!done) {
+          if (this.running === running) this.dispose();
+          return undefined;
+        }
+        const reply = receiveMessageOnPort(running.port)?.message as AnalysisReply | undefined;
+        return reply && 'findings' in reply ? { findings: reply.findings, parse: reply.parse } : undefined;
+      }),
+    };
+    this.late = late;
+    return late.finished;
+  }
+
+  /** Before a job: waits for the same document's late analysis, or stops another document's. */
+  private async settleLate(documentId: string | undefined): Promise<void> {
+    const late = this.late;
+    if (!late) return;
+    if (late.documentId === documentId) {
+      await late.finished;
+      return;
+    }
+    this.dispose();
+    await late.finished;
+  }
+
   /** Stops the worker (a new one starts on the next call). */
   dispose(): void {
+    this.late?.stop();
+    this.late = undefined;
     for (const stopping of [this.running, this.starting]) {
       if (!stopping) continue;
       stopping.port.close();
@@ -148,7 +227,7 @@ export class AnalysisWorker implements Analyser {
       this.dispose();
       return analyze(text, config, RULES, input);
     }
-    return { findings: reply.findings };
+    return { findings: reply.findings, parse: reply.parse };
   }
 
   /**

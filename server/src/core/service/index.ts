@@ -4,6 +4,7 @@ import { defaultConfig, type ResolvedConfig } from '../config';
 import { ConfigLoader } from '../config-loader';
 import { decodeBytes } from '../decode';
 import { type ContentReader, DEFAULT_POSTMORTEM_GLOBS, isPostmortemByPath, looksLikePostmortem } from '../detect';
+import type { ParseMode } from '../incremental/parse';
 import type { PostmortemModel } from '../model';
 import type { AnyRule } from '../rule';
 import { findingOf, needsWorkspace } from '../rule-findings';
@@ -27,6 +28,14 @@ export interface BudgetedResult extends AnalysisResult {
   timedOut?: boolean;
   /** Not analysed: a newer version of the document was asked for before this one's turn came (no findings). */
   superseded?: boolean;
+  /**
+   * Stopped at the budget, but going on while no other document waits (a large document's first, full analysis):
+   * its result once it finished (the worker keeps the document's tree for the next version), or undefined when it
+   * was stopped (another document's turn, or its own limit) or a newer version was asked for meanwhile.
+   */
+  late?: Promise<BudgetedResult | undefined>;
+  /** How the analysis made the document's tree, when the analyser says ('unchanged': the previous version's). */
+  parse?: ParseMode;
 }
 
 /**
@@ -185,11 +194,19 @@ export class PostmortemService {
     }
     if (version >= (this.newest.get(id) ?? Number.NEGATIVE_INFINITY)) this.newest.set(id, version);
     const result = this.analyseOnce(text, config, input, () => (this.newest.get(id) ?? version) > version);
-    this.cache.set(id, { version, config, workspace: input.workspace, result });
-    // A failed run is not kept: the next request tries again.
-    result.catch(() => {
-      if (this.cache.get(id)?.result === result) this.cache.delete(id);
-    });
+    // A failed run is not kept: the next request tries again. One stopped at the budget is replaced by its late
+    // result, when that comes.
+    const entry = { version, config, workspace: input.workspace, result };
+    this.cache.set(id, entry);
+    result.then(
+      (outcome) =>
+        outcome.late?.then((late) => {
+          if (late && this.cache.get(id) === entry) this.cache.set(id, { ...entry, result: Promise.resolve(late) });
+        }),
+      () => {
+        if (this.cache.get(id) === entry) this.cache.delete(id);
+      },
+    );
     return result;
   }
 
@@ -202,9 +219,16 @@ export class PostmortemService {
   ): Promise<BudgetedResult> {
     if (!this.analyser) return this.analyseNow(text, config, input);
     const outcome = await this.analyser.analyze(text, config, undefined, input, superseded);
-    // Stopped at the budget: no model (the one not-analysed finding sits at the start). Superseded: nothing.
+    // Stopped at the budget: no model (the one not-analysed finding sits at the start), and its late result, if it
+    // comes, gets one. Superseded: nothing.
+    if (outcome.timedOut && outcome.late) {
+      const late = outcome.late.then((r) =>
+        r && !superseded?.() ? { ...r, model: r.model ?? this.model(text, config) } : undefined,
+      );
+      return { ...outcome, late };
+    }
     if (outcome.timedOut || outcome.superseded) return outcome;
-    return { findings: outcome.findings, model: outcome.model ?? this.model(text, config) };
+    return { findings: outcome.findings, model: outcome.model ?? this.model(text, config), parse: outcome.parse };
   }
 
   /** One analysis within the time budget, blocking (the CLI); the model comes with it unless it was stopped. */
