@@ -118,9 +118,11 @@ export function givenNames(): ReadonlySet<string> {
   if (firstNames) return firstNames;
   const also = namesAlsoWords();
   const names = new Set(words(GIVEN_NAMES));
-  // The generated list is folded already; the hand lists may carry diacritics.
-  for (const n of [...words(GENERATED_FIRST_NAMES), ...MORE_NAMES, ...PACIFIC_NAMES])
-    names.add(n.normalize('NFD').replace(/\p{M}/gu, ''));
+  // The generated list is folded already; the hand lists may carry diacritics. Only a name with a character past
+  // ASCII can have one (the generated 3,000 have none): folding each cost a one-file lint about 10 ms.
+  for (const n of words(GENERATED_FIRST_NAMES)) names.add(n);
+  for (const n of [...MORE_NAMES, ...PACIFIC_NAMES])
+    names.add(/[^ -~]/.test(n) ? n.normalize('NFD').replace(/\p{M}/gu, '') : n);
   for (const n of names) if (STOPWORD_NAMES.has(n) || also.has(n) || NEVER_NAMES.has(n)) names.delete(n);
   firstNames = names;
   return names;
