@@ -117,6 +117,54 @@ describe('incremental parse', () => {
     [text] = step(parser, text, randomEdit(text, rng), '10k document, a random edit');
   });
 
+  it('parses a window with a reference against the definitions elsewhere, and in full when an edit touches one', () => {
+    const base = [
+      '# Title',
+      '',
+      '[early]: https://example.com/early',
+      '',
+      '## Summary',
+      '',
+      'The [hook] and [early] links, a [missing] one, and a note.[^1]',
+      '',
+      '- the [hook] handler',
+      '- a second item',
+      '- a third item',
+      '',
+      'Closing paragraph.',
+      '',
+      '[hook]: https://example.com/hook "Hook"',
+      '[^1]: A footnote.',
+      '',
+    ].join('\n');
+    const parser = new IncrementalParser();
+    parser.parse(base);
+    let text = base;
+    const modes: ParseMode[] = [];
+    const edit = (at: string, inserted: string, deleted = 0) => {
+      let mode: ParseMode;
+      [text, mode] = step(parser, text, { offset: text.indexOf(at), deleted, inserted }, `at ${at}`);
+      modes.push(mode);
+    };
+    edit('links, a', 'x'); // a paragraph with references to definitions before and after it
+    edit('handler', '[early] '); // the first item of a list gains a reference (its window: the blocks around the list)
+    edit('[missing]', '[hook]', 9); // an undefined reference becomes a defined one
+    edit('second item', '[^1] '); // a footnote reference, in an item between two others
+    assert.deepEqual(modes, ['block', 'block', 'block', 'item']);
+    // The edit touches a definition, or its window does (a definition is the next block): a full parse.
+    edit('https://example.com/hook', 'x');
+    edit('Closing', 'A ');
+    assert.deepEqual(modes.slice(-2), ['full', 'full']);
+    // A fence left open at the end of the text would swallow the copied definitions: a full parse too.
+    const top = '[early]: https://example.com/early\n\nA paragraph with [early].\n\nThe last paragraph.\n';
+    const last = new IncrementalParser();
+    last.parse(top);
+    const opened = applyChange(top, { offset: top.indexOf('The last'), deleted: 0, inserted: '```\n' });
+    const outcome = last.parse(opened);
+    assert.equal(outcome.reason, 'the window ran into the definitions');
+    assert.deepStrictEqual(outcome.tree, parseMarkdown(opened));
+  });
+
   it('checks a given change and computes it when it does not apply', () => {
     const parser = new IncrementalParser();
     const before = '# Title\n\n- a\n- b\n- c\n';

@@ -13,10 +13,12 @@ import { changeApplies, changeBetween, type TextChange } from './edit';
  * then nothing the edit did escaped the window (a block that merged with a neighbour through a removed blank line,
  * lazy continuation or a setext underline; a fence, HTML block or comment left open that swallows what follows; a
  * list marker or indentation change that moves lines in or out of an item; a table delimiter row that turns the
- * paragraph above into a header), and the parser's state after the window is the one it had before. Whatever
- * depends on the whole document falls back to a full parse: link and footnote definitions (a reference anywhere
- * depends on them), a window that reaches the start of a text with a byte order mark, a list whose spread flag
- * cannot be told from the window. Frontmatter is only ever found at the start of the text, which a window reaches
+ * paragraph above into a header), and the parser's state after the window is the one it had before. References
+ * resolve against the document's link and footnote definitions wherever they are: the window is parsed with a copy
+ * of them after it (one blank line apart; their nodes are then dropped), so that a reference in it resolves as it
+ * does in the whole text. Whatever else depends on the whole document falls back to a full parse: an edit that
+ * touches a definition, a definition that spans lines (its copy could not be taken alone), a window that reaches
+ * the start of a text with a byte order mark, a list whose spread flag cannot be told from the window. Frontmatter is only ever found at the start of the text, which a window reaches
  * only when it starts at offset 0, where it is parsed as it is in the full text.
  */
 
@@ -35,8 +37,17 @@ export interface ParseOutcome {
 interface State {
   text: string;
   tree: Root;
-  /** The tree holds link or footnote definitions. */
-  definitions: boolean;
+  /** The tree's link and footnote definitions, in document order (empty: none). */
+  definitions: Definitions;
+}
+
+/**
+ * A document's definitions: their offsets in its text, and their source joined one blank line apart (what a
+ * window is parsed with); `source` is undefined when one of them spans lines.
+ */
+interface Definitions {
+  spans: { start: number; end: number }[];
+  source: string | undefined;
 }
 
 type AnyNode = Nodes & { children?: AnyNode[] };
@@ -78,16 +89,46 @@ export class IncrementalParser {
       outcome = `window parse failed (${(e as Error)?.message})`;
     }
     if (typeof outcome === 'string') return this.full(text, outcome);
-    this.state = { text, tree: outcome.tree, definitions: previous.definitions };
+    // No definition was in the window (or the parse fell back): those after it moved with the text.
+    this.state = { text, tree: outcome.tree, definitions: movedDefinitions(previous.definitions, text, edit) };
     return outcome;
   }
 
   private full(text: string, reason: string): ParseOutcome {
     this.state = undefined;
     const tree = parseMarkdown(text);
-    this.state = { text, tree, definitions: hasDefinitions(tree) };
+    this.state = { text, tree, definitions: definitionsOf(tree, text) };
     return { tree, mode: 'full', reason };
   }
+}
+
+function definitionsOf(tree: Root, text: string): Definitions {
+  const spans: { start: number; end: number }[] = [];
+  const stack: AnyNode[] = [tree as AnyNode];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === 'definition' || n.type === 'footnoteDefinition') {
+      spans.push({ start: startOf(n), end: endOf(n) });
+      continue;
+    }
+    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return { spans, source: sourceOf(spans, text) };
+}
+
+function sourceOf(spans: readonly { start: number; end: number }[], text: string): string | undefined {
+  const lines = spans.map(({ start, end }) => text.slice(start, end));
+  return lines.some((l) => /[\r\n]/.test(l)) ? undefined : lines.join('\n\n');
+}
+
+/** The definitions after an edit that touched none of them (those after it move by its length). */
+function movedDefinitions(definitions: Definitions, text: string, edit: TextChange): Definitions {
+  if (definitions.spans.length === 0) return definitions;
+  const delta = edit.inserted.length - edit.deleted;
+  const spans = definitions.spans.map((d) =>
+    d.start >= edit.offset + edit.deleted ? { start: d.start + delta, end: d.end + delta } : d,
+  );
+  return { spans, source: definitions.source };
 }
 
 function hasDefinitions(node: AnyNode): boolean {
@@ -187,7 +228,7 @@ function reparse(previous: State, text: string, edit: TextChange): ParseOutcome 
   const oldEnd = after < kids.length ? endOf(kids[after]) : old.length;
   const windowEnd = oldEnd + delta;
   if (windowStart === 0 && (old.charCodeAt(0) === BOM || text.charCodeAt(0) === BOM)) return 'byte order mark';
-  const doubt = definitionsInDoubt(previous, old, text, windowStart, oldEnd, windowEnd);
+  const doubt = definitionsInDoubt(previous, windowStart, oldEnd);
   if (doubt) return doubt;
   const lineBase = before >= 0 ? (kids[before].position?.start.line ?? 1) - 1 : 0;
   const lineDelta = countLineEndings(text, windowStart, windowEnd) - countLineEndings(old, windowStart, oldEnd);
@@ -195,7 +236,8 @@ function reparse(previous: State, text: string, edit: TextChange): ParseOutcome 
   const fragment = text.slice(windowStart, windowEnd);
   // Parsed alone, a window opening with `---` or `+++` would be read as (unclosed) frontmatter.
   if (windowStart > 0 && opensWithFence(fragment)) return 'a fence line opens the window';
-  const sub = parseFragment(fragment);
+  const sub = parseWindow(fragment, previous.definitions);
+  if (typeof sub === 'string') return sub;
   const got = sub.children as AnyNode[];
   const expected = (before >= 0 ? 1 : 0) + (after < kids.length ? 1 : 0);
   if (got.length < expected) return 'the window merged its neighbours';
@@ -235,7 +277,7 @@ function reparseItems(
   const oldEnd = endOf(items[ia]);
   const windowEnd = oldEnd + delta;
   if (windowStart === 0 && (old.charCodeAt(0) === BOM || text.charCodeAt(0) === BOM)) return 'byte order mark';
-  const doubt = definitionsInDoubt(previous, old, text, windowStart, oldEnd, windowEnd);
+  const doubt = definitionsInDoubt(previous, windowStart, oldEnd);
   if (doubt) return doubt;
   const lineBase = (items[ib].position?.start.line ?? 1) - 1;
   const lineDelta = countLineEndings(text, windowStart, windowEnd) - countLineEndings(old, windowStart, oldEnd);
@@ -243,7 +285,8 @@ function reparseItems(
   const fragment = text.slice(windowStart, windowEnd);
   // Parsed alone, a window opening with `---` or `+++` would be read as (unclosed) frontmatter.
   if (windowStart > 0 && opensWithFence(fragment)) return 'a fence line opens the window';
-  const sub = parseFragment(fragment);
+  const sub = parseWindow(fragment, previous.definitions);
+  if (typeof sub === 'string') return sub;
   const only = sub.children[0] as (List & AnyNode) | undefined;
   if (sub.children.length !== 1 || only?.type !== 'list' || only.ordered !== list.ordered) {
     return 'the items did not stay one list';
@@ -295,23 +338,28 @@ function reparseItems(
 }
 
 /**
- * Link and footnote references resolve against definitions anywhere in the document: with definitions in the
- * document, a window with a bracket (in the old or the new text) is parsed in full.
+ * Link and footnote references resolve against definitions anywhere in the document: a window is parsed with them
+ * (parseWindow), unless the edit's window holds one (in the old text; one in the new text is found in its tree) or
+ * one of them cannot be copied alone.
  */
-function definitionsInDoubt(
-  previous: State,
-  old: string,
-  text: string,
-  start: number,
-  oldEnd: number,
-  newEnd: number,
-): string | undefined {
-  if (!previous.definitions) return undefined;
-  const bracket = (s: string, from: number, to: number) => {
-    const i = s.indexOf('[', from);
-    return i !== -1 && i < to;
-  };
-  return bracket(old, start, oldEnd) || bracket(text, start, newEnd) ? 'definitions in the document' : undefined;
+function definitionsInDoubt(previous: State, start: number, oldEnd: number): string | undefined {
+  const { spans, source } = previous.definitions;
+  if (spans.length === 0) return undefined;
+  if (source === undefined) return 'a definition that spans lines';
+  return spans.some((d) => d.start < oldEnd && d.end > start) ? 'a definition in the window' : undefined;
+}
+
+/**
+ * The window's blocks, parsed with the document's definitions after it (one blank line apart), whose nodes are
+ * then dropped. A block of the window that runs into them (a fence or HTML block left open at the end of the
+ * document) cannot be told apart from what the full text makes of it: a full parse then.
+ */
+function parseWindow(fragment: string, definitions: Definitions): Root | string {
+  if (definitions.spans.length === 0 || definitions.source === undefined) return parseFragment(fragment);
+  const sub = parseFragment(`${fragment}\n\n${definitions.source}`);
+  const own = (sub.children as AnyNode[]).filter((n) => startOf(n) < fragment.length);
+  if (own.some((n) => endOf(n) > fragment.length)) return 'the window ran into the definitions';
+  return { ...sub, children: own as RootContent[] };
 }
 
 function shiftPoint<P extends Point>(p: P, by: number, lines: number): P {
