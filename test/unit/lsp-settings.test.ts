@@ -9,6 +9,7 @@ import {
   FAST_ANALYSIS_MS,
   MAX_DEBOUNCE_MS,
   normaliseSettings,
+  RecentAnalysisTimes,
   withSettingsSeverities,
 } from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/rules';
@@ -62,5 +63,18 @@ describe('lsp: the debounce adapts to the last analysis time', () => {
     assert.equal(debounceFor(250, 9000), MAX_DEBOUNCE_MS);
     assert.equal(debounceFor(0, 9000), 0, 'a setting of 0 is "at once" for every document');
     assert.equal(debounceFor(1000, 80), 1000);
+  });
+
+  it('reads the median of the recent analyses: one slow analysis does not slow a fast document down', () => {
+    const times = new RecentAnalysisTimes();
+    assert.equal(times.typical(), undefined);
+    for (const ms of [12, 9, 140, 11]) times.add(ms);
+    assert.equal(debounceFor(250, times.typical()), 0, 'one slow analysis among fast ones');
+    times.add(150);
+    times.add(160);
+    assert.equal(times.typical(), 140, 'most of the last five were slow');
+    assert.equal(debounceFor(250, times.typical()), 250);
+    for (const ms of [10, 10, 10]) times.add(ms);
+    assert.equal(debounceFor(250, times.typical()), 0, 'fast again: only the last five count');
   });
 });

@@ -39,7 +39,14 @@ import { checkParams } from './params';
 import type { ServerPlatform } from './platform';
 import { notPostmortemSummary, postmortemSummary, SUMMARY_METHOD } from './postmortem-view';
 import { relatedRefs, rootCauseHeadingAt, withSimilarCauses } from './related';
-import { DEFAULT_SETTINGS, debounceFor, normaliseSettings, type Settings, withSettingsSeverities } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  debounceFor,
+  normaliseSettings,
+  RecentAnalysisTimes,
+  type Settings,
+  withSettingsSeverities,
+} from './settings';
 import {
   mapCodeAction,
   mapCodeLenses,
@@ -285,7 +292,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => {
-    schedule(e.document, debounceFor(settingsFor(filePath(e.document.uri)).debounceMs, analysisMs.get(e.document.uri)));
+    const { debounceMs } = settingsFor(filePath(e.document.uri));
+    schedule(e.document, debounceFor(debounceMs, analysisMs.get(e.document.uri)?.typical()));
     wakeWaiters(e.document.uri);
   });
   documents.onDidClose((e) => {
@@ -356,8 +364,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /** Analyses running, by document: each version is analysed once, whoever asks (publishing, a first request). */
   let configGeneration = 0;
   const running = new Map<string, { version: number; done: Promise<Analysed | undefined> }>();
-  /** How long each open document's last analysis took (for the debounce of its next edit). */
-  const analysisMs = new Map<string, number>();
+  /** How long each open document's recent analyses took (for the debounce of its next edit). */
+  const analysisMs = new Map<string, RecentAnalysisTimes>();
 
   /** A line in the trace (`$/logTrace`, when the client turned tracing on): what was analysed and published. */
   function trace(message: string): void {
@@ -408,7 +416,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
     const ms = performance.now() - started;
     if (kept?.result !== result) trace(`analysed ${doc.uri} v${version} in ${Math.round(ms)} ms`);
-    analysisMs.set(doc.uri, ms);
+    let times = analysisMs.get(doc.uri);
+    if (!times) analysisMs.set(doc.uri, (times = new RecentAnalysisTimes()));
+    times.add(ms);
     // Kept even when the document was edited meanwhile: requests answer from the newest analysis that is done (its
     // model is the one the next is built from, see IncrementalModels), moved onto the text now.
     const entry: Analysed = { version, text, result, config, generation };

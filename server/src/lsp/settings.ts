@@ -30,6 +30,29 @@ export function debounceFor(settingMs: number, lastAnalysisMs: number | undefine
   return Math.min(MAX_DEBOUNCE_MS, Math.max(settingMs, Math.round(lastAnalysisMs)));
 }
 
+/** How many of a document's last analysis times the debounce looks at. */
+const RECENT_ANALYSES = 5;
+
+/**
+ * A document's recent analysis times. The debounce reads their median, not the last one: a single slow analysis (a
+ * garbage collection, the machine busy for a moment) must not make the next edits of a fast document wait.
+ */
+export class RecentAnalysisTimes {
+  private readonly times: number[] = [];
+
+  add(ms: number): void {
+    this.times.push(ms);
+    if (this.times.length > RECENT_ANALYSES) this.times.shift();
+  }
+
+  /** The median of the recent times; undefined before a first analysis. */
+  typical(): number | undefined {
+    if (this.times.length === 0) return undefined;
+    const sorted = [...this.times].sort((a, b) => a - b);
+    return sorted[(sorted.length - 1) >> 1];
+  }
+}
+
 /** The config with the editor's per-rule severities applied over it (options stay as the config has them). */
 export function withSettingsSeverities(config: ResolvedConfig, rules: Settings['rules']): ResolvedConfig {
   const entries = Object.entries(rules);
