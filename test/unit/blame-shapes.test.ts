@@ -46,6 +46,16 @@ describe('blame shapes (issue 9, sixth session)', () => {
     for (const [body, rule] of cases) assert.deepEqual(rulesOf(body), [rule], body);
   });
 
+  it('takes a text that ends inside a possessive phrase, with no final stop, without a rule failing', () => {
+    // The phrase after "Oskar's" ran to the end of the text, and the look at the word after it read past the end.
+    for (const body of ["It was Oskar's database migration", "Thanks to Dagny's quick rollback", "Lin's"]) {
+      const failed = analyzeText(`# Postmortem: test\n\n## Details\n\n${body}`).findings.filter((f) =>
+        /failed on this file/.test(f.message),
+      );
+      assert.deepEqual(failed, [], body);
+    }
+  });
+
   it('leaves their look-alikes alone', () => {
     for (const body of [
       'It was Femi who restored the replica and brought the API back.',

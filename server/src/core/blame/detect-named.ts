@@ -187,8 +187,9 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   if (tokens[at]?.kind === 'word' && tokens[at].text.includes('-') && tokens[at].pos === 'ADP') tokens[at].pos = 'NOUN';
   let np = nounPhraseAt(tokens, at);
   // "Caio's dbt macro cast the decimal prices": a bare noun followed by a determiner inside the phrase is the verb
-  // the tagger took for a noun.
-  for (let x = at + 2; np && x <= np.end; x++) {
+  // the tagger took for a noun. (The phrase's end is exclusive: the word after it may be that determiner, and a
+  // phrase that ends the text has none.)
+  for (let x = at + 2; np && x <= np.end && x < tokens.length; x++) {
     const verb = tokens[x - 1];
     if (
       ((tokens[x].pos === 'DET' && /^(?:the|a|an|all|every|its|their)$/.test(tokens[x].lower)) ||
