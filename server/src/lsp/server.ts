@@ -416,9 +416,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
     const ms = performance.now() - started;
     if (kept?.result !== result) trace(`analysed ${doc.uri} v${version} in ${Math.round(ms)} ms`);
-    let times = analysisMs.get(doc.uri);
-    if (!times) analysisMs.set(doc.uri, (times = new RecentAnalysisTimes()));
+    const times = analysisMs.get(doc.uri) ?? new RecentAnalysisTimes();
     times.add(ms);
+    analysisMs.set(doc.uri, times);
     // Kept even when the document was edited meanwhile: requests answer from the newest analysis that is done (its
     // model is the one the next is built from, see IncrementalModels), moved onto the text now.
     const entry: Analysed = { version, text, result, config, generation };

@@ -1,5 +1,16 @@
-import type { List, Nodes, Root, RootContent } from 'mdast';
-import { parseFragment, parseMarkdown } from '../parse';
+import type { List, Root, RootContent } from 'mdast';
+import { parseMarkdown } from '../parse';
+import {
+  type AnyNode,
+  type Definitions,
+  definitionsInDoubt,
+  definitionsOf,
+  endOf,
+  hasDefinitions,
+  movedDefinitions,
+  parseWindow,
+  startOf,
+} from './definitions';
 import { changeApplies, changeBetween, type TextChange } from './edit';
 
 /**
@@ -41,24 +52,11 @@ interface State {
   definitions: Definitions;
 }
 
-/**
- * A document's definitions: their offsets in its text, and their source joined one blank line apart (what a
- * window is parsed with); `source` is undefined when one of them spans lines.
- */
-interface Definitions {
-  spans: { start: number; end: number }[];
-  source: string | undefined;
-}
-
-type AnyNode = Nodes & { children?: AnyNode[] };
 interface Point {
   line: number;
   column: number;
   offset?: number;
 }
-
-const startOf = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
-const endOf = (n: { position?: { end: { offset?: number } } }) => n.position?.end.offset ?? 0;
 
 /**
  * Keeps the last text and tree; `parse` gives the tree of a new text by re-parsing as little as it safely can. The
@@ -90,7 +88,7 @@ export class IncrementalParser {
     }
     if (typeof outcome === 'string') return this.full(text, outcome);
     // No definition was in the window (or the parse fell back): those after it moved with the text.
-    this.state = { text, tree: outcome.tree, definitions: movedDefinitions(previous.definitions, text, edit) };
+    this.state = { text, tree: outcome.tree, definitions: movedDefinitions(previous.definitions, edit) };
     return outcome;
   }
 
@@ -100,45 +98,6 @@ export class IncrementalParser {
     this.state = { text, tree, definitions: definitionsOf(tree, text) };
     return { tree, mode: 'full', reason };
   }
-}
-
-function definitionsOf(tree: Root, text: string): Definitions {
-  const spans: { start: number; end: number }[] = [];
-  const stack: AnyNode[] = [tree as AnyNode];
-  while (stack.length > 0) {
-    const n = stack.pop() as AnyNode;
-    if (n.type === 'definition' || n.type === 'footnoteDefinition') {
-      spans.push({ start: startOf(n), end: endOf(n) });
-      continue;
-    }
-    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-  }
-  return { spans, source: sourceOf(spans, text) };
-}
-
-function sourceOf(spans: readonly { start: number; end: number }[], text: string): string | undefined {
-  const lines = spans.map(({ start, end }) => text.slice(start, end));
-  return lines.some((l) => /[\r\n]/.test(l)) ? undefined : lines.join('\n\n');
-}
-
-/** The definitions after an edit that touched none of them (those after it move by its length). */
-function movedDefinitions(definitions: Definitions, text: string, edit: TextChange): Definitions {
-  if (definitions.spans.length === 0) return definitions;
-  const delta = edit.inserted.length - edit.deleted;
-  const spans = definitions.spans.map((d) =>
-    d.start >= edit.offset + edit.deleted ? { start: d.start + delta, end: d.end + delta } : d,
-  );
-  return { spans, source: definitions.source };
-}
-
-function hasDefinitions(node: AnyNode): boolean {
-  const stack: AnyNode[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop() as AnyNode;
-    if (n.type === 'definition' || n.type === 'footnoteDefinition') return true;
-    if (n.children) for (const c of n.children) stack.push(c);
-  }
-  return false;
 }
 
 /** Index of the last node ending before `offset`, -1 if none. */
@@ -228,7 +187,7 @@ function reparse(previous: State, text: string, edit: TextChange): ParseOutcome 
   const oldEnd = after < kids.length ? endOf(kids[after]) : old.length;
   const windowEnd = oldEnd + delta;
   if (windowStart === 0 && (old.charCodeAt(0) === BOM || text.charCodeAt(0) === BOM)) return 'byte order mark';
-  const doubt = definitionsInDoubt(previous, windowStart, oldEnd);
+  const doubt = definitionsInDoubt(previous.definitions, windowStart, oldEnd);
   if (doubt) return doubt;
   const lineBase = before >= 0 ? (kids[before].position?.start.line ?? 1) - 1 : 0;
   const lineDelta = countLineEndings(text, windowStart, windowEnd) - countLineEndings(old, windowStart, oldEnd);
@@ -277,7 +236,7 @@ function reparseItems(
   const oldEnd = endOf(items[ia]);
   const windowEnd = oldEnd + delta;
   if (windowStart === 0 && (old.charCodeAt(0) === BOM || text.charCodeAt(0) === BOM)) return 'byte order mark';
-  const doubt = definitionsInDoubt(previous, windowStart, oldEnd);
+  const doubt = definitionsInDoubt(previous.definitions, windowStart, oldEnd);
   if (doubt) return doubt;
   const lineBase = (items[ib].position?.start.line ?? 1) - 1;
   const lineDelta = countLineEndings(text, windowStart, windowEnd) - countLineEndings(old, windowStart, oldEnd);
@@ -335,31 +294,6 @@ function reparseItems(
     mode: 'item',
     window: { start: windowStart, end: windowEnd },
   };
-}
-
-/**
- * Link and footnote references resolve against definitions anywhere in the document: a window is parsed with them
- * (parseWindow), unless the edit's window holds one (in the old text; one in the new text is found in its tree) or
- * one of them cannot be copied alone.
- */
-function definitionsInDoubt(previous: State, start: number, oldEnd: number): string | undefined {
-  const { spans, source } = previous.definitions;
-  if (spans.length === 0) return undefined;
-  if (source === undefined) return 'a definition that spans lines';
-  return spans.some((d) => d.start < oldEnd && d.end > start) ? 'a definition in the window' : undefined;
-}
-
-/**
- * The window's blocks, parsed with the document's definitions after it (one blank line apart), whose nodes are
- * then dropped. A block of the window that runs into them (a fence or HTML block left open at the end of the
- * document) cannot be told apart from what the full text makes of it: a full parse then.
- */
-function parseWindow(fragment: string, definitions: Definitions): Root | string {
-  if (definitions.spans.length === 0 || definitions.source === undefined) return parseFragment(fragment);
-  const sub = parseFragment(`${fragment}\n\n${definitions.source}`);
-  const own = (sub.children as AnyNode[]).filter((n) => startOf(n) < fragment.length);
-  if (own.some((n) => endOf(n) > fragment.length)) return 'the window ran into the definitions';
-  return { ...sub, children: own as RootContent[] };
 }
 
 function shiftPoint<P extends Point>(p: P, by: number, lines: number): P {
