@@ -58,6 +58,12 @@ const SLOW = `${MINIMAL_POSTMORTEM}\n## Detailed timeline\n\n${Array.from(
   (_, i) => `- 10:${String(i % 60).padStart(2, '0')} UTC the service was restarted again`,
 ).join('\n')}\n`;
 
+/** Past a 100 ms budget, and well within the 10 s more a stopped analysis may take. */
+const LATE = `${MINIMAL_POSTMORTEM}\n## Detailed timeline\n\n${Array.from(
+  { length: 4_000 },
+  (_, i) => `- 11:${String(i % 60).padStart(2, '0')} UTC the cache was warmed again`,
+).join('\n')}\n`;
+
 /**
  * In the server's own thread (no nested worker) a step runs to its end, the parse too: 2,000 entries take seconds
  * to parse and model, far past a 100 ms budget, and the rules after it are skipped.
@@ -149,8 +155,9 @@ window.startServer = (name, bootstrap, files) => {
       return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
     },
     notify(method, params) { worker.postMessage({ jsonrpc: '2.0', method, params }); },
-    diagnostics(uri, version) {
-      const test = (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version;
+    diagnostics(uri, version, analysed) {
+      const test = (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version &&
+        (!analysed || m.params.diagnostics.every((d) => d.code !== 'input/not-analysed'));
       const seen = notes.find(test);
       return seen ? Promise.resolve(seen.params) : new Promise((resolve) => waiters.push({ test, resolve: (m) => resolve(m.params) })).then((p) => p);
     },
@@ -238,7 +245,7 @@ describe('the browser build of the server, in headless Chromium', {
     asked: string[];
     request(m: string, p: unknown): Promise<unknown>;
     notify(m: string, p: unknown): void;
-    diagnostics(uri: string, version?: number): Promise<{ diagnostics: Diagnostic[] }>;
+    diagnostics(uri: string, version?: number, analysed?: boolean): Promise<{ diagnostics: Diagnostic[] }>;
   };
   const on = (name: string) => ({
     request: <T>(method: string, params: unknown) =>
@@ -251,11 +258,12 @@ describe('the browser build of the server, in headless Chromium', {
         ({ name, method, params }) => (globalThis as unknown as Record<string, PageLsp>)[name].notify(method, params),
         { name, method, params },
       ),
-    diagnostics: (uri: string, version?: number) =>
+    /** The diagnostics of that version (with `analysed`, the first that is not the not-analysed note). */
+    diagnostics: (uri: string, version?: number, analysed = false) =>
       page.evaluate(
-        ({ name, uri, version }) =>
-          (globalThis as unknown as Record<string, PageLsp>)[name].diagnostics(uri, version ?? undefined),
-        { name, uri, version: version ?? null },
+        ({ name, uri, version, analysed }) =>
+          (globalThis as unknown as Record<string, PageLsp>)[name].diagnostics(uri, version ?? undefined, analysed),
+        { name, uri, version: version ?? null, analysed },
       ),
     asked: () => page.evaluate(({ name }) => (globalThis as unknown as Record<string, PageLsp>)[name].asked, { name }),
   });
@@ -446,6 +454,20 @@ describe('the browser build of the server, in headless Chromium', {
     await open('files', next, TEXT);
     const after = await lsp.diagnostics(next, 1);
     assert.ok(after.diagnostics.some((d) => d.code === 'structure/required-section'));
+  });
+
+  it('lets a document stopped at its budget finish in the analysis worker, and publishes its findings', async () => {
+    // As on Node: the stopped analysis goes on while no other document waits (a large document's first parse).
+    const lsp = on('files');
+    const late = `${FOLDER}/budget/late-postmortem.md`;
+    await open('files', late, LATE);
+    const stopped = await lsp.diagnostics(late, 1);
+    assert.deepEqual(
+      stopped.diagnostics.map((d) => d.code),
+      ['input/not-analysed'],
+    );
+    const full = await lsp.diagnostics(late, 1, true);
+    assert.ok(full.diagnostics.every((d) => d.code !== 'input/not-analysed'));
   });
 
   it('without nested workers, analyses in its own thread and still stops a slow document at the budget', async () => {

@@ -8,6 +8,8 @@ import { InThreadAnalysis } from './in-thread-analysis';
 
 /** How long a new worker may take to load the analysis (a cold start), not counted in the budget. */
 const STARTUP_LIMIT_MS = 60_000;
+/** How long an analysis stopped at its budget may go on past it, while no other document waits (as on Node). */
+const LATE_LIMIT_MS = 10_000;
 
 interface Running {
   worker: Worker;
@@ -24,7 +26,9 @@ interface Running {
  * run in a worker started by the server's worker (`script` makes its source: the server's own bundle, told to serve
  * analyses); past the budget (the config's `timeBudgetMs`, 2 s by default) it is terminated, a new one started for
  * the next document, and the document gets input/not-analysed. Jobs run one after the other; the budget counts
- * from when the worker has loaded the analysis. Where a worker cannot start one (VS Code's web worker extension
+ * from when the worker has loaded the analysis. A document stopped at its budget gets its note at once, and its
+ * analysis goes on (`late`) until the next job: one for another document stops it, the same document's next version
+ * waits for it, as in node/analysis-worker.ts. Where a worker cannot start one (VS Code's web worker extension
  * host in a browser without nested workers, a content policy refusing it), the analysis runs in the server's worker
  * with the budget kept between rules (in-thread-analysis.ts).
  */
@@ -38,6 +42,8 @@ export class BrowserAnalysisWorker implements Analyser {
   private nextWorkspaceId = 1;
   private readonly workspaceIds = new WeakMap<WorkspaceInput, number>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** An analysis past its budget, going on while nothing else waits. */
+  private late?: { documentId: string; finished: Promise<BudgetedResult | undefined> };
 
   constructor(
     private readonly script: () => string,
@@ -57,7 +63,10 @@ export class BrowserAnalysisWorker implements Analyser {
     budgetMs = config.timeBudgetMs,
     input: AnalysisInput = {},
   ): Promise<BudgetedResult> {
-    const run = this.queue.then(() => this.run(text, config, budgetMs, input));
+    const run = this.queue.then(async () => {
+      await this.settleLate(input.documentId);
+      return this.run(text, config, budgetMs, input);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -69,6 +78,7 @@ export class BrowserAnalysisWorker implements Analyser {
 
   /** Stops the worker (a new one starts on the next call). */
   dispose(): void {
+    this.late = undefined;
     this.running?.worker.terminate();
     this.running?.answer?.(undefined);
     this.running = undefined;
@@ -97,6 +107,9 @@ export class BrowserAnalysisWorker implements Analyser {
     running.worker.postMessage(this.job(running, text, config, input));
     const outcome = await reply;
     running.answer = undefined;
+    if (outcome === 'timed-out' && input.documentId !== undefined) {
+      return { findings: overBudget(this.rules, config, budgetMs), timedOut: true, late: this.goLate(running, input) };
+    }
     if (outcome === 'timed-out') {
       this.dispose();
       return { findings: overBudget(this.rules, config, budgetMs), timedOut: true };
@@ -107,6 +120,34 @@ export class BrowserAnalysisWorker implements Analyser {
       return this.inThread.analyze(text, config, budgetMs, input);
     }
     return { findings: outcome.findings };
+  }
+
+  /** Lets the running analysis go on past its budget: its result once it answers, undefined when it was stopped. */
+  private goLate(running: Running, input: AnalysisInput): Promise<BudgetedResult | undefined> {
+    const finished = new Promise<BudgetedResult | undefined>((resolve) => {
+      const timer = setTimeout(() => running.answer?.(undefined), LATE_LIMIT_MS);
+      running.answer = (reply) => {
+        clearTimeout(timer);
+        running.answer = undefined;
+        if (this.late?.finished === finished) this.late = undefined;
+        if (reply && 'findings' in reply) resolve({ findings: reply.findings });
+        else {
+          // Stopped (dispose answers undefined), its limit passed, or the worker failed.
+          if (this.running === running) this.dispose();
+          resolve(undefined);
+        }
+      };
+    });
+    this.late = { documentId: input.documentId as string, finished };
+    return finished;
+  }
+
+  /** Before a job: waits for the same document's late analysis, or stops another document's. */
+  private async settleLate(documentId: string | undefined): Promise<void> {
+    const late = this.late;
+    if (!late) return;
+    if (late.documentId !== documentId) this.dispose();
+    await late.finished;
   }
 
   private job(running: Running, text: string, config: ResolvedConfig, input: AnalysisInput): AnalysisJob {
