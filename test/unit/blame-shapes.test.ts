@@ -56,6 +56,19 @@ describe('blame shapes (issue 9, sixth session)', () => {
     }
   });
 
+  it('takes the plural of an English word at the start of a sentence for a word, not a name', () => {
+    for (const body of [
+      'Checkouts dropped by half for twenty minutes.',
+      'Deploys were blocked for two hours after the freeze.',
+      'Refunds stalled until the queue drained.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+    // A name that ends in s is still a name.
+    assert.deepEqual(rulesOf('Thomas deleted the production bucket.'), ['blame/named-individual']);
+    assert.deepEqual(rulesOf('Agnes ran the migration without a backup.'), ['blame/named-individual']);
+  });
+
   it('leaves their look-alikes alone', () => {
     for (const body of [
       'It was Femi who restored the replica and brought the API back.',

@@ -78,17 +78,26 @@ export const winkTagger: Tagger = {
 const known = new Map<string, boolean>();
 
 /**
- * Whether a lower-case word is in the English vocabulary of wink's model (about 87,000 words and forms). Used to
- * tell a capitalised word that may be a name ("Sigrun") from an English word at the start of a sentence. Cached,
- * bounded.
+ * Whether a lower-case word is in the English vocabulary of wink's model (about 87,000 words and forms), or is the
+ * regular plural of one of more than four letters. Used to tell a capitalised word that may be a name ("Sigrun")
+ * from an English word at the start of a sentence. Cached, bounded.
  */
 export function isEnglishWord(lower: string): boolean {
   const hit = known.get(lower);
   if (hit !== undefined) return hit;
-  const nlp = winkNlp();
-  const ids = nlp.readDoc(lower).tokens().out(nlp.its.uniqueId) as number[];
-  const result = ids.length === 1 && ids[0] < firstUnknownId;
+  // A regular plural (or third person) of a word is a word too: "Checkouts dropped by half" names no one. The
+  // vocabulary holds the forms it saw, not every plural.
+  const result =
+    inVocabulary(lower) ||
+    (lower.length > 4 && /[^su]s$/.test(lower) && inVocabulary(lower.slice(0, -1))) ||
+    (lower.length > 5 && /(?:ch|sh|x|ss)es$/.test(lower) && inVocabulary(lower.slice(0, -2)));
   if (known.size > 50_000) known.clear();
   known.set(lower, result);
   return result;
+}
+
+function inVocabulary(lower: string): boolean {
+  const nlp = winkNlp();
+  const ids = nlp.readDoc(lower).tokens().out(nlp.its.uniqueId) as number[];
+  return ids.length === 1 && ids[0] < firstUnknownId;
 }
