@@ -37,6 +37,22 @@ describe('compact 24-hour times', () => {
       else assert.equal(stamp.date, undefined);
     });
   }
+  it('reads day-first dates with dots, slashes or dashes before a time', () => {
+    for (const text of ['22.06.2021 09:10 paged', '22/06/2021 09:10 paged', '22-06-2021 09:10 paged']) {
+      const stamp = readStamp(text);
+      assert.deepEqual(JSON.parse(JSON.stringify(stamp?.date)), { year: 2021, month: 6, day: 22 }, text);
+      assert.deepEqual(stamp?.clock, { hour: 9, minute: 10 }, text);
+    }
+    // A first number over 12 can only be the day; otherwise the day comes first, as in most of the world.
+    assert.deepEqual(JSON.parse(JSON.stringify(readStamp('06-22-2021 09:10 paged')?.date)), {
+      year: 2021,
+      month: 6,
+      day: 22,
+    });
+    assert.equal(readStamp('10-12-2021 09:10 paged')?.date?.month, 12);
+    // Mixed separators are no date.
+    assert.equal(readStamp('22-06/2021 09:10 paged')?.date, undefined);
+  });
   it('reads "Feb 7 1506" as 15:06 on Feb 7: 1506 is no year of an incident', () => {
     const stamp = readStamp('Feb 7 1506: failover');
     assert.deepEqual(stamp?.clock, { hour: 15, minute: 6 });

@@ -82,7 +82,8 @@ const ISO_DATETIME = sticky(
   '(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(Z|[+-]\\d{2}(?::?\\d{2})?)(?![\\w]|:\\d)',
 );
 const NUMERIC_DATE = sticky('(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d])');
-const DAY_MONTH_YEAR = sticky('(\\d{1,2})[./](\\d{1,2})[./](\\d{4})(?!\\d)');
+/** "14.05.2024", "14/05/2024", "14-05-2024": day and month in either order (the same separator twice). */
+const DAY_MONTH_YEAR = sticky('(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?!\\d)');
 // A year may be followed by a colon ("Feb 7, 2024: deploy") but not by a clock's minutes ("Feb 7 2024:10").
 const MONTH_DAY = sticky(`${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4})(?!\\d|:\\d)|(?![\\d:]))`);
 const DAY_MONTH = sticky(`${WEEKDAY}(\\d{1,2})${ORD}\\s+${MONTH}(?:,?\\s+(\\d{4})(?!\\d|:\\d)|(?![\\d:]))`);
@@ -193,8 +194,8 @@ function readDate(
       (m) => {
         // 14/05/2024 and 05/14/2024: a first number over 12 can only be a day.
         const a = Number(m[1]);
-        const b = Number(m[2]);
-        return b > 12 && a <= 12 ? toDate(Number(m[3]), a, b) : toDate(Number(m[3]), b, a);
+        const b = Number(m[3]);
+        return b > 12 && a <= 12 ? toDate(Number(m[4]), a, b) : toDate(Number(m[4]), b, a);
       },
     ],
     [MONTH_DAY, (m) => toDate(m[3] ? Number(m[3]) : undefined, monthOf(m[1]), Number(m[2]))],
