@@ -58,13 +58,13 @@ const lazyRe2 = {
 
 /**
  * Data modules of the analysis (the blame rules' 20,000 given names, 300 kB of text, WordNet's 5,000 person nouns,
- * the English words and known acronyms of the acronym rule, the product names; micromark's table of HTML character
- * references) ship brotli-compressed next to the bundles: evaluated here, their exports (strings, or records of
+ * the English words and known acronyms of the acronym rule, the product and software words; micromark's table of
+ * HTML character references) ship brotli-compressed next to the bundles: evaluated here, their exports (strings, or records of
  * strings) go into one compressed JSON file that the module in their place reads when it is first imported (a few
  * milliseconds).
  */
 const COMPRESSED_DATA = [
-  /server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\](?:given-names|person-nouns|first-names|products)\.ts$/,
+  /server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\](?:given-names|person-nouns|first-names|products|software-terms)\.ts$/,
   /server[/\\]src[/\\]core[/\\]acronyms[/\\](?:english-words|known)\.ts$/,
   /node_modules[/\\]character-entities[/\\]index\.js$/,
 ];

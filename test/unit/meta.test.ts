@@ -74,7 +74,7 @@ describe('generated acronym list', () => {
 });
 
 describe('generated blame lexicons', () => {
-  it('given-names.ts, judgment-words.ts, conduct-words.ts, person-nouns.ts and products.ts match what their generators make from the installed data packages', async () => {
+  it('given-names.ts, judgment-words.ts, conduct-words.ts, person-nouns.ts, products.ts and software-terms.ts match what their generators make from the installed data packages', async () => {
     const { generateGivenNames } = await import('../../scripts/generate-names');
     const { generateJudgment } = await import('../../scripts/generate-judgment');
     const { generateProducts } = await import('../../scripts/generate-products');
@@ -105,6 +105,12 @@ describe('generated blame lexicons', () => {
       readFileSync(join(dir, 'products.ts'), 'utf8'),
       generateProducts(),
       'run scripts/generate-products.ts',
+    );
+    const { generateSoftwareTerms } = await import('../../scripts/generate-software-terms');
+    assert.equal(
+      readFileSync(join(dir, 'software-terms.ts'), 'utf8'),
+      generateSoftwareTerms(),
+      'run scripts/generate-software-terms.ts',
     );
   });
 });

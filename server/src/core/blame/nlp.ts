@@ -1,5 +1,6 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { SOFTWARE_WORDS } from './lexicon/software-terms';
 import type { Tagger } from './tokens';
 
 /**
@@ -78,9 +79,10 @@ export const winkTagger: Tagger = {
 const known = new Map<string, boolean>();
 
 /**
- * Whether a lower-case word is in the English vocabulary of wink's model (about 87,000 words and forms), or is the
- * regular plural of one of more than four letters. Used to tell a capitalised word that may be a name ("Sigrun")
- * from an English word at the start of a sentence. Cached, bounded.
+ * Whether a lower-case word is in the English vocabulary of wink's model (about 87,000 words and forms) or among
+ * the software words dictionaries lack ("login"), or is the regular plural of one of more than four letters. Used to
+ * tell a capitalised word that may be a name ("Sigrun") from an English word at the start of a sentence. Cached,
+ * bounded.
  */
 export function isEnglishWord(lower: string): boolean {
   const hit = known.get(lower);
@@ -96,7 +98,12 @@ export function isEnglishWord(lower: string): boolean {
   return result;
 }
 
+let software: ReadonlySet<string> | undefined;
+
+/** In wink's vocabulary, or a software word English dictionaries lack ("login", "webhook": lexicon/software-terms). */
 function inVocabulary(lower: string): boolean {
+  software ??= new Set(SOFTWARE_WORDS.trim().split(/\s+/));
+  if (software.has(lower)) return true;
   const nlp = winkNlp();
   const ids = nlp.readDoc(lower).tokens().out(nlp.its.uniqueId) as number[];
   return ids.length === 1 && ids[0] < firstUnknownId;
