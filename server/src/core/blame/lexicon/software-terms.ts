@@ -13,9 +13,9 @@ allcomplete allday alloc allocatables allocs allof allowfullscreen allowlist all
 allowlists androiddelay anonymise anonymiser anonymisers anonymises anonymising anonymize anonymized
 anonymizer anonymizers anonymizes anonymizing antialias antialiased antialiasing antimalware anycast anyof
 anyword apis appdata append appender appenders appicon appid appnav approximant appworkspace arbitraries
-arbitrary arborescence arccosine architected architecting arcsine arctangent argc args argv arial arity array
-arraylength asciidoc asin assembly associable asts astype asynchronicity asynchronous asynchronously atan
-atime atob attr attrs auditability auditable auditpol auth authed authenticatable authn auths authz
+arbitrary arborescence arccosine architected architecting arcsine arctangent argc args argv arial arity
+array arraylength asciidoc asin assembly associable asts astype asynchronicity asynchronous asynchronously
+atan atime atob attr attrs auditability auditable auditpol auth authed authenticatable authn auths authz
 autocomplete autocompleted autocompletes autocompleting autocompletion autoconf autoconfigure autocreate
 autocreated autocreates autocreating autocrlf autodetect autodetected autodetecter autodetecting autodetects
 autodiscovery autoescape autoescaped autoescaper autoescapes autoescaping autofetch autofill autofix
@@ -27,21 +27,21 @@ backfilled backfilling backfills backoff backport backported backporting backpor
 backreferences backtick backtrace backtraced backtraces backtracing backuper baddcafe basedir baseimage
 basename basenames baseref baseurl bashrc basic bcrypt beefbabe benchmarker bicubic bigint bigip bigtable
 bitand bitmask bitmasks bitor bitset bitwise bitxor blacklist blah blankline blockchain blockchains
-blockcount blockless blocklint blockquote blockscope blockstmt blocktype blocktypes blog blogpost boilerplate
-boilerplated boilerplates boilerplating bolds bookmark bookmarked bookmarker bookmarking bookmarklet
-bookmarklets bookmarks bool boolean booleans bools boop bootloader bootp bork borked braceless branch
-brewfile brotli browseable browserstack btoa btree btrie bubble bugfix bugfixes builddir buildkite
+blockcount blockless blocklint blockquote blockscope blockstmt blocktype blocktypes blog blogpost
+boilerplate boilerplated boilerplates boilerplating bolds bookmark bookmarked bookmarker bookmarking
+bookmarklet bookmarklets bookmarks bool boolean booleans bools boop bootloader bootp bork borked braceless
+branch brewfile brotli browseable browserstack btoa btree btrie bubble bugfix bugfixes builddir buildkite
 buildsystem buildtime builtins bulb bulbs bundlers bundling buttonface buttonhighlight buttonshadow
-buttontext bycopy byref bzcompress bzdecompress bzerrno bzip bzipped bzread bzwrite cacert cache cacheability
-cacheable cacher cafebabe calc calcs callables callbackfn callee calloc callout callouts callstack camelcase
-camelcased camelize camelized camelizes camelizing canonicalization canonicalizations canonicalize
-canonicalized canonicalizes canonicalizing captcha captchas captiontext castable cefaedfe cert cfml cgroup
-cgroups chainable changefreq changelog changelogs changeset changesets charlist charset chatgpt checkboxes
-checkstyle cheffile chefignore childpath ciphertext ckeditor class classdef classlib classlist classmap
-classname classref cloneable cloner closebrackets closetag clothoid clothoids clusterid cmdlet cmdlets cmds
-cobol code codebase codebases codeblock codeblocks codec codecs codefixes codeframe codelens codelyzer
-codemirror codeowner codeowners codepath codespan codestyle coding codium collapsable colliders colno
-colocate colocated colocation colorize colorized colorizer colorizers colorscheme colossalai colspan
+buttontext bycopy byref bzcompress bzdecompress bzerrno bzip bzipped bzread bzwrite cacert cache
+cacheability cacheable cacher cafebabe calc calcs callables callbackfn callee calloc callout callouts
+callstack camelcase camelcased camelize camelized camelizes camelizing canonicalization canonicalizations
+canonicalize canonicalized canonicalizes canonicalizing captcha captchas captiontext castable cefaedfe cert
+cfml cgroup cgroups chainable changefreq changelog changelogs changeset changesets charlist charset chatgpt
+checkboxes checkstyle cheffile chefignore childpath ciphertext ckeditor class classdef classlib classlist
+classmap classname classref cloneable cloner closebrackets closetag clothoid clothoids clusterid cmdlet
+cmdlets cmds cobol code codebase codebases codeblock codeblocks codec codecs codefixes codeframe codelens
+codelyzer codemirror codeowner codeowners codepath codespan codestyle coding codium collapsable colliders
+colno colocate colocated colocation colorize colorized colorizer colorizers colorscheme colossalai colspan
 columnheader combinable combinables combinator combinatorics combobox comboboxes commandline commit
 commithash commitid commits committish common commonjs compat compile compiler componentization componentize
 composability composable composables compress concat concepts concurrency cond conda condition conditional
@@ -57,82 +57,83 @@ deaddead deadfeed deadlock deadlocked deadlocking deadlocks dealloc deallocate d
 deallocating deallocation deallocations deallocator deallocators dealloced deauthenticate deauthenticated
 deauthenticates deauthenticating deauthentication deauthentications debianrcd debounce debounced debounces
 debouncing debug debuggability debuggable debugged debugger debugging decafbad decel decl declarator
-declarators decls decltype decodable decompilation decompilations decompile decompiled decompiler decompilers
-decompiling decompress decompressed decompressing decompressor dedent deduped dedupes deduping deduplicate
-deduplicated deduplicates deduplicating deduplication deduplications deepmind deepspeed deflate defrag
-defragger defragment defragmentation defragmentations defragmented defragmenter defragmenting defragments
-defs deletable delim delims demosaic demosaiced demosaicing demosaics denormalization denormalizations
-denormalize denormalized denormalizes denormalizing denylist denylisted denylisting denylists deobfuscate
-deobfuscated deobfuscates deobfuscation deobfuscator deobfuscators deparameterization deparameterizations
-deparameterize deparameterized deparameterizes deparameterizing deparametrization deparametrizations
-deparametrize deparametrized deparametrizes deparametrizing dependabot deployable deployed deployer deploying
-deprovision deprovisioned deprovisioning deprovisions deps dequeue dequeued dequeueing dequeuing deref
-dereference dereferenceable dereferenced dereferences dereferencing deregister deregistered deregisters
-deregistration desc descriptor descriptors deserializable deserialization deserializations deserialize
-deserialized deserializer deserializers deserializes deserializing desktop dest destructurable
-destructurables destructure destructured destructuring detokenization detokenizations detokenize detokenized
-detokenizer detokenizers detokenizes detokenizing detune devcontainer devel devkit devops devsecops devtool
-devtools dhcp dhparam diags diarization diarize diarized diarizes dict dicts diff directive directives
-directory directus direname direnames dirent dirname dirnames dirs discoverability discoverd discretization
-discretizations discretize discretized discretizes discretizing dism disp dist distrib distributability
-distro divs dlls dname docblock dockerenv dockerfile dockerize docstring doctype dosomething dotfile dotfiles
-double doublecircle doublequote downcase downcased downcases downcasing downlevel downloadable downloaded
-downloader downloading downsample downsampled downsampling downvote doxing dragcursors drbd dropdb dropdown
-dropdownlist dropdowns droppable dropzone dscl dtor dtors duvian dword dylib easing easings ebook ebooks
-elseif elsif email emailed emailer emailers emailing emails emalloc embeddable enablement encodable
-encodedstring enddeclare endfor endforeach endhighlight endian endianness endif endline endofline endregion
-endtime enqueue enqueued enqueueing enqueuer enqueues enqueuing entities entity entrypoint entrypoints enum
-enumeratee enums envs envvar envvars eofline eprint eprintln eqeqeq errhandler errno error errorcodes errored
-erroring errorlog errormessage esbenp eslint esnext esquery eval evaluatable event eventid eventqueue
-eventsource evolvability executables exherbo expect exploitability export expr exprs extractable extractables
-facebook facefeed faceforward fallthrough falsy favicon fbadbeef fbid feedbabe feedfacecafebeef fernet
-fetchable ffmpeg fhcount fieldisnull fieldnum fieldsize file fileio filename filenames fileno fileoverview
-filepart filepath filepaths files filesystem filesystems filetype filetypes fillcolor findmnt fixed fixedmode
-fixedpoint fixedsize fixme float floating floats flow flushdb fname focusable folder foldername folders
-fontawesome foreach forin fork formattable fortran fqdn frac fragmentation frameborder framerate freeresult
-freq frontend frontmatter frontpage fsharp fstab fsync fsynced fullstack func function fuzzer fuzzers fwidth
-gcloud gemfiles geocode geocoded geocoding geojson geolocation georeference georeferenced georeferencing
-getlastoid getter gettext ghcr gimsuy githooks githubusercontent gitignore gitignored gitignores gitkeep
-gitlens gitmodules gitroot glibc global globals globalstrict globstar gmail golang googlemaps goroutine goto
-gravatar gravatars graylog grayscale graytext grep grepped grepping greps gridcell gridcells groovy grpc
-gserviceaccount gtag guid gunzipped gunzips gzip gzipped gzips hacky hammerjs handlebars hardcode hardcoded
-hardcodes hardcoding hash hashability hashable hashables hashbang hashbangs hasher hashmap hashmaps hcloud
-headless helvetica heredoc hexcolor hfile hhmmss hicolor hiddenfolder highlighttext hipaa hljs hoist
-hoistable hola homedir homepage homogeneously homogenous host hostentry hostname hotfix hotswappable
-hotswappables hover hpcaitech href hscrollbar htaccess html htmleditor htmlembedded htmlmixed htop http httpd
-https hyperdisk hyperdisks hyperparameter hypervisor hypervisors iaas icacls icinga icmp icomoon iconv
-idempotence idempotency idempotent idempotently ident identicon identity ideographic ifdef ifelse ifndef
-ifnot iframe iframes ifupdown ignore iief iife iifes imap imgs immutable immutables impl implement
-implemented implementing implements import imurmurhash inactiveborder inactivecaption inactivecaptiontext
-inappbrowser incdec incrementable incrementally incrementor index indexdb infer inferrable infilter
-infiniband inflector influxdb info infobackground infotext ingres init initctl initd initializer initrd inits
-injectable inline inlined inliner inlining inode inout inputfield inspectability instagram install
-installability instance instanced instanceof instantiable instantiatable instantiating instantiation
-instantiations integer integers integration intellisense interdependence interdependencies interdependency
-interdependent interop interoped interoperability interoperable interops intmax intptr ints invalidchar
-invariant invariants inversesqrt iops iosdelay iostream iowait ipad ipaddr ipaddress ipconfig iphone ipmi
-iproute ipsec ipset ipsum iptables ismap isomorphic itanium iter iterable iterables iterate iterated iteratee
-iterates iterating iteratively iterator iterators iters ivec jamstack jasminewd java javadoc javadoctag
-joyent jpeg jpegs jruby jsconfig jsdoc jshint jslint json jsonapi jsonb jsonc jsonp jsonrpc jspdf jstransform
-jumbotron junit kanban kerberos keybindings keychain keychains keycode keycodes keyfile keyfiles keyfn
-keyframe keyframes keylogger keyname keypath keypress keyscan keyscans keyvalue kjhtml kstat kurtosis ladda
-laddrs lambda lambdas lang langs languageclient languageserver lastmod launchnavigator lbound lbrace lbracket
-lcovonly ldap leds legibility lemma lemmas lemmata lenaers lerna less level lexable lexed lexer lexes lexing
-lgpl lgtm libarchive libffi libffmpeg libgecode libgranite libgtk liblzma libssl libtool libvirt libxml
-libxslt life lifecycle light lightblue lightbox lightbulb lightgrey linebackground linebreak linebreaks
-lineending linefeed lineno linenumber linenumbers linewidget linewidth linewidths linkcode linkplain
-linkspeed lint linter listbox listboxes listdbs listfields listitem listitems listtables livestream
-livestreaming lname local locale localenames localhost localizability localizable lock locked lockfile locs
-lodash login logout logstash long longdouble longint longpoll lookahead lookaround lookbehind lookbehinds
-loopback lorem lowercased lowercases lowercasing lpar lstat lswpar luns lvcreate lzip macos macosx mailfrom
-mailmap mailto maintainership make makefile malloc manpage mapfn markdown marshaling marshallable marshalling
-matchbrackets matchhighlight matchingbracket matchingtag matchtags maxdepth maxheight maxkb maxptime maxwidth
-mdadm mdash mediagroup medicalterms megatron member memcache memcached memcmp memcpy meminfo memo memoed
-memoisation memoise memoised memoization memoize memoized memoizes memoizing mempool mempools memset menu
-menubar menubars menuitem menuitems menulist menutext merb mergeability mergeable metadata metaprogramming
-metatext methodname methodparam mget microbenchmarking micromatch microservice microservices middleware
-middlewares migratable migratables millis mime mimetype mindepth minepart mingw minification minifier minify
-minimap minitest minlength mipmap mipmapped mipmapper mipmappers mipmapping mipmaps misconfiguration
+declarators decls decltype decodable decompilation decompilations decompile decompiled decompiler
+decompilers decompiling decompress decompressed decompressing decompressor dedent deduped dedupes deduping
+deduplicate deduplicated deduplicates deduplicating deduplication deduplications deepmind deepspeed deflate
+defrag defragger defragment defragmentation defragmentations defragmented defragmenter defragmenting
+defragments defs deletable delim delims demosaic demosaiced demosaicing demosaics denormalization
+denormalizations denormalize denormalized denormalizes denormalizing denylist denylisted denylisting
+denylists deobfuscate deobfuscated deobfuscates deobfuscation deobfuscator deobfuscators deparameterization
+deparameterizations deparameterize deparameterized deparameterizes deparameterizing deparametrization
+deparametrizations deparametrize deparametrized deparametrizes deparametrizing dependabot deployable
+deployed deployer deploying deprovision deprovisioned deprovisioning deprovisions deps dequeue dequeued
+dequeueing dequeuing deref dereference dereferenceable dereferenced dereferences dereferencing deregister
+deregistered deregisters deregistration desc descriptor descriptors deserializable deserialization
+deserializations deserialize deserialized deserializer deserializers deserializes deserializing desktop dest
+destructurable destructurables destructure destructured destructuring detokenization detokenizations
+detokenize detokenized detokenizer detokenizers detokenizes detokenizing detune devcontainer devel devkit
+devops devsecops devtool devtools dhcp dhparam diags diarization diarize diarized diarizes dict dicts diff
+directive directives directory directus direname direnames dirent dirname dirnames dirs discoverability
+discoverd discretization discretizations discretize discretized discretizes discretizing dism disp dist
+distrib distributability distro divs dlls dname docblock dockerenv dockerfile dockerize docstring doctype
+dosomething dotfile dotfiles double doublecircle doublequote downcase downcased downcases downcasing
+downlevel downloadable downloaded downloader downloading downsample downsampled downsampling downvote doxing
+dragcursors drbd dropdb dropdown dropdownlist dropdowns droppable dropzone dscl dtor dtors duvian dword
+dylib easing easings ebook ebooks elseif elsif email emailed emailer emailers emailing emails emalloc
+embeddable enablement encodable encodedstring enddeclare endfor endforeach endhighlight endian endianness
+endif endline endofline endregion endtime enqueue enqueued enqueueing enqueuer enqueues enqueuing entities
+entity entrypoint entrypoints enum enumeratee enums envs envvar envvars eofline eprint eprintln eqeqeq
+errhandler errno error errorcodes errored erroring errorlog errormessage esbenp eslint esnext esquery eval
+evaluatable event eventid eventqueue eventsource evolvability executables exherbo expect exploitability
+export expr exprs extractable extractables facebook facefeed faceforward fallthrough falsy favicon fbadbeef
+fbid feedbabe feedfacecafebeef fernet fetchable ffmpeg fhcount fieldisnull fieldnum fieldsize file fileio
+filename filenames fileno fileoverview filepart filepath filepaths files filesystem filesystems filetype
+filetypes fillcolor findmnt fixed fixedmode fixedpoint fixedsize fixme float floating floats flow flushdb
+fname focusable folder foldername folders fontawesome foreach forin fork formattable fortran fqdn frac
+fragmentation frameborder framerate freeresult freq frontend frontmatter frontpage fsharp fstab fsync
+fsynced fullstack func function fuzzer fuzzers fwidth gcloud gemfiles geocode geocoded geocoding geojson
+geolocation georeference georeferenced georeferencing getlastoid getter gettext ghcr gimsuy githooks
+githubusercontent gitignore gitignored gitignores gitkeep gitlens gitmodules gitroot glibc global globals
+globalstrict globstar gmail golang googlemaps goroutine goto gravatar gravatars graylog grayscale graytext
+grep grepped grepping greps gridcell gridcells groovy grpc gserviceaccount gtag guid gunzipped gunzips gzip
+gzipped gzips hacky hammerjs handlebars hardcode hardcoded hardcodes hardcoding hash hashability hashable
+hashables hashbang hashbangs hasher hashmap hashmaps hcloud headless helvetica heredoc hexcolor hfile hhmmss
+hicolor hiddenfolder highlighttext hipaa hljs hoist hoistable hola homedir homepage homogeneously homogenous
+host hostentry hostname hotfix hotswappable hotswappables hover hpcaitech href hscrollbar htaccess html
+htmleditor htmlembedded htmlmixed htop http httpd https hyperdisk hyperdisks hyperparameter hypervisor
+hypervisors iaas icacls icinga icmp icomoon iconv idempotence idempotency idempotent idempotently ident
+identicon identity ideographic ifdef ifelse ifndef ifnot iframe iframes ifupdown ignore iief iife iifes imap
+imgs immutable immutables impl implement implemented implementing implements import imurmurhash
+inactiveborder inactivecaption inactivecaptiontext inappbrowser incdec incrementable incrementally
+incrementor index indexdb infer inferrable infilter infiniband inflector influxdb info infobackground
+infotext ingres init initctl initd initializer initrd inits injectable inline inlined inliner inlining inode
+inout inputfield inspectability instagram install installability instance instanced instanceof instantiable
+instantiatable instantiating instantiation instantiations integer integers integration intellisense
+interdependence interdependencies interdependency interdependent interop interoped interoperability
+interoperable interops intmax intptr ints invalidchar invariant invariants inversesqrt iops iosdelay
+iostream iowait ipad ipaddr ipaddress ipconfig iphone ipmi iproute ipsec ipset ipsum iptables ismap
+isomorphic itanium iter iterable iterables iterate iterated iteratee iterates iterating iteratively iterator
+iterators iters ivec jamstack jasminewd java javadoc javadoctag joyent jpeg jpegs jruby jsconfig jsdoc
+jshint jslint json jsonapi jsonb jsonc jsonp jsonrpc jspdf jstransform jumbotron junit kanban kerberos
+keybindings keychain keychains keycode keycodes keyfile keyfiles keyfn keyframe keyframes keylogger keyname
+keypath keypress keyscan keyscans keyvalue kjhtml kstat kurtosis ladda laddrs lambda lambdas lang langs
+languageclient languageserver lastmod launchnavigator lbound lbrace lbracket lcovonly ldap leds legibility
+lemma lemmas lemmata lenaers lerna less level lexable lexed lexer lexes lexing lgpl lgtm libarchive libffi
+libffmpeg libgecode libgranite libgtk liblzma libssl libtool libvirt libxml libxslt life lifecycle light
+lightblue lightbox lightbulb lightgrey linebackground linebreak linebreaks lineending linefeed lineno
+linenumber linenumbers linewidget linewidth linewidths linkcode linkplain linkspeed lint linter listbox
+listboxes listdbs listfields listitem listitems listtables livestream livestreaming lname local locale
+localenames localhost localizability localizable lock locked lockfile locs lodash login logout logstash long
+longdouble longint longpoll lookahead lookaround lookbehind lookbehinds loopback lorem lowercased lowercases
+lowercasing lpar lstat lswpar luns lvcreate lzip macos macosx mailfrom mailmap mailto maintainership make
+makefile malloc manpage mapfn markdown marshaling marshallable marshalling matchbrackets matchhighlight
+matchingbracket matchingtag matchtags maxdepth maxheight maxkb maxptime maxwidth mdadm mdash mediagroup
+medicalterms megatron member memcache memcached memcmp memcpy meminfo memo memoed memoisation memoise
+memoised memoization memoize memoized memoizes memoizing mempool mempools memset menu menubar menubars
+menuitem menuitems menulist menutext merb mergeability mergeable metadata metaprogramming metatext
+methodname methodparam mget microbenchmarking micromatch microservice microservices middleware middlewares
+migratable migratables millis mime mimetype mindepth minepart mingw minification minifier minify minimap
+minitest minlength mipmap mipmapped mipmapper mipmappers mipmapping mipmaps misconfiguration
 misconfigurations misconfigure misconfigured misconstruct misconstructed mixin mixins mixitup mkdtemp mkfs
 mkswap mmddyyyy mmistakes mmyyyy mname mocha modifiability modinfo modprobe modstat modulepreload
 monitorability monorepo monorepos monospace monospaced motd mouse mouseover mrkdwn msapplication msdn mset
@@ -144,126 +145,127 @@ netmask netstat networkconnectivity neumorphism newline newname newstatement nex
 nocheck nocode nocookie nocursor node nodejs nodenext noempty noeval noexcept nofix nofollow nofunc nohoist
 nohost noindent noindex noinfer noinspection nolazy nolet nolinebreak nolink nolock nomatch nomodule
 nonatomic nondefault nonlocal nonmatchingbracket nonode nonsequence nonstatic nonterminating noop noops
-norace noreply nosave nosnippet nospace notcalled notranslate nowdoc nowrap ntpd ntpdate nuget nullif nullish
-nullptr objectid objs observable observables offboard offboarded offboarding offboardings offboards offcanvas
-offline oldname onabort onboard onboarded onboarding onboardings onboards oncomplete onconfirm onended
-onerror onesignal oneway onexit onfailure onfinally onfulfilled oniguruma onkeydown onkeypress onkeyup online
-onload onloadend onmessage onopen onprogress onreadystatechange onrejected onstart onstop onsuccess ontimeout
-onversionchange openid opentype opsign opsigns optimize orderby orgs osmlab otel otsdb outdent outfile outro
-overridable package packages packagist pagefile pagekit paginator panel parameterizable parameterization
-parameterized parametrizable parametrization parametrized params paren parens parenthesised parentpath parm
-parseable passband passbands passcode passcodes passwd password pata pathname pausable pauseable pauseables
-pcie pcregrep perceptron perf performant permalink permalinks permutate personalizations phablet phpdoc
-phpversion pidof pixel pixelated pixellated pkgconfig pkgs pkunzip pkunzipped pkunzips pkzip pkzipped pkzips
-plaintext platformio plist pluggable plugin plugins plusplus pocketbase policyfile polyfill polyfilled
-polyfills polyline polylines ponyfill popup positionals postback postinstall postprocess postprocessed
-postprocessing postprocessor powercfg powercli poweredby powerpc powershell pprof pragma pragmas pragmata
-prebuilt precalc precompilation precompile precompiled precompiles precompiling precompress precompressed
-precompressing precompressor precompressors precompute precomputing preconfigure preconfigured preconnect
-predef predicate predicates prefetch prefetched prefetches prefetching prefill prefilled prefilling prefills
-preformatted preinstall preinstalled preinstalling preinstalls preload preloaded preloader preloading
-preloads premultiplied prepend prepended prepending prepends prepopulate prepopulated prepopulates
-prepopulating prepopulation preprepare preprocess preprocessed preprocesses preprocessing preprocessor
-preprocessors prepublish prerelease prereleases prerendering pressup pretexting prettierrc prettyprint prev
-printenv printf println printscreen private process processed processes procfs producibility productization
-productizations productize productized productizes productizing prog programfiles progressbar promisify
-properties protected proto protobufs protos provisionings proxied proxying proxyless pseudoclass
-pseudoclasses pseudocode pseudorandom pseudoterminal ptrdiff pubkey public pubsub punycode pvcreate pvoid
-python qemu quantile quantiles queryable queryid querystring queue queued queuing quickfix quicksort
-quickstart quickstarter quickstarters qunit quotemark quuuux quuux quux qword race rackconnect radiobox
-radiogroup randomizer randomizers raspbian raycast raycasting raycasts razor rbac rbconfig rbenv rbrace
-rbracket reactive readline readme readmes readonly readthedocs readystatechange reaggregation real realloc
-realtime rebase rebased rebases rebasing recaptcha recurse recursed recurses recursing redeclaration
-redeclarations redeclare redeclared redeclares redeclaring redetect redetected redetection redirectable
-redistributable reduce reenable reenabled reenables reenabling reenqueue reenqueued reenqueueing reenqueues
-refactor refactored refactoring refactorings refcount refcounts refentry reference referenceable referencer
-refetch refetching reflink refname refs regex regexes regexp regexpp regionality rehydrate rehydrated
-rehydrates reignore reignoring reimplement reimplemented reimplementing reimplements reinclude reincluded
-reincluding reinitialization reinitializations reinitialize reinitialized reinitializes reinitializing
-related remoting removefiles renormalization renormalizations renormalize renormalized renormalizer
-renormalizers renormalizes renormalizing reorderable reorderings reparameterization reparameterizations
-reparameterize reparameterized reparameterizes reparameterizing reparametrization reparametrizations
-reparametrize reparametrized reparametrizes reparametrizing reparse repatch repatched repatchs repl repo
-repos repurpose repurposed repurposes repurposing requeue requeued requeueing requeues requeuing reraise
-reregister reregisteration reregisterations reregistered reregistering reregisters rerender rerendered
-rerendering rerenders rerequestable resetpassword resizable resize resized resizing resolution
-restructuredtext resync resynchronisation resynchronisations resynchronise resynchronised resynchronises
-resynchronising resynchronization resynchronizations resynchronize resynchronized resynchronizes
-resynchronizing resyncing resyncs rethrow rethrowable rethrowables rethrown rethrows retried retrier retriers
-retrigger retriggered retriggering retriggers retryable return retweet reupload reuploaded reuploading
-reuploads rewritable rgba richtext rmdir roadmap roadmaps root rootful rootless rootpath routable rowgroup
-rowheader rpar rspec rsync rulesdir rulesdirs ruleset rulesets runbook runbooks runnable runnables running
-runtime runtimes rust rxjava rxjs rxscala samaba sandboxing savewidgets sbigint sbin sbyte scala scalability
-schema schemafull schemaless schemas schemastore schemata scriptlet scriptlets scrn scrollable scrollback
-scrollbar scrollbars scroller scrollspy scrollwheel scrubbable scrypt scss scutil sdks seamlessness
-searchability searchbar searchbox searchfield secedit secondarycursor section sections securability selectall
-selectdb selectedtext selectitem selfclose selinux semaphore semaphores sematic semibold semver sended
-serializable serialization serialize serialized serializer serializers serializes serializing serverless
-servlet servlets setter setuptool sftp shaderlab shard sharded sharding sharedmemory shas shasum shellscript
-shiftleft shiftright shiftrightunsigned short shortcode shortcodes shortcutted shortint shortname shortpress
-shrinkwrap sidenav signin signout signup sigs singleline singlequote sinon sint sitekey sizemap sizeof skel
-skippable slapd sliderthumb slong slugify smallint smalloc smalltalk smarttabs smbclient smbd smbios
-smbpasswd smishing smoothscroll smoothstep smtp snackbar snapctl snapd snapshotted snapshotter snapshotting
-softirq softlayer softphone softphones software solaris somefile sort sortables sortby sorted sourcefile
-sourcemap specializable spinlock splashscreen splitted sqlserver sqlservice sqrt squigglies srcset stack
-stackalloc stacktrace stacktraces starttime stateful static statusbar stderr stdin stdlib stdout stmt stmts
-storagectl strace strategize strategizing strcat strcpy streetsidesoftware strictfp strikethrough
-stringification stringified stringifies stringify stringifyable stringifyables strlen strncat struct structs
-strval stunnel stylelint stylesheets subcommand subcommands subdep subdeps subdir subdirectories subdirectory
-subexpressions subfield subfields subfolder subgraph subgraphs subheader sublicensing submenu submenus
-submodule submodules subnav subnode subnodes subpackage subpath subpixel subprocess subprocesses subproject
-subprojects subprotocol subprotocols subq subqueries subquery subreddit subroute subroutes subrouting
-subscribable subscribables subscriptable subst substr substrings subtractable subtree subtrees subtype
-subtyped sudo sudoers sugs suid superspace superspaces supertype svmon swappable swappables swappiness swift
-swimlane swimlanes swipedown swiper swipeup switchstatement symlink symlinked symlinking symlinks synchronous
-synchronously sysctl sysinternals tabbable tabbar tablecell tablerow tablist tabpanel tada taggable
-tailorability tappable tarignore tcon teardown telegraf tempdir tempdirs tempfile tempfiles templated
-templating temporaryfile terminal terminology terms test testable testcase testcases tested testing testnet
-textarea textbox textdocument textdocuments textfield tfplan tftp themeable themeables themeorder theming
-then thenable thread threads throughput throwable throwables thunk tickrate tidio time timeline timelines
-timepicker timeseries timeslot timestamp tmbundle tmerc tmlanguage tmpfile todo todos tokenization
-tokenizations tokenize tokenized tokenizer tokenizers tokenizes tokenizing toolchain toolchains toolset
-tooltip tooltips toor toplevel touchpad traceback tracebacks transact transacted transaction transactions
-transcluded transclusion transcode transcoded transcoder transcodes transcoding transcodings transparent
-transparentize transpilation transpile transpiled transpiler transpilers tree treeitem trees treeshake
-treeshaking treesitter triage triager triagers trie tries tripleslash truetype trust trusted trusting truthy
-tsbs tsconfig tsdb tslib tslint tsmerge tsserver typeahead typecheck typechecked typechecker typechecking
-typedefs typedoc typeid typemustmatch typename typeof typespec typeswitch typings typosquatted typosquatting
-ubigint ubyte uchar udev uikit uint uintmax uintptr ulid ulong unaggregated uname unassignable unauth
-unauthed unauths unbuffer unbuffered unbuffering uncached uncaptured uncheck unchecked unchecking unchecks
-unclaim uncomment uncommented uncommenting uncomments uncompress uncompressed uncompressing uncompressor
-uncustomized undeclare undecodable undef undeletable undeleted uneditable unelevated unencoded unencrypted
-unencrypting unencrypts unescape unescaped unescapes unescaping unexpect unexport unexported unextracted
-unfavorite unfixable unflag unflagged unflattened unfocus unfreed ungettable unhandled unhide unhighlight
-unhighlights unicast unignore unignored unignores unimported unindent unindented unindents uninitialize
-uninstall uninstallation uninstalling uninstantiatable uninstrumented uniq uniquifier unit units unittest
-univariate unix unlicense unmanaged unmangle unmangled unmap unmark unmarshaled unmarshaler unmarshalers
-unmarshaling unmarshallable unmerge unmergeable unmerged unmerges unmerging unmock unmocked unmocker
-unmocking unmodifiable unmodified unmodifing unmount unmountable unmounted unmounting unmounts unmunge
-unmunged unmunging unnest unnested unnesting unnormalize unnormalized unnormalizer unnormalizing
-unopinionated unoptimized unordered unpackable unpackage unpackaged unparenthesized unpause unpaused unpauses
-unpausing unpend unpended unpending unpends unpersisted unprefixed unprocessable unprotect unprotected
-unprotects unpruned unpublish unpublished unpublisher unpublishes unqueued unqueueing unqueues unreference
-unreferenced unreferences unreferencing unregister unregistered unregistering unregisters unrendered
-unrepresentable unrestrict unroute unsampled unschedulable unschedulables unschedule unscheduler unscope
-unscoped unscopes unselect unselectable unselected unselecting unselectings unselects unserializable unset
-unsetting unshallow unshare unshareable unsized unsort unsortable unsorted unstage unstaged unstash unstashed
-unstripped unstructured unstyle unstyled unstyles unsubclassable unsubscriptable unsubstituted unswappable
-unswappables unsynced untrace untrack untracked untrigger untriggered untruncated untrust untrusted untrusts
-untyped unversioned unzip upcase upcased upcases upcasing updatable updateready upgradability uploader
-upsample upsampled upsampling upsert upstreams upvote uris urlencoded urls urlset usemap user useradd
-userdata username userscount ushort usings util utils utmac utmcc utmdt utmfl utmhn utmht utmje utmn utmp
-utmsc utmsr utmul utmwv uword vagrantup validator validators valign vals valuemax valuemin varchar vardef
-variable variables varname varstatement vbox vboxdrv vboxguest vboxsf vbscript vectorization vectorizations
-vectorize vectorized vectorizes versionchange versioner vgcreate videogular vids viewlet viewport
-virtualization virtualizations virtualize virtualized virtualizer virtualizing vishing visuallyhidden
-visualstudio vlog vlogs vmkernel vmlinuz vmnic vmstat vmtools vmtoolsd voxel voxels vsce vscrollbar
-vsliveshare vsmarketplacebadge vuln waitfor walkthrough walkthroughs warning wasm waypoint waypoints wchar
-webapp webdings webdriver webdrivers webextensions webfont webhook webkit webm webp webpack webserver
-websocket websockets webview webviews wellknown whitelist whitelisted whitelisting whitelists whitepaper
-whitepapers whitespace whitespaces wiki window windowframe windows windowtext winsw wireframe wireguard woff
-wontfix word words workflow workgroup workingedge workspace worktree writeln wstring wysiwyg xargs xcross
-xdotool xinetd xinput xmlcatalog xmlconstructor xmllint xmlns xmls xmodmap xpath xpost xquery xserver xvfb
-xvzf xxhash yacc yakuake yaml yandexcloud yymmdd yyyy yyyymm yyyymmdd yyyymmddhhmmss yyyymmddhhmmssz ziltoid
-zlib zone zones zstd
+norace noreply nosave nosnippet nospace notcalled notranslate nowdoc nowrap ntpd ntpdate nuget nullif
+nullish nullptr objectid objs observable observables offboard offboarded offboarding offboardings offboards
+offcanvas offline oldname onabort onboard onboarded onboarding onboardings onboards oncomplete onconfirm
+onended onerror onesignal oneway onexit onfailure onfinally onfulfilled oniguruma onkeydown onkeypress
+onkeyup online onload onloadend onmessage onopen onprogress onreadystatechange onrejected onstart onstop
+onsuccess ontimeout onversionchange openid opentype opsign opsigns optimize orderby orgs osmlab otel otsdb
+outdent outfile outro overridable package packages packagist pagefile pagekit paginator panel
+parameterizable parameterization parameterized parametrizable parametrization parametrized params paren
+parens parenthesised parentpath parm parseable passband passbands passcode passcodes passwd password pata
+pathname pausable pauseable pauseables pcie pcregrep perceptron perf performant permalink permalinks
+permutate personalizations phablet phpdoc phpversion pidof pixel pixelated pixellated pkgconfig pkgs pkunzip
+pkunzipped pkunzips pkzip pkzipped pkzips plaintext platformio plist pluggable plugin plugins plusplus
+pocketbase policyfile polyfill polyfilled polyfills polyline polylines ponyfill popup positionals postback
+postinstall postprocess postprocessed postprocessing postprocessor powercfg powercli poweredby powerpc
+powershell pprof pragma pragmas pragmata prebuilt precalc precompilation precompile precompiled precompiles
+precompiling precompress precompressed precompressing precompressor precompressors precompute precomputing
+preconfigure preconfigured preconnect predef predicate predicates prefetch prefetched prefetches prefetching
+prefill prefilled prefilling prefills preformatted preinstall preinstalled preinstalling preinstalls preload
+preloaded preloader preloading preloads premultiplied prepend prepended prepending prepends prepopulate
+prepopulated prepopulates prepopulating prepopulation preprepare preprocess preprocessed preprocesses
+preprocessing preprocessor preprocessors prepublish prerelease prereleases prerendering pressup pretexting
+prettierrc prettyprint prev printenv printf println printscreen private process processed processes procfs
+producibility productization productizations productize productized productizes productizing prog
+programfiles progressbar promisify properties protected proto protobufs protos provisionings proxied
+proxying proxyless pseudoclass pseudoclasses pseudocode pseudorandom pseudoterminal ptrdiff pubkey public
+pubsub punycode pvcreate pvoid python qemu quantile quantiles queryable queryid querystring queue queued
+queuing quickfix quicksort quickstart quickstarter quickstarters qunit quotemark quuuux quuux quux qword
+race rackconnect radiobox radiogroup randomizer randomizers raspbian raycast raycasting raycasts razor rbac
+rbconfig rbenv rbrace rbracket reactive readline readme readmes readonly readthedocs readystatechange
+reaggregation real realloc realtime rebase rebased rebases rebasing recaptcha recurse recursed recurses
+recursing redeclaration redeclarations redeclare redeclared redeclares redeclaring redetect redetected
+redetection redirectable redistributable reduce reenable reenabled reenables reenabling reenqueue reenqueued
+reenqueueing reenqueues refactor refactored refactoring refactorings refcount refcounts refentry reference
+referenceable referencer refetch refetching reflink refname refs regex regexes regexp regexpp regionality
+rehydrate rehydrated rehydrates reignore reignoring reimplement reimplemented reimplementing reimplements
+reinclude reincluded reincluding reinitialization reinitializations reinitialize reinitialized reinitializes
+reinitializing related remoting removefiles renormalization renormalizations renormalize renormalized
+renormalizer renormalizers renormalizes renormalizing reorderable reorderings reparameterization
+reparameterizations reparameterize reparameterized reparameterizes reparameterizing reparametrization
+reparametrizations reparametrize reparametrized reparametrizes reparametrizing reparse repatch repatched
+repatchs repl repo repos repurpose repurposed repurposes repurposing requeue requeued requeueing requeues
+requeuing reraise reregister reregisteration reregisterations reregistered reregistering reregisters
+rerender rerendered rerendering rerenders rerequestable resetpassword resizable resize resized resizing
+resolution restructuredtext resync resynchronisation resynchronisations resynchronise resynchronised
+resynchronises resynchronising resynchronization resynchronizations resynchronize resynchronized
+resynchronizes resynchronizing resyncing resyncs rethrow rethrowable rethrowables rethrown rethrows retried
+retrier retriers retrigger retriggered retriggering retriggers retryable return retweet reupload reuploaded
+reuploading reuploads rewritable rgba richtext rmdir roadmap roadmaps root rootful rootless rootpath
+routable rowgroup rowheader rpar rspec rsync rulesdir rulesdirs ruleset rulesets runbook runbooks runnable
+runnables running runtime runtimes rust rxjava rxjs rxscala samaba sandboxing savewidgets sbigint sbin sbyte
+scala scalability schema schemafull schemaless schemas schemastore schemata scriptlet scriptlets scrn
+scrollable scrollback scrollbar scrollbars scroller scrollspy scrollwheel scrubbable scrypt scss scutil sdks
+seamlessness searchability searchbar searchbox searchfield secedit secondarycursor section sections
+securability selectall selectdb selectedtext selectitem selfclose selinux semaphore semaphores sematic
+semibold semver sended serializable serialization serialize serialized serializer serializers serializes
+serializing serverless servlet servlets setter setuptool sftp shaderlab shard sharded sharding sharedmemory
+shas shasum shellscript shiftleft shiftright shiftrightunsigned short shortcode shortcodes shortcutted
+shortint shortname shortpress shrinkwrap sidenav signin signout signup sigs singleline singlequote sinon
+sint sitekey sizemap sizeof skel skippable slapd sliderthumb slong slugify smallint smalloc smalltalk
+smarttabs smbclient smbd smbios smbpasswd smishing smoothscroll smoothstep smtp snackbar snapctl snapd
+snapshotted snapshotter snapshotting softirq softlayer softphone softphones software solaris somefile sort
+sortables sortby sorted sourcefile sourcemap specializable spinlock splashscreen splitted sqlserver
+sqlservice sqrt squigglies srcset stack stackalloc stacktrace stacktraces starttime stateful static
+statusbar stderr stdin stdlib stdout stmt stmts storagectl strace strategize strategizing strcat strcpy
+streetsidesoftware strictfp strikethrough stringification stringified stringifies stringify stringifyable
+stringifyables strlen strncat struct structs strval stunnel stylelint stylesheets subcommand subcommands
+subdep subdeps subdir subdirectories subdirectory subexpressions subfield subfields subfolder subgraph
+subgraphs subheader sublicensing submenu submenus submodule submodules subnav subnode subnodes subpackage
+subpath subpixel subprocess subprocesses subproject subprojects subprotocol subprotocols subq subqueries
+subquery subreddit subroute subroutes subrouting subscribable subscribables subscriptable subst substr
+substrings subtractable subtree subtrees subtype subtyped sudo sudoers sugs suid superspace superspaces
+supertype svmon swappable swappables swappiness swift swimlane swimlanes swipedown swiper swipeup
+switchstatement symlink symlinked symlinking symlinks synchronous synchronously sysctl sysinternals tabbable
+tabbar tablecell tablerow tablist tabpanel tada taggable tailorability tappable tarignore tcon teardown
+telegraf tempdir tempdirs tempfile tempfiles templated templating temporaryfile terminal terminology terms
+test testable testcase testcases tested testing testnet textarea textbox textdocument textdocuments
+textfield tfplan tftp themeable themeables themeorder theming then thenable thread threads throughput
+throwable throwables thunk tickrate tidio time timeline timelines timepicker timeseries timeslot timestamp
+tmbundle tmerc tmlanguage tmpfile todo todos tokenization tokenizations tokenize tokenized tokenizer
+tokenizers tokenizes tokenizing toolchain toolchains toolset tooltip tooltips toor toplevel touchpad
+traceback tracebacks transact transacted transaction transactions transcluded transclusion transcode
+transcoded transcoder transcodes transcoding transcodings transparent transparentize transpilation transpile
+transpiled transpiler transpilers tree treeitem trees treeshake treeshaking treesitter triage triager
+triagers trie tries tripleslash truetype trust trusted trusting truthy tsbs tsconfig tsdb tslib tslint
+tsmerge tsserver typeahead typecheck typechecked typechecker typechecking typedefs typedoc typeid
+typemustmatch typename typeof typespec typeswitch typings typosquatted typosquatting ubigint ubyte uchar
+udev uikit uint uintmax uintptr ulid ulong unaggregated uname unassignable unauth unauthed unauths unbuffer
+unbuffered unbuffering uncached uncaptured uncheck unchecked unchecking unchecks unclaim uncomment
+uncommented uncommenting uncomments uncompress uncompressed uncompressing uncompressor uncustomized
+undeclare undecodable undef undeletable undeleted uneditable unelevated unencoded unencrypted unencrypting
+unencrypts unescape unescaped unescapes unescaping unexpect unexport unexported unextracted unfavorite
+unfixable unflag unflagged unflattened unfocus unfreed ungettable unhandled unhide unhighlight unhighlights
+unicast unignore unignored unignores unimported unindent unindented unindents uninitialize uninstall
+uninstallation uninstalling uninstantiatable uninstrumented uniq uniquifier unit units unittest univariate
+unix unlicense unmanaged unmangle unmangled unmap unmark unmarshaled unmarshaler unmarshalers unmarshaling
+unmarshallable unmerge unmergeable unmerged unmerges unmerging unmock unmocked unmocker unmocking
+unmodifiable unmodified unmodifing unmount unmountable unmounted unmounting unmounts unmunge unmunged
+unmunging unnest unnested unnesting unnormalize unnormalized unnormalizer unnormalizing unopinionated
+unoptimized unordered unpackable unpackage unpackaged unparenthesized unpause unpaused unpauses unpausing
+unpend unpended unpending unpends unpersisted unprefixed unprocessable unprotect unprotected unprotects
+unpruned unpublish unpublished unpublisher unpublishes unqueued unqueueing unqueues unreference unreferenced
+unreferences unreferencing unregister unregistered unregistering unregisters unrendered unrepresentable
+unrestrict unroute unsampled unschedulable unschedulables unschedule unscheduler unscope unscoped unscopes
+unselect unselectable unselected unselecting unselectings unselects unserializable unset unsetting unshallow
+unshare unshareable unsized unsort unsortable unsorted unstage unstaged unstash unstashed unstripped
+unstructured unstyle unstyled unstyles unsubclassable unsubscriptable unsubstituted unswappable unswappables
+unsynced untrace untrack untracked untrigger untriggered untruncated untrust untrusted untrusts untyped
+unversioned unzip upcase upcased upcases upcasing updatable updateready upgradability uploader upsample
+upsampled upsampling upsert upstreams upvote uris urlencoded urls urlset usemap user useradd userdata
+username userscount ushort usings util utils utmac utmcc utmdt utmfl utmhn utmht utmje utmn utmp utmsc utmsr
+utmul utmwv uword vagrantup validator validators valign vals valuemax valuemin varchar vardef variable
+variables varname varstatement vbox vboxdrv vboxguest vboxsf vbscript vectorization vectorizations vectorize
+vectorized vectorizes versionchange versioner vgcreate videogular vids viewlet viewport virtualization
+virtualizations virtualize virtualized virtualizer virtualizing vishing visuallyhidden visualstudio vlog
+vlogs vmkernel vmlinuz vmnic vmstat vmtools vmtoolsd voxel voxels vsce vscrollbar vsliveshare
+vsmarketplacebadge vuln waitfor walkthrough walkthroughs warning wasm waypoint waypoints wchar webapp
+webdings webdriver webdrivers webextensions webfont webhook webkit webm webp webpack webserver websocket
+websockets webview webviews wellknown whitelist whitelisted whitelisting whitelists whitepaper whitepapers
+whitespace whitespaces wiki window windowframe windows windowtext winsw wireframe wireguard woff wontfix
+word words workflow workgroup workingedge workspace worktree writeln wstring wysiwyg xargs xcross xdotool
+xinetd xinput xmlcatalog xmlconstructor xmllint xmlns xmls xmodmap xpath xpost xquery xserver xvfb xvzf
+xxhash yacc yakuake yaml yandexcloud yymmdd yyyy yyyymm yyyymmdd yyyymmddhhmmss yyyymmddhhmmssz ziltoid zlib
+zone zones zstd
 `;
