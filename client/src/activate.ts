@@ -25,6 +25,7 @@ import { registerCommands } from './commands';
 import { followCursor } from './cursor';
 import { newPostmortem } from './new-postmortem';
 import { createPostmortemView, type MetricTarget, type PostmortemViewProvider, type ViewNode } from './postmortem-view';
+import { RestartPolicy } from './restart-policy';
 import { createStatusBar } from './status-bar';
 import { SummaryTracker } from './summary';
 import { answerWorkspaceFiles } from './workspace-files';
@@ -48,31 +49,23 @@ export interface PostmortemApi {
 /** Opens the Postmortem view at a metric (`arguments[0]`: MetricLensTarget); what the timeline's lenses run. */
 const SHOW_METRIC = 'postmortem.showMetric';
 
-/** How many unexpected stops within RESTART_WINDOW_MS are restarted before the client gives up. */
-const MAX_RESTARTS = 4;
-const RESTART_WINDOW_MS = 3 * 60_000;
-
 /**
- * Restarts a server that stopped unexpectedly (a crash, a kill) and says so, up to MAX_RESTARTS times in
- * RESTART_WINDOW_MS; then stops trying and says how to start again. A stop the client asked for is not reported here.
+ * Restarts a server that stopped unexpectedly (a crash, a kill) and says so, within RestartPolicy's limit; then stops
+ * trying and says how to start again. A stop the client asked for is not reported here. Write errors never stop the
+ * server (see restart-policy.ts): the close that follows a crash decides.
  */
 function restartingErrorHandler(restarted: EventEmitter<string>): ErrorHandler {
-  const stops: number[] = [];
+  const policy = new RestartPolicy();
   return {
-    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    error: () => {
+      policy.error();
+      return { action: ErrorAction.Continue, handled: true };
+    },
     closed: (): CloseHandlerResult => {
-      const now = Date.now();
-      stops.push(now);
-      while (stops.length > 0 && now - stops[0] > RESTART_WINDOW_MS) stops.shift();
-      if (stops.length > MAX_RESTARTS) {
-        return {
-          action: CloseAction.DoNotRestart,
-          message: `The Postmortem language server stopped ${stops.length} times in 3 minutes and was not restarted again. Its log is in the Output panel (Postmortem); run "Developer: Reload Window" to start it again.`,
-        };
-      }
-      const message = 'The Postmortem language server stopped unexpectedly and was restarted.';
-      void window.showWarningMessage(message);
-      restarted.fire(message);
+      const decision = policy.closed(Date.now());
+      if (!decision.restart) return { action: CloseAction.DoNotRestart, message: decision.message };
+      void window.showWarningMessage(decision.message);
+      restarted.fire(decision.message);
       return { action: CloseAction.Restart, handled: true };
     },
   };

@@ -37,10 +37,24 @@ describe('Postmortem server crash', () => {
     const sub = api.onDidRestartServer((m) => {
       message = m;
     });
+    // A busy editor: requests keep going to the server while it dies. Those written after the IPC channel closed
+    // and before the process's close event fail; they must not make the client stop the server for good (it did,
+    // after two such failures, and the crash then left the editor without a server).
+    let busy = true;
+    const keepAsking = async () => {
+      while (busy) {
+        await Promise.resolve(vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri)).catch(
+          () => {},
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    void keepAsking();
     try {
       process.kill(before[0], 'SIGKILL');
       await until(api.onDidRestartServer, () => message, 'the client to restart the server');
     } finally {
+      busy = false;
       sub.dispose();
     }
     assert.match(message, /stopped unexpectedly and was restarted/);

@@ -17,6 +17,13 @@ setsid "$CS" --bind-addr 127.0.0.1:$PORT --auth none --disable-telemetry --disab
   --disable-workspace-trust --user-data-dir "$RUN/ud" --extensions-dir "$RUN/ext" >"$RUN/cs.log" 2>&1 &
 CS_PID=$!   # = process group id (setsid): killing the group also stops the extension host and language servers
 cleanup() {
+  local status=$?
+  # A failed run shows the language server's side: the extension's Output channel (Postmortem), as VS Code logged it.
+  if [ "$status" -ne 0 ]; then
+    find "$RUN/ud/logs" -name '*Postmortem*.log' 2>/dev/null | while read -r log; do
+      echo "--- last lines of $(basename "$log") (the Postmortem output channel) ---" >&2; tail -n 40 "$log" >&2
+    done
+  fi
   kill -- -$CS_PID 2>/dev/null || true
   for _ in $(seq 50); do kill -0 -- -$CS_PID 2>/dev/null || break; sleep 0.1; done
   kill -9 -- -$CS_PID 2>/dev/null || true; rm -rf "$RUN"
