@@ -736,8 +736,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const { line } = params.position;
     // Completion reads the line at the cursor: from an older analysis only when no edit since reached that line,
     // else from the analysis of the text now, which the debounce has scheduled.
-    const answer =
+    let answer =
       found.view && !linesUntouched(found.view, found.doc, line, line) ? await scheduled(found.doc.uri) : found;
+    // Woken without an analysis of the text now (it was dropped, or the config changed meanwhile): analyse it now
+    // rather than answer nothing, which VS Code shows as word suggestions only.
+    if (answer?.view && !linesUntouched(answer.view, answer.doc, line, line)) answer = await current(found.doc.uri);
     if (!answer) return [];
     const { view } = answer;
     const at = view ? view.back(params.position) : params.position;
