@@ -13,7 +13,7 @@ import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, type Sentence, sourceOffset, splitSentences } from './prose';
 import { repairTags } from './tag-repair';
-import { lazilyTaggedTokens, type Tagger } from './tokens';
+import { ACCOUNT_VALUE, lazilyTaggedTokens, type Tagger } from './tokens';
 import { WRONG_ACTION } from './wrong-actions';
 
 /** Sentences longer than this (in UTF-16 units) are not analysed for blame. */
@@ -167,6 +167,8 @@ function mayNameSomeone(text: string, ctx: DocContext): boolean {
       return TIES.test(text) || WRONG_ACTION.some((re) => re.test(text));
     }
   }
+  // "user=pnovak action=DROP_TABLE": an account in an audit line is a handle (tokens.ts).
+  if (ACCOUNT_VALUE.test(text)) return TIES.test(text) || WRONG_ACTION.some((re) => re.test(text));
   return mayNameUnknown(text, ctx);
 }
 

@@ -22,9 +22,21 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
     person: true,
   },
   {
-    re: /\bhad (?:every|ample|plenty of|more than enough|all the) (?:opportunity|chance|time|reason|warning) to\b/gi,
+    re: /\bhad (?:every|ample|plenty of|more than enough|all the) (?:opportunity|chance|time|reason(?! to (?:believe|think|assume|expect|trust)\b)|warning) to\b/gi,
     reason: 'opportunity',
     person: true,
+  },
+  {
+    // "The test plan was supposed to include a rollback rehearsal, but nobody did one": a duty nobody did.
+    re: /\b(?:was|were) (?:supposed|meant|expected|required) to\b(?=[^.;]*\bbut (?:nobody|no one|no-one|none of (?:us|them)) (?:did|had|bothered|ever|actually|got)\b)/gi,
+    reason: 'supposed-to',
+    person: false,
+  },
+  {
+    // "What stopped someone from pressing the rollback button?": the rhetorical question of an easy path not taken.
+    re: /^\W*what (?:stopped|kept|prevented) (?:someone|somebody|anyone|anybody|them|you|him|her|us) from\b(?=[^?]*\?)/gi,
+    reason: 'why',
+    person: false,
   },
   {
     re: /\b(?:did ?n['’]?t|did not|never|nobody|no one|no-one) (?:even )?(?:think|thought|stop|stopped|pause|paused) to\b/gi,
@@ -54,7 +66,7 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
   },
 ];
 const FRAME_WORDS =
-  /matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
+  /kept|prevented|matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
 
 /** Verbs of getting or perceiving: what a person "was supposed to receive" is not their duty. */
 const RECEIVING_VERBS = new Set('be have get receive see hear experience feel notice land arrive'.split(' '));

@@ -12,6 +12,7 @@ import { type Prefixed, PrefixScan } from './scan';
 const START_CUES = [
   String.raw`^\W*had\b`,
   String.raw`^\W*(?:why|how come|how could|how did|how was|how were|how has|surely|who in their right mind)\b`,
+  String.raw`^\W*what (?:stopped|kept|prevented)\b`,
 ];
 
 const CUES: Prefixed[] = [
@@ -207,7 +208,7 @@ const CUES: Prefixed[] = [
 
 /** The looks every block gets, in one pass: cue words (bit 1) and, for the document context, PEOPLE_HINTS (bit 2). */
 const BLOCK_SCAN = new PrefixScan([
-  { patterns: CUES, start: START_CUES, startWords: ['had', 'why', 'how', 'surely', 'who'] },
+  { patterns: CUES, start: START_CUES, startWords: ['had', 'why', 'how', 'surely', 'who', 'what'] },
   { patterns: PEOPLE_HINTS },
 ]);
 export const CUE_WORDS = 1;

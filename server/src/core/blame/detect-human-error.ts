@@ -112,6 +112,11 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     reason: 'classification',
   },
   {
+    // "Human-induced failure:", "a human-caused outage": the failure classed as the people's.
+    re: /\bhuman[- ](?:induced|caused|originated|initiated|made|triggered|generated) (?:failure|outage|incident|error|fault|event|problem|issue|downtime|disruption)s?\b/gi,
+    reason: 'classification',
+  },
+  {
     re: /\b(?:pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)(?: (?:issue|problem|error|fault))?|fat[- ]finger(?:ed|ing|s)?|finger[- ]trouble|between (?:the )?keyboard and (?:the )?chair)\b/gi,
     reason: 'slang',
   },

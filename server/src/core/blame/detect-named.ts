@@ -1,6 +1,7 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
 import { clauseStart, forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
+import { HARM_VERBS } from './lexicon';
 import {
   actsOnSystem,
   changeAction,
@@ -47,6 +48,10 @@ interface Span {
   end: number;
 }
 
+/** A label that assigns follow-up work: "Owner:", "Action owner -", "Assignee |", "DRI:". */
+const OWNER_LABEL =
+  /^\s*(?:[-*|]\s*)?(?:(?:action|follow-?up|task) )?(?:owner|owners|assignee|assigned to|dri)\s*[:\-–—|]/i;
+
 const QUOTE_MARKS = new Set(["'", '"', '“', '”', '‘', '’']);
 
 /** A named person or @handle as the agent or cause of the failure. */
@@ -61,6 +66,10 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     const cell = view.cells.findIndex((c) => tokens[k].start >= c.textStart && tokens[k].start < c.textEnd);
     return cell >= 0 && /owner|assignee|who|author|contact|responsible|dri|lead/.test(view.columns[cell] ?? '');
   };
+  // "Action owner: @femi.a — add a dry-run mode…": the one a follow-up is assigned to.
+  const owner = OWNER_LABEL.exec(view.text);
+  const ownerLabel = (k: number) =>
+    !!owner && tokens[k].start >= owner[0].length - 1 && tokens[k].start <= owner[0].length + 3;
   const report = (name: Span, reason: string) => {
     seen.add(name.start);
     const start = tokens[name.start].start;
@@ -73,7 +82,7 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
     const name = nameAt(tokens, i, ctx);
     if (!name) continue;
     i = name.end - 1;
-    if (seen.has(name.start) || ownerColumn(name.start)) continue;
+    if (seen.has(name.start) || ownerColumn(name.start) || ownerLabel(name.start)) continue;
     names.push(name);
     const reason = nameReason(view, name, other, label);
     if (reason) report(name, reason);
@@ -140,6 +149,8 @@ function nameReason(
     isWork(tokens[subjectOf(tokens, name.start - 1)?.head ?? -1])
   )
     return 'verdict';
+  // An audit record: "user=ehernandez action=DISABLE_MFA scope=ALL_TENANTS": the account did a destructive action.
+  if (tokens[name.start - 1]?.text === '=' && auditHarm(view.text)) return 'audit';
   // Ironic praise: "Cheers, Joy, the hot-patch worked beautifully — right up until it took down the site", "Nice
   // one, @tkoh — the 'small tweak' took down every queue".
   if (PRAISE.test(before) && ironicHarm(view, name.end)) return 'ironic-praise';
@@ -173,6 +184,16 @@ function nameReason(
   if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
     return 'answer';
   return subjectReason(view, name, isPossessive(tokens, name), label);
+}
+
+/** An audit line's action value whose words are a destructive verb: action=DISABLE_MFA, event=table.drop. */
+function auditHarm(text: string): boolean {
+  const action = /\b(?:action|event|operation|op|command|cmd|verb)=([\w.:-]+)/i.exec(text);
+  if (!action) return false;
+  return action[1]
+    .toLowerCase()
+    .split(/[_.:-]+/)
+    .some((w) => HARM_VERBS.has(w) || HARM_VERBS.has(w.replace(/e?d$/, '')) || HARM_VERBS.has(w.replace(/d$/, '')));
 }
 
 /** The end of the artefact phrase after a possessive name ("Tommo's 'quick fix'"), if there is one. */

@@ -129,6 +129,24 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
   // "Our Slack bot, Marvin, …": a name given to a system.
   if (prev?.text === ',' && /^(?:bot|robot|assistant|tool|app|agent|service|script)$/.test(tokens[i - 2]?.lower ?? ''))
     return undefined;
+  // "The chat bot Jarvis kept posting…": a name right after a word for a system.
+  if (
+    prev &&
+    prev.end + 1 === t.start &&
+    /^(?:bot|chatbot|robot|assistant|model|classifier|agent|service|script)$/.test(prev.lower)
+  )
+    return undefined;
+  // "Watson, the ticket-triage model, misrouted…": a name whose apposition calls it a system.
+  if (tokens[i + 1]?.text === ',' && /^(?:the|our|a|an)$/.test(tokens[i + 2]?.lower ?? '')) {
+    for (let k = i + 3; k < Math.min(tokens.length, i + 8) && tokens[k].text !== ','; k++)
+      if (
+        /^(?:bot|chatbot|robot|assistant|model|classifier|service|script|tool|job|daemon|pipeline|system|app|cron|scheduler|ai|llm)$/.test(
+          tokens[k].lower,
+        ) &&
+        (tokens[k + 1]?.text === ',' || tokens[k + 1]?.text === '—')
+      )
+        return undefined;
+  }
   // Inside quotation marks: a quoted chat line or a phrase under discussion, not this review's own account.
   if (insideQuotes(tokens, i)) return undefined;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an' || prev.lower === 'our'))

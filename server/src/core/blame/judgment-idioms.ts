@@ -13,6 +13,11 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
     starts: ['took', 'take', 'taki'],
   },
   { pattern: String.raw`\bdr(?:op|opped|opping|ops) the ball\b`, starts: ['drop'] },
+  // "had no business touching a production ledger": doing what one had no right to.
+  {
+    pattern: String.raw`\b(?:had|has|have) no business (?:[\w-]+ing|being|going|near)\b`,
+    starts: ['had', 'has', 'have'],
+  },
   { pattern: String.raw`\basleep (?:at the (?:wheel|switch)|on the job|on (?:duty|watch))\b`, starts: ['asle'] },
   { pattern: String.raw`\bphon(?:ed|es|ing|e) (?:it |the \w+ )?in\b`, starts: ['phon'] },
   { pattern: String.raw`\b(?:went|go|goes|going|gone) rogue\b`, starts: ['went', 'go r', 'goes', 'goin', 'gone'] },

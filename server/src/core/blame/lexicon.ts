@@ -106,7 +106,8 @@ export const HARM_VERBS = words(`
   break take-down bring-down knock-out knock-over crash corrupt delete drop wipe truncate destroy kill overload
   saturate exhaust fill lock block leak expose introduce cause trigger disable remove revoke brick erase purge
   overwrite clobber nuke flood spam deadlock stall stop halt reject refuse double-charge overcharge lose fail
-  mis-route misroute misconfigure misconfig hose torch force-push
+  mis-route misroute misconfigure misconfig hose torch force-push evict orphan double-bill overbill deauthenticate
+  black-hole blackhole
 `);
 
 /**
@@ -133,7 +134,7 @@ export const HARM_WORDS = words(`
 
 /** Verbs of remedy, diagnosis and communication: a person doing these is not the agent of the harm. */
 export const REMEDY_VERBS = words(`
-  restore recover fix mitigate resolve revert roll-back rollback identify find diagnose notice spot discover
+  restore recover fix mitigate resolve revert roll-back rollback identify find diagnose notice spot discover triage
   confirm investigate escalate page call post update announce communicate report ask help propose suggest
   declare open acknowledge ack coordinate lead own review approve catch detect debug trace track monitor
   verify validate check test explain describe share document write note thank answer respond reply join
@@ -237,7 +238,7 @@ export const startsOf = (forms: string[]) => [...new Set(forms.map((w) => w.slic
 /** Names of a human slip: WordNet's (lexicon/conduct-words.ts) and the spellings it lacks. */
 const SLIP_FORMS = [
   ...list(SLIP_NOUNS),
-  ...list(`misjudgment misjudgments misjudgement misjudgements misclick misclicks mis-keying miskeying goof goofs
+  ...list(`typo typos misjudgment misjudgments misjudgement misjudgements misclick misclicks mis-keying miskeying goof goofs
     slipup slipups mixup mixups misoperation misoperations mis-operation mis-operations maloperation
     maloperations wrong_operation wrong_operations incorrect_operation incorrect_operations improper_operation
     improper_operations`),

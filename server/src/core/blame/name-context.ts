@@ -56,6 +56,8 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
     (!!prev && THANKS.test(prev.lower) && (next?.lower === 'for' || next?.text === ',')) ||
     // "operator Petrov", "contractor Mbeki": a surname after a role.
     (!!prev && prev.pos === 'NOUN' && isRoleNoun(prev.lower) && prev.end + 1 === t.start) ||
+    // "Yes, it was Aigerim again — she…": the one a cleft picks out.
+    (/^(?:was|is)$/.test(prev?.lower ?? '') && tokens[i - 2]?.lower === 'it' && t.pos === 'PROPN') ||
     // "The cause, in short, was Somchai.": the one a verdict names.
     (/^(?:was|is)$/.test(prev?.lower ?? '') &&
       tokens.slice(Math.max(0, i - 7), i - 1).some((x) => /^(?:cause|culprit|fault|trigger|reason)$/.test(x.lower))) ||
@@ -128,10 +130,12 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
     !/^(?:the|a|an|our|this|that)$/.test(tokens[i - 1].lower)
   )
     return true;
+  // "Hope accidentally pointed the job at the primary": an adverb of manner between the name and its verb.
+  const verb = next.pos === 'ADV' && /ly$/.test(next.lower) ? tokens[i + 2] : next;
   return (
-    next.pos === 'VERB' &&
+    verb?.pos === 'VERB' &&
     /(?:ed|[^s]s)$|^(?:ran|ran|put|set|cut|hit|shut|let|made|took|broke|brought|went|sent|left|lost|forgot|wrote|gave|did)$/.test(
-      next.lower,
+      verb.lower,
     )
   );
 }

@@ -41,12 +41,14 @@ export function isArtefact(head: Token): boolean {
 export const CAUSAL =
   /\b(?:by|due to|because of|thanks to|owing to|back to|down to|since|traced to|result of|fault of|from|after|attributed to|attributable to|blamed on|on account of|courtesy of)\s*:?\s*$/i;
 export const CAUSE_LABEL =
-  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root ?|root-|proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin|contributing factors?|causal factors?|rca|root cause analysis)(?: #?\d+)?(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)(?:\s*\([^)]{1,40}\))?\s*[:\-–—|]/i;
+  /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root ?|root-|proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin|contributing factors?|causal factors?|rca|root cause analysis|behind (?:the|this|our) (?:[\w-]+ ){0,2}(?:outage|incident|failure|downtime|breach|gap|loss))(?: #?\d+)?(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)(?:\s*\([^)]{1,40}\))?\s*[:\-–—|]/i;
 /** A label that names who acted ("Agent: Nikolai P.", "Performed by: @ola"): a cause when the row tells harm. */
 export const AGENT_LABEL =
   /^\s*(?:[-*|]\s*)?(?:agent|actor|performed by|executed by|done by|run by|changed by|made by|operator|who)\s*[:\-–—|]/i;
 export const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
+  // "Responsibility for the ransomware foothold lies with Dariusz", "the onus was on Mira".
+  /\b(?:responsibility|accountability|the onus|liability)\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|sat|is|was) (?:squarely |solely |entirely |fully )?(?:with|on)\s*$/i,
   /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly|, [^,]{1,20},)?(?: (?:was|is)|\s*:)\s*$/i,
   /\bfault of\s*$/i,
 ];

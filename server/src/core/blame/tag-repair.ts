@@ -1,5 +1,34 @@
 // Fixes for the tags the small model (wink's) gets wrong where the blame rules depend on them.
+import { isEnglishWord } from './nlp';
 import type { Token } from './tokens';
+
+/**
+ * "logging" → "logg": the model's lemma of a verb form with a doubled final consonant may keep both. The lemma
+ * without one is the word when only it is English ("log", not "add" → "ad").
+ */
+function undoubled(lemma: string): string | undefined {
+  if (!/([bdgmnpt])\1$/.test(lemma) || isEnglishWord(lemma)) return undefined;
+  const single = lemma.slice(0, -1);
+  return isEnglishWord(single) ? single : undefined;
+}
+
+/** The base form of a regular past: "invalidated" → "invalidate", "flushed" → "flush", "stopped" → "stop". */
+function pastLemma(lower: string): string {
+  if (lower.endsWith('ied')) return `${lower.slice(0, -3)}y`;
+  const stem = lower.slice(0, -2);
+  if (isEnglishWord(`${stem}e`)) return `${stem}e`;
+  return undoubled(stem) ?? stem;
+}
+
+/** The base form of a gerund: "logging" → "log", "making" → "make", "adding" → "add". */
+function gerundLemma(lower: string): string {
+  const stem = lower.slice(0, -3);
+  if (!isEnglishWord(stem) && isEnglishWord(`${stem}e`)) return `${stem}e`;
+  return undoubled(stem) ?? stem;
+}
+
+/** Subordinators of cause and time: the clause after one has a subject and a verb ("because Sergio change the…"). */
+const CLAUSE_SUBORDINATORS = /^(?:because|since|after|once|when|whenever|as|until|before|so)$/;
 
 /** Irregular pasts and participles the model may tag as nouns, with their base forms. */
 const IRREGULAR_FORMS = new Map(
@@ -38,6 +67,10 @@ export function repairTags(tokens: Token[]): void {
       t.pos = 'PART';
     }
     if (t.kind === 'handle') t.pos = 'PROPN';
+    if ((t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma && /(?:ing|ed)$/.test(t.lower)) {
+      const single = undoubled(t.lemma);
+      if (single) t.lemma = single;
+    }
     // "the alerts", "@jsmith's commit": after a determiner or a possessive, a word the model calls a verb is a noun.
     const prev = tokens[i - 1];
     if (
@@ -51,6 +84,11 @@ export function repairTags(tokens: Token[]): void {
       !/ing$/.test(t.lower)
     ) {
       t.pos = 'NOUN';
+    }
+    // "'unused' IAM roles": an acronym the model took for an auxiliary ("I am"), before a noun.
+    if (t.pos === 'AUX' && /^\p{Lu}{3,}$/u.test(t.text) && (next?.pos === 'NOUN' || next?.pos === 'PROPN')) {
+      t.pos = 'PROPN';
+      t.lemma = t.lower;
     }
     // "The schools' IT coordinators", "US customers": an acronym the model took for a pronoun, before a noun.
     if (t.pos === 'PRON' && /^\p{Lu}{2,}$/u.test(t.text) && (next?.pos === 'NOUN' || next?.pos === 'PROPN'))
@@ -90,7 +128,7 @@ export function repairTags(tokens: Token[]): void {
       /^(?:out|off|up|down|over)$/.test(next?.lower ?? '')
     ) {
       t.pos = 'VERB';
-      t.lemma = t.lower.replace(/ging$/, 'g').replace(/ing$/, '');
+      t.lemma = gerundLemma(t.lower);
     }
     // "the deploying engineer": a participle between a determiner and its noun is a modifier.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && prev?.pos === 'DET' && next?.pos === 'NOUN') t.pos = 'ADJ';
@@ -103,6 +141,23 @@ export function repairTags(tokens: Token[]): void {
     ) {
       t.pos = 'VERB';
       if (/^re-/.test(t.lower) && t.lemma === t.lower) t.lemma = t.lower === 're-ran' ? 're-run' : t.lower;
+    }
+    // "Lars invalidated all API tokens", "because Sergio change the replication factor": after a name that opens the
+    // sentence or a clause of cause, a word the model calls a noun before a determiner or a number is the verb. (An
+    // -ed form, or a subordinator before the name: "Lars invalidated…", "because Sergio change…"; not "Acme order
+    // the…", which has neither.)
+    if (
+      (t.pos === 'NOUN' || t.pos === 'ADJ') &&
+      prev?.pos === 'PROPN' &&
+      prev.kind !== 'handle' &&
+      next &&
+      (next.pos === 'DET' || next.pos === 'NUM') &&
+      /^\p{Ll}/u.test(t.text) &&
+      ((/ed$/.test(t.lower) && (i === 1 || tokens[i - 2]?.pos === 'PUNCT' || tokens[i - 2]?.pos === 'SCONJ')) ||
+        CLAUSE_SUBORDINATORS.test(tokens[i - 2]?.lower ?? ''))
+    ) {
+      t.pos = 'VERB';
+      if (/ed$/.test(t.lower) && t.lemma === t.lower) t.lemma = pastLemma(t.lower);
     }
     // Capitalised mid-sentence words the model calls nouns are names or products.
     if (

@@ -115,9 +115,35 @@ function tokenizeWith(text: string, tagging: ((tokens: Token[]) => Tagging) | un
   const out: Token[] = [];
   const lazy = tagging?.(out);
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) out.push(make(m[0], m.index, lazy));
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const n = out.length;
+    // "user=pnovak", "actor=jdoe": the value of an account key in an audit line is a handle, as "@pnovak" is.
+    const account =
+      n >= 2 &&
+      out[n - 1].text === '=' &&
+      out[n - 1].start === out[n - 2].end &&
+      out[n - 1].end === m.index &&
+      ACCOUNT_KEYS.has(out[n - 2].lower);
+    // "user=e.okonkwo": the whole value, dots and all, is one handle.
+    const value = account ? ACCOUNT_ID.exec(text.slice(m.index))?.[0] : undefined;
+    if (value && value.length > m[0].length) {
+      out.push(make(value, m.index, lazy, true));
+      TOKEN.lastIndex = m.index + value.length;
+      continue;
+    }
+    out.push(make(m[0], m.index, lazy, account));
+  }
   return out;
 }
+
+/** Keys whose value names an account in key=value audit and log lines. */
+const ACCOUNT_KEYS = new Set(['user', 'username', 'actor', 'principal', 'login', 'author', 'initiator', 'operator']);
+
+/** An account id after its key: letters first, then letters, digits, dots, underscores and hyphens (not a final dot). */
+const ACCOUNT_ID = /^\p{L}(?:[\p{L}\p{N}_-]|\.(?=[\p{L}\p{N}]))*/u;
+
+/** An account key and its value in a text ("user=pnovak"): a cheap look before tokenizing. */
+export const ACCOUNT_VALUE = new RegExp(String.raw`\b(?:${[...ACCOUNT_KEYS].join('|')})=\p{L}`, 'iu');
 
 const NUMBER = /^\p{N}[\p{N}.,:]*$/u;
 const WORD_START = /^[\p{L}\p{N}_'’]/u;
@@ -141,9 +167,9 @@ function startsWord(value: string): boolean {
   return c === 0x2019 || WORD_START.test(value);
 }
 
-function make(value: string, start: number, tagging: Tagging | undefined): Token {
+function make(value: string, start: number, tagging: Tagging | undefined, account = false): Token {
   const kind =
-    value.charCodeAt(0) === 64 /* @ */ && value.length > 1
+    (value.charCodeAt(0) === 64 /* @ */ && value.length > 1) || (account && /^\p{L}[\p{L}\p{N}._-]*$/u.test(value))
       ? 'handle'
       : isNumber(value)
         ? 'number'

@@ -7,6 +7,18 @@ export const WRONG_ACTION = [
   /\bby (?:mistake|accident)\b/i,
   /\b(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously)\b/i,
   /\bwithout (?:first )?(?:updating|testing|checking|reviewing|telling|notifying|verifying|a review|review|approval|asking|announcing|warning|waiting)\b/i,
+  // Any step left out ("without lowering the TTL", "without draining the node"), but not an effect avoided ("without
+  // losing data", "without affecting customers") or a need spared ("without needing a restart").
+  /\bwithout (?:first )?(?!(?:losing|dropping|affecting|impacting|breaking|interrupting|causing|disrupting|harming|hurting|degrading|triggering|exposing|leaking|corrupting|needing|requiring|having|waking|paging|touching|any|incident)\b)[a-z]+ing\b/i,
+  // A thing done wrongly, said by the verb: "mislabelled the shards", "mistyped the host", "misread the graph".
+  /\bmis-?(?:label|type|key|configur|set|read|nam|classif|enter|spell|direct|rout|appl|sort|tag|wir|point|handl|calculat|plac|order|allocat|match|select|copi|copy|paste)\w*/i,
+  // Every record zeroed: "priced every international call at zero", "set all balances to 0".
+  /\b(?:every|all)\b[^.;]{0,50}\b(?:to|at) (?:zero|0|null|nothing)\b/i,
+  // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
+  /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
+  // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
+  // "zeroed half of the balances".
+  /\b(?:invalidat|expir|reset|zero|zeroed|wip|revok|disconnect|unsubscrib|deauthenticat|(?:log|lock|kick|sign|shut)(?:ged|ed|ging|ting|ing|s)? (?:out|off))\w* (?:out )?(?:every|all(?: of)?(?: the| our)?|the (?:whole|entire)|half (?:of )?(?:the |our )?|each)\b/i,
   /\bagainst (?:the )?prod(?:uction)?\b/i,
   /\bwrong\b/i,
   // A remedy aimed at what was working: "ran the failover playbook against the healthy primary".

@@ -1,0 +1,95 @@
+// Shapes of blame added in the eighth session (issue 9), each with the look-alikes that must stay quiet. The
+// sentences are written here, in new words; none is from a scored set.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { winkTagger } from '../../server/src/core/blame/nlp';
+import { repairTags } from '../../server/src/core/blame/tag-repair';
+import { tagTokens } from '../../server/src/core/blame/tokens';
+import { analyzeText } from '../helpers/analyze';
+
+const doc = (body: string) => `# Postmortem: test\n\n## Details\n\n${body}\n`;
+const rulesOf = (body: string) =>
+  analyzeText(doc(body))
+    .findings.filter((f) => f.ruleId.startsWith('blame/'))
+    .map((f) => f.ruleId);
+
+function tagged(text: string) {
+  const tokens = tagTokens(text, winkTagger);
+  repairTags(tokens);
+  return tokens;
+}
+
+describe('blame shapes (issue 9, eighth session)', () => {
+  it('reads the grammar the tagger gets wrong: a verb after a name, a doubled consonant, an acronym, an account', () => {
+    const lars = tagged('Kjell invalidated all session cookies at noon.');
+    assert.equal(lars[1].pos, 'VERB');
+    assert.equal(lars[1].lemma, 'invalidate');
+    const because = tagged('The queue stalled because Ilse change the partition count.');
+    assert.equal(because.find((t) => t.text === 'change')?.pos, 'VERB');
+    const logging = tagged('The flush ran, logging out every user.');
+    assert.equal(logging.find((t) => t.text === 'logging')?.lemma, 'log');
+    assert.equal(tagged('The sweep ran, making up new keys.').find((t) => t.text === 'making')?.lemma, 'make');
+    assert.equal(tagged('We kept adding nodes.').find((t) => t.text === 'adding')?.lemma, 'add');
+    const iam = tagged("Rania's purge of stale IAM roles ran at noon.");
+    assert.equal(iam.find((t) => t.text === 'IAM')?.pos, 'PROPN');
+    const audit = tagTokens('ts=09:14 user=t.mbeki action=ROTATE', winkTagger);
+    assert.deepEqual(
+      audit.filter((t) => t.kind === 'handle').map((t) => t.text),
+      ['t.mbeki'],
+    );
+  });
+
+  it('finds a named person through harm said without a harm word', () => {
+    for (const body of [
+      'Kjell invalidated all session cookies at noon, signing out every customer.',
+      'The queue stalled because Ilse change the partition count on the live broker.',
+      'Tevita purged the CDN without warming the origin first.',
+      'Noor mislabelled the canary hosts, so the rollout went to all of them.',
+      "Sebastián's pricing script set all subscription fees to zero.",
+      'Zanele ran TRUNCATE TABLE payouts on the primary.',
+      'user=akosua.b deleted the tenant table.',
+      '2025-02-11 03:02 user=mkowal action=DELETE_BUCKET target=invoices-prod',
+      'Honestly, it was Temirlan again — he disabled the rate limiter for the load test.',
+      'Responsibility for the leaked tokens lies with Ingrid.',
+      "Behind the checkout outage: Bao's unreviewed gateway change.",
+      'Hope accidentally pointed the batch job at the primary.',
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    }
+  });
+
+  it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
+    for (const body of [
+      'Kjell restarted the replica without losing any writes.',
+      'Ilse rotated the keys without needing a restart.',
+      'user=deploy-bot ran the migration at 02:00.',
+      'user=akosua.b action=LOGIN source=vpn',
+      'The chat bot Hermes posted the status update every ten minutes.',
+      'Orion, the routing model, misrouted half the tickets because its features were stale.',
+      'Owner: @wfong — add a dry-run flag to the cleanup tool.',
+      'The page was triaged by Nkechi and escalated to the database team.',
+      'In his own words, Pekka had every reason to believe the cluster was drained.',
+      'What stopped the worker from retrying? A lock held by the old leader.',
+      'The nightly export was supposed to run at 01:00, but nobody noticed it had not started.',
+      'We reset all feature flags to their defaults after the rollback.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
+
+  it('finds human error, judgment and hindsight in new words, and not their look-alikes', () => {
+    const cases: [string, string][] = [
+      ['The root cause was a technician typo in the account number.', 'blame/human-error'],
+      ['Classification: human-caused outage.', 'blame/human-error'],
+      ['Whoever approved this had no business merging it on a Friday.', 'blame/judgment'],
+      ['The drill was supposed to include a restore test, but nobody did one.', 'blame/counterfactual'],
+      ['What kept anyone from pressing the rollback button?', 'blame/counterfactual'],
+    ];
+    for (const [body, rule] of cases) assert.deepEqual(rulesOf(body), [rule], body);
+    for (const body of [
+      'A typo in the manifest disabled the health check.',
+      'The service has no business logic of its own.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+});
