@@ -58,6 +58,28 @@ describe('blame shapes (issue 9, eighth session)', () => {
     }
   });
 
+  it('finds names that start or end with a letter outside ASCII (a word boundary in a regular expression is ASCII)', () => {
+    for (const name of ['Željko', 'Łukasz', 'Émile', 'Øystein', 'Ömer', 'José', 'Zoë', 'Şebnem', 'Åsa']) {
+      for (const body of [
+        `${name} deleted the production database.`,
+        `The outage was caused by ${name}.`,
+        `${name}'s migration dropped the orders table.`,
+      ])
+        assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    }
+  });
+
+  it('finds a word-name as the agent of a passive said last, and not as the author or the one who resolved it', () => {
+    assert.deepEqual(rulesOf('The outage was caused by Will.'), ['blame/named-individual']);
+    assert.deepEqual(rulesOf('The bad schema change was pushed by Mark.'), ['blame/named-individual']);
+    for (const body of [
+      'The report was written by June.',
+      'The incident was resolved by Mark.',
+      'José restored the database from the snapshot.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

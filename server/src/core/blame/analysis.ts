@@ -43,7 +43,7 @@ export interface BlameAnalysis {
 }
 
 const NAME_CANDIDATE =
-  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|\b\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?\b|\b(?:\p{Lu}\.){2,3}|\b\p{Lu}{2,3},? who\b|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
+  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|(?<![\p{L}\p{N}_\p{M}])\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|(?<![\p{L}\p{N}_\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?(?![\p{L}\p{N}_\p{M}])|(?<![\p{L}\p{N}_\p{M}])(?:\p{Lu}\.){2,3}|(?<![\p{L}\p{N}_\p{M}])\p{Lu}{2,3},? who\b|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
 function isAllowed(phrase: string, allow: readonly string[]): boolean {
   const p = normalise(phrase).replace(/\s+/g, ' ');
   return allow.some((a) => {
@@ -124,14 +124,17 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?\b(\p{Lu}\p{Ll}{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
+  /(?:\bby )?(?<![\p{L}\p{N}_\p{M}])(\p{Lu}[\p{Ll}\p{M}]{1,})(?:['’]s\b| \p{Ll}+ing\b| (?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
 
 /** A capitalised word after a verdict, thanks or a role: "the cause was Somchai", "Cheers Gaz for", "operator Petrov". */
 const UNKNOWN_NAMED =
-  /\b(?:was|is|cheers|thanks|kudos|operator|engineer|contractor|admin|developer|technician|analyst|intern|dba|sre)\s+(\p{Lu}\p{Ll}{1,})\b/giu;
+  /\b(?:was|is|cheers|thanks|kudos|operator|engineer|contractor|admin|developer|technician|analyst|intern|dba|sre)\s+(\p{Lu}[\p{Ll}\p{M}]{1,})(?![\p{L}\p{N}_\p{M}])/giu;
+
+/** A capitalised word as the agent of a passive: "the outage was caused by Øystein.", "merged by Okafor". */
+const UNKNOWN_BY = /\b\p{Ll}+(?:ed|en|wn|ne|ght|un|de) by (\p{Lu}[\p{Ll}\p{M}'’-]{1,})(?![\p{L}\p{N}_\p{M}])/gu;
 
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
-  for (const re of [UNKNOWN_AGENT, UNKNOWN_NAMED]) if (unknownMatch(re, text, ctx)) return true;
+  for (const re of [UNKNOWN_AGENT, UNKNOWN_NAMED, UNKNOWN_BY]) if (unknownMatch(re, text, ctx)) return true;
   return false;
 }
 

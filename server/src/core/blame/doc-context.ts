@@ -92,9 +92,9 @@ function collectFrontmatterPeople(value: unknown, ctx: DocContext, role?: string
 }
 
 const SYSTEM_BEFORE_PARENS =
-  /\b(\p{Lu}[\p{L}\d-]*)\s*\((?:[^)]*\b(?:bot|service|tool|system|server|app|daemon|job|pipeline|ci)\b[^)]*)\)/gu;
+  /(?<![\p{L}\p{N}_\p{M}])(\p{Lu}[\p{L}\p{M}\d-]*)\s*\((?:[^)]*\b(?:bot|service|tool|system|server|app|daemon|job|pipeline|ci)\b[^)]*)\)/gu;
 const SYSTEM_AFTER_THE =
-  /\bthe (\p{Lu}[\p{L}\d-]*) (?:bot|cluster|service|server|pipeline|job|operator|controller|agent|api|daemon|instance|pods?|nodes?|deployment|app|integration|plugin)\b/gu;
+  /\bthe (\p{Lu}[\p{L}\p{M}\d-]*) (?:bot|cluster|service|server|pipeline|job|operator|controller|agent|api|daemon|instance|pods?|nodes?|deployment|app|integration|plugin)\b/gu;
 
 /** Adds the systems a pattern (global, never matching the empty string) names in its first group. */
 function addSystems(ctx: DocContext, text: string, re: RegExp): void {

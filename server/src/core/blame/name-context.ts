@@ -113,6 +113,14 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
     (next?.lower === 'who' || (next?.pos === 'VERB' && next.lower.endsWith('ing')))
   )
     return true;
+  // "The outage was caused by Will.", "pushed by Mark;": the agent of a passive, said last.
+  if (
+    tokens[i - 1]?.lower === 'by' &&
+    tokens[i - 2]?.pos === 'VERB' &&
+    /(?:ed|en|wn)$/.test(tokens[i - 2].lower) &&
+    (!next || /^[.;,!?)]$/.test(next.text))
+  )
+    return true;
   if (STRICT_NAMES.has(normalise(tokens[i].text))) return strictNameInContext(tokens, i);
   // "It's on Malik", "the outage is on Hope": a failure put on someone.
   if (tokens[i - 1]?.lower === 'on' && /^(?:'s|’s|is|was)$/.test(tokens[i - 2]?.lower ?? '')) return true;
