@@ -80,6 +80,46 @@ describe('blame shapes (issue 9, eighth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
   });
 
+  // A grid: each form of a name (given, @handle, outside ASCII, a surname the lists lack, a title, a full name,
+  // initials, a word-name) in each way a sentence can put the failure on a person, and in each neutral role.
+  const NAMES = ['Dave', '@jsmith', 'Łukasz', 'Okafor', 'Dr. Mensah', 'Nkechi Eze', 'J.K.', 'Grace'];
+  it('finds every form of a name in every frame that puts the failure on the person', () => {
+    const frames = [
+      '{N} deleted the production database.',
+      'The outage was caused by {N}.',
+      "{N}'s migration dropped the orders table.",
+      'Root cause: {N} pushed an untested config.',
+      'Because {N} disabled the alerts, nobody noticed the disk filling.',
+      'Thanks to {N}, we had a four-hour outage.',
+      'The blame lies with {N}.',
+      '{N} should have tested the migration.',
+      '{N} accidentally truncated the users table.',
+      'The config {N} pushed broke checkout.',
+      'The incident happened because of {N}.',
+      'This is on {N}.',
+    ];
+    const missed = frames.flatMap((f) =>
+      NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => !rulesOf(body).includes('blame/named-individual')),
+    );
+    assert.deepEqual(missed, []);
+  });
+
+  it('finds no blame in any form of a name in a neutral role', () => {
+    const frames = [
+      '{N} restored the database from the snapshot.',
+      'The report was written by {N}.',
+      '{N} was paged at 02:14 and joined the call.',
+      'Action owner: {N} — add a dry-run flag to the cleanup tool.',
+      '{N} led the incident response.',
+      '{N} noticed the error rate climbing and declared an incident.',
+      'Thanks to {N} for the quick rollback.',
+    ];
+    const flagged = frames.flatMap((f) =>
+      NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => rulesOf(body).length > 0),
+    );
+    assert.deepEqual(flagged, []);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

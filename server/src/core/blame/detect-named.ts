@@ -160,7 +160,9 @@ function nameReason(
   const own = other.find(
     (c) =>
       c.kind !== 'named-individual' &&
+      // The cue's subject may be the name or the part of it the grammar kept: "Mensah" of "Dr. Mensah", "K." of "J.K.".
       (c.subject?.includes(text) ||
+        (!!c.subject && c.subject.length > 1 && text.includes(c.subject)) ||
         (possessiveEnd !== undefined && c.start >= tokens[name.end].start && c.end <= tokens[possessiveEnd - 1].end)),
   );
   if (own) return `subject-of-${own.kind}`;
@@ -169,7 +171,10 @@ function nameReason(
     if (c.kind === 'named-individual' || c.start < tokens[name.end - 1].end) return false;
     const at = tokens.findIndex((t) => t.start >= c.start);
     const subject = at >= 0 ? subjectOf(tokens, at) : undefined;
-    return subject !== undefined && subject.start <= name.start && subject.end >= name.end && subject.head < name.end;
+    if (subject === undefined || subject.head >= name.end) return false;
+    // The grammar's subject may hold only a part of a name it splits at stops ("J" of "J.K.").
+    if (subject.start <= name.start && subject.end >= name.end) return true;
+    return /\./.test(text) && subject.start >= name.start && subject.end <= name.end && subject.end > subject.start;
   });
   if (predicate) return `subject-of-${predicate.kind}`;
   // "Had it not been for Dario's restart of all brokers, the consumers would never have lost their offsets": the

@@ -27,11 +27,13 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
   if (PERSON_MODIFIERS.has(word) || GROUP_ACRONYMS.has(word) || isRoleNoun(word)) return false;
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
+  // "Okafor accidentally truncated…": an adverb of manner between the name and its verb.
+  const verbNext = next?.pos === 'ADV' && /ly$/.test(next.lower) ? tokens[i + 2] : next;
   const agentAfter =
     next &&
     (next.lower === "'s" ||
       next.lower === '’s' ||
-      (next.pos === 'VERB' && (/ed$/.test(next.lower) || IRREGULAR_PAST.test(next.lower))) ||
+      (verbNext?.pos === 'VERB' && (/ed$/.test(verbNext.lower) || IRREGULAR_PAST.test(verbNext.lower))) ||
       // The narrative present of a timeline or a chat log: "Wojtek admits he ran…", "Sione pushes the tag".
       // Only with an object after the verb: in "when Usenet downloads were added" the -s word is a plural noun.
       (next.pos === 'VERB' &&
@@ -50,6 +52,7 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
       (next.text === ',' && /^(?:the|our|who|whose|you)$/.test(tokens[i + 2]?.lower ?? '')));
   const agentBefore =
     (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
+    verdictOrCauseBefore(tokens, i) ||
     // "Cheers, Gazza, for…", "Thanks a lot, Nikolai, for…": the one thanked (or thanked ironically) is a person.
     (prev?.text === ',' && (next?.text === ',' || next?.lower === 'for') && thankedBefore(tokens, i - 1)) ||
     // "Cheers Gaz for…"
@@ -70,6 +73,23 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
   // Capitalised after a word, not where an entry starts ("11:05 Fix deployed"), or possessive.
   const midSentence = !!prev && /^[\p{L}]/u.test(prev.text) && prev.pos !== 'NUM';
   return word.length <= 3 && t.pos === 'PROPN' && (midSentence || next?.lower === "'s" || next?.lower === '’s');
+}
+
+/**
+ * Whether a verdict or a cause phrase puts the failure on the word at `i`, said last: "The blame lies with Okafor.",
+ * "It happened because of Grace.", "This is on Dave."
+ */
+export function verdictOrCauseBefore(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next && !/^[.;,!?)—–]$/.test(next.text)) return false;
+  const p1 = tokens[i - 1]?.lower ?? '';
+  const p2 = tokens[i - 2]?.lower ?? '';
+  const p3 = tokens[i - 3]?.lower ?? '';
+  const strip = /^(?:squarely|solely|entirely|fully|all)$/.test(p2);
+  const verb = strip ? p3 : p2;
+  if (/^(?:with|on)$/.test(p1) && /^(?:lies|lay|rests|rested|falls|fell|sits|sat)$/.test(verb)) return true;
+  if (p1 === 'on' && /^(?:is|was|'s|’s)$/.test(verb)) return true;
+  return (p1 === 'of' && /^(?:because|fault)$/.test(p2)) || (p1 === 'to' && /^(?:due|down|owing)$/.test(p2));
 }
 
 /** Whether the words up to the comma at `comma` are thanks or praise said to someone: "Cheers,", "Thanks a lot,". */
@@ -113,6 +133,16 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
     (next?.lower === 'who' || (next?.pos === 'VERB' && next.lower.endsWith('ing')))
   )
     return true;
+  // "The blame lies with Grace.", "It happened because of Will.": a verdict or a cause, said last.
+  if (verdictOrCauseBefore(tokens, i)) return true;
+  // "Will's migration dropped the table": a possessive at the start of a sentence, for the names that are also
+  // verbs or nouns (not months: "June's release" is the release of June).
+  if (
+    (next?.lower === "'s" || next?.lower === '’s') &&
+    (i === 0 || /^[^\p{L}\p{N}]/u.test(tokens[i - 1].text)) &&
+    !/^(?:may|june|april|august)$/.test(tokens[i].lower)
+  )
+    return true;
   // "The outage was caused by Will.", "pushed by Mark;": the agent of a passive, said last.
   if (
     tokens[i - 1]?.lower === 'by' &&
@@ -128,6 +158,9 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
     return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
+  // "Grace should have tested the migration": hindsight about a person.
+  if (/^(?:should|could|must|ought)$/.test(next.lower) && /^(?:have|to|'ve)$/.test(tokens[i + 2]?.lower ?? ''))
+    return true;
   // "Hope, the on-call, …", "Ana, you broke prod": an apposition, or the person spoken to.
   if (next.text === ',') return /^(?:the|our|you)$/.test(tokens[i + 2]?.lower ?? '');
   // "Honestly Grace was careless…": a capitalised word-name inside the sentence, subject of a finite auxiliary.
