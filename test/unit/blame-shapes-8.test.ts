@@ -82,7 +82,18 @@ describe('blame shapes (issue 9, eighth session)', () => {
 
   // A grid: each form of a name (given, @handle, outside ASCII, a surname the lists lack, a title, a full name,
   // initials, a word-name) in each way a sentence can put the failure on a person, and in each neutral role.
-  const NAMES = ['Dave', '@jsmith', 'Łukasz', 'Okafor', 'Dr. Mensah', 'Nkechi Eze', 'J.K.', 'Grace'];
+  const NAMES = [
+    'Dave',
+    '@jsmith',
+    'Łukasz',
+    'Okafor',
+    'Dr. Mensah',
+    'Nkechi Eze',
+    'J.K.',
+    'Grace',
+    'Bjørn',
+    'Zhang Wei',
+  ];
   it('finds every form of a name in every frame that puts the failure on the person', () => {
     const frames = [
       '{N} deleted the production database.',
@@ -97,6 +108,17 @@ describe('blame shapes (issue 9, eighth session)', () => {
       'The config {N} pushed broke checkout.',
       'The incident happened because of {N}.',
       'This is on {N}.',
+      'Culprit: {N}.',
+      'Caused by: {N}',
+      '{N} is to blame for the outage.',
+      '{N} was responsible for the outage.',
+      'Cheers, {N}, for the hotfix that took down search.',
+      'If {N} had not restarted the primary, we would have been fine.',
+      'The deploy {N} approved took down the API.',
+      '{N} skipped the canary and shipped straight to prod.',
+      "It was {N}'s deploy that broke the cache.",
+      'Everything was fine until {N} changed the firewall rules.',
+      '{N} left the debug flag on in production, which leaked tokens to the logs.',
     ];
     const missed = frames.flatMap((f) =>
       NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => !rulesOf(body).includes('blame/named-individual')),
@@ -113,6 +135,9 @@ describe('blame shapes (issue 9, eighth session)', () => {
       '{N} led the incident response.',
       '{N} noticed the error rate climbing and declared an incident.',
       'Thanks to {N} for the quick rollback.',
+      'If {N} had not restarted the primary, we would have lost data.',
+      'If {N} had not noticed the alert, the outage would have lasted hours.',
+      'The change {N} reviewed fixed the retry storm.',
     ];
     const flagged = frames.flatMap((f) =>
       NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => rulesOf(body).length > 0),

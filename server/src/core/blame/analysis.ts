@@ -112,7 +112,7 @@ export function analyzeBlame(
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own|(?:is|was) (?:all |squarely |entirely |solely )?on|lies with|rests with|falls on)\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own|(?:is|was) (?:all |squarely |entirely |solely )?on|lies with|rests with|falls on|had(?:n['’]t| not))\b|[:|]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]
@@ -128,11 +128,11 @@ const UNKNOWN_AGENT =
 
 /** A capitalised word after a verdict, thanks or a role: "the cause was Somchai", "Cheers Gaz for", "operator Petrov". */
 const UNKNOWN_NAMED =
-  /\b(?:was|is|cheers|thanks|kudos|operator|engineer|contractor|admin|developer|technician|analyst|intern|dba|sre)\s+(\p{Lu}[\p{Ll}\p{M}]{1,})(?![\p{L}\p{N}_\p{M}])/giu;
+  /\b(?:was|is|cheers|thanks|kudos|operator|engineer|contractor|admin|developer|technician|analyst|intern|dba|sre)[\s,]+(\p{Lu}[\p{Ll}\p{M}]{1,})(?![\p{L}\p{N}_\p{M}])/giu;
 
 /** A capitalised word as the agent of a passive: "the outage was caused by Øystein.", "merged by Okafor". */
 const UNKNOWN_BY =
-  /\b(?:\p{Ll}+(?:ed|en|wn|ne|ght|un|de) by|because of|due to|down to|owing to|(?:lies|lay|rests|falls|sits) (?:squarely |solely |entirely )?(?:with|on)|(?:is|was) (?:all |squarely |entirely |solely )?on) (\p{Lu}[\p{Ll}\p{M}'’-]{1,})(?![\p{L}\p{N}_\p{M}])/gu;
+  /\b(?:\p{Ll}+(?:ed|en|wn|ne|ght|un|de) by|because of|due to|down to|owing to|(?:lies|lay|rests|falls|sits) (?:squarely |solely |entirely )?(?:with|on)|(?:is|was) (?:all |squarely |entirely |solely )?on|(?:[Cc]ulprit|[Cc]ause|[Tt]rigger|[Cc]aused by|[Tt]riggered by|[Bb]lame)\s*:|(?:culprit|cause|trigger) (?:was|is)|\b[Ii]f(?= \S+ had(?:n['’]t| not)\b)) (\p{Lu}[\p{Ll}\p{M}'’-]{1,})(?![\p{L}\p{N}_\p{M}])/gu;
 
 function mayNameUnknown(text: string, ctx: DocContext): boolean {
   for (const re of [UNKNOWN_AGENT, UNKNOWN_NAMED, UNKNOWN_BY]) if (unknownMatch(re, text, ctx)) return true;

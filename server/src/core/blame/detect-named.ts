@@ -185,6 +185,17 @@ function nameReason(
     )
   )
     return /\b(?:would|could|might)(?:n't| not| never)\b/i.test(after) && harmIn(view, name.end) ? 'cause' : undefined;
+  // "If Dave had not restarted the primary, we would have been fine": without the person's action, no failure. But
+  // "If Dave had not restarted it, we would have lost data" tells the harm the action prevented.
+  const ifNot = /\bif\s*$/i.test(before) && /^\s*(?:had(?:n['’]t| not| never)|did(?:n['’]t| not))\b/i.test(after);
+  if (
+    ifNot &&
+    /\b(?:would|could|might)(?:n['’]t| not)? have (?:been (?:fine|ok|okay|avoided|prevented|unaffected|spared)|avoided|prevented|stayed up)\b|\b(?:would|could)(?:n['’]t| not| never) have (?:happened|occurred|gone down|failed|broken|lost|started)\b|\bnone of this would have\b/i.test(
+      after,
+    )
+  )
+    return 'cause';
+  if (ifNot) return undefined;
   // The answer to "Who broke prod?"
   if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
     return 'answer';

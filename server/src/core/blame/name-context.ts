@@ -27,11 +27,19 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
   if (PERSON_MODIFIERS.has(word) || GROUP_ACRONYMS.has(word) || isRoleNoun(word)) return false;
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
+  // "Okafor is to blame", "Okafor was responsible for the outage", "Okafor did not test the rollback".
+  const verdictAfter =
+    !!next &&
+    /^(?:is|was|did|had)$/.test(next.lower) &&
+    /^(?:to|responsible|at|not|n't|never)$/.test(tokens[i + 2]?.lower ?? '') &&
+    !(tokens[i + 2]?.lower === 'to' && tokens[i + 3]?.lower !== 'blame') &&
+    !(tokens[i + 2]?.lower === 'at' && tokens[i + 3]?.lower !== 'fault');
   // "Okafor accidentally truncated…": an adverb of manner between the name and its verb.
   const verbNext = next?.pos === 'ADV' && /ly$/.test(next.lower) ? tokens[i + 2] : next;
   const agentAfter =
     next &&
-    (next.lower === "'s" ||
+    (verdictAfter ||
+      next.lower === "'s" ||
       next.lower === '’s' ||
       (verbNext?.pos === 'VERB' && (/ed$/.test(verbNext.lower) || IRREGULAR_PAST.test(verbNext.lower))) ||
       // The narrative present of a timeline or a chat log: "Wojtek admits he ran…", "Sione pushes the tag".
@@ -89,6 +97,9 @@ export function verdictOrCauseBefore(tokens: Token[], i: number): boolean {
   const verb = strip ? p3 : p2;
   if (/^(?:with|on)$/.test(p1) && /^(?:lies|lay|rests|rested|falls|fell|sits|sat)$/.test(verb)) return true;
   if (p1 === 'on' && /^(?:is|was|'s|’s)$/.test(verb)) return true;
+  // "Culprit: Okafor.", "Caused by: Hope", "The root cause was Hope."
+  if (p1 === ':' && /^(?:culprit|cause|trigger|by|blame|fault|responsible)$/.test(p2)) return true;
+  if (/^(?:was|is)$/.test(p1) && /^(?:culprit|cause|trigger)$/.test(p2)) return true;
   return (p1 === 'of' && /^(?:because|fault)$/.test(p2)) || (p1 === 'to' && /^(?:due|down|owing)$/.test(p2));
 }
 
@@ -158,6 +169,12 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
     return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
+  // "Grace is to blame", "Hope was responsible for the outage": a verdict on a person.
+  if (
+    /^(?:is|was)$/.test(next.lower) &&
+    /^(?:to blame|at fault|responsible for)\b/.test(`${tokens[i + 2]?.lower ?? ''} ${tokens[i + 3]?.lower ?? ''}`)
+  )
+    return true;
   // "Grace should have tested the migration": hindsight about a person.
   if (/^(?:should|could|must|ought)$/.test(next.lower) && /^(?:have|to|'ve)$/.test(tokens[i + 2]?.lower ?? ''))
     return true;

@@ -1,5 +1,5 @@
 import type { SentenceView } from './cues';
-import { isClausePunct, nounPhraseAt } from './grammar';
+import { forms, isClausePunct, nounPhraseAt } from './grammar';
 import { changeVerb, ENDED, harmIn, isRemedialObject, isRemedy } from './named-actions';
 import { CAUSAL, isWork } from './named-phrases';
 import type { Token } from './tokens';
@@ -138,7 +138,11 @@ export function madeWork(view: SentenceView, subject: Span): string | undefined 
   if (/^(?:that|which)$/.test(tokens[w]?.lower ?? '')) w--;
   if (!isWork(tokens[w])) return undefined;
   const verb = tokens[subject.end];
-  if (verb?.pos !== 'VERB' || verb.lower === verb.lemma || isRemedy(verb)) return undefined;
+  if (verb?.pos !== 'VERB' || verb.lower === verb.lemma) return undefined;
+  // "The deploy Ana approved took down the API": approving or reviewing the work that did harm is making it go out;
+  // other remedies are not.
+  const approving = forms(verb).some((f) => /^(?:approve|review|sign|merge|ship|release)$/.test(f));
+  if (isRemedy(verb) && !approving) return undefined;
   let start = w;
   while (start > 0 && /^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[start - 1].pos)) start--;
   const before = view.text.slice(0, tokens[start].start);

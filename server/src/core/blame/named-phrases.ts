@@ -151,7 +151,8 @@ export function ironicHarm(view: SentenceView, from: number): boolean {
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.pos === 'VERB' && (isRemedy(t, tokens[k + 1], view) || isRemedialObject(tokens, k))) return false;
-    if (REMEDY_NOUNS.has(t.lower)) return false;
+    // "…for the hotfix that took down search": a remedy whose own clause tells the harm it did.
+    if (REMEDY_NOUNS.has(t.lower)) return /^(?:that|which)$/.test(tokens[k + 1]?.lower ?? '') && harmIn(view, k + 2);
     if (t.pos !== 'VERB' || !harmIn(view, k, k + 1) || harm) continue;
     const c = clauseStart(tokens, k);
     if (c > 0 && /^(?:while|when|as|during|before|after|since)$/.test(tokens[c - 1].lower)) continue;

@@ -14,6 +14,9 @@ export const WRONG_ACTION = [
   /\bmis-?(?:label|type|key|configur|set|read|nam|classif|enter|spell|direct|rout|appl|sort|tag|wir|point|handl|calculat|plac|order|allocat|match|select|copi|copy|paste)\w*/i,
   // Every record zeroed: "priced every international call at zero", "set all balances to 0".
   /\b(?:every|all)\b[^.;]{0,50}\b(?:to|at) (?:zero|0|null|nothing)\b/i,
+  // A safeguard skipped: "skipped the canary", "bypassed the two-person rule", "shipped straight to prod".
+  /\b(?:skip(?:ped|ping|s)?|bypass(?:ed|ing|es)?|circumvent(?:ed|ing|s)?|overr(?:ode|idden|iding)|side-?stepp?(?:ed|ing)?) (?:the |a |an |all |our |every )?(?:[\w-]+ ){0,2}(?:canary|canaries|review|reviews|tests?|checks?|staging|approvals?|runbook|change (?:process|policy|freeze)|safeguards?|guardrails?|two-person rule|ci|pipeline|linter|validation|dry[- ]run|checklist|rollout plan)\b/i,
+  /\bstraight (?:in)?to prod(?:uction)?\b/i,
   // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
   /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
   // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
