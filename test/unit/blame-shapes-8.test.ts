@@ -171,11 +171,17 @@ describe('blame shapes (issue 9, eighth session)', () => {
       ['Whoever approved this had no business merging it on a Friday.', 'blame/judgment'],
       ['The drill was supposed to include a restore test, but nobody did one.', 'blame/counterfactual'],
       ['What kept anyone from pressing the rollback button?', 'blame/counterfactual'],
+      ["The root cause was an error on the operator's part.", 'blame/human-error'],
+      ['The contractor rushed the schema change through.', 'blame/judgment'],
+      ['The vendor was slack about patching.', 'blame/judgment'],
     ];
     for (const [body, rule] of cases) assert.deepEqual(rulesOf(body), [rule], body);
     for (const body of [
       'A typo in the manifest disabled the health check.',
       'The service has no business logic of its own.',
+      'We rushed the fix out within ten minutes.',
+      'There was slack in the schedule.',
+      "The outage was caused by an error on the vendor's side.",
     ])
       assert.deepEqual(rulesOf(body), [], body);
   });

@@ -83,6 +83,16 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     needs: / (?:on|from) (?:our|their|his|her|my|your) /i,
   },
   {
+    // "an error on the operator's part", "a mistake on the engineers' side": the slip put on a role.
+    re: new RegExp(
+      `\\b${SLIP} (?:made |committed )?on (?:the|an?|our|one) (?!(?:[\\w-]+ )?(?:vendor|provider|supplier|partner|customer|client|company|carrier|isp|host|cloud|team)s?(?:'s|’s|'|’))${WHO}(?:'s|’s|'|’) (?:side|end|part)\\b`,
+      'gi',
+    ),
+    reason: 'by-role',
+    check: 'any',
+    needs: /\bon (?:the|an?|our|one) [^.;]{1,40}(?:'s|’s|'|’) (?:side|end|part)\b/i,
+  },
+  {
     // "A simple slip on the console", "a mistake at the keyboard": a slip where a person types is theirs.
     re: new RegExp(
       `\\b${PERSONAL_SLIP} (?:on|at) (?:the|a|our|his|her|their) (?:console|keyboard|terminal|command line|prompt|shell)\\b`,

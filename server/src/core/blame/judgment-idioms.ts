@@ -13,6 +13,17 @@ export const JUDGMENT_IDIOMS: { pattern: string; starts: string[]; agent?: boole
     starts: ['took', 'take', 'taki'],
   },
   { pattern: String.raw`\bdr(?:op|opped|opping|ops) the ball\b`, starts: ['drop'] },
+  // "rushed the change through", "rushed the migration out": haste judged as conduct.
+  {
+    pattern: String.raw`\brush(?:ed|es|ing)? (?:the |a |an |their |his |her |our |my |this |that )?(?!(?:[\w-]+ )?(?:fix|fixes|hotfix|patch|rollback|revert|mitigation|workaround)\b)(?:[\w-]+ ){0,2}(?:through|out(?! of)|into prod(?:uction)?)\b`,
+    starts: ['rush'],
+    agent: true,
+  },
+  // "was slack about patching": slack as conduct (not Slack, the product, nor slack in a schedule).
+  {
+    pattern: String.raw`\b(?<!there )(?:was|were|is|are|been|being|got|get) slack (?:about|with)\b`,
+    starts: ['was', 'were', 'is s', 'are', 'been', 'bein', 'got', 'get'],
+  },
   // "had no business touching a production ledger": doing what one had no right to.
   {
     pattern: String.raw`\b(?:had|has|have) no business (?:[\w-]+ing|being|going|near)\b`,
