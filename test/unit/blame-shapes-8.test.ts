@@ -174,6 +174,8 @@ describe('blame shapes (issue 9, eighth session)', () => {
       ["The root cause was an error on the operator's part.", 'blame/human-error'],
       ['The contractor rushed the schema change through.', 'blame/judgment'],
       ['The vendor was slack about patching.', 'blame/judgment'],
+      ['A competent DBA would have checked the TTL.', 'blame/counterfactual'],
+      ['Any experienced SRE would have rolled back immediately.', 'blame/counterfactual'],
     ];
     for (const [body, rule] of cases) assert.deepEqual(rulesOf(body), [rule], body);
     for (const body of [
@@ -182,6 +184,8 @@ describe('blame shapes (issue 9, eighth session)', () => {
       'We rushed the fix out within ten minutes.',
       'There was slack in the schedule.',
       "The outage was caused by an error on the vendor's side.",
+      'A competent load balancer would have drained the node first.',
+      'A reasonable person would have expected the retry to succeed.',
     ])
       assert.deepEqual(rulesOf(body), [], body);
   });

@@ -50,6 +50,12 @@ export interface ModalPerfect {
 }
 
 /** "should have", "could've", "ought not to have", "would have been" … with what follows. */
+/** Words that make the subject of "would have" a better person than the one who acted: "a competent engineer". */
+const BETTER_PERSON =
+  /^(?:competent|experienced|seasoned|careful|good|decent|reasonable|sensible|senior|trained|qualified|responsible|diligent|attentive|capable|proper|real|half-decent|thoughtful|cautious|conscientious)$/;
+/** Roles written as acronyms, which the entity classes take for teams: "any experienced SRE". */
+const ROLE_ACRONYM = /^(?:SREs?|DBAs?|SWEs?|SEs?|devs?|admins?|sysadmins?|ops)$/;
+
 export function modalPerfectAt(tokens: Token[], i: number): ModalPerfect | undefined {
   if (!MODALS.has(tokens[i].lower)) return undefined;
   let j = i + 1;
@@ -217,14 +223,18 @@ export function modalPerfectCue(
     push(i, mp.have + 1, 'untaken-action', subjectNp);
     return;
   }
-  // "Any seasoned engineer would have tested the restore": what a better person would have done.
+  // "Any seasoned engineer would have tested the restore", "A competent DBA would have…": what a better person
+  // would have done.
   if (
     modal === 'would' &&
     mp.voice === 'active' &&
     subjectNp &&
-    /^(?:any|every)$/.test(tokens[subjectNp.start].lower)
+    (/^(?:any|every)$/.test(tokens[subjectNp.start].lower) ||
+      (/^(?:a|an)$/.test(tokens[subjectNp.start].lower) &&
+        BETTER_PERSON.test(tokens[subjectNp.start + 1]?.lower ?? '')))
   ) {
-    if (blamable(subject)) push(i, mp.have + 1, 'hindsight', subjectNp);
+    if (blamable(subject) || ROLE_ACRONYM.test(tokens[subjectNp.head].text))
+      push(i, mp.have + 1, 'hindsight', subjectNp);
     return;
   }
   // "It would have taken five minutes to set a reminder".

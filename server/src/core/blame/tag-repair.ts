@@ -130,6 +130,15 @@ export function repairTags(tokens: Token[]): void {
       t.pos = 'VERB';
       t.lemma = gerundLemma(t.lower);
     }
+    // "Any experienced SRE", "a trained operator": a past participle between a determiner and its noun is a modifier.
+    if (
+      t.pos === 'VERB' &&
+      t.lower.endsWith('ed') &&
+      prev?.pos === 'DET' &&
+      (next?.pos === 'NOUN' || next?.pos === 'PROPN') &&
+      tokens[i + 2]?.pos !== 'DET'
+    )
+      t.pos = 'ADJ';
     // "the deploying engineer": a participle between a determiner and its noun is a modifier.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && prev?.pos === 'DET' && next?.pos === 'NOUN') t.pos = 'ADJ';
     // "did nobody test the restore", "had just re-run the smoke tests": a verb after its auxiliary and subject.
