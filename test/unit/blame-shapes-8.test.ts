@@ -119,6 +119,15 @@ describe('blame shapes (issue 9, eighth session)', () => {
       "It was {N}'s deploy that broke the cache.",
       'Everything was fine until {N} changed the firewall rules.',
       '{N} left the debug flag on in production, which leaked tokens to the logs.',
+      'Yesterday, {N} deleted the production database.',
+      'Then {N} deleted the production database.',
+      '{N} and Priya deleted the production database.',
+      '{N} deletes the production database.',
+      '{N} has deleted the production database.',
+      'The production database was deleted by {N}.',
+      'As it turned out, {N} had deleted the production database.',
+      'The on-call, {N}, deleted the production database.',
+      'The production database was deleted. {N} did it.',
     ];
     const missed = frames.flatMap((f) =>
       NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => !rulesOf(body).includes('blame/named-individual')),
@@ -138,6 +147,8 @@ describe('blame shapes (issue 9, eighth session)', () => {
       'If {N} had not restarted the primary, we would have lost data.',
       'If {N} had not noticed the alert, the outage would have lasted hours.',
       'The change {N} reviewed fixed the retry storm.',
+      'Who restored the service? {N} did it.',
+      '{N} has restored the production database.',
     ];
     const flagged = frames.flatMap((f) =>
       NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => rulesOf(body).length > 0),

@@ -185,6 +185,16 @@ function nameReason(
     )
   )
     return /\b(?:would|could|might)(?:n't| not| never)\b/i.test(after) && harmIn(view, name.end) ? 'cause' : undefined;
+  // "The production database was deleted. Dave did it.": the harm the sentence before told, done by the person.
+  if (
+    /^\s*did (?:it|this|that)\s*[.;!]?\s*$/i.test(after) &&
+    view.previous &&
+    /\b(?:deleted|dropped|broke|broken|wiped|took down|taken down|crashed|outage|failed|corrupted|truncated|lost|leaked|exposed|disabled|overwritten|removed)\b/i.test(
+      view.previous,
+    ) &&
+    !/\b(?:restored|fixed|resolved|recovered|rolled back|mitigated|repaired|brought back)\b/i.test(view.previous)
+  )
+    return 'verdict';
   // "If Dave had not restarted the primary, we would have been fine": without the person's action, no failure. But
   // "If Dave had not restarted it, we would have lost data" tells the harm the action prevented.
   const ifNot = /\bif\s*$/i.test(before) && /^\s*(?:had(?:n['’]t| not| never)|did(?:n['’]t| not))\b/i.test(after);
@@ -197,7 +207,16 @@ function nameReason(
     return 'cause';
   if (ifNot) return undefined;
   // The answer to "Who broke prod?"
-  if (name.start === 0 && view.previous && /^who\b/i.test(view.previous.trim()) && /\?\s*$/.test(view.previous))
+  // ("Who restored the service?" asks for the responder.)
+  if (
+    name.start === 0 &&
+    view.previous &&
+    /^who\b/i.test(view.previous.trim()) &&
+    /\?\s*$/.test(view.previous) &&
+    !/\b(?:restor|fix|resolv|recover|rolled back|roll back|mitigat|notic|found|find|caught|catch|spott|led|lead|coordinat|help|saved?|declar|page[ds]?|escalat)\w*/i.test(
+      view.previous,
+    )
+  )
     return 'answer';
   return subjectReason(view, name, isPossessive(tokens, name), label);
 }

@@ -7,6 +7,10 @@ import { STRICT_NAMES } from './names';
 import { isEnglishWord } from './nlp';
 import type { Token } from './tokens';
 
+/** Irregular past participles: "had run", "has broken". */
+const IRREGULAR_PARTICIPLE =
+  /^(?:run|set|put|cut|hit|shut|let|broken|taken|made|sent|left|lost|forgotten|written|given|done|brought|gone|thrown|upset|reset|re-run|torn|overwritten|rewritten|undone)$/;
+
 const IRREGULAR_PAST =
   /^(?:ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|upset|reset|re-ran)$/;
 
@@ -34,11 +38,23 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
     /^(?:to|responsible|at|not|n't|never)$/.test(tokens[i + 2]?.lower ?? '') &&
     !(tokens[i + 2]?.lower === 'to' && tokens[i + 3]?.lower !== 'blame') &&
     !(tokens[i + 2]?.lower === 'at' && tokens[i + 3]?.lower !== 'fault');
+  // "Okafor has deleted…", "Okafor had run…": a perfect with the name as its subject; "Okafor did it.": a verdict.
+  const perfect =
+    !!next &&
+    /^(?:has|had)$/.test(next.lower) &&
+    tokens[i + 2]?.pos === 'VERB' &&
+    (/ed$/.test(tokens[i + 2].lower) || IRREGULAR_PARTICIPLE.test(tokens[i + 2].lower));
+  const didIt =
+    next?.lower === 'did' &&
+    /^(?:it|this|that)$/.test(tokens[i + 2]?.lower ?? '') &&
+    (!tokens[i + 3] || /^[.;!]$/.test(tokens[i + 3].text));
   // "Okafor accidentally truncated…": an adverb of manner between the name and its verb.
   const verbNext = next?.pos === 'ADV' && /ly$/.test(next.lower) ? tokens[i + 2] : next;
   const agentAfter =
     next &&
     (verdictAfter ||
+      perfect ||
+      didIt ||
       next.lower === "'s" ||
       next.lower === '’s' ||
       (verbNext?.pos === 'VERB' && (/ed$/.test(verbNext.lower) || IRREGULAR_PAST.test(verbNext.lower))) ||
@@ -47,7 +63,7 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
       (next.pos === 'VERB' &&
         /[^s]s$/.test(next.lower) &&
         next.lemma !== next.lower &&
-        !!prev &&
+        (!!prev || /^(?:the|a|an|all|every|our|its|their)$/.test(tokens[i + 2]?.lower ?? '')) &&
         /^(?:DET|PRON|PROPN|NUM)$/.test(tokens[i + 2]?.pos ?? '')) ||
       // "who" stands for a person: "It was Dolores who…", "Baz, who was on call, …".
       next.lower === 'who' ||
@@ -60,6 +76,12 @@ export function unknownNameInContext(tokens: Token[], i: number, ctx: DocContext
       (next.text === ',' && /^(?:the|our|who|whose|you)$/.test(tokens[i + 2]?.lower ?? '')));
   const agentBefore =
     (prev?.lower === 'by' && tokens[i - 2]?.pos === 'VERB') ||
+    // "The on-call, Okafor, deleted…": a name in apposition to a role, before the verb.
+    (prev?.text === ',' &&
+      !!tokens[i - 2] &&
+      isRoleNoun(tokens[i - 2].lower.replace(/s$/, '')) &&
+      next?.text === ',' &&
+      tokens[i + 2]?.pos === 'VERB') ||
     verdictOrCauseBefore(tokens, i) ||
     // "Cheers, Gazza, for…", "Thanks a lot, Nikolai, for…": the one thanked (or thanked ironically) is a person.
     (prev?.text === ',' && (next?.text === ',' || next?.lower === 'for') && thankedBefore(tokens, i - 1)) ||
@@ -169,6 +191,27 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
   if (next.lower === "'s" || next.lower === '’s') return true;
   if (isTitleCase(next.text) && !PRODUCTS.has(normalise(next.text)) && !SYSTEM_NOUNS.has(next.lower))
     return tokens[i + 2]?.pos === 'VERB' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.text === ',';
+  // "Grace has deleted…", "Grace had run…", "Grace did it.": a perfect or a verdict with the name as subject.
+  if (
+    /^(?:has|had)$/.test(next.lower) &&
+    tokens[i + 2]?.pos === 'VERB' &&
+    (/ed$/.test(tokens[i + 2].lower) || IRREGULAR_PARTICIPLE.test(tokens[i + 2].lower))
+  )
+    return true;
+  if (
+    next.lower === 'did' &&
+    /^(?:it|this|that)$/.test(tokens[i + 2]?.lower ?? '') &&
+    (!tokens[i + 3] || /^[.;!]$/.test(tokens[i + 3].text))
+  )
+    return true;
+  // "The on-call, Grace, deleted…": a name in apposition to a role.
+  if (
+    tokens[i - 1]?.text === ',' &&
+    isRoleNoun((tokens[i - 2]?.lower ?? '').replace(/s$/, '')) &&
+    next.text === ',' &&
+    tokens[i + 2]?.pos === 'VERB'
+  )
+    return true;
   // "Grace is to blame", "Hope was responsible for the outage": a verdict on a person.
   if (
     /^(?:is|was)$/.test(next.lower) &&
