@@ -156,6 +156,36 @@ describe('blame shapes (issue 9, eighth session)', () => {
     assert.deepEqual(flagged, []);
   });
 
+  it('finds harm in what a named person did to a system, said many ways', () => {
+    const phrases = [
+      'overwrote the config',
+      'throttled the API to zero',
+      'unplugged the core switch',
+      'deregistered the healthy targets',
+      'scaled the cluster to zero',
+      'set the TTL to zero',
+      'upgraded the kernel during peak traffic',
+      'published the secrets',
+      'reset every password',
+      'logged everyone out',
+      'pointed DNS at the old cluster',
+      'commented out the health check',
+      'turned off the alerts',
+      'evicted every session',
+      'misrouted traffic to staging',
+      'force-pushed to main',
+    ];
+    const missed = phrases.map((p) => `Dave ${p}.`).filter((body) => !rulesOf(body).includes('blame/named-individual'));
+    assert.deepEqual(missed, []);
+    for (const body of [
+      'Dave scaled the workers to zero after the queue drained, as planned.',
+      'Dave rotated the tokens and restarted the gateway.',
+      'Dave pointed DNS at the new cluster.',
+      'Dave turned off the feature flag, and checkout recovered.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

@@ -266,6 +266,10 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   return end;
 }
 
+/** A thing set to zero whose zero stops the service ("the replica count", "the TTL"), not a count of trouble. */
+const ZEROED =
+  /\b(?:set|scaled?|throttled?|reduced|capped|lowered|cut)\b(?![^.;]{0,40}\b(?:errors?|failures?|backlog|lag|latency|debt|alerts?|retries|incidents?)\b[^.;]{0,10}\bto (?:zero|0)\b)[^.;]{0,40}\bto (?:zero|0)\b/i;
+
 /** Words that say things got better after an action: a remedy in quotes that worked was only modest. */
 const RECOVERY_AFTER = /\b(?:resolv\w*|recover\w*|restor\w*|fixed it|worked)\b/i;
 
@@ -393,6 +397,9 @@ function subjectReason(
     /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup))\b/i.test(
       clauseText,
     ) ||
+    // A remedy done to everything at once, or to nothing: "restarted all pods at once", "scaled the cluster to zero".
+    (ZEROED.test(clauseText) &&
+      !/\b(?:as planned|as intended|as scheduled|per the (?:runbook|plan))\b/i.test(view.text)) ||
     // Self-approval: "approved his own pull request", "merged her own change".
     /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText) ||
     // "Without telling anyone, Fatima rotated the webhook secret": a change made without the usual checks.

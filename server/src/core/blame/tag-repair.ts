@@ -104,6 +104,7 @@ export function repairTags(tokens: Token[]): void {
       t.pos = 'NOUN';
     // "import overwrote the field", "were overwritten by": an irregular past the model calls a noun.
     const base = IRREGULAR_FORMS.get(t.lower);
+    if (base && t.pos === 'VERB' && t.lemma === t.lower) t.lemma = base;
     if (base && t.pos === 'NOUN' && prev && prev.pos !== 'DET' && prev.pos !== 'ADJ') {
       t.pos = 'VERB';
       t.lemma = base;
@@ -162,7 +163,8 @@ export function repairTags(tokens: Token[]): void {
       next &&
       (next.pos === 'DET' || next.pos === 'NUM') &&
       /^\p{Ll}/u.test(t.text) &&
-      ((/ed$/.test(t.lower) && (i === 1 || tokens[i - 2]?.pos === 'PUNCT' || tokens[i - 2]?.pos === 'SCONJ')) ||
+      (((/ed$/.test(t.lower) || /^(?:set|reset|put|cut|shut|hit|let|upset|broadcast|spread)$/.test(t.lower)) &&
+        (i === 1 || tokens[i - 2]?.pos === 'PUNCT' || tokens[i - 2]?.pos === 'SCONJ')) ||
         CLAUSE_SUBORDINATORS.test(tokens[i - 2]?.lower ?? ''))
     ) {
       t.pos = 'VERB';

@@ -17,6 +17,18 @@ export const WRONG_ACTION = [
   // A safeguard skipped: "skipped the canary", "bypassed the two-person rule", "shipped straight to prod".
   /\b(?:skip(?:ped|ping|s)?|bypass(?:ed|ing|es)?|circumvent(?:ed|ing|s)?|overr(?:ode|idden|iding)|side-?stepp?(?:ed|ing)?) (?:the |a |an |all |our |every )?(?:[\w-]+ ){0,2}(?:canary|canaries|review|reviews|tests?|checks?|staging|approvals?|runbook|change (?:process|policy|freeze)|safeguards?|guardrails?|two-person rule|ci|pipeline|linter|validation|dry[- ]run|checklist|rollout plan)\b/i,
   /\bstraight (?:in)?to prod(?:uction)?\b/i,
+  // A value that stops everything: "set the TTL to zero", "scaled the cluster to zero", "throttled the API to 0".
+  /\b(?:set|sets|setting|scaled?|scaling|throttled?|throttling|reduced|capped|lowered|cut)\b(?![^.;]{0,40}\b(?:errors?|failures?|backlog|lag|latency|debt|alerts?|retries|incidents?)\b[^.;]{0,10}\bto (?:zero|0)\b)[^.;]{0,40}\bto (?:zero|0)\b/i,
+  // Secrets made public or logged: "published the secrets", "committed the API keys", "logged the tokens".
+  /\b(?:publish|post|past|commit|upload|shar|expos|print|log|push)(?:ed|ing|es|s|e)? (?:the |our |all |his |her |their |its )?(?:[\w-]+ )?(?:secrets?|credentials?|passwords?|api keys?|private keys?|access tokens?|tokens)\b/i,
+  // Everyone at once: "logged everyone out", "kicked all users off".
+  /\b(?:log|lock|kick|sign)(?:ged|ed|s)? (?:every(?:one|body)|all (?:users|customers|players|members|clients|sessions)) (?:out|off)\b/i,
+  // Traffic sent to the wrong place: "pointed DNS at the old cluster", "routed payments to the decommissioned region".
+  /\b(?:point|rout|sen|direct|switch|aim|mov|repoint)(?:ed|t|ing|es|s)?\b[^.;]{0,30}\b(?:at|to) (?:the |a |an )?(?:old|wrong|stale|deprecated|decommissioned|retired|dead)\b/i,
+  // A safeguard turned off: "turned off the alerts", "commented out the health check".
+  /\b(?:turn(?:ed|ing|s)?|switch(?:ed|ing|es)?|comment(?:ed|ing|s)?|shut(?:ting|s)?) (?:off|out) (?:the |all |our |every |his |her )?(?:[\w-]+ )?(?:alerts?|alerting|health ?checks?|monitoring|monitors?|paging|pager|tests?|validation|backups?|rate[- ]?limit(?:er|ing)?s?|firewall|auth(?:entication)?|mfa|2fa|guardrails?|safeguards?|circuit[- ]breakers?|replication|audit(?:ing)?|alarms?)\b/i,
+  // A change at the worst time: "upgraded the kernel during peak traffic".
+  /\bduring (?:the )?(?:peak|busiest|black friday|the sale|business hours|market hours|trading hours)\b/i,
   // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
   /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
   // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
@@ -26,7 +38,7 @@ export const WRONG_ACTION = [
   /\bwrong\b/i,
   // A remedy aimed at what was working: "ran the failover playbook against the healthy primary".
   /\bagainst (?:the |a |an )?(?:healthy|working|live|good|active)\b/i,
-  /\b(?:restart|reboot|kill|drain|delet|wip|stopp|shut|promot|demot|fail)\w* (?:over |down )?(?:the |a )?(?:healthy|working|good)\b/i,
+  /\b(?:restart|reboot|kill|drain|delet|wip|stopp|shut|promot|demot|fail|deregist|unplug|detach|disabl|remov)\w* (?:over |down )?(?:the |a |all )?(?:healthy|working|good)\b/i,
   // A change nobody planned: "the unscheduled chaos experiment", "an unannounced config push".
   /\b(?:unscheduled|unannounced|unplanned|unapproved|unauthori[sz]ed|unsanctioned|impromptu)\b/i,
   // Production data or secrets put where they do not belong: "uploaded the production .env file to the public bucket".
