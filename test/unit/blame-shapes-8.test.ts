@@ -186,6 +186,43 @@ describe('blame shapes (issue 9, eighth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
   });
 
+  it("finds harm done by a named person's work, whatever the work and the harm", () => {
+    const works = [
+      'change',
+      'deploy',
+      'config push',
+      'commit',
+      'terraform apply',
+      'upgrade',
+      'edit',
+      'load test',
+      'cron job',
+    ];
+    const harms = [
+      'took down checkout',
+      'evicted every session',
+      'broke logins',
+      'exposed customer data',
+      'sent traffic to the old cluster',
+      'doubled the latency',
+      'left the API unreachable',
+      'started a retry storm',
+      'made checkout time out',
+      'logged everyone out',
+      'zeroed the balances',
+    ];
+    const missed = works.flatMap((w) =>
+      harms.map((h) => `Dave's ${w} ${h}.`).filter((body) => !rulesOf(body).includes('blame/named-individual')),
+    );
+    assert.deepEqual(missed, []);
+    for (const body of [
+      "Dave's deploy fixed the login errors.",
+      "Dave's load test showed the latency doubling under twice the traffic.",
+      'We took a time out to regroup.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

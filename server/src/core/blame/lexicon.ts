@@ -130,6 +130,7 @@ export const HARM_WORDS = words(`
   double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
   deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire exposure
   malicious expired erroneous ransomware malware phishing breach breached intrusion exfiltration overwrote overwritten
+  unreachable inaccessible unresponsive unusable storm storms cascade cascading timeouts timed-out
 `);
 
 /** Verbs of remedy, diagnosis and communication: a person doing these is not the agent of the harm. */

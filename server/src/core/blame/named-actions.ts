@@ -14,8 +14,13 @@ export function harmIn(view: SentenceView, from: number, to = view.tokens.length
     if (t.lower === 'to' && k > from && tokens[k + 1]?.pos === 'VERB' && PURPOSE_OF_STUDY.test(tokens[k + 1].lower))
       return false;
     const f = forms(t);
+    // "under twice the traffic": a measure, not a thing done twice.
+    if (t.lower === 'twice' && /^(?:the|as|a|an|per|that|this|our|its|their)$/.test(tokens[k + 1]?.lower ?? ''))
+      continue;
     if (f.some((w) => HARM_WORDS.has(w))) return true;
     if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN') && f.some((w) => HARM_VERBS.has(w))) return true;
+    // "made checkout time out", "requests timed out"
+    if (f.includes('time') && tokens[k + 1]?.lower === 'out' && tokens[k - 1]?.pos !== 'DET') return true;
     // "took down", "brought down", "knocked over", "went down"
     if (
       (f.includes('take') || f.includes('bring') || f.includes('knock') || f.includes('go')) &&

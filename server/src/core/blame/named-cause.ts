@@ -16,7 +16,7 @@ interface Span {
 export const LOOKING_VERBS = new Set(
   `analyse analyze investigate inspect examine study research look see watch notice find discover spot identify
   read hear learn realise realize know confirm verify measure reproduce profile diagnose debug trace observe
-  explain describe document summarise summarize attend join`.split(/\s+/),
+  explain describe document summarise summarize attend join show reveal demonstrate predict suggest`.split(/\s+/),
 );
 
 /** Remedies that change the system, and may end a good state as well as a bad one: "…fine until Ana restarted…". */

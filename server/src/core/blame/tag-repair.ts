@@ -115,9 +115,30 @@ export function repairTags(tokens: Token[]): void {
       t.lower === t.lemma &&
       (prev?.pos === 'ADJ' || prev?.pos === 'NOUN') &&
       tokens[i - 2]?.lower === "'s" &&
-      (!next || next.pos === 'ADP' || next.pos === 'PUNCT')
+      (!next ||
+        next.pos === 'ADP' ||
+        next.pos === 'PUNCT' ||
+        // "Dave's config push froze the checkout": the phrase's verb follows.
+        ((next.pos === 'VERB' || next.pos === 'ADJ') && (/ed$/.test(next.lower) || IRREGULAR_FORMS.has(next.lower))))
     )
       t.pos = 'NOUN';
+    // "Dave's deploy broke logins", "Ana's commit exposed customer data": after a possessive's noun, a past form the
+    // model calls an adjective, before its object, is the verb.
+    if (
+      t.pos === 'ADJ' &&
+      (/ed$/.test(t.lower) ||
+        IRREGULAR_FORMS.has(t.lower) ||
+        /^(?:sent|broke|took|made|left|lost|put|set|cut|hit|shut|let)$/.test(t.lower)) &&
+      prev?.pos === 'NOUN' &&
+      (tokens[i - 2]?.lower === "'s" || (tokens[i - 2]?.pos === 'NOUN' && tokens[i - 3]?.lower === "'s")) &&
+      next &&
+      /^(?:NOUN|PROPN|DET|NUM|PRON)$/.test(next.pos)
+    ) {
+      t.pos = 'VERB';
+      const base = IRREGULAR_FORMS.get(t.lower);
+      if (base) t.lemma = base;
+      else if (t.lemma === t.lower && /ed$/.test(t.lower)) t.lemma = pastLemma(t.lower);
+    }
     // "…with a three-week-old state file, and…": a bare verb after a noun, before punctuation, is the head noun.
     if (t.pos === 'VERB' && t.lower === t.lemma && prev?.pos === 'NOUN' && next?.pos === 'PUNCT' && next.text !== '`')
       t.pos = 'NOUN';

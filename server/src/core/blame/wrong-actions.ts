@@ -29,6 +29,10 @@ export const WRONG_ACTION = [
   /\b(?:turn(?:ed|ing|s)?|switch(?:ed|ing|es)?|comment(?:ed|ing|s)?|shut(?:ting|s)?) (?:off|out) (?:the |all |our |every |his |her )?(?:[\w-]+ )?(?:alerts?|alerting|health ?checks?|monitoring|monitors?|paging|pager|tests?|validation|backups?|rate[- ]?limit(?:er|ing)?s?|firewall|auth(?:entication)?|mfa|2fa|guardrails?|safeguards?|circuit[- ]breakers?|replication|audit(?:ing)?|alarms?)\b/i,
   // A change at the worst time: "upgraded the kernel during peak traffic".
   /\bduring (?:the )?(?:peak|busiest|black friday|the sale|business hours|market hours|trading hours)\b/i,
+  // Performance made worse: "doubled the latency", "spiked the error rate".
+  /\b(?:doubled|tripled|quadrupled|spiked|tanked)\b[^.;]{0,20}\b(?:latency|latencies|error rates?|p99|p95|response times?|cpu|load)\b/i,
+  // A thing done to everyone: "paged everyone", "emailed every customer".
+  /\b(?:paged|woke|emailed|texted|spammed)\s+(?:every(?:one|body)|all (?:of )?(?:the )?(?:on-?calls?|customers|users|engineers))\b/i,
   // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
   /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
   // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
