@@ -149,6 +149,17 @@ describe('blame shapes (issue 9, eighth session)', () => {
       'The change {N} reviewed fixed the retry storm.',
       'Who restored the service? {N} did it.',
       '{N} has restored the production database.',
+      'Thanks to {N}, the outage lasted minutes, not hours.',
+      'Anyone on the team, {N} included, could have restarted it.',
+      'As {N} pointed out, the runbook was out of date.',
+      '{N} did not notice any errors in the logs.',
+      "{N}'s fix stopped the errors.",
+      '{N} wondered whether the deploy had caused it.',
+      'The deploy that {N} rolled back had broken logins.',
+      "{N}'s dashboard showed the error rate climbing.",
+      'Had {N} not been monitoring, the chain would have advanced.',
+      'Once {N} managed to fix it, the solution was fast.',
+      '{N} tried to restart the failed pods, but the node was gone.',
     ];
     const flagged = frames.flatMap((f) =>
       NAMES.map((n) => f.replaceAll('{N}', n)).filter((body) => rulesOf(body).length > 0),

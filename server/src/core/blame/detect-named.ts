@@ -1,7 +1,7 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
 import { clauseStart, forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
-import { HARM_VERBS } from './lexicon';
+import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import {
   actsOnSystem,
   changeAction,
@@ -41,6 +41,7 @@ import {
   verbAfter,
   withoutRole,
 } from './named-phrases';
+import type { Token } from './tokens';
 
 /** A span of tokens [start, end): a name, or a pronoun standing for one. */
 interface Span {
@@ -266,6 +267,13 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   return end;
 }
 
+/** Whether the noun phrase at `k` names a failure: "the errors", "the retry storm", "the 502s". */
+function failureObject(tokens: Token[], k: number): boolean {
+  const np = nounPhraseAt(tokens, k);
+  if (!np) return false;
+  return forms(tokens[np.head]).some((f) => HARM_WORDS.has(f) || /^(?:storms?|cascades?|5\d\ds|timeouts?)$/.test(f));
+}
+
 /** A thing set to zero whose zero stops the service ("the replica count", "the TTL"), not a count of trouble. */
 const ZEROED =
   /\b(?:set|scaled?|throttled?|reduced|capped|lowered|cut)\b(?![^.;]{0,40}\b(?:errors?|failures?|backlog|lag|latency|debt|alerts?|retries|incidents?)\b[^.;]{0,10}\bto (?:zero|0)\b)[^.;]{0,40}\bto (?:zero|0)\b/i;
@@ -372,7 +380,10 @@ function subjectReason(
       passiveArtefact = true;
     } else if (verb.lower !== 'had' && verb.lower !== 'has' && verb.lower !== 'did') return undefined;
   }
-  let main = verb.pos === 'AUX' && tokens[v + 1]?.pos === 'VERB' ? v + 1 : v;
+  // "Dave did not notice any errors": the verb after the negation.
+  const negated =
+    verb.pos === 'AUX' && /^(?:not|n't|never)$/.test(tokens[v + 1]?.lower ?? '') && tokens[v + 2]?.pos === 'VERB';
+  let main = negated ? v + 2 : verb.pos === 'AUX' && tokens[v + 1]?.pos === 'VERB' ? v + 1 : v;
   // "begins looking", "started to investigate": the action is the second verb.
   if (forms(tokens[main]).some((f) => SECOND_VERB.has(f))) {
     let k = main + 1;
@@ -388,6 +399,15 @@ function subjectReason(
   // the sentence says did harm is not the response.
   if ((isRemedialObject(tokens, main) && !causing && !consequenceAfter(view, main)) || takesRole(tokens, main))
     return undefined;
+  // "Dave's fix stopped the errors": a verb of stopping whose object is the failure tells a remedy.
+  if (
+    forms(tokens[main]).some((f) => /^(?:stop|halt|end|eliminate|clear|cure|squash|silence|quell)$/.test(f)) &&
+    failureObject(tokens, main + 1) &&
+    !harmIn(view, 0, main)
+  )
+    return undefined;
+  // "As Dave pointed out, …": pointing out is saying.
+  if (forms(tokens[main]).includes('point') && tokens[main + 1]?.lower === 'out') return undefined;
   // "Kofi said the deploy had caused the errors": the harm in what a person says or thinks is the complement's, not
   // theirs ("Wojtek admits he ran…" is read from the pronoun).
   if (forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)) && complementClause(tokens, main + 1)) return undefined;

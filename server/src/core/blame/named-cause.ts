@@ -29,14 +29,14 @@ export const CAUSING_VERBS = new Set(['cause', 'trigger', 'introduce', 'break', 
 
 /** Verbs of saying and thinking that take a clause: "said (that) the deploy…", "admits he ran…". */
 export const REPORTING_VERBS = new Set(
-  'say tell admit confess claim explain report write post note mention think believe suspect assume realise realize confirm agree insist argue recall remember guess'.split(
+  'say tell admit confess claim explain report write post note mention think believe suspect assume realise realize confirm agree insist argue recall remember guess wonder ask question doubt speculate hypothesise hypothesize'.split(
     ' ',
   ),
 );
 
 /** Whether a clause starts at `k`: "that …", or a subject followed by its verb ("the deploy had caused…"). */
 export function complementClause(tokens: Token[], k: number): boolean {
-  if (tokens[k]?.lower === 'that') return true;
+  if (tokens[k]?.lower === 'that' || tokens[k]?.lower === 'whether' || tokens[k]?.lower === 'if') return true;
   const np = nounPhraseAt(tokens, k);
   if (!np) return false;
   const v = tokens[np.end];
@@ -74,7 +74,12 @@ export function causeReason(
   // gratitude for the remedy, not ironic thanks.
   if (/\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i.test(prefix)) {
     const rest = view.text.slice(tokens[phraseEnd - 1].end);
-    if (/\brather than\b|\binstead of\b|\bonly\b/i.test(rest)) return undefined;
+    if (
+      /\brather than\b|\binstead of\b|\bonly\b|,? not (?:hours|days|weeks)\b|\b(?:quickly|so fast|contained|short-lived)\b/i.test(
+        rest,
+      )
+    )
+      return undefined;
     if (tokens[phraseEnd]?.lower === 'for') {
       const k = phraseEnd + 1;
       const gerund = tokens[k]?.lower.endsWith('ing') ? k : undefined;
@@ -142,7 +147,13 @@ export function madeWork(view: SentenceView, subject: Span): string | undefined 
   // "The deploy Ana approved took down the API": approving or reviewing the work that did harm is making it go out;
   // other remedies are not.
   const approving = forms(verb).some((f) => /^(?:approve|review|sign|merge|ship|release)$/.test(f));
-  if (isRemedy(verb) && !approving) return undefined;
+  if (isRemedy(verb, tokens[subject.end + 1]) && !approving) return undefined;
+  // "The deploy that Dave rolled back", "the change Ana backed out": undoing the work is the remedy.
+  if (
+    /^(?:back|out)$/.test(tokens[subject.end + 1]?.lower ?? '') &&
+    forms(verb).some((f) => /^(?:roll|back|pull|take)$/.test(f))
+  )
+    return undefined;
   let start = w;
   while (start > 0 && /^(?:NOUN|ADJ|PROPN|DET)$/.test(tokens[start - 1].pos)) start--;
   const before = view.text.slice(0, tokens[start].start);
