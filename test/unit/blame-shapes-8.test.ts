@@ -234,6 +234,29 @@ describe('blame shapes (issue 9, eighth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
   });
 
+  it('finds hindsight said many ways: passives of human work, nobody checking, untaken actions, minimizers', () => {
+    const missed = [
+      'The runbook step should never have been skipped.',
+      'Nobody checked whether the backup had actually run.',
+      'No one verified the new certificate chain.',
+      'A simple dry run would have caught it.',
+      'Checking the TTL would have taken thirty seconds.',
+      'The fix was simply to restart the consumer, which nobody did.',
+      'In hindsight the warning signs were everywhere.',
+      'Had anyone looked at the dashboard, this would have been obvious.',
+      'All anyone had to do was read the alert.',
+      'How did no one notice for three hours?',
+    ].filter((body) => !rulesOf(body).includes('blame/counterfactual'));
+    assert.deepEqual(missed, []);
+    for (const body of [
+      'Nobody noticed any impact on customers.',
+      'No one checked in to the office that day.',
+      'Nobody was paged, because the alert routed to an old rota.',
+      'The plan was simply to fail over if the lag passed ten seconds.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

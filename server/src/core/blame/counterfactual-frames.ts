@@ -49,6 +49,18 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
     person: false,
   },
   {
+    // "The fix was simply to restart the consumer": the easy path, told as all there was to it.
+    re: /\b(?:fix|solution|answer|remedy|cure|workaround)\s+(?:was|is) (?:simply|just|only|merely) to [a-z]+\b/gi,
+    reason: 'minimizer',
+    person: false,
+  },
+  {
+    // "In hindsight the warning signs were everywhere", "the signs were there".
+    re: /\b(?:warning )?signs were (?:everywhere|all there|there|obvious|clear|plain)\b/gi,
+    reason: 'plain-sight',
+    person: false,
+  },
+  {
     // Minimizers: "it was simply a matter of checking the expiry date", "just a question of reading the runbook".
     re: /\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of (?:[\w-]+ )?[\w-]+ing\b/gi,
     reason: 'minimizer',
@@ -66,7 +78,7 @@ const FRAMES: { re: RegExp; reason: string; person: boolean }[] = [
   },
 ];
 const FRAME_WORDS =
-  /kept|prevented|matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
+  /kept|prevented|simply|just|only|merely|signs|matter of|question of|case of|supposed|meant|expected|required|told|asked|to have|opportunit|chance|time|reason|warning|think|thought|stop|pause|move|step|call|choice|thing|action|fix|response|play|see|sight|face|right there|right in front|clearly|obviously|naturally|of course|needless|evidently|plainly/i;
 
 /** Verbs of getting or perceiving: what a person "was supposed to receive" is not their duty. */
 const RECEIVING_VERBS = new Set('be have get receive see hear experience feel notice land arrive'.split(' '));

@@ -147,7 +147,12 @@ function humanActionSubject(tokens: Token[], np: NounPhrase | undefined): boolea
   )
     return true;
   for (let k = np.start; k < np.end; k++)
-    if (ACTION_NOUNS.has(tokens[k].lemma) || ACTION_NOUNS.has(tokens[k].lower)) return true;
+    if (
+      ACTION_NOUNS.has(tokens[k].lemma) ||
+      ACTION_NOUNS.has(tokens[k].lower) ||
+      (tokens[k].lower === 'run' && tokens[k - 1]?.lower === 'dry')
+    )
+      return true;
   // "a second pair of eyes on the change", "one more round of testing": the action is the "of" phrase's.
   if (tokens[np.end]?.lower === 'of') return humanActionSubject(tokens, nounPhraseAt(tokens, np.end + 1));
   return false;
@@ -237,6 +242,18 @@ export function modalPerfectCue(
   ) {
     if (blamable(subject) || ROLE_ACRONYM.test(tokens[subjectNp.head].text))
       push(i, mp.have + 1, 'hindsight', subjectNp);
+    return;
+  }
+  // "Checking the TTL would have taken thirty seconds": an untaken action, and how little it would have cost.
+  if (
+    modal === 'would' &&
+    verbForms.includes('take') &&
+    (humanActionSubject(tokens, subjectNp) || gerundOpening(tokens, i)) &&
+    /^\s*(?:(?:only|just|less than|about|maybe) )?(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|sixty|\d+|a few|a couple of)[- ](?:\w+ )?(?:seconds?|minutes?|mins?|clicks?|commands?|lines?)\b/i.test(
+      view.text.slice(tokens[mp.verb ?? i].end),
+    )
+  ) {
+    push(i, (mp.verb ?? i) + 1, 'minimizer', subjectNp);
     return;
   }
   // "It would have taken five minutes to set a reminder".

@@ -13,6 +13,7 @@ const START_CUES = [
   String.raw`^\W*had\b`,
   String.raw`^\W*(?:why|how come|how could|how did|how was|how were|how has|surely|who in their right mind)\b`,
   String.raw`^\W*what (?:stopped|kept|prevented)\b`,
+  String.raw`^\W*(?:nobody|no one|no-one|none of)\b`,
 ];
 
 const CUES: Prefixed[] = [
@@ -47,6 +48,11 @@ const CUES: Prefixed[] = [
     prefixes: ['just', 'only', 'simp'],
   },
   { pattern: String.raw`\b(?:had|needed) (?:only|just|simply) to\b`, prefixes: ['had ', 'need'] },
+  {
+    pattern: String.raw`\b(?:fix|solution|answer|remedy|cure|workaround)\s+(?:was|is) (?:simply|just|only|merely) to\b`,
+    prefixes: ['fix ', 'solu', 'answ', 'reme', 'cure', 'work'],
+  },
+  { pattern: String.raw`\bsigns were (?:everywhere|all there|there|obvious|clear|plain)\b`, prefixes: ['sign'] },
   {
     pattern: String.raw`\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of\b`,
     prefixes: ['simp', 'just', 'only', 'mere', 'real'],
@@ -208,7 +214,11 @@ const CUES: Prefixed[] = [
 
 /** The looks every block gets, in one pass: cue words (bit 1) and, for the document context, PEOPLE_HINTS (bit 2). */
 const BLOCK_SCAN = new PrefixScan([
-  { patterns: CUES, start: START_CUES, startWords: ['had', 'why', 'how', 'surely', 'who', 'what'] },
+  {
+    patterns: CUES,
+    start: START_CUES,
+    startWords: ['had', 'why', 'how', 'surely', 'who', 'what', 'nobody', 'no', 'none'],
+  },
   { patterns: PEOPLE_HINTS },
 ]);
 export const CUE_WORDS = 1;

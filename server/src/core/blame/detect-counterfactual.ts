@@ -57,6 +57,15 @@ export function detectCounterfactual(view: SentenceView): Cue[] {
       view.text.trim(),
     );
   frameCues(view, push, question, rhetorical);
+  // "Nobody checked whether the backup had run", "No one verified the new chain": a check nobody did, as a verdict.
+  const nobody =
+    /^\W*(?:nobody|no one|no-one|none of (?:us|them|the \w+))\s+(?:ever\s+)?(checked|verified|tested|reviewed|validated|confirmed|double-checked|read|updated|renewed|followed|questioned|looked at|looked into|bothered)\b(?!\s+(?:in|out|into|off)\b)/i.exec(
+      view.text,
+    );
+  if (nobody && !question) {
+    const end = tokens.findIndex((t) => t.start >= nobody.index + nobody[0].length);
+    push(0, end < 0 ? tokens.length : end, 'nobody-checked');
+  }
 
   tokens.forEach((tok, i) => {
     const mp = modalPerfectAt(tokens, i);

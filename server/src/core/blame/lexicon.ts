@@ -196,7 +196,8 @@ export const HUMAN_ACTIVITY_PARTICIPLES = words(`
   approve approved reject rejected communicate communicated handle handled roll-back rolled-back revert reverted
   fix fixed address addressed investigate investigated start started deploy deployed plan planned
   coordinate coordinated prioritise prioritised prioritize prioritized follow followed read considered consider
-  raise raised report reported announce announced
+  raise raised report reported announce announced skip skipped ignore ignored miss missed overlook overlooked
+  update updated renew renewed
 `);
 
 /** Head nouns of human work: "if the review had been done", "the deploy should have been stopped". */

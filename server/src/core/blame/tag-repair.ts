@@ -67,6 +67,17 @@ export function repairTags(tokens: Token[]): void {
       t.pos = 'PART';
     }
     if (t.kind === 'handle') t.pos = 'PROPN';
+    // "Checking the TTL would have…": a gerund opening the sentence, before its object, is a verb.
+    if (
+      i === 0 &&
+      (t.pos === 'PROPN' || t.pos === 'NOUN') &&
+      /^\p{Lu}\p{Ll}+ing$/u.test(t.text) &&
+      (next?.pos === 'DET' || next?.pos === 'PRON') &&
+      isEnglishWord(t.lower)
+    ) {
+      t.pos = 'VERB';
+      if (t.lemma === t.lower || t.lemma === t.text) t.lemma = gerundLemma(t.lower);
+    }
     if ((t.pos === 'VERB' || t.pos === 'NOUN') && t.lemma && /(?:ing|ed)$/.test(t.lower)) {
       const single = undoubled(t.lemma);
       if (single) t.lemma = single;
