@@ -257,6 +257,33 @@ describe('blame shapes (issue 9, eighth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
   });
 
+  it('finds the failure identified with a person, thanks for it, its trace to them, and harm told by numbers', () => {
+    const missed = [
+      "The late invoice run was Tamsin's cron change.",
+      'The surprise bill in March was Dariusz.',
+      'Ravi is why the nightly export ran for nine hours and timed out.',
+      'We have @mo.k to thank for the "small" proxy upgrade that dropped every WebSocket.',
+      'The duplicate refunds trace to Ilse, who set the retry count to 10 with no backoff.',
+      'Pieter changed the crawl rule and organic signups fell 40% in a week.',
+      'Oona rotated the key in one place only, so the workers crashlooped for an hour.',
+      'Bruno doubled the worker count and replica lag reached six hours.',
+    ].filter((body) => !rulesOf(body).includes('blame/named-individual'));
+    assert.deepEqual(missed, []);
+    for (const body of [
+      'Mei reverted the flag at 10:40 and the errors stopped within a minute.',
+      'Rohan switched the table to on-demand and throttling stopped.',
+      "Lorenzo's team was the most affected: everyone on his floor was locked out.",
+      "Several people asked whether Drew's merge caused this; it did not.",
+      'Chen has been on call for three incidents this month.',
+      'Root cause analysis was performed by R. Nakamura.',
+      'The ticket was picked up by Ana, who re-uploaded the bundle.',
+      'The load balancer should have drained the node before Lukas started the maintenance.',
+      'Helga rebuilt the index after the incident, without blocking writes.',
+      'Ravi is why we recovered so quickly.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

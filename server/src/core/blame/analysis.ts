@@ -161,14 +161,19 @@ function unknownMatch(re: RegExp, text: string, ctx: DocContext): boolean {
 /** Whether a text names a person (or @handle) and has harm wording: a look for a name first (cheap), then for harm. */
 function mayNameSomeone(text: string, ctx: DocContext): boolean {
   NAME_CANDIDATE.lastIndex = 0;
+  let tied: boolean | undefined;
   for (let m = NAME_CANDIDATE.exec(text); m !== null; m = NAME_CANDIDATE.exec(text)) {
     const word = m[0];
     const initialsOrLogin = word.includes('.') || word.includes('_') || word.includes(' ');
     if (initialsOrLogin || (word.charCodeAt(0) === 64 /* @ */ ? isPersonHandle(word) : isKnownWord(word, ctx, true))) {
-      NAME_CANDIDATE.lastIndex = 0;
       // A named person and a word that can tie them to the failure: harm, cause or time ("because", "after",
       // "by", a possessive), a label, or a consequence. A timeline line of response work has none of them.
-      return TIES.test(text) || WRONG_ACTION.some((re) => re.test(text));
+      // "The surprise bill in March was Dave.": a name the sentence identifies its subject with.
+      tied ??= TIES.test(text) || WRONG_ACTION.some((re) => re.test(text));
+      if (tied || /\b(?:was|were)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+        NAME_CANDIDATE.lastIndex = 0;
+        return true;
+      }
     }
   }
   // "user=pnovak action=DROP_TABLE": an account in an audit line is a handle (tokens.ts).

@@ -91,7 +91,8 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
   // "Wojtek admits he ran rm -rf on the wrong mount", "…, the service has been down since his deploy": a pronoun
   // after the one person the sentence names stands for them.
   const people = new Set(names.map((n) => phraseText(view, n.start, n.end)));
-  if (cues.length === 0 && people.size === 1) {
+  // "Lorenzo's team was the most affected: … on his floor": the person is on the receiving end; "his" is theirs too.
+  if (cues.length === 0 && people.size === 1 && !RECEIVING.test(view.text)) {
     // "Ana, you broke prod": a name said to the person makes "you" stand for them.
     const vocative =
       tokens[names[0].end]?.text === ',' && (names[0].start === 0 || tokens[names[0].start - 1]?.text === ',');
@@ -150,8 +151,46 @@ function nameReason(
     isWork(tokens[subjectOf(tokens, name.start - 1)?.head ?? -1])
   )
     return 'verdict';
+  // "Several people asked whether Drew's merge caused this; it did not": a cause asked about, or denied.
+  if (
+    /\b(?:asked|wondered|questioned|checked|investigated|considered|whether)\b[^.;]*$/i.test(before) &&
+    /\bwhether\b|\bif\b/i.test(before)
+  )
+    return undefined;
+  if (
+    /^[^.]*?;?\s*(?:it|this|that|they|he|she) (?:did not|didn't|was not|wasn't|were not|weren't)\b|\b(?:was|were) (?:ruled out|not (?:the|a) cause|unrelated|a coincidence)\b|\bcoincidence\b/i.test(
+      after,
+    )
+  )
+    return undefined;
+  // "Isabella's experiment ran without issues", "Lorenzo's team was the most affected", "Akosua's service sits
+  // downstream of the auth API": the person's work was fine, or on the receiving end.
+  if (
+    /\bwithout (?:any )?(?:issues?|incident|problems?|errors?|impact)\b|\b(?:excluded|ruled out) from\b/i.test(after) ||
+    /^(?:['’]s)?\s*(?:[\w-]+\s+){0,3}(?:was|were|is|are|got) (?:the |also |badly |hardest |worst |first |most |severely )*(?:affected|impacted|hit|locked out)\b/i.test(
+      after,
+    ) ||
+    /^(?:['’]s)?\s*(?:[\w-]+\s+){0,3}(?:sits|sat|is|was|runs|ran) downstream\b/i.test(after)
+  )
+    return undefined;
   // An audit record: "user=ehernandez action=DISABLE_MFA scope=ALL_TENANTS": the account did a destructive action.
   if (tokens[name.start - 1]?.text === '=' && auditHarm(view.text)) return 'audit';
+  // "The mass unsubscribe on Monday was Dawn:", "The late payroll was Adaeze's date-parsing change": the failure,
+  // identified with the person or their work.
+  if (
+    /^[^,;:]*\b(?:was|were|is|are)\s*$/i.test(before) &&
+    (harmIn(view, 0, name.start) || BAD_EVENT.test(before)) &&
+    (!tokens[name.end] ||
+      /^[.;:!—–-]$/.test(tokens[name.end].text) ||
+      (isPossessive(tokens, name) && possessiveArtefactEnd(view, name) !== undefined))
+  )
+    return 'verdict';
+  // "Kenji is why the 'quick' index rebuild ran for seven hours": the person as the explanation of the failure.
+  if (/^\s*(?:is|was) (?:why|how|the reason)\b/i.test(after) && harmIn(view, name.end) && !RELIEF_AFTER.test(after))
+    return 'verdict';
+  // "We have @yt-wong to thank for the 'tiny' Envoy upgrade that dropped HTTP/1.0": thanks for the harm.
+  if (/\bwe (?:have|had)\s*$/i.test(before) && /^\s*to thank for\b/i.test(after) && ironicHarm(view, name.end + 3))
+    return 'ironic-praise';
   // Ironic praise: "Cheers, Joy, the hot-patch worked beautifully — right up until it took down the site", "Nice
   // one, @tkoh — the 'small tweak' took down every queue".
   if (PRAISE.test(before) && ironicHarm(view, name.end)) return 'ironic-praise';
@@ -266,6 +305,21 @@ function possessiveArtefactEnd(view: SentenceView, name: Span): number | undefin
   if (quoted && QUOTE_MARKS.has(tokens[end]?.text ?? '')) end++;
   return end;
 }
+
+/** Nouns and adjectives of a bad event, for a subject identified with a person: "the late payroll was…". */
+const BAD_EVENT =
+  /\b(?:late|missing|lost|runaway|duplicate|duplicated|mass|wrong|stuck|broken|slow|failed|failing|bad|spurious|unexpected|unauthori[sz]ed|surprise|outage|incident|downtime|breach|leak|spike|gap|jump|alert|finding|bill|charges?|minutes of|hours of|days of)\b/i;
+
+/** Words that put the people a sentence names on the receiving end of the failure. */
+const RECEIVING =
+  /\b(?:(?:was|were|is|are|got) (?:the |also |badly |hardest |worst |first |most |severely )*(?:affected|impacted|hit)|locked out of)\b/i;
+
+/** A clause after an action that tells the failure ending: the action was the response. */
+const RELIEF_AFTER =
+  /^[^.;]{0,80}?(?:\band\b|,|;|\bwhich\b|\bso\b)[^.;]{0,60}?\b(?:(?:errors?|warnings?|throttling|throttles|timeouts?|5\d\d(?:s|'s)?|4\d\d(?:s|'s)?|alerts?|pages|failures?|retries|crash(?:es|-?loops?)?|banner|screen|message|spike|lag|backlog|symptoms?|the (?:errors?|outage|incident|spike|storm|backlog|queue))(?:\s+[\w-]+){0,3}\s+(?:stopped|ceased|subsided|cleared|dropped|fell|disappeared|went away|ended)|(?:subsided|returned to normal|recovered|cleared up)\b|stopped the (?:[\w-]+ ){0,3}(?:responses|errors?|leak|storm|spike|bleeding|5\d\ds|timeouts?|failures?|retries))/i;
+/** A pause or a stop held until things were safe again: "until the replica was verified". */
+const UNTIL_SAFE =
+  /\buntil (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:was|were|had been|could be) (?:verified|confirmed|restored|repaired|fixed|healthy|back|caught up|rebuilt|checked|validated|safe|stable)\b/i;
 
 /** Whether the noun phrase at `k` names a failure: "the errors", "the retry storm", "the 502s". */
 function failureObject(tokens: Token[], k: number): boolean {
@@ -428,6 +482,25 @@ function subjectReason(
         view.text,
       ));
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
+  if (!mistaken) {
+    const rest = view.text.slice(tokens[main].end);
+    // "…and throttling stopped within a minute", "…, which stopped the cross-account responses", "…and the
+    // force-update screen disappeared": the action ended the failure; it is the response.
+    if (RELIEF_AFTER.test(rest)) return undefined;
+    // "agreed to stop all writes until the replica was verified": a pause held until things were safe.
+    if (UNTIL_SAFE.test(rest)) return undefined;
+    // "Chen has been on call for three incidents this month": being on call is a role.
+    if (
+      /^\s*(?:been\s+)?(?:on[- ]call|the on-?call)\b/i.test(rest) &&
+      /^(?:is|was|were|has|had|have|been)$/.test(tokens[main].lower)
+    )
+      return undefined;
+    // "Helga rebuilt the index concurrently after the incident": work after the failure is follow-up.
+    if (/^[^.;]{0,60}\b(?:after the (?:incident|outage|event)|post-incident|as (?:a |the )?follow-up)\b/i.test(rest))
+      return undefined;
+  }
+  // "…should have drained node 4 before Lukas started the maintenance": what the person did after is a time.
+  if (!mistaken && tokens[subject.start - 1]?.lower === 'before') return undefined;
   // 'Jonno "fixed" the NTP config': a remedy in scare quotes is the change that broke things.
   const scare = QUOTE_MARKS.has(tokens[main - 1]?.text ?? '') && QUOTE_MARKS.has(tokens[main + 1]?.text ?? '');
   if (scare && isRemedy(tokens[main], undefined, view) && !RECOVERY_AFTER.test(view.text.slice(tokens[main].end)))

@@ -107,7 +107,7 @@ export const HARM_VERBS = words(`
   saturate exhaust fill lock block leak expose introduce cause trigger disable remove revoke brick erase purge
   overwrite clobber nuke flood spam deadlock stall stop halt reject refuse double-charge overcharge lose fail
   mis-route misroute misconfigure misconfig hose torch force-push evict orphan double-bill overbill deauthenticate
-  black-hole blackhole unplug
+  black-hole blackhole unplug crashloop crash-loop starve terminate collide
 `);
 
 /**
@@ -130,7 +130,8 @@ export const HARM_WORDS = words(`
   double-charged duplicate duplicated twice catastrophic damage damaged corrupted corruption typo mistake
   deleted dropped wiped truncated lost crashed rejected blocked exposed leaked sideways awry haywire exposure
   malicious expired erroneous ransomware malware phishing breach breached intrusion exfiltration overwrote overwritten
-  unreachable inaccessible unresponsive unusable storm storms cascade cascading timeouts timed-out
+  unreachable inaccessible unresponsive unusable storm storms cascade cascading timeouts timed-out crashlooped
+  crash-looped crashlooping lapsed starved collided swapping
 `);
 
 /** Verbs of remedy, diagnosis and communication: a person doing these is not the agent of the harm. */

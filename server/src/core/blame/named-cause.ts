@@ -114,7 +114,8 @@ export function causeReason(
         passiveVerb !== undefined &&
         (isRemedy(passiveVerb) ||
           (/^(?:written|authored|owned|led|run|facilitated|prepared|edited|compiled)$/.test(passiveVerb.lower) &&
-            !harmIn(view, 0, byAt)));
+            !harmIn(view, 0, byAt)) ||
+          responsePassive(view, passiveVerb, byAt));
       if (!remedial) return 'cause';
     }
   }
@@ -128,9 +129,30 @@ export function causeReason(
       }
     }
     const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
-    if (aux && !isRemedy(tokens[passive], tokens[passive + 1], view) && changeVerb(tokens[passive])) return 'cause';
+    if (
+      aux &&
+      !isRemedy(tokens[passive], tokens[passive + 1], view) &&
+      changeVerb(tokens[passive]) &&
+      !responsePassive(view, tokens[passive], subject.start - 1)
+    )
+      return 'cause';
   }
   return undefined;
+}
+
+/**
+ * A passive whose agent did response work: "Root cause analysis was performed by R. Nakamura" (the analysis, not
+ * the failure, is theirs), "The ticket was picked up by Ana", "the stuck orders were released by Anjali".
+ */
+function responsePassive(view: SentenceView, verb: Token, byAt: number): boolean {
+  if (/^(?:picked|released|resumed|unblocked|unstuck|unfrozen|freed|handled|triaged|acknowledged)$/.test(verb.lower))
+    return true;
+  return (
+    /^(?:performed|conducted|done|carried|completed|led)$/.test(verb.lower) &&
+    /\b(?:analysis|investigation|review|rca|postmortem|post-mortem|retrospective|retro|write-?up|audit|triage)\b/i.test(
+      view.text.slice(0, view.tokens[byAt].start),
+    )
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ export const WRONG_ACTION = [
   /\bwithout (?:first )?(?:updating|testing|checking|reviewing|telling|notifying|verifying|a review|review|approval|asking|announcing|warning|waiting)\b/i,
   // Any step left out ("without lowering the TTL", "without draining the node"), but not an effect avoided ("without
   // losing data", "without affecting customers") or a need spared ("without needing a restart").
-  /\bwithout (?:first )?(?!(?:losing|dropping|affecting|impacting|breaking|interrupting|causing|disrupting|harming|hurting|degrading|triggering|exposing|leaking|corrupting|needing|requiring|having|waking|paging|touching|any|incident)\b)[a-z]+ing\b/i,
+  /\bwithout (?:first )?(?!(?:losing|dropping|affecting|impacting|breaking|interrupting|causing|disrupting|harming|hurting|degrading|triggering|exposing|leaking|corrupting|needing|requiring|having|waking|paging|touching|blocking|locking|stopping|failing|rejecting|deleting|crashing|exhausting|saturating|overloading|any|incident)\b)[a-z]+ing\b/i,
   // A thing done wrongly, said by the verb: "mislabelled the shards", "mistyped the host", "misread the graph".
   /\bmis-?(?:label|type|key|configur|set|read|nam|classif|enter|spell|direct|rout|appl|sort|tag|wir|point|handl|calculat|plac|order|allocat|match|select|copi|copy|paste)\w*/i,
   // Every record zeroed: "priced every international call at zero", "set all balances to 0".
@@ -33,6 +33,11 @@ export const WRONG_ACTION = [
   /\b(?:doubled|tripled|quadrupled|spiked|tanked)\b[^.;]{0,20}\b(?:latency|latencies|error rates?|p99|p95|response times?|cpu|load)\b/i,
   // A thing done to everyone: "paged everyone", "emailed every customer".
   /\b(?:paged|woke|emailed|texted|spammed)\s+(?:every(?:one|body)|all (?:of )?(?:the )?(?:on-?calls?|customers|users|engineers))\b/i,
+  // A measure that went the wrong way by a number: "organic traffic fell 60%", "replica lag reached six hours",
+  // "the weekend cost about $19,000".
+  /\b(?:fell|plunged|plummeted|tanked|collapsed|soared|ballooned|skyrocketed)\b[^.;]{0,20}?\b(?:by )?\d[\d,.]*\s*(?:%|percent)/i,
+  /\b(?:lag|latency|latencies|p99|p95|queue|backlog|error rate|bill|cost|spend)\b[^.;]{0,20}\b(?:reached|hit|grew to|climbed to|rose to|jumped to|went (?:up )?to)\b/i,
+  /\bcost (?:us |the company |about |roughly |nearly |over |around |some )*(?:\$|€|£)\s?\d/i,
   // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
   /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
   // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
