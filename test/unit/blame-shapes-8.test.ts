@@ -267,6 +267,13 @@ describe('blame shapes (issue 9, eighth session)', () => {
       'Pieter changed the crawl rule and organic signups fell 40% in a week.',
       'Oona rotated the key in one place only, so the workers crashlooped for an hour.',
       'Bruno doubled the worker count and replica lag reached six hours.',
+      "The duplicate shipments on Friday were Marek's: he re-ran the batch.",
+      'The surprise outage was Farid pushing an untested config.',
+      'Ha, Tobias strikes again: he deleted the staging namespace.',
+      'Apparently @lena_k thought rebuilding the index at noon was a great idea.',
+      "Ulla's new settings.yaml went live and signups fell 30%.",
+      "Marco's firewall change meant nobody could reach the VPN.",
+      'The lost orders are because @omar.f restarted the consumer with an empty offset file.',
     ].filter((body) => !rulesOf(body).includes('blame/named-individual'));
     assert.deepEqual(missed, []);
     for (const body of [
@@ -280,6 +287,11 @@ describe('blame shapes (issue 9, eighth session)', () => {
       'The load balancer should have drained the node before Lukas started the maintenance.',
       'Helga rebuilt the index after the incident, without blocking writes.',
       'Ravi is why we recovered so quickly.',
+      'The incident commander was Dana.',
+      'The on-call for the outage was Priya.',
+      'The person who spotted the leak was Dave.',
+      'The scribe for the incident was Okafor.',
+      "The quickest recovery of the quarter was Ines's.",
     ])
       assert.deepEqual(rulesOf(body), [], body);
   });

@@ -112,7 +112,7 @@ export function analyzeBlame(
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own|(?:is|was) (?:all |squarely |entirely |solely )?on|lies with|rests with|falls on|had(?:n['’]t| not)|did (?:it|this|that)(?=\s*[.;!]?\s*$))\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own|(?:is|was) (?:all |squarely |entirely |solely )?on|lies with|rests with|falls on|had(?:n['’]t| not)|did (?:it|this|that)(?=\s*[.;!]?\s*$)|(?:was|would be) an? (?:great|good|brilliant|genius|clever|smart) (?:idea|plan|move)|strikes again|to thank for)\b|[:|]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]
@@ -124,7 +124,7 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?(?<![\p{L}\p{N}_\p{M}])(\p{Lu}[\p{Ll}\p{M}]{1,})(?:['’]s\b| \p{Ll}+ing\b| ha[sd] \p{Ll}+(?:ed|en|wn|un|ne)\b|, \p{Ll}+ed\b| (?:\p{Ll}+ly )?(?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
+  /(?:\bby )?(?<![\p{L}\p{N}_\p{M}])(\p{Lu}[\p{Ll}\p{M}]{1,})(?:['’]s\b| \p{Ll}+ing\b| ha[sd] \p{Ll}+\b|, \p{Ll}+ed\b| (?:\p{Ll}+ly )?(?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
 
 /** A capitalised word after a verdict, thanks or a role: "the cause was Somchai", "Cheers Gaz for", "operator Petrov". */
 const UNKNOWN_NAMED =

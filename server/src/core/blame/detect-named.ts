@@ -35,6 +35,7 @@ import {
   isWork,
   PRAISE,
   SUBORDINATORS,
+  subjectIsPerson,
   subordinatorBefore,
   VERDICT,
   VERDICT_AFTER,
@@ -178,13 +179,29 @@ function nameReason(
   // "The mass unsubscribe on Monday was Dawn:", "The late payroll was Adaeze's date-parsing change": the failure,
   // identified with the person or their work.
   if (
-    /^[^,;:]*\b(?:was|were|is|are)\s*$/i.test(before) &&
+    /^[^;]*\b(?:was|were|is|are)\s*$/i.test(before) &&
+    !/,\s*(?:\S+\s+){0,2}(?:was|were|is|are)\s*$/i.test(before) &&
     (harmIn(view, 0, name.start) || BAD_EVENT.test(before)) &&
+    !subjectIsPerson(tokens, name.start) &&
     (!tokens[name.end] ||
       /^[.;:!—–-]$/.test(tokens[name.end].text) ||
-      (isPossessive(tokens, name) && possessiveArtefactEnd(view, name) !== undefined))
+      // "…was Hyejin attaching AdministratorAccess to the CI role"
+      (tokens[name.end].pos === 'VERB' && tokens[name.end].lower.endsWith('ing')) ||
+      (isPossessive(tokens, name) &&
+        (possessiveArtefactEnd(view, name) !== undefined ||
+          // "Those 40 minutes of wrong stock levels were Nandini's." (not "The laptop that crashed was Chen's.")
+          ((!tokens[name.end + 1] || /^[.;:!—–-]$/.test(tokens[name.end + 1].text)) && BAD_EVENT.test(before)))))
   )
     return 'verdict';
+  // "Ha, Vikram strikes again: `kubectl delete ns monitoring` in prod": the person's habit of breaking things.
+  if (/^\s*(?:strikes|struck) again\b/i.test(after)) return 'verdict';
+  // "@dbadmin_li thought running VACUUM FULL at noon was a great idea": sarcasm about the person's choice.
+  if (
+    /^\s*(?:thought|decided|figured|reckoned|assumed)\b[^.]*\b(?:was|would be) (?:a |an )?(?:great|good|brilliant|fine|smart|genius|clever|wonderful) (?:idea|plan|move|time)\b/i.test(
+      after,
+    )
+  )
+    return 'ironic-praise';
   // "Kenji is why the 'quick' index rebuild ran for seven hours": the person as the explanation of the failure.
   if (/^\s*(?:is|was) (?:why|how|the reason)\b/i.test(after) && harmIn(view, name.end) && !RELIEF_AFTER.test(after))
     return 'verdict';
@@ -415,7 +432,7 @@ function subjectReason(
   // "Hope's reindex job is the reason search was empty": the person's work named as the cause.
   if (
     artefact &&
-    /^\s*(?:is|was) (?:the|what|our) (?:\w+ )?(?:reason|cause|trigger|culprit)\b/i.test(
+    /^\s*(?:is|was) (?:(?:the|what|our) (?:\w+ )?(?:reason|cause|trigger|culprit)\b|how\b|why\b|what (?:left|let|caused|broke|made|took|sent|kept)\b)/i.test(
       view.text.slice(tokens[phraseEnd - 1].end),
     )
   )
@@ -540,6 +557,8 @@ function subjectReason(
     (!looking && harmIn(view, main)) ||
     // "The errors stopped the moment Ayşe toggled the flag off" tells a remedy.
     (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start))) ||
+    // "The missing two hours of clickstream are because @feng.l restarted Flume…"
+    (sub !== undefined && tokens[sub].lower === 'because' && BAD_EVENT.test(view.text.slice(0, tokens[sub].start))) ||
     (artefact && harmIn(view, 0, subject.start)) ||
     (fronted && harmIn(view, 0, subject.start))
   )

@@ -3,6 +3,7 @@
 import type { DocContext } from './entities';
 import { GROUP_ACRONYMS, isRoleNoun, PERSON_MODIFIERS, PRODUCTS, ROLE_NOUNS, SYSTEM_NOUNS } from './lexicon';
 import { isTitleCase, nameFacts, normalise } from './name-facts';
+import { subjectIsPerson } from './named-phrases';
 import { STRICT_NAMES } from './names';
 import { isEnglishWord } from './nlp';
 import type { Token } from './tokens';
@@ -119,6 +120,19 @@ export function verdictOrCauseBefore(tokens: Token[], i: number): boolean {
   const verb = strip ? p3 : p2;
   if (/^(?:with|on)$/.test(p1) && /^(?:lies|lay|rests|rested|falls|fell|sits|sat)$/.test(verb)) return true;
   if (p1 === 'on' && /^(?:is|was|'s|’s)$/.test(verb)) return true;
+  // "The mass unsubscribe on Monday was Dawn:": a bad event identified with the person.
+  if (
+    /^(?:was|were)$/.test(p1) &&
+    !subjectIsPerson(tokens, i - 1) &&
+    tokens
+      .slice(0, i - 1)
+      .some((t) =>
+        /^(?:mass|late|missing|runaway|duplicate|duplicated|wrong|stuck|outage|incident|downtime|breach|leak|spike|surprise)$/.test(
+          t.lower,
+        ),
+      )
+  )
+    return true;
   // "Culprit: Okafor.", "Caused by: Hope", "The root cause was Hope."
   if (p1 === ':' && /^(?:culprit|cause|trigger|by|blame|fault|responsible)$/.test(p2)) return true;
   if (/^(?:was|is)$/.test(p1) && /^(?:culprit|cause|trigger)$/.test(p2)) return true;

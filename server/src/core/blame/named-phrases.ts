@@ -30,10 +30,34 @@ export function isWork(head: Token | undefined): boolean {
 /** Whether a noun after a person's possessive is something they made or did ("Caio's dbt macro", "Cormac's tidy-up"). */
 export function isArtefact(head: Token): boolean {
   if (ARTEFACTS.has(head.lemma)) return true;
+  // "Zainab's new robots.txt", "Ji-woo's haproxy.cfg": a file is work.
+  if (
+    /^[\w-]+\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)$/i.test(head.text)
+  )
+    return true;
   return (
     (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'VERB') &&
     !NOT_ARTEFACTS.has(head.lemma) &&
     !NOT_ARTEFACTS.has(head.lower)
+  );
+}
+
+/**
+ * Whether the sentence's subject, before token `upto`, is a person or a role ("The incident commander was Dana",
+ * "The person who spotted the leak was Dave"): naming who held it is no verdict.
+ */
+export function subjectIsPerson(tokens: Token[], upto: number): boolean {
+  let k = 0;
+  while (k < upto && !/^[\p{L}\p{N}@]/u.test(tokens[k].text)) k++;
+  const np = nounPhraseAt(tokens, k);
+  if (!np || np.head >= upto) return false;
+  const head = tokens[np.head].lower;
+  return (
+    isRoleNoun(head) ||
+    isRoleNoun(head.replace(/s$/, '')) ||
+    /^(?:person|people|one|ones|man|woman|guy|folks?|commander|ic|on-?call|lead|scribe|owner|responder|author|reviewer|approver|contact|dri|hero|winner)$/.test(
+      head,
+    )
   );
 }
 

@@ -46,7 +46,7 @@ export interface Tagger {
 }
 
 const TOKEN =
-  /@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
+  /@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)(?![\p{L}\p{N}_]))?|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
 
 export function tokenize(text: string): Omit<Token, 'pos' | 'lemma'>[] {
   return tokenizeWith(text, undefined);

@@ -38,6 +38,8 @@ export const WRONG_ACTION = [
   /\b(?:fell|plunged|plummeted|tanked|collapsed|soared|ballooned|skyrocketed)\b[^.;]{0,20}?\b(?:by )?\d[\d,.]*\s*(?:%|percent)/i,
   /\b(?:lag|latency|latencies|p99|p95|queue|backlog|error rate|bill|cost|spend)\b[^.;]{0,20}\b(?:reached|hit|grew to|climbed to|rose to|jumped to|went (?:up )?to)\b/i,
   /\bcost (?:us |the company |about |roughly |nearly |over |around |some )*(?:\$|€|£)\s?\d/i,
+  // What the change took from people: "meant nobody could VPN in", "meant customers couldn't pay".
+  /\bmeant (?:that )?(?:nobody|no one|no-one|none of (?:us|them)|(?:we|they|customers|users|clients|players|members|staff|engineers|people) (?:could(?:n['’]t| not)|were unable|had no))\b/i,
   // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
   /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
   // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
