@@ -296,6 +296,21 @@ describe('blame shapes (issue 9, eighth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
   });
 
+  it('finds a named change whose effect the next sentence of the paragraph tells, not a recovery or another item', () => {
+    for (const body of [
+      'Dave changed the TTL to five seconds. As a result, the origin was overloaded and checkout failed.',
+      'Dave restarted the primary. Within seconds, every write failed.',
+      'Dave deployed v2.4. This caused the login outage.',
+    ])
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    for (const body of [
+      'Dave restarted the primary. As a result, the errors stopped.',
+      'Dave joined the call. Minutes later, the alerts fired again.',
+      '- 14:02 Dave deployed v2.4.\n- 14:03 As a result of an unrelated DNS change, logins failed.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

@@ -90,9 +90,17 @@ export function analyzeBlame(
       // grammar's look-ups run long.
       if (sentence.text.length > MAX_SENTENCE) return;
       const previous = sentences[index - 1]?.text;
+      const effectAfter = effectSentence(sentences[index + 1]?.text);
       const cues = keep
-        ? keptCues(ctx, sentence, previous, cueWords, () => cuesOf(sentence, ctx, tagger, previous, cueWords))
-        : cuesOf(sentence, ctx, tagger, previous, cueWords);
+        ? keptCues(
+            ctx,
+            sentence,
+            previous,
+            cueWords,
+            () => cuesOf(sentence, ctx, tagger, previous, cueWords, effectAfter),
+            effectAfter,
+          )
+        : cuesOf(sentence, ctx, tagger, previous, cueWords, effectAfter);
       // One verdict per sentence: the GUIDE's precedence (named > human error > judgment > counterfactual),
       // among the rules that are on and not allowed away.
       const kept = cues.filter((c) => settings[c.kind].on && !isAllowed(c.phrase, settings[c.kind].allow));
@@ -108,6 +116,24 @@ export function analyzeBlame(
   const result = { ctx, findings };
   if (tagger === winkTagger) bySettings.set(settings, result);
   return result;
+}
+
+/** A sentence that opens by telling the effect of the one before, and tells a failure. */
+const EFFECT_OPENING =
+  /^\W*(?:as a (?:result|consequence)|consequently|(?:this|that|it) (?:caused|meant|led to|broke|took down|triggered|resulted in|knocked out)|because of (?:this|that)|the (?:result|effect|consequence) was|within (?:seconds|minutes|the hour|an hour)|(?:a few |two |five |ten )?(?:seconds|minutes) later|shortly after(?:wards)?|soon after(?:wards)?)\b/i;
+const EFFECT_FAILURE =
+  /\b(?:fail\w*|errors?|outage|down|broke|broken|crash\w*|lost|loss|time[ds]? out|timeouts?|unavailable|unreachable|degrad\w*|stuck|dropp\w*|block\w*|reject\w*|leak\w*|expos\w*|corrupt\w*|delet\w*|wip\w*|5\d\d(?:s|'s)?|paged|alert\w*|spik\w*|stall\w*|hung|froze|locked)\b/i;
+
+function effectSentence(text: string | undefined): boolean {
+  return (
+    text !== undefined &&
+    EFFECT_OPENING.test(text) &&
+    EFFECT_FAILURE.test(text) &&
+    // "As a result, the errors stopped.": the effect was the recovery.
+    !/\b(?:stopped|ceased|recovered|resolved|cleared|returned to normal|subsided|went away|disappeared|came back|restored|fell back|dropped back|no longer)\b/i.test(
+      text,
+    )
+  );
 }
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
@@ -196,11 +222,12 @@ function cuesOf(
   tagger: Tagger,
   previous: string | undefined,
   blockCueWords: boolean,
+  effectAfter = false,
 ): Cue[] {
   const { text } = sentence;
   const answersWho = !!previous && /^who\b.*\?\s*$/i.test(previous);
   const lexical = (blockCueWords ? hasCueWords(text) : hasStartCueWords(text)) || answersWho;
-  if (!lexical && !mayNameSomeone(text, ctx)) return [];
+  if (!lexical && !effectAfter && !mayNameSomeone(text, ctx)) return [];
   const lower = text.toLowerCase();
   const view: SentenceView = {
     text,
@@ -210,6 +237,7 @@ function cuesOf(
     lemmaFree: tagger === winkTagger && !mayHaveTargetLemma(lower),
     ctx,
     previous,
+    effectAfter,
     columns: sentence.block.columns,
     cells: sentence.block.cells?.map((c) => ({
       textStart: c.textStart - sentence.blockStart,
@@ -220,6 +248,6 @@ function cuesOf(
     ? [...detectHumanError(view), ...detectJudgment(view), ...detectCounterfactual(view)]
     : [];
   // The named-person look walks every token: only where a name (or @handle, initials, login) may be.
-  if (cues.length > 0 || answersWho || mayNameSomeone(text, ctx)) cues.push(...detectNamed(view, cues));
+  if (cues.length > 0 || answersWho || effectAfter || mayNameSomeone(text, ctx)) cues.push(...detectNamed(view, cues));
   return cues;
 }

@@ -27,6 +27,8 @@ export interface SentenceView {
   ctx: DocContext;
   /** The sentence before it in the same block, if any (for "Who broke prod? Mateo."). */
   previous?: string;
+  /** The next sentence in the block tells this one's effect: "As a result, checkout failed for an hour." */
+  effectAfter?: boolean;
   /** For a table row: the header of each column and the cells' ranges in the text. */
   columns?: string[];
   cells?: { textStart: number; textEnd: number }[];

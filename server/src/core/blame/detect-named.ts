@@ -543,6 +543,8 @@ function subjectReason(
   if (isRemedy(tokens[main], tokens[main + 1], view) && !mistaken) {
     if (coordinatedChange(view, main)) return 'change';
     if (consequenceAfter(view, main)) return 'consequence';
+    // "Dave restarted the primary. Within seconds, every write failed.": the next sentence tells its effect.
+    if (view.effectAfter && subject.start === 0 && !RECOVERY_AFTER.test(view.text)) return 'consequence';
     // "The downtime started when Siobhan rebooted the interface engine" (not "the outage ended when…").
     if (subordinate && harmIn(view, 0, mainEnd) && !ENDED.test(view.text.slice(0, tokens[mainEnd].start)))
       return 'cause';
@@ -563,7 +565,10 @@ function subjectReason(
     (fronted && harmIn(view, 0, subject.start))
   )
     return artefact ? 'artefact' : 'agent';
-  if (changeAction(view, main, artefact) || (EXPLANATION.test(prefix) && changeAction(view, main, true)))
+  if (
+    changeAction(view, main, artefact) ||
+    ((EXPLANATION.test(prefix) || view.effectAfter) && changeAction(view, main, true))
+  )
     return artefact ? 'artefact' : 'change';
   return undefined;
 }

@@ -81,9 +81,10 @@ export function keptCues<T>(
   previous: string | undefined,
   blockCueWords: boolean,
   compute: () => T,
+  effectAfter = false,
 ): T {
   const { block } = sentence;
-  let key = `${blockCueWords ? 1 : 0}\u0001${previous ?? '\u0002'}\u0001${sentence.text}`;
+  let key = `${blockCueWords ? 1 : 0}${effectAfter ? 1 : 0}\u0001${previous ?? '\u0002'}\u0001${sentence.text}`;
   if (block.columns || block.cells) {
     const cells = block.cells?.map((c) => [c.textStart - sentence.blockStart, c.textEnd - sentence.blockStart]);
     key += `\u0001${JSON.stringify([block.columns ?? null, cells ?? null])}`;
