@@ -217,6 +217,8 @@ export function modalPerfectCue(
   // "Anyone that possesses the key could have restarted it": a capability, not what someone should have done.
   if (modal === 'could' && subjectNp && /^(?:anyone|anybody|everyone|everybody)$/.test(tokens[subjectNp.head].lower))
     return;
+  // "Ines could have restarted the pod too, but the runbook said to wait": what someone was able to do as well.
+  if (modal === 'could' && /^[^.;,]*\b(?:too|as well|also)\b/i.test(view.text.slice(tokens[mp.have].end))) return;
   // "Anyone on the team, Dave included, could have restarted it": the same capability, said of all.
   if (modal === 'could' && /^\W*(?:anyone|anybody|everyone|everybody)\b/i.test(view.text)) return;
   // "A quick dig +trace would have shown…", "reading the runbook would have saved an hour": a human action,

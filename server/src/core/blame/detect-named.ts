@@ -164,6 +164,13 @@ function nameReason(
     )
   )
     return undefined;
+  // "The deploy by Marta went out at 09:00 and was healthy; the failure began at 11:20": the person's part went well.
+  if (
+    /^[^;]*\b(?:(?:was|were) (?:healthy|fine|successful|clean|uneventful|unrelated)|went (?:fine|well|smoothly|cleanly|without)|succeeded|completed (?:cleanly|successfully))\b/i.test(
+      after,
+    )
+  )
+    return undefined;
   // "Isabella's experiment ran without issues", "Lorenzo's team was the most affected", "Akosua's service sits
   // downstream of the auth API": the person's work was fine, or on the receiving end.
   if (

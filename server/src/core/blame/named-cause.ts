@@ -91,7 +91,14 @@ export function causeReason(
       if (gerund === undefined && isRemedialObject(tokens, phraseEnd)) return undefined;
     }
   }
-  if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd) || (artefact && by)) {
+  // The rest of the clause only: "The deploy by Marta went out at 09:00 and was healthy; the failure began at 11:20".
+  let clauseEnd = tokens.length;
+  for (let k = phraseEnd; k < tokens.length; k++)
+    if (tokens[k].text === ';') {
+      clauseEnd = k;
+      break;
+    }
+  if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd, clauseEnd) || (artefact && by)) {
     // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
     // "The rota was edited by Drew so that nobody was on call": a result clause after the agent.
     const apposedHarm =

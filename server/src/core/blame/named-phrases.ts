@@ -19,7 +19,9 @@ const NOT_ARTEFACTS = new Set(
   help question questions idea ideas suggestion suggestions timeline writeup write-up diagnosis insight instinct
   patience call message messages email note-taking notes comment comments review reviews feedback point
   observation observations quick thinking memory recollection view opinion concern concerns proposal
-  role shift turn laptop phone desk family name title birthday holiday leave first second`.split(/\s+/),
+  role shift turn laptop phone desk family name title birthday holiday leave first second dashboard dashboards
+  graph graphs chart charts runbook runbooks playbook playbooks alert alerts monitor monitors monitoring trace traces
+  profile profiles debugging detective eye eyes`.split(/\s+/),
 );
 
 /** Whether a noun names a person's work whatever the context: "the deploy", "the change", "the script". */
