@@ -311,6 +311,47 @@ describe('blame shapes (issue 9, eighth session)', () => {
       assert.deepEqual(rulesOf(body), [], body);
   });
 
+  it('finds a named person whose specific technical change had a specific effect, told in domain words', () => {
+    const missed = [
+      'Farah lowered the Kafka retention to one hour, and the consumers that were down overnight lost a day of events.',
+      'The quota change Aiko made on Friday capped every tenant at ten requests a second.',
+      'Because Rafael edited the IAM policy by hand, the backup role lost access to the snapshots bucket.',
+      'After Leila bumped the Node version in the base image, every service that used the old crypto API crashed on start.',
+      'Kwabena set the load balancer weight of the canary pool to 100 instead of 10.',
+      "Yuki's change to the cron schedule ran the billing job every minute for three hours.",
+      'Hamid purged the CDN for the whole domain, and the origin fell over under the cache-miss storm.',
+      'The DNS record that Jonas deleted was the one the mail relay used.',
+      'Marisol rotated the signing certificate without updating the mobile apps, so every login from iOS failed.',
+      'Thabo merged the migration that took an exclusive lock on the orders table during peak.',
+      "Ingrid's feature flag default turned on the new checkout for every customer, not the 1% cohort.",
+      'Dmitri ran the reindex with the wrong analyzer, and search returned nothing for Cyrillic queries.',
+      'Nia disabled the WAF rule that blocked the scraper, and the API was saturated within the hour.',
+      'Because of the typo Ahmed made in the region name, the new cluster came up in the wrong country.',
+      "Priyanka's sequence reset made new invoice numbers collide with last year's.",
+      'Carlos raised the pod limit on every namespace, and the node pool ran out of IP addresses.',
+      "Ewa's cleanup script matched more than it should have and removed 40 production buckets.",
+      'The certificate expired because Felix moved the renewal job to a node that was later decommissioned.',
+      'Kenji switched the replica to synchronous mode, which doubled write latency for every service.',
+      'Amara pushed the config to all regions at once instead of staging it.',
+      "Viktor's hotfix reintroduced the race condition that corrupted carts in March.",
+      'Sun-hee dropped the index on user_id during business hours, and the profile page timed out for two hours.',
+      "The partner's webhook stopped receiving events after Olu renamed the topic.",
+      'Lucas deployed the new parser, and 12% of orders were rejected as malformed.',
+      'Anders truncated the audit table to free space, which breached our retention policy.',
+      "Following Mehmet's change to the retry policy, the queue filled with duplicates.",
+      'Ngozi accidentally pointed the staging app at the production database.',
+      "Ravi's terraform apply replaced the NAT gateway, cutting egress for 25 minutes.",
+      'Chiara turned on debug logging in production and leaked session tokens into the log pipeline.',
+    ].filter((body) => !rulesOf(body).includes('blame/named-individual'));
+    assert.deepEqual(missed, []);
+    for (const body of [
+      "Following Dana's fix, the queue drained.",
+      'Following the incident, Ravi wrote the postmortem.',
+      'Sun-hee restored the index at 14:00.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('finds no blame in people named in neutral roles, told in domain words', () => {
     const flagged = [
       'Dana investigated the broken replica and found the WAL archive full.',

@@ -40,11 +40,15 @@ export const WRONG_ACTION = [
   /\bcost (?:us |the company |about |roughly |nearly |over |around |some )*(?:\$|€|£)\s?\d/i,
   // What the change took from people: "meant nobody could VPN in", "meant customers couldn't pay".
   /\bmeant (?:that )?(?:nobody|no one|no-one|none of (?:us|them)|(?:we|they|customers|users|clients|players|members|staff|engineers|people) (?:could(?:n['’]t| not)|were unable|had no))\b/i,
+  // Connectivity taken away: "cutting egress for 25 minutes", "cut off access to the VPN".
+  /\bcut(?:ting|s)? (?:off )?(?:all |the |our )?(?:egress|ingress|traffic|access|power|connectivity|network|internet|dns|outbound|inbound)\b/i,
+  // Capacity used up: "the node pool ran out of IP addresses".
+  /\b(?:ran|run|running|runs) out of\b/i,
   // A destructive command named as what was run: "ran DROP TABLE orders", "rm -rf /var/lib/etcd".
   /\b(?:DROP (?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE(?: TABLE)?|DELETE FROM|FLUSHALL|FLUSHDB)\b|\brm -rf\b|\b(?:terraform destroy|kubectl delete|git push (?:-f|--force))\b/,
   // Everyone or everything at once lost access or state: "invalidated all API tokens", "logged out every user",
   // "zeroed half of the balances".
-  /\b(?:invalidat|expir|reset|zero|zeroed|wip|revok|disconnect|unsubscrib|deauthenticat|(?:log|lock|kick|sign|shut)(?:ged|ed|ging|ting|ing|s)? (?:out|off))\w* (?:out )?(?:every|all(?: of)?(?: the| our)?|the (?:whole|entire)|half (?:of )?(?:the |our )?|each)\b/i,
+  /\b(?:invalidat|expir|reset|zero|zeroed|wip|revok|disconnect|unsubscrib|deauthenticat|capp|throttl|(?:log|lock|kick|sign|shut)(?:ged|ed|ging|ting|ing|s)? (?:out|off))\w* (?:out )?(?:every|all(?: of)?(?: the| our)?|the (?:whole|entire)|half (?:of )?(?:the |our )?|each)\b/i,
   /\bagainst (?:the )?prod(?:uction)?\b/i,
   /\bwrong\b/i,
   // A remedy aimed at what was working: "ran the failover playbook against the healthy primary".
