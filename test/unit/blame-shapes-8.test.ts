@@ -388,6 +388,59 @@ describe('blame shapes (issue 9, eighth session)', () => {
     assert.deepEqual(flagged, []);
   });
 
+  it('labels human error, judgment and hindsight in domain words, and leaves their technical look-alikes alone', () => {
+    const cases: [string, string | undefined][] = [
+      ['Classification: operator error (manual step skipped).', 'blame/human-error'],
+      ['| Root cause category | Human error |', 'blame/human-error'],
+      ['RCA code: HE-3 (human error during change execution).', 'blame/human-error'],
+      ['The change failed because of a manual mistake in the runbook execution.', 'blame/human-error'],
+      ['It was, at the end of the day, a human slip on a Friday evening.', 'blame/human-error'],
+      ['The incident was attributed to personnel error at the data centre.', 'blame/human-error'],
+      ['Cause: mis-keyed IP address by the network engineer.', 'blame/human-error'],
+      ['The technician made an error while re-cabling rack 12.', 'blame/human-error'],
+      [
+        'Our investigation concluded the outage was due to a configuration error by the on-call engineer.',
+        'blame/human-error',
+      ],
+      ['An engineer mistakenly ran the script against production.', 'blame/human-error'],
+      ['The on-call was frankly negligent about the paging rota.', 'blame/judgment'],
+      ['Whoever approved this change was asleep at the wheel.', 'blame/judgment'],
+      ["The vendor's engineers were cavalier with our credentials.", 'blame/judgment'],
+      ['That rollout was amateurish from start to finish.', 'blame/judgment'],
+      ['The team was lax about key rotation for a year.', 'blame/judgment'],
+      ['Honestly, the deploy was reckless.', 'blame/judgment'],
+      ['The engineer showed a shocking lack of care.', 'blame/judgment'],
+      ['Ops half-assed the migration plan.', 'blame/judgment'],
+      ['Our developers were sloppy with input validation.', 'blame/judgment'],
+      ["The contractor's work was shoddy.", 'blame/judgment'],
+      ['The engineer should have checked the replica lag before failing over.', 'blame/counterfactual'],
+      ['If the on-call had read the alert text, they would have seen the disk was full.', 'blame/counterfactual'],
+      ['The reviewer ought to have spotted the missing WHERE clause.', 'blame/counterfactual'],
+      ['It would have been trivial to add a dry-run flag before running it.', 'blame/counterfactual'],
+      ['The deploy should never have gone out without a canary.', 'blame/counterfactual'],
+      ['Had the team followed the runbook, the data would not have been lost.', 'blame/counterfactual'],
+      ['The DBA failed to take a snapshot before the upgrade.', 'blame/counterfactual'],
+      ['We should have caught the expiry weeks earlier.', 'blame/counterfactual'],
+      ['Nobody bothered to check the backup restore path.', 'blame/judgment'],
+      ['The operator neglected to confirm the target host.', 'blame/counterfactual'],
+      ['The operator pattern reconciles the cluster every minute.', undefined],
+      ['The API returns a human-readable error message.', undefined],
+      ['Manual failover took eleven minutes, within our target.', undefined],
+      ['The error budget for the month was exhausted on day 12.', undefined],
+      ['The error rate returned to baseline at 14:20.', undefined],
+      ['The postmortem avoids words like careless and negligent.', undefined],
+      ['The load balancer should have drained the node, but the health check was misconfigured.', undefined],
+      ['Going forward, the deploy tool should require a second approver.', undefined],
+      ['The job failed to start because the secret was missing.', undefined],
+      ['A reasonable engineer, given the same dashboard, would have made the same call.', undefined],
+    ];
+    const wrong = cases.filter(([body, rule]) => {
+      const rules = rulesOf(body);
+      return rule === undefined ? rules.length > 0 : !rules.includes(rule);
+    });
+    assert.deepEqual(wrong, []);
+  });
+
   it('leaves the look-alikes alone: a step done safely, a bot, an owner, a triage, local rationality', () => {
     for (const body of [
       'Kjell restarted the replica without losing any writes.',

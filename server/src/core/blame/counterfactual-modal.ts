@@ -232,6 +232,15 @@ export function modalPerfectCue(
     push(i, mp.have + 1, 'untaken-action', subjectNp);
     return;
   }
+  // "A reasonable engineer, given the same dashboard, would have made the same call": the substitution test, which
+  // clears the person.
+  if (
+    modal === 'would' &&
+    /^\s*(?:\w+\s+)?(?:made|done|taken|reached) the same\b|^\s*(?:acted|decided|chosen) the same\b/i.test(
+      view.text.slice(tokens[mp.have].end),
+    )
+  )
+    return;
   // "Any seasoned engineer would have tested the restore", "A competent DBA would have…": what a better person
   // would have done.
   if (

@@ -54,6 +54,14 @@ const CUES: Prefixed[] = [
   },
   { pattern: String.raw`\bsigns were (?:everywhere|all there|there|obvious|clear|plain)\b`, prefixes: ['sign'] },
   {
+    pattern: String.raw`\bmis-?(?:keyed|typed|entered|configured|labell?ed|set|read|dialled|dialed)\b`,
+    prefixes: ['mis-', 'misk', 'mist', 'mise', 'misc', 'misl', 'miss', 'misr', 'misd'],
+  },
+  {
+    pattern: String.raw`\b(?:mistakenly|accidentally|inadvertently|erroneously|unintentionally)\b`,
+    prefixes: ['mist', 'acci', 'inad', 'erro', 'unin'],
+  },
+  {
     pattern: String.raw`\b(?:simply|just|only|merely|really just) a (?:simple )?(?:matter|question|case) of\b`,
     prefixes: ['simp', 'just', 'only', 'mere', 'real'],
   },

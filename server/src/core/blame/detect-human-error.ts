@@ -83,6 +83,27 @@ const PHRASES: { re: RegExp; reason: string; needs?: RegExp; check?: 'last' | 'a
     needs: / (?:on|from) (?:our|their|his|her|my|your) /i,
   },
   {
+    // "An engineer mistakenly ran the script against production", "the operator accidentally deleted…": a slip
+    // told by its adverb, with a person as the subject.
+    re: new RegExp(
+      `\\b(?:an?|the|our|one) ${WHO} (?:mistakenly|accidentally|inadvertently|erroneously|unintentionally) (?!discover|found|find|notic|spott|stumbl|learn|uncover|saw|see)[a-z]+`,
+      'gi',
+    ),
+    reason: 'slipped',
+    check: 'any',
+    needs: /\b(?:mistakenly|accidentally|inadvertently|erroneously|unintentionally)\b/i,
+  },
+  {
+    // "mis-keyed IP address by the network engineer", "mistyped by an operator"
+    re: new RegExp(
+      `\\bmis-?(?:keyed|typed|entered|configured|labell?ed|set|read|dialled|dialed)\\b[^.;]{0,40}\\bby (?:an?|the|our|one) ${WHO}`,
+      'gi',
+    ),
+    reason: 'by-role',
+    check: 'any',
+    needs: /\bmis-?(?:keyed|typed|entered|configured|labell?ed|set|read|dialled|dialed)\b/i,
+  },
+  {
     // "an error on the operator's part", "a mistake on the engineers' side": the slip put on a role.
     re: new RegExp(
       `\\b${SLIP} (?:made |committed )?on (?:the|an?|our|one) (?!(?:[\\w-]+ )?(?:vendor|provider|supplier|partner|customer|client|company|carrier|isp|host|cloud|team)s?(?:'s|’s|'|’))${WHO}(?:'s|’s|'|’) (?:side|end|part)\\b`,
@@ -195,7 +216,7 @@ const RECORDED =
 
 /** Words one of PHRASES needs: a sentence without any of them cannot match, and the phrases are not searched. */
 const NEEDED = new RegExp(
-  `${SLIP}|keying|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|keyboard and|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)|finger|[:=]\\s*['‘"“]?(?:people|personnel|operator)\\b`,
+  `${SLIP}|keying|mis-?(?:keyed|typed|entered|configured|labell?ed|set|read|dialled|dialed)|unintentional|mistaken|erroneous|accidental|inadvertent|erred|messed|screwed|human|meatware|wetware|liveware|carbon|keyboard and|pebkac|pebcak|pi(?:c|ck|k)nic|id-?10-?t|layer[- ]?(?:8|eight)|finger|[:=]\\s*['‘"“]?(?:people|personnel|operator)\\b`,
   'i',
 );
 
