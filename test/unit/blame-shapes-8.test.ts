@@ -69,6 +69,23 @@ describe('blame shapes (issue 9, eighth session)', () => {
     }
   });
 
+  it('reads e-mail addresses and unknown capitals where a person acts as people, not shared mailboxes or acronyms', () => {
+    for (const body of [
+      'jdoe@example.com deleted the production database.',
+      'The outage was caused by jdoe@example.com.',
+      'MK deleted the production database.',
+      "The deploy landed on the wrong cluster thanks to MK's alias.",
+    ])
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    for (const body of [
+      'The alert came from alerts@example.com after the disk filled.',
+      "AWS's outage took down our region.",
+      'The DNS change broke resolution.',
+      'QA signed off the release, which broke checkout.',
+    ])
+      assert.deepEqual(rulesOf(body), [], body);
+  });
+
   it('finds a word-name as the agent of a passive said last, and not as the author or the one who resolved it', () => {
     assert.deepEqual(rulesOf('The outage was caused by Will.'), ['blame/named-individual']);
     assert.deepEqual(rulesOf('The bad schema change was pushed by Mark.'), ['blame/named-individual']);

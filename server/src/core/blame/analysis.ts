@@ -43,7 +43,7 @@ export interface BlameAnalysis {
 }
 
 const NAME_CANDIDATE =
-  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|(?<![\p{L}\p{N}_\p{M}])\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|(?<![\p{L}\p{N}_\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?(?![\p{L}\p{N}_\p{M}])|(?<![\p{L}\p{N}_\p{M}])(?:\p{Lu}\.){2,3}|(?<![\p{L}\p{N}_\p{M}])\p{Lu}{2,3},? who\b|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
+  /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Dame|Shri|Smt|Sri)\.? \p{Lu}|(?<![\p{L}\p{N}_\p{M}])\p{Lu}\. \p{Lu}\p{Ll}|@[\p{L}\p{N}_][\p{L}\p{N}_.-]*|(?<![\p{L}\p{N}_\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?(?![\p{L}\p{N}_\p{M}])|(?<![\p{L}\p{N}_\p{M}])\p{Lu}{2,3}(?=['’]s\b| \p{Ll}+ed\b)|(?<![\p{L}\p{N}_\p{M}])(?:\p{Lu}\.){2,3}|(?<![\p{L}\p{N}_\p{M}])\p{Lu}{2,3},? who\b|\b(?:user|username|login|account|operator) [a-z][\w-]*[._][a-z]/gu;
 function isAllowed(phrase: string, allow: readonly string[]): boolean {
   const p = normalise(phrase).replace(/\s+/g, ' ');
   return allow.some((a) => {
@@ -190,7 +190,8 @@ function mayNameSomeone(text: string, ctx: DocContext): boolean {
   let tied: boolean | undefined;
   for (let m = NAME_CANDIDATE.exec(text); m !== null; m = NAME_CANDIDATE.exec(text)) {
     const word = m[0];
-    const initialsOrLogin = word.includes('.') || word.includes('_') || word.includes(' ');
+    const initialsOrLogin =
+      word.includes('.') || word.includes('_') || word.includes(' ') || /^\p{Lu}{2,3}$/u.test(word);
     if (initialsOrLogin || (word.charCodeAt(0) === 64 /* @ */ ? isPersonHandle(word) : isKnownWord(word, ctx, true))) {
       // A named person and a word that can tie them to the failure: harm, cause or time ("because", "after",
       // "by", a possessive), a label, or a consequence. A timeline line of response work has none of them.

@@ -1,3 +1,4 @@
+import { KNOWN_ACRONYMS } from '../acronyms/known';
 import { forms, type NounPhrase } from './grammar';
 import {
   ADVERSARY_NOUNS,
@@ -43,8 +44,20 @@ const BOT_HANDLE = /(?:bot|\[bot\]|-ci|-actions|automation|deploy|renovate|depen
 const GROUP_HANDLE =
   /^@(?:here|channel|everyone|all|team|oncall|on-call)$|[-_.](?:team|oncall|on-call|sre|ops|devs|admins|eng|engineering|support|owners|maintainers|reviewers)$|^@(?:sre|ops|devops|platform|infra|security|primary|secondary)\b/i;
 
+let acronyms: Set<string> | undefined;
+/** The acronyms readers know (generated, core/acronyms/known.ts), lower case. */
+function knownAcronymSet(): ReadonlySet<string> {
+  acronyms ??= new Set(KNOWN_ACRONYMS.trim().split(/\s+/));
+  return acronyms;
+}
+
 /** Whether an @handle names one person (not a bot or a group). */
 export function isPersonHandle(handle: string): boolean {
+  // An e-mail address: a shared mailbox or a robot's is no person.
+  if (handle.charCodeAt(0) !== 64 && handle.includes('@'))
+    return !/^(?:no-?reply|do-?not-?reply|alerts?|alerting|notifications?|notify|ci|builds?|deploy(?:s|er)?|support|ops|sre|devops|on-?call|team|admin|root|postmaster|security|billing|info|hello|help|monitoring|pagerduty|jenkins|bot)@/i.test(
+      handle,
+    );
   return !BOT_HANDLE.test(handle) && !GROUP_HANDLE.test(handle);
 }
 
@@ -100,6 +113,22 @@ export function nameAt(tokens: Token[], i: number, ctx: DocContext): { start: nu
       (x) => isKnownWord(x.text, ctx) || (isTitleCase(x.text) && !isThing(x) && !isEnglishWord(normalise(x.text))),
     );
   if (initials) return initials;
+  // "MK deleted the namespace", "thanks to MK's alias": two or three capitals no reader knows as an acronym, where a
+  // person acts, are a person's initials.
+  if (
+    /^\p{Lu}{2,3}$/u.test(t.text) &&
+    !knownAcronymSet().has(t.lower) &&
+    !isRoleNoun(t.lower) &&
+    !GROUP_ACRONYMS.has(t.lower) &&
+    !ROLE_NOUNS.has(t.lower) &&
+    !isThing(t) &&
+    !/^(?:the|a|an|our|their|your|its)$/.test(tokens[i - 1]?.lower ?? '') &&
+    ((/^['’]s$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.pos === 'NOUN') ||
+      (tokens[i + 1]?.pos === 'VERB' &&
+        /ed$/.test(tokens[i + 1].lower) &&
+        /^(?:DET|PRON|NUM)$/.test(tokens[i + 2]?.pos ?? '')))
+  )
+    return { start: i, end: i + 1 };
   // "It was JP who flipped…", "TK, who was on call, …": capitals a relative "who" stands for are a person's initials
   // (not a role or a team: "the SRE who", "NOC, who").
   if (

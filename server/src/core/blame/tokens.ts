@@ -46,7 +46,7 @@ export interface Tagger {
 }
 
 const TOKEN =
-  /@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)(?![\p{L}\p{N}_]))?|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)(?![\p{L}\p{N}_]))?|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
 
 export function tokenize(text: string): Omit<Token, 'pos' | 'lemma'>[] {
   return tokenizeWith(text, undefined);
@@ -169,7 +169,10 @@ function startsWord(value: string): boolean {
 
 function make(value: string, start: number, tagging: Tagging | undefined, account = false): Token {
   const kind =
-    (value.charCodeAt(0) === 64 /* @ */ && value.length > 1) || (account && /^\p{L}[\p{L}\p{N}._-]*$/u.test(value))
+    (value.charCodeAt(0) === 64 /* @ */ && value.length > 1) ||
+    (account && /^\p{L}[\p{L}\p{N}._-]*$/u.test(value)) ||
+    // "jdoe@example.com": an e-mail address names its owner, as a handle does.
+    (value.length > 5 && value.includes('@') && /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+$/u.test(value))
       ? 'handle'
       : isNumber(value)
         ? 'number'
