@@ -7,9 +7,10 @@ import {
   consequenceAfter,
   coordinatedChange,
   ENDED,
+  failureOutcome,
   harmIn,
-  isRemedialObject,
   isRemedy,
+  NOT_RECOVERED,
   takesRole,
 } from './named-actions';
 import {
@@ -35,9 +36,12 @@ import {
   verbAfter,
   withoutRole,
 } from './named-phrases';
+import { isRemedialObject, remedialArtefact } from './named-remedies';
 import {
   BAD_EVENT,
+  contextVerdict,
   failureObject,
+  mistakenAction,
   possessiveArtefactEnd,
   QUOTE_MARKS,
   RECEIVING,
@@ -45,7 +49,6 @@ import {
   RELIEF_AFTER,
   sentenceVerdict,
   UNTIL_SAFE,
-  ZEROED,
 } from './named-verdicts';
 
 /** A span of tokens [start, end): a name, or a pronoun standing for one. */
@@ -150,49 +153,14 @@ function nameReason(
     return /\./.test(text) && subject.start >= name.start && subject.end <= name.end && subject.end > subject.start;
   });
   if (predicate) return `subject-of-${predicate.kind}`;
-  // "Had it not been for Dario's restart of all brokers, the consumers would never have lost their offsets": the
-  // one without whom the harm would not have happened ("…, we would have lost data" thanks them instead).
-  if (
-    /\b(?:had it not been for|if (?:it )?(?:had(?:n't| not)|were(?:n't| not)) (?:been )?for|were it not for|if not for|but for)\s*$/i.test(
-      before,
-    )
-  )
-    return /\b(?:would|could|might)(?:n't| not| never)\b/i.test(after) && harmIn(view, name.end) ? 'cause' : undefined;
-  // "The production database was deleted. Dave did it.": the harm the sentence before told, done by the person.
-  if (
-    /^\s*did (?:it|this|that)\s*[.;!]?\s*$/i.test(after) &&
-    view.previous &&
-    /\b(?:deleted|dropped|broke|broken|wiped|took down|taken down|crashed|outage|failed|corrupted|truncated|lost|leaked|exposed|disabled|overwritten|removed)\b/i.test(
-      view.previous,
-    ) &&
-    !/\b(?:restored|fixed|resolved|recovered|rolled back|mitigated|repaired|brought back)\b/i.test(view.previous)
-  )
-    return 'verdict';
-  // "If Dave had not restarted the primary, we would have been fine": without the person's action, no failure. But
-  // "If Dave had not restarted it, we would have lost data" tells the harm the action prevented.
-  const ifNot = /\bif\s*$/i.test(before) && /^\s*(?:had(?:n['’]t| not| never)|did(?:n['’]t| not))\b/i.test(after);
-  if (
-    ifNot &&
-    /\b(?:would|could|might)(?:n['’]t| not)? have (?:been (?:fine|ok|okay|avoided|prevented|unaffected|spared)|avoided|prevented|stayed up)\b|\b(?:would|could)(?:n['’]t| not| never) have (?:happened|occurred|gone down|failed|broken|lost|started)\b|\bnone of this would have\b/i.test(
-      after,
-    )
-  )
-    return 'cause';
-  if (ifNot) return undefined;
-  // The answer to "Who broke prod?"
-  // ("Who restored the service?" asks for the responder.)
-  if (
-    name.start === 0 &&
-    view.previous &&
-    /^who\b/i.test(view.previous.trim()) &&
-    /\?\s*$/.test(view.previous) &&
-    !/\b(?:restor|fix|resolv|recover|rolled back|roll back|mitigat|notic|found|find|caught|catch|spott|led|lead|coordinat|help|saved?|declar|page[ds]?|escalat)\w*/i.test(
-      view.previous,
-    )
-  )
-    return 'answer';
+  // Counterfactuals about the person, and answers to the sentence before.
+  const context = contextVerdict(view, name, before, after);
+  if (context !== undefined) return context ?? undefined;
   return subjectReason(view, name, isPossessive(tokens, name), label);
 }
+
+/** Words that say an action went wrong by mistake. */
+const SLIP = /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i;
 
 /** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
 const EXPLANATION =
@@ -232,6 +200,9 @@ function subjectReason(
   if (CAUSAL.test(prefix)) {
     const cause = causeReason(view, subject, phraseEnd, artefact, prefix);
     if (cause) return cause;
+    // "Thanks to Ilse's quick failover, the outage lasted six minutes instead of an hour": gratitude that found no
+    // irony says what the person did well; nothing else in the sentence is theirs.
+    if (/\b(?:thanks|thank you|kudos|props)\s+to\s*$/i.test(prefix)) return undefined;
   }
   // Under a cause label ("Root cause: Omar.", "Trigger: @aisha.k ran…").
   if (
@@ -297,6 +268,11 @@ function subjectReason(
   const negated =
     verb.pos === 'AUX' && /^(?:not|n't|never)$/.test(tokens[v + 1]?.lower ?? '') && tokens[v + 2]?.pos === 'VERB';
   let main = negated ? v + 2 : verb.pos === 'AUX' && tokens[v + 1]?.pos === 'VERB' ? v + 1 : v;
+  // "spent the night rebuilding the index": the action is the gerund after the time spent.
+  if (forms(tokens[main]).includes('spend')) {
+    const gerund = tokens.findIndex((t, x) => x > main && x <= main + 4 && t.pos === 'VERB' && t.lower.endsWith('ing'));
+    if (gerund > 0) main = gerund;
+  }
   // "begins looking", "started to investigate": the action is the second verb.
   if (forms(tokens[main]).some((f) => SECOND_VERB.has(f))) {
     let k = main + 1;
@@ -310,11 +286,17 @@ function subjectReason(
   const causing = forms(tokens[main]).some((f) => CAUSING_VERBS.has(f));
   // "…bypassed the two-person rule to hotfix the engine, and the hotfix halted order matching": remedial work that
   // the sentence says did harm is not the response.
-  if ((isRemedialObject(tokens, main) && !causing && !consequenceAfter(view, main)) || takesRole(tokens, main))
+  // (Unless the sentence says it was a slip: "accidentally killed the healthy primary instead of the hung replica".)
+  if (
+    (isRemedialObject(tokens, main) && !causing && !consequenceAfter(view, main) && !SLIP.test(view.text)) ||
+    takesRole(tokens, main)
+  )
     return undefined;
   // "Dave's fix stopped the errors": a verb of stopping whose object is the failure tells a remedy.
   if (
-    forms(tokens[main]).some((f) => /^(?:stop|halt|end|eliminate|clear|cure|squash|silence|quell)$/.test(f)) &&
+    forms(tokens[main]).some((f) =>
+      /^(?:stop|halt|end|eliminate|clear|cure|squash|silence|quell|limit|contain|shorten|minimi[sz]e|cap)$/.test(f),
+    ) &&
     failureObject(tokens, main + 1) &&
     !harmIn(view, 0, main)
   )
@@ -325,27 +307,25 @@ function subjectReason(
   // theirs ("Wojtek admits he ran…" is read from the pronoun).
   if (forms(tokens[main]).some((f) => REPORTING_VERBS.has(f)) && complementClause(tokens, main + 1)) return undefined;
   // "Kim accidentally rebooted the primary": a remedy verb done by mistake is the harm itself.
-  const clauseText = view.text.slice(tokens[subject.start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
-  const mistaken =
-    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup))\b/i.test(
-      clauseText,
-    ) ||
-    // A remedy done to everything at once, or to nothing: "restarted all pods at once", "scaled the cluster to zero".
-    (ZEROED.test(clauseText) &&
-      !/\b(?:as planned|as intended|as scheduled|per the (?:runbook|plan))\b/i.test(view.text)) ||
-    // Self-approval: "approved his own pull request", "merged her own change".
-    /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText) ||
-    // "Without telling anyone, Fatima rotated the webhook secret": a change made without the usual checks.
-    (subject.start > 0 &&
-      /^\W*without (?:first )?(?:telling|asking|notifying|warning|checking|testing|reviewing|a review|review|approval)\b/i.test(
-        view.text,
-      ));
+  const mistaken = mistakenAction(view, subject.start, main);
   if (passiveArtefact) return mistaken || harmIn(view, main) ? 'artefact' : undefined;
+  // "Afua's fix for the timezone bug shipped at 10:30", "Imani's quick rollback … kept data loss to three rows": the
+  // person's remedy is theirs only if the sentence says it did harm.
+  if (artefact && remedialArtefact(tokens, subject.end, phraseEnd) && !mistaken)
+    return consequenceAfter(view, main) ||
+      ((harmIn(view, main) || failureOutcome(tokens, main)) &&
+        !forms(tokens[main]).some((f) =>
+          /^(?:limit|contain|keep|hold|cap|minimi[sz]e|shorten|reduce|stop|prevent|avoid|save|spare|end|clear|halt)$/.test(
+            f,
+          ),
+        ))
+      ? 'artefact'
+      : undefined;
   if (!mistaken) {
     const rest = view.text.slice(tokens[main].end);
     // "…and throttling stopped within a minute", "…, which stopped the cross-account responses", "…and the
     // force-update screen disappeared": the action ended the failure; it is the response.
-    if (RELIEF_AFTER.test(rest)) return undefined;
+    if (RELIEF_AFTER.test(rest) && !NOT_RECOVERED.test(rest)) return undefined;
     // "agreed to stop all writes until the replica was verified": a pause held until things were safe.
     if (UNTIL_SAFE.test(rest)) return undefined;
     // "Chen has been on call for three incidents this month": being on call is a role.
@@ -355,7 +335,10 @@ function subjectReason(
     )
       return undefined;
     // "Helga rebuilt the index concurrently after the incident": work after the failure is follow-up.
-    if (/^[^.;]{0,60}\b(?:after the (?:incident|outage|event)|post-incident|as (?:a |the )?follow-up)\b/i.test(rest))
+    if (
+      /^[^.;]{0,60}\b(?:after the (?:incident|outage|event)|post-incident|as (?:a |the )?follow-up)\b/i.test(rest) ||
+      /^\W*(?:after|following|since) the (?:incident|outage|event)\b/i.test(view.text)
+    )
       return undefined;
   }
   // "…should have drained node 4 before Lukas started the maintenance": what the person did after is a time.

@@ -107,7 +107,7 @@ export const HARM_VERBS = words(`
   saturate exhaust fill lock block leak expose introduce cause trigger disable remove revoke brick erase purge
   overwrite clobber nuke flood spam deadlock stall stop halt reject refuse double-charge overcharge lose fail
   mis-route misroute misconfigure misconfig hose torch force-push evict orphan double-bill overbill deauthenticate
-  black-hole blackhole unplug crashloop crash-loop starve terminate collide discard
+  black-hole blackhole unplug crashloop crash-loop starve terminate collide discard hammer
 `);
 
 /**

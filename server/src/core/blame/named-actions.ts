@@ -43,98 +43,14 @@ export function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
   return forms(t).some((f) => REMEDY_VERBS.has(f));
 }
 
-const REMEDY_OBJECTS = new Set([
-  'fix',
-  'fixed',
-  'fixes',
-  'patch',
-  'patched',
-  'rollback',
-  'revert',
-  'workaround',
-  'mitigation',
-  'hotfix',
-  'corrected',
-  'restored',
-]);
-const PROBLEM_OBJECTS = new Set([
-  'stray',
-  'affected',
-  'orphaned',
-  'stale',
-  'leftover',
-  'malicious',
-  'broken',
-  'faulty',
-  'bad',
-  'duplicate',
-  'duplicated',
-  'zombie',
-  'stuck',
-  'failing',
-  'crashing',
-  'corrupted',
-  'corrupt',
-  'unused',
-  'spam',
-  'hung',
-  'dangling',
-  'offending',
-  'compromised',
-  'leaked',
-  // What is no longer needed: removing it is housekeeping ("removed an old snapshot", "deleted the obsolete keys").
-  'old',
-  'obsolete',
-  'outdated',
-  'expired',
-  'superseded',
-  'deprecated',
-  'unneeded',
-  'unnecessary',
-  'redundant',
-  'temporary',
-  'abandoned',
-]);
-const REMOVALS = new Set([
-  'delete',
-  'remove',
-  'drop',
-  'kill',
-  'purge',
-  'wipe',
-  'evict',
-  'revoke',
-  'disable',
-  'terminate',
-  'clean',
-  'quarantine',
-  'yank',
-]);
-
-/**
- * Remedial work whatever the verb: "sent out a fix", "deploys a fixed Boskos", "rolled Prow back", "merges the
- * rollback PR", "a PR to fix…", or removing what is itself the problem ("deletes the affected versions").
- */
-export function isRemedialObject(tokens: Token[], verb: number): boolean {
-  const removal = forms(tokens[verb]).some((f) => REMOVALS.has(f));
-  for (let k = verb + 1; k < tokens.length && k < verb + 12; k++) {
-    const t = tokens[k];
-    // "approved the change ticket without reading the rollback plan": what comes after "without" is not the object.
-    if (isClausePunct(t) || /^(?:which|and|without|instead|rather|while|when|during|before|after)$/.test(t.lower))
-      break;
-    if (REMEDY_OBJECTS.has(t.lower) || (t.lower === 'back' && forms(tokens[verb]).includes('roll'))) return true;
-    if (removal && PROBLEM_OBJECTS.has(t.lower)) return true;
-  }
-  return false;
-}
-
 /** A consequence attached to the person's own action: ", which dropped…", ", wiping out…", "and the primary went down". */
 export function consequenceAfter(view: SentenceView, verb: number): boolean {
   const { tokens } = view;
   for (let k = verb + 1; k < tokens.length; k++) {
     const t = tokens[k];
     // ", which dropped all writes" (an effect), not ", which is itself blocked" (a state of the object).
-    if (t.text === ',' && tokens[k + 1]?.lower === 'which' && tokens[k + 2]?.pos !== 'AUX') return harmIn(view, k + 1);
+    if (t.text === ',' && tokens[k + 1]?.lower === 'which' && tokens[k + 2]?.pos !== 'AUX')
+      return harmIn(view, k + 1) && !recovers(view.text.slice(t.end));
     if (t.text === ',' && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing'))
       return harmIn(view, k + 1);
     // "…, so every payment confirmation after 11:05 was rejected": the result, after "so".
@@ -143,7 +59,7 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
     if (
       (t.text === ';' || t.text === ',' || t.text === '—' || t.text === '–') &&
       /^\s*(?:that|which|this)(?:['’]s| is| was) (?:how|why)\b/i.test(view.text.slice(t.end)) &&
-      !RECOVERY.test(view.text.slice(t.end))
+      !recovers(view.text.slice(t.end))
     )
       return true;
     // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
@@ -153,9 +69,17 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
       (t.lower === 'and' && tokens[k + 1])
     ) {
       const np = nounPhraseAt(tokens, k + 1);
-      const v = np ? tokens[np.end] : undefined;
+      let at = np?.end ?? k;
+      // "…and replication never recovered": adverbs before the verb.
+      while (np && tokens[at]?.pos === 'ADV' && at < np.end + 2) at++;
+      const v = np ? tokens[at] : undefined;
       if (np && v && (v.pos === 'VERB' || (v.pos === 'AUX' && t.lower === 'and')))
-        return (harmIn(view, k + 1) || failureOutcome(tokens, np.end)) && !harmEnded(tokens, np.head, np.end);
+        return (
+          (harmIn(view, k + 1) ||
+            failureOutcome(tokens, at) ||
+            NOT_RECOVERED.test(view.text.slice(tokens[k + 1].start))) &&
+          !harmEnded(tokens, np.head, at)
+        );
     }
   }
   return false;
@@ -189,7 +113,7 @@ const BAD_MEASURES = new Set(
 );
 
 /** Whether the verb at `v` (or the verb after "started") tells a system failing: "partitioned", "hung", "fell over". */
-function failureOutcome(tokens: Token[], v: number): boolean {
+export function failureOutcome(tokens: Token[], v: number): boolean {
   let k = v;
   while (tokens[k] && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV')) k++;
   if (forms(tokens[k] ?? tokens[v]).some((f) => f === 'start' || f === 'begin'))
@@ -229,7 +153,16 @@ export const ENDED =
 
 /** Words that say the person's action made things better ("…; writes resumed at 04:21"). */
 const RECOVERY =
-  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to)|drain(?:ed|ing)? (?:down|away)|fell(?! over| apart)|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
+  /\b(?:resum\w*|recover\w*|restor\w*|succeed\w*|success\w*|normal|healthy|stable|stabilis\w*|stabiliz\w*|back (?:up|online|to|under|below|down|within)|catch(?:es|ing)? up|drain(?:ed|ing)? (?:down|away)|fell(?! over| apart)|dropped back|cleared|caught up|mitigat\w*|resolv\w*|fixed|fix|better|clearer|faster|safer|easier|simpler|improv\w*)\b/i;
+
+/** Recovery denied: "…and replication never recovered", "the pods did not come back", "no longer healthy". */
+export const NOT_RECOVERED =
+  /\b(?:never|not|n't|failed to|unable to|no longer|could not|couldn't)\s+(?:\w+\s+){0,2}?(?:recover\w*|resum\w*|restor\w*|come back|came back|catch up|caught up|stabili[sz]\w*|succeed\w*|healthy|normal)\b/i;
+
+/** Whether a text tells that things got better, and does not deny it. */
+function recovers(text: string): boolean {
+  return RECOVERY.test(text) && !NOT_RECOVERED.test(text);
+}
 
 /**
  * A change made by the person: a verb in the past (or the narrative present) that is neither a remedy nor talk,
@@ -241,7 +174,7 @@ export function changeAction(view: SentenceView, main: number, artefact = false)
   const verb = tokens[main];
   const redo = /^re-(?:ran|did|set|wrote|\w+ed)$/.test(verb.lower);
   if ((verb.pos !== 'VERB' && !redo) || verb.lower.endsWith('ing')) return false;
-  if (redo) return !RECOVERY.test(view.text.slice(verb.end));
+  if (redo) return !recovers(view.text.slice(verb.end));
   if (
     verb.lower === verb.lemma &&
     !/^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran|cast|burst|split|quit|hurt|shed|bet|bid)$/.test(
@@ -256,9 +189,15 @@ export function changeAction(view: SentenceView, main: number, artefact = false)
   // "ran the learning review", "held the retro": running a meeting is not a change to the system.
   const object = nounPhraseAt(tokens, main + 1);
   if (object && MEETINGS.has(tokens[object.head].lemma)) return false;
-  if (RECOVERY.test(view.text.slice(verb.end))) return false;
+  if (recovers(view.text.slice(verb.end))) return false;
+  // "ran `git blame` on the config to see when the timeout changed": work done to look into the failure.
+  if (STUDY_PURPOSE.test(view.text.slice(verb.end).split(/[;.]|, and\b/)[0])) return false;
   return artefact || causalContext(view, main);
 }
+
+/** A purpose of looking into the failure after an action: "…to see when the timeout changed", "…to reproduce it". */
+const STUDY_PURPOSE =
+  /\bto (?:see|check|find out|find|confirm|verify|reproduce|repro|debug|diagnose|investigate|understand|test|trace|inspect|work out|figure out|rule out)\b/i;
 
 /** "left the maintenance-mode toggle on", "left it in read-only mode": leaving a thing in a state is a change. */
 function resultativeLeave(tokens: Token[], verb: number): boolean {
@@ -314,7 +253,7 @@ function causalContext(view: SentenceView, main: number): boolean {
       changeVerb(p) &&
       !forms(p).some((f) => f === 'follow' || f === 'use' || f === 'wait' || f === 'hope')
     )
-      return nounPhraseAt(tokens, k + 2) !== undefined && !RECOVERY.test(view.text.slice(p.end));
+      return nounPhraseAt(tokens, k + 2) !== undefined && !recovers(view.text.slice(p.end));
   }
   const rest = view.text.slice(tokens[main].end);
   if (
@@ -323,15 +262,53 @@ function causalContext(view: SentenceView, main: number): boolean {
     )
   )
     return true;
-  // "…and every payment failed", "…, then the queue backed up": what followed, if it tells a failure ("…and the
-  // deploy starts" tells the next step).
-  const then =
-    /\b(?:and|so|then) (?:the|all|every|our|its|each|both|no|nothing|payments|users|customers|writes|reads|requests|traffic)\b/i.exec(
-      rest,
-    );
-  if (!then) return false;
-  const at = tokens.findIndex((t) => t.start >= tokens[main].end + then.index);
-  return at >= 0 && (harmIn(view, at) || failureOutcomeAfter(tokens, at));
+  // "…and every payment failed", "…, and the partner's ingestion quietly received empty files for eleven days", "…;
+  // the next 12,000 inserts collided": what followed the change, told as its effect, unless it tells recovery or the
+  // next step of the work ("…and the deploy starts").
+  const effect = effectClause(tokens, main);
+  if (effect === undefined) return false;
+  if (harmIn(view, effect) || failureOutcomeAfter(tokens, effect)) return true;
+  if (NOT_RECOVERED.test(view.text.slice(tokens[effect].start))) return true;
+  const told = view.text.slice(tokens[effect].start);
+  if (recovers(told)) return false;
+  const verb = tokens.findIndex((t, x) => x >= effect && (t.pos === 'VERB' || t.pos === 'AUX'));
+  return BAD_STATE.test(told) || !forms(tokens[verb]).some((f) => NEXT_STEP.has(f));
+}
+
+/** Words that make a next step an effect: "…and the nightly settlement ran twelve hours late", "ran twice". */
+const BAD_STATE =
+  /\b(?:late|twice|empty|wrong|missing|stale|slow(?:ly)?|stuck|unprocessed|without|instead|nothing|nobody|no one|never)\b/i;
+
+/** Verbs that tell the next step of the work, not an effect: "…and the deploy started", "and the job completed". */
+const NEXT_STEP = new Set(
+  'start begin proceed continue kick complete finish pass succeed ship deploy release go merge build run work wait queue schedule'.split(
+    ' ',
+  ),
+);
+
+/** Pronouns of the people responding: "…and we rolled back" tells the response, not the effect. */
+const RESPONDERS = /^(?:we|i|he|she|they|you|someone|somebody|everyone)$/;
+
+/**
+ * The first token of a clause after the verb at `main` that tells what followed it ("and the cluster partitioned",
+ * "; consumers lose their offsets", "— every tenant was capped"), if one does.
+ */
+function effectClause(tokens: Token[], main: number): number | undefined {
+  for (let k = main + 1; k < tokens.length - 1; k++) {
+    const t = tokens[k];
+    if (t.text === '.') return undefined;
+    const joins = t.text === ';' || t.text === '—' || t.text === '–' || /^(?:and|so|then)$/.test(t.lower);
+    if (!joins) continue;
+    let x = k + 1;
+    while (/^(?:then|so|suddenly)$/.test(tokens[x]?.lower ?? '')) x++;
+    const np = nounPhraseAt(tokens, x);
+    if (!np || RESPONDERS.test(tokens[np.head].lower)) continue;
+    let after = np.end;
+    while (tokens[after]?.pos === 'ADV') after++;
+    const v = tokens[after];
+    if (v && (v.pos === 'VERB' || v.pos === 'AUX')) return x;
+  }
+  return undefined;
 }
 
 /** A failure told after the conjunction at `k`: "and the cluster partitioned", "then writes stalled". */

@@ -1,7 +1,8 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt } from './grammar';
-import { changeVerb, ENDED, harmIn, isRemedialObject, isRemedy } from './named-actions';
+import { changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
 import { CAUSAL, isWork } from './named-phrases';
+import { isRemedialObject } from './named-remedies';
 import type { Token } from './tokens';
 
 /** The verb classes a named person's action is read by, and the cause phrases before a name ("caused by Wei's…"). */

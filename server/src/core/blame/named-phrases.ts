@@ -1,7 +1,8 @@
 import type { SentenceView } from './cues';
 import { clauseStart, nounPhraseAt } from './grammar';
 import { isRoleNoun } from './lexicon';
-import { harmIn, isRemedialObject, isRemedy } from './named-actions';
+import { harmIn, isRemedy } from './named-actions';
+import { isRemedialObject } from './named-remedies';
 import type { Token } from './tokens';
 import { WRONG_ACTION } from './wrong-actions';
 
@@ -98,38 +99,13 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
     while (tokens[x]?.pos === 'ADV' && x < k + 3) x++;
     if (tokens[x]?.pos === 'VERB') k++;
   }
-  // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
-  if (tokens[k]?.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) k++;
-  // "Mandla, the weekend on-call, restarted…": an apposition after the name.
-  if (tokens[k]?.text === ',' && /^(?:the|our|a|an|then|now)$/.test(tokens[k + 1]?.lower ?? '')) {
-    const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
-    if (close > 0 && close - k < 9 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
-      k = close + 1;
-  }
-  // "Piotr, who was the on-call that night, deleted…": a relative clause between commas.
-  if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who') {
-    const close = tokens.findIndex((t, x) => x > k + 1 && t.text === ',');
-    if (close > 0 && close - k < 12 && (tokens[close + 1]?.pos === 'VERB' || tokens[close + 1]?.pos === 'AUX'))
-      k = close + 1;
-  }
-  // ", deployed at 16:20," / ", pointed at production by accident,"
-  if (tokens[k]?.text === ',') {
-    const close = tokens.findIndex((t, x) => x > k && t.text === ',');
-    if (close > 0 && close - k < 10 && tokens[k + 1]?.pos === 'VERB') k = close + 1;
-  }
-  if (tokens[k]?.text === '(') {
-    const close = tokens.findIndex((t, x) => x > k && t.text === ')');
-    if (close > 0) k = close + 1;
-  }
-  // "svc-admin (Rahul) disabled the WAF rule": a name in brackets after a login or a role.
-  if (tokens[k]?.text === ')' && tokens[start - 1]?.text === '(') k++;
-  // "Sanjay (again) — restarted the pods…": a dash before the verb.
-  if (/^[—–-]$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.pos === 'VERB') k++;
-  // "Lucía's typo in the nginx config caused…": skip prepositional phrases attached to the subject.
-  for (let guard = 0; guard < 3 && tokens[k]?.pos === 'ADP' && tokens[k].lower !== 'by'; guard++) {
-    const np = nounPhraseAt(tokens, k + 1);
-    if (!np) break;
-    k = np.end;
+  // What may stand between the subject and its verb, in any order: "Ayşe's change in haproxy.cfg (`maxconn 2000` to
+  // `maxconn 200`) capped…", "Ngozi's cleanup job, which matches on the prefix, also matched…", "Mr. Al-Rashid's
+  // change, implemented by himself at 22:00, disabled…".
+  for (let guard = 0; guard < 6; guard++) {
+    const next = skipAttached(tokens, k, start);
+    if (next === undefined) break;
+    k = next;
   }
   // "it was Dolores from billing who imported…": the relative pronoun of a cleft after the phrase.
   if (
@@ -158,6 +134,60 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
   return undefined;
 }
 
+/** Whether a verb (after adverbs) starts at `k`: what a phrase between commas must be followed by to be skipped. */
+function verbAt(tokens: Token[], k: number): boolean {
+  let x = k;
+  while (tokens[x]?.pos === 'ADV' && x < k + 2) x++;
+  return tokens[x]?.pos === 'VERB' || tokens[x]?.pos === 'AUX';
+}
+
+/**
+ * The end of one phrase attached to the subject that ends at `k` (an apposition, a relative or participle clause
+ * between commas, brackets, a code span, a prepositional phrase, a dash), or undefined when none starts there.
+ */
+function skipAttached(tokens: Token[], k: number, start: number): number | undefined {
+  const t = tokens[k];
+  if (!t) return undefined;
+  // "The contractor, Hamish Reid, uploaded…": the comma that closes an apposition before the name.
+  if (t.text === ',' && tokens[k + 1]?.pos === 'VERB' && apposed(tokens, start)) return k + 1;
+  if (t.text === ',') {
+    // "Mandla, the weekend on-call, restarted…", "Piotr, who was the on-call that night, deleted…", ", deployed at
+    // 16:20,", ", which matches on the tag prefix `tmp`, also matched…": a phrase between commas before the verb.
+    const opener = tokens[k + 1];
+    const phrase =
+      !!opener &&
+      (/^(?:the|our|a|an|then|now|who|which|whose|one|his|her|their|my|its)$/.test(opener.lower) ||
+        opener.pos === 'VERB' ||
+        (opener.pos === 'ADV' && tokens[k + 2]?.pos === 'VERB'));
+    if (!phrase) return undefined;
+    const limit = opener.lower === 'who' || opener.lower === 'which' || opener.lower === 'whose' ? 16 : 12;
+    const close = tokens.findIndex((c, x) => x > k + 1 && (c.text === ',' || c.text === ';' || c.text === '.'));
+    if (close > 0 && tokens[close].text === ',' && close - k <= limit && verbAt(tokens, close + 1)) return close + 1;
+    return undefined;
+  }
+  if (t.text === '(') {
+    const close = tokens.findIndex((c, x) => x > k && c.text === ')');
+    return close > 0 ? close + 1 : undefined;
+  }
+  // "svc-admin (Rahul) disabled the WAF rule": a name in brackets after a login or a role.
+  if (t.text === ')' && tokens[start - 1]?.text === '(') return k + 1;
+  // A code span: "`allow_origins=['*']` with credentials enabled".
+  if (t.text === '`') {
+    const close = tokens.findIndex((c, x) => x > k && c.text === '`');
+    return close > 0 && close - k < 20 ? close + 1 : undefined;
+  }
+  // "Sanjay (again) — restarted the pods…": a dash before the verb.
+  if (/^[—–-]$/.test(t.text) && tokens[k + 1]?.pos === 'VERB') return k + 1;
+  // "Lucía's typo in the nginx config caused…": a prepositional phrase attached to the subject.
+  if (t.pos === 'ADP' && t.lower !== 'by') {
+    const np = nounPhraseAt(tokens, k + 1);
+    if (np) return np.end;
+    // "in haproxy.cfg (…)", "on `build-04`": a file name or a code span as the object.
+    if (tokens[k + 1]?.text === '`') return skipAttached(tokens, k + 1, start);
+  }
+  return undefined;
+}
+
 /** Whether the name at `start` closes an apposition: "The contractor, Hamish Reid, …". */
 function apposed(tokens: Token[], start: number): boolean {
   return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
@@ -173,6 +203,13 @@ export const PRAISE =
  */
 export function ironicHarm(view: SentenceView, from: number): boolean {
   const { tokens } = view;
+  // "Thanks to Ilse's quick failover, the outage lasted six minutes instead of an hour": harm kept small.
+  if (
+    /\b(?:rather than|instead of|only|contained|short-lived|limited)\b|,? not (?:hours|days|weeks)\b/i.test(
+      view.text.slice(tokens[from]?.start ?? view.text.length),
+    )
+  )
+    return false;
   let harm = false;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];

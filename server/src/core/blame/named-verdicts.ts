@@ -65,7 +65,7 @@ export function sentenceVerdict(
   )
     return null;
   if (
-    /^[^.]*?;?\s*(?:it|this|that|they|he|she) (?:did not|didn't|was not|wasn't|were not|weren't)\b|\b(?:was|were) (?:ruled out|not (?:the|a) cause|unrelated|a coincidence)\b|\bcoincidence\b/i.test(
+    /^[^.]*?;?\s*(?:it|this|that|they|he|she) (?:did not|didn't|was not|wasn't|were not|weren't)\b|\b(?:was|were) (?:ruled out|not (?:the|a) cause|unrelated|a coincidence)\b|\bcoincidence\b|\b(?:had|has|have|made|played) (?:no|little) (?:effect|impact|bearing|part|role)\b|\bnothing to do with\b/i.test(
       after,
     )
   )
@@ -182,7 +182,7 @@ export const RECEIVING =
 
 /** A clause after an action that tells the failure ending: the action was the response. */
 export const RELIEF_AFTER =
-  /^[^.;]{0,80}?(?:\band\b|,|;|\bwhich\b|\bso\b)[^.;]{0,60}?\b(?:(?:errors?|warnings?|throttling|throttles|timeouts?|5\d\d(?:s|'s)?|4\d\d(?:s|'s)?|alerts?|pages|failures?|retries|crash(?:es|-?loops?)?|banner|screen|message|spike|lag|backlog|symptoms?|the (?:errors?|outage|incident|spike|storm|backlog|queue))(?:\s+[\w-]+){0,3}\s+(?:stopped|ceased|subsided|cleared|dropped|fell|disappeared|went away|ended)|(?:subsided|returned to normal|recovered|cleared up)\b|stopped the (?:[\w-]+ ){0,3}(?:responses|errors?|leak|storm|spike|bleeding|5\d\ds|timeouts?|failures?|retries))/i;
+  /^[^.;]{0,80}?(?:\band\b|,|;|\bwhich\b|\bso\b)[^.;]{0,60}?\b(?:(?:errors?|warnings?|throttling|throttles|timeouts?|5\d\d(?:s|'s)?|4\d\d(?:s|'s)?|alerts?|pages|failures?|retries|crash(?:es|-?loops?)?|banner|screen|message|spike|lag|backlog|symptoms?|loss|latency|drops|congestion|contention|alarms?|the (?:errors?|outage|incident|spike|storm|backlog|queue))(?:\s+[\w-]+){0,3}\s+(?:stopped|ceased|subsided|cleared|dropped|fell|disappeared|went away|ended)|(?:subsided|returned to normal|recovered|cleared up)\b|stopped the (?:[\w-]+ ){0,3}(?:responses|errors?|leak|storm|spike|bleeding|5\d\ds|timeouts?|failures?|retries))/i;
 /** A pause or a stop held until things were safe again: "until the replica was verified". */
 export const UNTIL_SAFE =
   /\buntil (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:was|were|had been|could be) (?:verified|confirmed|restored|repaired|fixed|healthy|back|caught up|rebuilt|checked|validated|safe|stable)\b/i;
@@ -191,7 +191,11 @@ export const UNTIL_SAFE =
 export function failureObject(tokens: Token[], k: number): boolean {
   const np = nounPhraseAt(tokens, k);
   if (!np) return false;
-  return forms(tokens[np.head]).some((f) => HARM_WORDS.has(f) || /^(?:storms?|cascades?|5\d\ds|timeouts?)$/.test(f));
+  if (/^(?:blast|damage|impact|exposure|fallout|harm)$/.test(tokens[np.start]?.lower ?? '')) return true;
+  return forms(tokens[np.head]).some(
+    (f) =>
+      HARM_WORDS.has(f) || /^(?:storms?|cascades?|5\d\ds|timeouts?|radius|damage|impact|exposure|fallout)$/.test(f),
+  );
 }
 
 /** A thing set to zero whose zero stops the service ("the replica count", "the TTL"), not a count of trouble. */
@@ -200,3 +204,83 @@ export const ZEROED =
 
 /** Words that say things got better after an action: a remedy in quotes that worked was only modest. */
 export const RECOVERY_AFTER = /\b(?:resolv\w*|recover\w*|restor\w*|fixed it|worked)\b/i;
+
+/**
+ * What the words around a name say when they frame it as a counterfactual ("Had it not been for Dario's restart…",
+ * "If Dave had not restarted the primary, we would have been fine") or as the answer to the sentence before ("Who
+ * broke prod?" "Dave did it."): a reason, null when they clear the person, undefined when they say nothing.
+ */
+export function contextVerdict(
+  view: SentenceView,
+  name: NameSpan,
+  before: string,
+  after: string,
+): string | null | undefined {
+  // "Had it not been for Dario's restart of all brokers, the consumers would never have lost their offsets": the
+  // one without whom the harm would not have happened ("…, we would have lost data" thanks them instead).
+  if (
+    /\b(?:had it not been for|if (?:it )?(?:had(?:n't| not)|were(?:n't| not)) (?:been )?for|were it not for|if not for|but for)\s*$/i.test(
+      before,
+    )
+  )
+    return /\b(?:would|could|might)(?:n't| not| never)\b/i.test(after) && harmIn(view, name.end) ? 'cause' : null;
+  // "The production database was deleted. Dave did it.": the harm the sentence before told, done by the person.
+  if (
+    /^\s*did (?:it|this|that)\s*[.;!]?\s*$/i.test(after) &&
+    view.previous &&
+    /\b(?:deleted|dropped|broke|broken|wiped|took down|taken down|crashed|outage|failed|corrupted|truncated|lost|leaked|exposed|disabled|overwritten|removed)\b/i.test(
+      view.previous,
+    ) &&
+    !/\b(?:restored|fixed|resolved|recovered|rolled back|mitigated|repaired|brought back)\b/i.test(view.previous)
+  )
+    return 'verdict';
+  // "If Dave had not restarted the primary, we would have been fine": without the person's action, no failure. But
+  // "If Dave had not restarted it, we would have lost data" tells the harm the action prevented.
+  const ifNot = /\bif\s*$/i.test(before) && /^\s*(?:had(?:n['’]t| not| never)|did(?:n['’]t| not))\b/i.test(after);
+  if (
+    ifNot &&
+    /\b(?:would|could|might)(?:n['’]t| not)? have (?:been (?:fine|ok|okay|avoided|prevented|unaffected|spared)|avoided|prevented|stayed up)\b|\b(?:would|could)(?:n['’]t| not| never) have (?:happened|occurred|gone down|failed|broken|lost|started)\b|\bnone of this would have\b/i.test(
+      after,
+    )
+  )
+    return 'cause';
+  if (ifNot) return null;
+  // The answer to "Who broke prod?"
+  // ("Who restored the service?" asks for the responder.)
+  if (
+    name.start === 0 &&
+    view.previous &&
+    /^who\b/i.test(view.previous.trim()) &&
+    /\?\s*$/.test(view.previous) &&
+    !/\b(?:restor|fix|resolv|recover|rolled back|roll back|mitigat|notic|found|find|caught|catch|spott|led|lead|coordinat|help|saved?|declar|page[ds]?|escalat)\w*/i.test(
+      view.previous,
+    )
+  )
+    return 'answer';
+  return undefined;
+}
+
+/**
+ * Whether the words of the clause from the person at `start` to a few words past their verb at `main` say the action
+ * went wrong by mistake: "accidentally", "instead of", "without testing", a remedy done to everything at once, or
+ * self-approval.
+ */
+export function mistakenAction(view: SentenceView, start: number, main: number): boolean {
+  const { tokens } = view;
+  const clauseText = view.text.slice(tokens[start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
+  return (
+    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup))\b/i.test(
+      clauseText,
+    ) ||
+    // A remedy done to everything at once, or to nothing: "restarted all pods at once", "scaled the cluster to zero".
+    (ZEROED.test(clauseText) &&
+      !/\b(?:as planned|as intended|as scheduled|per the (?:runbook|plan))\b/i.test(view.text)) ||
+    // Self-approval: "approved his own pull request", "merged her own change".
+    /\b(?:approv|merg|review|sign)(?:ed|es|s|ing)?(?: off)?(?: on)? (?:his|her|their|my) own\b/i.test(clauseText) ||
+    // "Without telling anyone, Fatima rotated the webhook secret": a change made without the usual checks.
+    (start > 0 &&
+      /^\W*without (?:first )?(?:telling|asking|notifying|warning|checking|testing|reviewing|a review|review|approval)\b/i.test(
+        view.text,
+      ))
+  );
+}

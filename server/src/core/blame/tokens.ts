@@ -37,6 +37,8 @@ export interface Token {
   forms?: string[] | undefined;
   /** Cached look-up forms without the lemma (see grammar.surfaceForms). */
   surface?: string[] | undefined;
+  /** A piece of a code span that is not a plain word ("auto.offset.reset=latest", "/var/lib/docker"): a noun. */
+  code?: boolean;
 }
 
 /** What the analysis needs from an NLP library: tags for the tokens it finds in a text, with their offsets. */
@@ -46,7 +48,7 @@ export interface Tagger {
 }
 
 const TOKEN =
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)(?![\p{L}\p{N}_]))?|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{N}+(?:[.,:]\p{N}+)+(?![\p{L}\p{N}_])|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)(?![\p{L}\p{N}_]))?|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
 
 export function tokenize(text: string): Omit<Token, 'pos' | 'lemma'>[] {
   return tokenizeWith(text, undefined);
@@ -79,6 +81,7 @@ class Tagging {
 class LazyToken implements Token {
   forms: string[] | undefined = undefined;
   surface: string[] | undefined = undefined;
+  code: boolean | undefined = undefined;
   private tagPos: Pos = 'X';
   private tagLemma = '';
 
@@ -131,9 +134,37 @@ function tokenizeWith(text: string, tagging: ((tokens: Token[]) => Tagging) | un
       TOKEN.lastIndex = m.index + value.length;
       continue;
     }
+    // A code span: "`auto.offset.reset=latest`" is one token, not a sentence of its own full of stops and signs. Its
+    // plain words stay words ("`DROP TABLE users`"); other pieces between spaces are one noun each.
+    const close = m[0] === '`' ? codeSpanEnd(text, m.index) : -1;
+    if (close > 0) {
+      out.push(make('`', m.index, lazy));
+      for (const piece of text.slice(m.index + 1, close).matchAll(/\S+/g)) {
+        const at = m.index + 1 + (piece.index ?? 0);
+        if (PLAIN_WORD.test(piece[0])) {
+          out.push(make(piece[0], at, lazy));
+          continue;
+        }
+        out.push(make(piece[0], at, lazy, false, true));
+      }
+      out.push(make('`', close, lazy));
+      TOKEN.lastIndex = close + 1;
+      continue;
+    }
     out.push(make(m[0], m.index, lazy, account));
   }
   return out;
+}
+
+/** A plain word, number or hyphenated word: what a code span may hold and still be read as words. */
+const PLAIN_WORD = /^(?:[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*|\p{N}+(?:[.,:]\p{N}+)*)$/u;
+
+/** The offset of the backtick that closes the code span opened at `open`, on the same line, or -1. */
+function codeSpanEnd(text: string, open: number): number {
+  const close = text.indexOf('`', open + 1);
+  if (close < 0 || close === open + 1 || close - open > 200) return -1;
+  const newline = text.indexOf('\n', open + 1);
+  return newline >= 0 && newline < close ? -1 : close;
 }
 
 /** Keys whose value names an account in key=value audit and log lines. */
@@ -167,7 +198,7 @@ function startsWord(value: string): boolean {
   return c === 0x2019 || WORD_START.test(value);
 }
 
-function make(value: string, start: number, tagging: Tagging | undefined, account = false): Token {
+function make(value: string, start: number, tagging: Tagging | undefined, account = false, code = false): Token {
   const kind =
     (value.charCodeAt(0) === 64 /* @ */ && value.length > 1) ||
     (account && /^\p{L}[\p{L}\p{N}._-]*$/u.test(value)) ||
@@ -176,12 +207,14 @@ function make(value: string, start: number, tagging: Tagging | undefined, accoun
       ? 'handle'
       : isNumber(value)
         ? 'number'
-        : startsWord(value)
+        : code || startsWord(value)
           ? 'word'
           : 'punct';
   let lower = value.toLowerCase();
   if (lower.includes('’')) lower = lower.replace(/’/g, "'");
-  return new LazyToken(value, lower, start, start + value.length, kind, tagging);
+  const token = new LazyToken(value, lower, start, start + value.length, kind, tagging);
+  if (code && kind === 'word') token.code = true;
+  return token;
 }
 
 /** Tags our tokens with the tagger's parts of speech, aligning the two tokenizations by offsets. */
@@ -214,6 +247,7 @@ function assignTags(text: string, tagged: ReturnType<Tagger['tag']>, tokens: Tok
     let pos: Pos = 'X';
     let lemma = t.lower;
     if (t.kind === 'handle') pos = 'PROPN';
+    else if (t.code) pos = 'NOUN';
     else if (t.kind === 'punct') pos = t.text === '$' || t.text === '%' ? 'SYM' : 'PUNCT';
     else if (t.kind === 'number') pos = 'NUM';
     else if (k - j === 1) {
