@@ -98,4 +98,43 @@ describe('blame shapes (issue 9, ninth session)', () => {
       assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
     }
   });
+
+  it('reads the incident as a label for the work or a time, documents that list, and changes found unrelated', () => {
+    for (const body of [
+      'Ottoline, the scribe, kept notes in the incident channel.',
+      'Wiremu joined the on-call rota for the first time during this outage.',
+      "Aurelio's change at 09:12 was checked during the incident and turned out to be a red herring.",
+      'Greta was travelling; her handover doc listed the expiring certificate.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+    for (const body of [
+      "Aurelio's change at 09:12 caused the incident.",
+      'Greta deleted the incident channel while the outage was still going on, and the timeline was lost.',
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    }
+  });
+
+  it('finds a named cause in table cells, scare-quoted work, a step left out, a script someone wrote and ran', () => {
+    for (const body of [
+      '| 09:14 | Anselm | drops the `sessions_v2` table | every user is signed out |',
+      'Search was down all morning, all thanks to Ottilie\'s "tiny" mapping change.',
+      'Ewan failed the database over without draining it first, and 15 minutes of orders were lost.',
+      'The job that Rukmini wrote and ran on Sunday overwrote every tax rate with zero.',
+      'It was Caspian who set the log level to DEBUG on the gateway, filling its disk by noon.',
+      'Cheers @tove.l, the queue is stuck because you paused every consumer.',
+      "Bertil's purge job deleted 900 accounts it thought were spam.",
+    ]) {
+      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
+    }
+    for (const body of [
+      '| 09:14 | Anselm | restores the `sessions_v2` table | users can sign in again |',
+      'Ewan failed the database over without losing any writes.',
+      "Bertil's purge job deleted 900 spam accounts.",
+      'Cheers @tove.l, the queue drained as soon as you resumed the consumers.',
+    ]) {
+      assert.deepEqual(rulesOf(body), [], body);
+    }
+  });
 });

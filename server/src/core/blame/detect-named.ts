@@ -101,7 +101,10 @@ export function detectNamed(view: SentenceView, other: readonly Cue[]): Cue[] {
   if (cues.length === 0 && people.size === 1 && !RECEIVING.test(view.text)) {
     // "Ana, you broke prod": a name said to the person makes "you" stand for them.
     const vocative =
-      tokens[names[0].end]?.text === ',' && (names[0].start === 0 || tokens[names[0].start - 1]?.text === ',');
+      tokens[names[0].end]?.text === ',' &&
+      (names[0].start === 0 ||
+        tokens[names[0].start - 1]?.text === ',' ||
+        /^(?:cheers|thanks|thx|hey|hi|congrats|bravo)$/.test(tokens[names[0].start - 1]?.lower ?? ''));
     for (let k = names[0].end; k < tokens.length; k++) {
       const pronoun = /^(?:he|she|his|her)$/.test(tokens[k].lower) || (vocative && tokens[k].lower === 'you');
       if (!pronoun || tokens[k].pos !== 'PRON') continue;

@@ -11,13 +11,20 @@ export function harmIn(view: SentenceView, from: number, to = view.tokens.length
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     // "…into the staging cluster to reproduce the bug": what a purpose of study or repair names is not the harm done.
-    if (t.lower === 'to' && k > from && tokens[k + 1]?.pos === 'VERB' && PURPOSE_OF_STUDY.test(tokens[k + 1].lower))
+    if (
+      t.lower === 'to' &&
+      k > from &&
+      tokens[k + 1]?.pos === 'VERB' &&
+      tokens[k + 1].text !== tokens[k + 1].text.toUpperCase() &&
+      PURPOSE_OF_STUDY.test(tokens[k + 1].lower)
+    )
       return false;
     const f = forms(t);
     // "under twice the traffic": a measure, not a thing done twice.
     if (t.lower === 'twice' && /^(?:the|as|a|an|per|that|this|our|its|their)$/.test(tokens[k + 1]?.lower ?? ''))
       continue;
-    if (f.some((w) => HARM_WORDS.has(w))) return true;
+    // "in the incident doc", "during this incident": the incident as a name for the work or a time is no harm.
+    if (f.some((w) => HARM_WORDS.has(w)) && !incidentAsLabel(tokens, k)) return true;
     if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN') && f.some((w) => HARM_VERBS.has(w))) return true;
     // "made checkout time out", "requests timed out"
     if (f.includes('time') && tokens[k + 1]?.lower === 'out' && tokens[k - 1]?.pos !== 'DET') return true;
@@ -32,6 +39,20 @@ export function harmIn(view: SentenceView, from: number, to = view.tokens.length
   return WRONG_ACTION.some((re) => re.test(text));
 }
 
+/** Nouns the incident names the work of: "the incident doc", "the outage bridge", "the incident commander". */
+const INCIDENT_WORK =
+  /^(?:doc|document|channel|bridge|call|review|report|retro|retrospective|commander|response|process|ticket|timeline|template|runbook|room|page|notes?|postmortem|post-mortem|write-?up|summary|manager|management|lead|team|rota|drill|tooling|number|id)$/;
+
+/** Whether the harm word at `k` only labels the work or the time of the incident ("during this incident"). */
+function incidentAsLabel(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!/^(?:incident|incidents|outage|outages|event)$/.test(t.lower)) return false;
+  if (INCIDENT_WORK.test(tokens[k + 1]?.lower ?? '')) return true;
+  let b = k - 1;
+  if (/^(?:the|this|that|an|a|our|today's|last)$/.test(tokens[b]?.lower ?? '')) b--;
+  return /^(?:during|throughout|after|before|since|in)$/.test(tokens[b]?.lower ?? '');
+}
+
 /** Verbs of a purpose that studies or repairs: "to reproduce the bug", "to debug the outage". */
 const PURPOSE_OF_STUDY =
   /^(?:reproduce|repro|debug|diagnose|investigate|understand|analy[sz]e|test|trace|profile|fix|mitigate|isolate|confirm|verify|inspect)$/;
@@ -39,7 +60,9 @@ const PURPOSE_OF_STUDY =
 export function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
   // "failed over the primary", "failed traffic over to the secondary", "failed back to the old region"
   if (t.lemma === 'fail' && (next?.lower === 'over' || next?.lower === 'back')) return true;
-  if (t.lemma === 'fail' && view && /^\s*(?:[\w-]+ ){0,3}(?:over|back) to\b/i.test(view.text.slice(t.end))) return true;
+  // "failed the database over without losing any writes"
+  if (t.lemma === 'fail' && view && /^\s*(?:[\w-]+ ){0,3}(?:over|back)\b(?! \d)/i.test(view.text.slice(t.end)))
+    return true;
   return forms(t).some((f) => REMEDY_VERBS.has(f));
 }
 
@@ -70,6 +93,8 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
     ) {
       const np = nounPhraseAt(tokens, k + 1);
       let at = np?.end ?? k;
+      // "…and 20 minutes of writes were lost": the phrase goes on after "of".
+      if (np && tokens[at]?.lower === 'of') at = nounPhraseAt(tokens, at + 1)?.end ?? at;
       // "…and replication never recovered": adverbs before the verb.
       while (np && tokens[at]?.pos === 'ADV' && at < np.end + 2) at++;
       const v = np ? tokens[at] : undefined;
@@ -133,6 +158,7 @@ export function failureOutcome(tokens: Token[], v: number): boolean {
  */
 const NEUTRAL_VERBS = new Set(
   `say tell ask answer reply walk show present demo guide write post message ping email call phone text share send-word join attend arrive
+  list outline cite capture highlight shadow
   leave return come go wait stay sleep wake work continue keep try attempt start begin resume get receive hand
   handover take-over own lead chair run-the-call facilitate coordinate organise organize schedule plan agree
   disagree decide think believe assume expect know learn realise realize remember recall notice see watch look

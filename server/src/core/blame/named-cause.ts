@@ -176,7 +176,9 @@ export function madeWork(view: SentenceView, subject: Span): string | undefined 
   if (verb?.pos !== 'VERB' || verb.lower === verb.lemma) return undefined;
   // "The deploy Ana approved took down the API": approving or reviewing the work that did harm is making it go out;
   // other remedies are not.
-  const approving = forms(verb).some((f) => /^(?:approve|review|sign|merge|ship|release)$/.test(f));
+  const approving = forms(verb).some((f) =>
+    /^(?:approve|review|sign|merge|ship|release|write|run|build|author)$/.test(f),
+  );
   if (isRemedy(verb, tokens[subject.end + 1]) && !approving) return undefined;
   // "The deploy that Dave rolled back", "the change Ana backed out": undoing the work is the remedy.
   if (
@@ -190,7 +192,8 @@ export function madeWork(view: SentenceView, subject: Span): string | undefined 
   if (CAUSAL.test(before) || /\b(?:traces?|traced|goes|went|comes|came|leads?|led) back to\s*$/i.test(before))
     return 'artefact';
   // What the work did after the clause: "the config that Sam pushed broke checkout".
-  const v = tokens.findIndex((t, x) => x > subject.end && t.pos === 'VERB');
+  // ("The script that Ngozi wrote and ran on Saturday overwrote…": past the verbs the person did.)
+  const v = tokens.findIndex((t, x) => x > subject.end && t.pos === 'VERB' && tokens[x - 1]?.lower !== 'and');
   return v > 0 && start <= 1 && harmIn(view, v, v + 1) ? 'artefact' : undefined;
 }
 

@@ -176,6 +176,18 @@ function skipAttached(tokens: Token[], k: number, start: number): number | undef
     const close = tokens.findIndex((c, x) => x > k && c.text === '`');
     return close > 0 && close - k < 20 ? close + 1 : undefined;
   }
+  // "| 14:02 | Tomasz | deletes the `orders_archive` bucket |": the name's cell, then the cell of what they did.
+  // (The tagger may call the verb in the narrative present a plural noun: "drops the table".)
+  if (t.text === '|' && tokens[start - 1]?.text === '|') {
+    const v = tokens[k + 1];
+    if (
+      v?.pos === 'NOUN' &&
+      /[a-z]s$/.test(v.text) &&
+      /^(?:the|a|an|all|every|its|their)$/.test(tokens[k + 2]?.lower ?? '')
+    )
+      v.pos = 'VERB';
+    if (v?.pos === 'VERB') return k + 1;
+  }
   // "Sanjay (again) — restarted the pods…": a dash before the verb.
   if (/^[—–-]$/.test(t.text) && tokens[k + 1]?.pos === 'VERB') return k + 1;
   // "Lucía's typo in the nginx config caused…": a prepositional phrase attached to the subject.

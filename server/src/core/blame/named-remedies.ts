@@ -142,7 +142,13 @@ export function isRemedialObject(tokens: Token[], verb: number): boolean {
   for (let k = verb + 1; k < tokens.length && k < verb + 12; k++) {
     const t = tokens[k];
     // "approved the change ticket without reading the rollback plan": what comes after "without" is not the object.
-    if (isClausePunct(t) || /^(?:which|and|without|instead|rather|while|when|during|before|after)$/.test(t.lower))
+    // "deleted 1,800 invoices it thought were duplicates": what the object was taken for is no problem it had.
+    if (
+      isClausePunct(t) ||
+      /^(?:which|and|without|instead|rather|while|when|during|before|after|thought|believed|assumed|presumed|mistook)$/.test(
+        t.lower,
+      )
+    )
       break;
     if (REMEDY_OBJECTS.has(t.lower) || (t.lower === 'back' && forms(tokens[verb]).includes('roll'))) return true;
     // "removed the 'unused' rule": a problem in scare quotes is the writer's doubt that it was one.

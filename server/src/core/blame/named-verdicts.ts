@@ -65,7 +65,7 @@ export function sentenceVerdict(
   )
     return null;
   if (
-    /^[^.]*?;?\s*(?:it|this|that|they|he|she) (?:did not|didn't|was not|wasn't|were not|weren't)\b|\b(?:was|were) (?:ruled out|not (?:the|a) cause|unrelated|a coincidence)\b|\bcoincidence\b|\b(?:had|has|have|made|played) (?:no|little) (?:effect|impact|bearing|part|role)\b|\bnothing to do with\b/i.test(
+    /^[^.]*?;?\s*(?:it|this|that|they|he|she) (?:did not|didn't|was not|wasn't|were not|weren't)\b|\b(?:was|were|turned out to be|proved to be|was found to be) (?:ruled out|not (?:the|a) cause|unrelated|a coincidence|a red herring|harmless|benign|irrelevant)\b|\bcoincidence\b|\b(?:had|has|have|made|played) (?:no|little) (?:effect|impact|bearing|part|role)\b|\bnothing to do with\b/i.test(
       after,
     )
   )
@@ -143,8 +143,17 @@ export function possessiveArtefactEnd(view: SentenceView, name: NameSpan): numbe
   const whose = tokens[name.end]?.text === ',' && tokens[name.end + 1]?.lower === 'whose';
   if (!whose && !isPossessive(tokens, name)) return undefined;
   let at = name.end + (whose ? 2 : 1);
-  const quoted = QUOTE_MARKS.has(tokens[at]?.text ?? '');
+  let quoted = QUOTE_MARKS.has(tokens[at]?.text ?? '');
   if (quoted) at++;
+  // "Hamza's "quick" hotfix", "Jade's 'temporary' ingress rule": a modifier in scare quotes, then the noun.
+  if (quoted) {
+    let close = at;
+    while (close < at + 4 && tokens[close] && !QUOTE_MARKS.has(tokens[close].text)) close++;
+    if (QUOTE_MARKS.has(tokens[close]?.text ?? '') && close > at && nounPhraseAt(tokens, close + 1)) {
+      at = close + 1;
+      quoted = false;
+    }
+  }
   // "Cormac's tidy-up of the firewall rules": a hyphenated word after a possessive is a noun, whatever its tag.
   if (tokens[at]?.kind === 'word' && tokens[at].text.includes('-') && tokens[at].pos === 'ADP') tokens[at].pos = 'NOUN';
   let np = nounPhraseAt(tokens, at);
@@ -269,7 +278,7 @@ export function mistakenAction(view: SentenceView, start: number, main: number):
   const { tokens } = view;
   const clauseText = view.text.slice(tokens[start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
   return (
-    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup))\b/i.test(
+    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup|failing over|waiting|confirming|verifying|reviewing|snapshotting|pausing|asking|reading|looking|announcing|coordinating))\b/i.test(
       clauseText,
     ) ||
     // A remedy done to everything at once, or to nothing: "restarted all pods at once", "scaled the cluster to zero".
