@@ -47,6 +47,7 @@ import {
   RECEIVING,
   RECOVERY_AFTER,
   RELIEF_AFTER,
+  SLIP,
   sentenceVerdict,
   UNTIL_SAFE,
 } from './named-verdicts';
@@ -161,9 +162,6 @@ function nameReason(
   if (context !== undefined) return context ?? undefined;
   return subjectReason(view, name, isPossessive(tokens, name), label);
 }
-
-/** Words that say an action went wrong by mistake. */
-const SLIP = /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i;
 
 /** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
 const EXPLANATION =

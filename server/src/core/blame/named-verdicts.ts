@@ -293,3 +293,7 @@ export function mistakenAction(view: SentenceView, start: number, main: number):
       ))
   );
 }
+
+/** Words that say an action went wrong by mistake. */
+export const SLIP =
+  /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i;
