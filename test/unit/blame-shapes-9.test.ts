@@ -14,6 +14,14 @@ const rulesOf = (body: string) =>
     .findings.filter((f) => f.ruleId.startsWith('blame/'))
     .map((f) => f.ruleId);
 
+const NAMED = ['blame/named-individual'];
+const NONE: string[] = [];
+
+/** Each sentence, alone in a postmortem, gets exactly the `expected` blame rules (the sentence names a failure). */
+function expectEach(expected: string[], bodies: string[]): void {
+  for (const body of bodies) assert.deepEqual(rulesOf(body), expected, body);
+}
+
 function tagged(text: string) {
   const tokens = tagTokens(text, winkTagger);
   repairTags(tokens);
@@ -38,45 +46,37 @@ describe('blame shapes (issue 9, ninth session)', () => {
   });
 
   it('finds the verb of a person’s work past the phrases attached to it', () => {
-    for (const body of [
+    expectEach(NAMED, [
       "Bilal's edit to nginx.conf (`worker_connections 64`) throttled every upstream to a trickle.",
       "Ottilie's purge script, which keys on the suffix `-old`, also matched `orders-old-2` and erased it.",
       "Mr. Okafor's firewall change, applied by him at 23:40 without a peer review, disabled the office VPN.",
       "Rasmus's tweak to the `retry.backoff.ms` setting in the producer config flooded the brokers.",
-    ]) {
-      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
-    }
-    for (const body of [
+    ]);
+    expectEach(NONE, [
       "Bilal's edit to nginx.conf (`worker_connections 4096`) restored the upstream capacity.",
       "Ottilie's audit script, which keys on the suffix `-old`, found three orphaned buckets.",
       "Mr. Okafor's 14:05 change (log level from INFO to WARN) was reverted as a precaution, but it had no effect on the outage.",
       "Rasmus's note in the runbook, written in March, describes the retry setting.",
-    ]) {
-      assert.deepEqual(rulesOf(body), [], body);
-    }
+    ]);
   });
 
   it('reads what followed a person’s change as its effect, unless it tells recovery, a next step or the response', () => {
-    for (const body of [
+    expectEach(NAMED, [
       'Kalani renamed the bucket prefix in the sync job, and the billing import quietly read empty folders for a week.',
       'Eero set `session.timeout=0` on the gateway during the upgrade, dropping about 3.4 million sessions.',
       'Yusra switched the queue to FIFO mode; the next 8,000 orders sat unprocessed until morning.',
       'Thabo moved the cron schedule to UTC and the nightly settlement ran twelve hours late.',
-    ]) {
-      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
-    }
-    for (const body of [
+    ]);
+    expectEach(NONE, [
       'Kalani renamed the bucket prefix back to its old value, and the billing import recovered within minutes.',
       'Eero merged the pull request and the deploy started at 10:02.',
       'Yusra switched the queue to FIFO mode and we paged the payments on-call.',
       'Thabo ran `git log -S timeout` on the repo to see when the value changed, and it pointed at a bot commit.',
-    ]) {
-      assert.deepEqual(rulesOf(body), [], body);
-    }
+    ]);
   });
 
   it('reads stopping, removing or redoing what is described as the problem as the response, unless it was a slip', () => {
-    for (const body of [
+    expectEach(NONE, [
       'Marisol killed the runaway reindex that had locked the catalogue table.',
       'Abebe re-ran the failed invoice batch once the upstream file arrived.',
       'Linnea shut down the leaking bucket policy before any more objects were listed.',
@@ -86,38 +86,30 @@ describe('blame shapes (issue 9, ninth session)', () => {
       "Hiroko's fix for the rounding bug shipped at 09:10 and the ledger balanced that night.",
       "Thanks to Wendell's quick failover, the outage lasted four minutes instead of an hour.",
       'After the outage, Yasmin added a lint rule that rejects empty CIDR lists.',
-    ]) {
-      assert.deepEqual(rulesOf(body), [], body);
-    }
-    for (const body of [
+    ]);
+    expectEach(NAMED, [
       'Marisol accidentally killed the healthy primary instead of the hung replica.',
       "Hiroko's hotfix to the rounding code froze every checkout in Canada.",
       '@okan.b rebooted the primary mid-backup and the cluster never recovered.',
       "When Tuulikki removed the 'stale' DNS records, every client lost the API.",
-    ]) {
-      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
-    }
+    ]);
   });
 
   it('reads the incident as a label for the work or a time, documents that list, and changes found unrelated', () => {
-    for (const body of [
+    expectEach(NONE, [
       'Ottoline, the scribe, kept notes in the incident channel.',
       'Wiremu joined the on-call rota for the first time during this outage.',
       "Aurelio's change at 09:12 was checked during the incident and turned out to be a red herring.",
       'Greta was travelling; her handover doc listed the expiring certificate.',
-    ]) {
-      assert.deepEqual(rulesOf(body), [], body);
-    }
-    for (const body of [
+    ]);
+    expectEach(NAMED, [
       "Aurelio's change at 09:12 caused the incident.",
       'Greta deleted the incident channel while the outage was still going on, and the timeline was lost.',
-    ]) {
-      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
-    }
+    ]);
   });
 
   it('finds a named cause in table cells, scare-quoted work, a step left out, a script someone wrote and ran', () => {
-    for (const body of [
+    expectEach(NAMED, [
       '| 09:14 | Anselm | drops the `sessions_v2` table | every user is signed out |',
       'Search was down all morning, all thanks to Ottilie\'s "tiny" mapping change.',
       'Ewan failed the database over without draining it first, and 15 minutes of orders were lost.',
@@ -125,16 +117,12 @@ describe('blame shapes (issue 9, ninth session)', () => {
       'It was Caspian who set the log level to DEBUG on the gateway, filling its disk by noon.',
       'Cheers @tove.l, the queue is stuck because you paused every consumer.',
       "Bertil's purge job deleted 900 accounts it thought were spam.",
-    ]) {
-      assert.deepEqual(rulesOf(body), ['blame/named-individual'], body);
-    }
-    for (const body of [
+    ]);
+    expectEach(NONE, [
       '| 09:14 | Anselm | restores the `sessions_v2` table | users can sign in again |',
       'Ewan failed the database over without losing any writes.',
       "Bertil's purge job deleted 900 spam accounts.",
       'Cheers @tove.l, the queue drained as soon as you resumed the consumers.',
-    ]) {
-      assert.deepEqual(rulesOf(body), [], body);
-    }
+    ]);
   });
 });
