@@ -1,6 +1,6 @@
 import { type Cue, phraseText, type SentenceView } from './cues';
 import { nameAt } from './entities';
-import { clauseStart, forms, nounPhraseAt, subjectOf } from './grammar';
+import { clauseStart, forms, nounPhraseAt, QUOTE_MARKS, subjectOf } from './grammar';
 import {
   actsOnSystem,
   changeAction,
@@ -33,6 +33,7 @@ import {
   isArtefact,
   SUBORDINATORS,
   subordinatorBefore,
+  THANKS_TO,
   verbAfter,
   withoutRole,
 } from './named-phrases';
@@ -43,7 +44,6 @@ import {
   failureObject,
   mistakenAction,
   possessiveArtefactEnd,
-  QUOTE_MARKS,
   RECEIVING,
   RECOVERY_AFTER,
   RELIEF_AFTER,
@@ -203,7 +203,7 @@ function subjectReason(
     if (cause) return cause;
     // "Thanks to Ilse's quick failover, the outage lasted six minutes instead of an hour": gratitude that found no
     // irony says what the person did well; nothing else in the sentence is theirs.
-    if (/\b(?:thanks|thank you|kudos|props)\s+to\s*$/i.test(prefix)) return undefined;
+    if (THANKS_TO.test(prefix)) return undefined;
   }
   // Under a cause label ("Root cause: Omar.", "Trigger: @aisha.k ran…").
   if (

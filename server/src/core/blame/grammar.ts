@@ -1,5 +1,8 @@
 import type { Token } from './tokens';
 
+/** Quotation marks, around a scare-quoted word or a quotation. */
+export const QUOTE_MARKS = new Set(["'", '"', '“', '”', '‘', '’']);
+
 /**
  * Shallow grammar over tagged tokens: clauses, noun phrases, and the subject of a verb. Enough to tell who did
  * what ("the engineer failed to…" vs "the pipeline failed to…") without a full parser.

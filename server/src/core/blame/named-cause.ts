@@ -1,7 +1,7 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt } from './grammar';
 import { changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
-import { CAUSAL, isWork } from './named-phrases';
+import { CAUSAL, HARM_KEPT_SMALL, isWork, THANKS_TO } from './named-phrases';
 import { isRemedialObject } from './named-remedies';
 import type { Token } from './tokens';
 
@@ -73,14 +73,8 @@ export function causeReason(
   if (/\b(?:after|since|once)\s*$/i.test(prefix) && ENDED.test(prefix)) return undefined;
   // "Thanks to Henrik for restoring the replica", "thanks to Henrik, the outage lasted minutes rather than hours":
   // gratitude for the remedy, not ironic thanks.
-  if (/\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i.test(prefix)) {
-    const rest = view.text.slice(tokens[phraseEnd - 1].end);
-    if (
-      /\brather than\b|\binstead of\b|\bonly\b|,? not (?:hours|days|weeks)\b|\b(?:quickly|so fast|contained|short-lived)\b/i.test(
-        rest,
-      )
-    )
-      return undefined;
+  if (THANKS_TO.test(prefix)) {
+    if (HARM_KEPT_SMALL.test(view.text.slice(tokens[phraseEnd - 1].end))) return undefined;
     if (tokens[phraseEnd]?.lower === 'for') {
       const k = phraseEnd + 1;
       const gerund = tokens[k]?.lower.endsWith('ing') ? k : undefined;

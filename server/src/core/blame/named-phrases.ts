@@ -2,7 +2,7 @@ import type { SentenceView } from './cues';
 import { clauseStart, nounPhraseAt } from './grammar';
 import { isRoleNoun } from './lexicon';
 import { harmIn, isRemedy } from './named-actions';
-import { isRemedialObject } from './named-remedies';
+import { isRemedialObject, REMEDY_NOUNS } from './named-remedies';
 import type { Token } from './tokens';
 import { WRONG_ACTION } from './wrong-actions';
 
@@ -205,6 +205,13 @@ function apposed(tokens: Token[], start: number): boolean {
   return tokens[start - 1]?.text === ',' && (tokens[start - 2]?.pos === 'NOUN' || tokens[start - 2]?.pos === 'PROPN');
 }
 
+/** Gratitude for what followed: "thanks to Henrik, …". */
+export const THANKS_TO = /\b(?:thanks|thank you|kudos|props|shout-?out|hats off)\s+to\s*$/i;
+
+/** Words that say the harm was kept small: "minutes rather than hours", "only", "contained", ", not days". */
+export const HARM_KEPT_SMALL =
+  /\b(?:rather than|instead of|only|contained|short-lived|limited|quickly|so fast)\b|,? not (?:hours|days|weeks)\b/i;
+
 /** Praise or thanks said to a person at the start of the sentence: "Cheers, ", "Nice one, ", "Huge thanks to ". */
 export const PRAISE =
   /^\W*(?:(?:huge|big|many|massive|special|great)\s+)?(?:thanks|thank you|cheers|kudos|props|way to go|nice one|nice work|nice job|great job|great work|good job|good work|well done|bravo|congrats|congratulations|hats off|shout-?out)(?:\s+(?:a lot|so much|very much|a bunch|again|mate))?(?:\s+(?:to|for))?\s*,?\s*$/i;
@@ -216,12 +223,7 @@ export const PRAISE =
 export function ironicHarm(view: SentenceView, from: number): boolean {
   const { tokens } = view;
   // "Thanks to Ilse's quick failover, the outage lasted six minutes instead of an hour": harm kept small.
-  if (
-    /\b(?:rather than|instead of|only|contained|short-lived|limited)\b|,? not (?:hours|days|weeks)\b/i.test(
-      view.text.slice(tokens[from]?.start ?? view.text.length),
-    )
-  )
-    return false;
+  if (HARM_KEPT_SMALL.test(view.text.slice(tokens[from]?.start ?? view.text.length))) return false;
   let harm = false;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
@@ -236,7 +238,6 @@ export function ironicHarm(view: SentenceView, from: number): boolean {
   // "Thanks a lot, Nikolai, for the unscheduled chaos experiment…": praise for a wrong or unplanned action.
   return harm || WRONG_ACTION.some((re) => re.test(view.text.slice(tokens[from]?.start ?? view.text.length)));
 }
-const REMEDY_NOUNS = new Set(['fix', 'fixes', 'rollback', 'revert', 'workaround', 'mitigation', 'patch', 'hotfix']);
 
 /**
  * The text before a name without the role that introduces it: "introduced by your administrator, " and "performed

@@ -1,5 +1,6 @@
-import { forms, isClausePunct, nounPhraseAt } from './grammar';
+import { forms, isClausePunct, nounPhraseAt, QUOTE_MARKS } from './grammar';
 import { FAILURE_OUTCOMES, HARM_VERBS, HARM_WORDS } from './lexicon';
+import { gerundLemma, pastLemma } from './tag-repair';
 import type { Token } from './tokens';
 
 /**
@@ -7,20 +8,19 @@ import type { Token } from './tokens';
  * problem ("killed the runaway query", "re-ran the failed batch"), and a person's work that is itself a remedy.
  */
 
-const REMEDY_OBJECTS = new Set([
+/** Nouns of remedial work: "the fix", "a rollback", "the hotfix". */
+export const REMEDY_NOUNS = new Set([
   'fix',
-  'fixed',
   'fixes',
-  'patch',
-  'patched',
   'rollback',
   'revert',
   'workaround',
   'mitigation',
+  'patch',
   'hotfix',
-  'corrected',
-  'restored',
 ]);
+/** Words of remedial work as an object: the nouns, and what a remedy made ("a fixed build", "the restored table"). */
+const REMEDY_OBJECTS = new Set([...REMEDY_NOUNS, 'fixed', 'patched', 'corrected', 'restored']);
 const PROBLEM_OBJECTS = new Set([
   'stray',
   'affected',
@@ -59,7 +59,6 @@ const PROBLEM_OBJECTS = new Set([
   'temporary',
   'abandoned',
 ]);
-const QUOTE = /^["“”‘’'`]$/;
 const REMOVALS = new Set([
   'delete',
   'remove',
@@ -120,16 +119,8 @@ function problemWord(tokens: Token[], k: number): boolean {
   // flapping link" (a participle, whatever the tagger called it).
   const participle = /(?:ed|ing)$/.test(t.lower);
   if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !participle) return false;
-  const bases = participle ? participleBases(t.lower) : [];
+  const bases = participle ? [t.lower.endsWith('ing') ? gerundLemma(t.lower) : pastLemma(t.lower)] : [];
   return [...forms(t), ...bases].some((f) => HARM_VERBS.has(f) || FAILURE_OUTCOMES.has(f));
-}
-
-/** The verb a participle may come from: "dropped" → drop, "flapping" → flap, "hammering" → hammer, "saved" → save. */
-function participleBases(word: string): string[] {
-  const stem = word.replace(/(?:ed|ing)$/, '');
-  const out = [stem, `${stem}e`];
-  if (/(\w)\1$/.test(stem)) out.push(stem.slice(0, -1));
-  return out;
 }
 
 /**
@@ -152,7 +143,11 @@ export function isRemedialObject(tokens: Token[], verb: number): boolean {
       break;
     if (REMEDY_OBJECTS.has(t.lower) || (t.lower === 'back' && forms(tokens[verb]).includes('roll'))) return true;
     // "removed the 'unused' rule": a problem in scare quotes is the writer's doubt that it was one.
-    if (removal && problemWord(tokens, k) && !(QUOTE.test(tokens[k - 1].text) && QUOTE.test(tokens[k + 1]?.text ?? '')))
+    if (
+      removal &&
+      problemWord(tokens, k) &&
+      !(QUOTE_MARKS.has(tokens[k - 1].text) && QUOTE_MARKS.has(tokens[k + 1]?.text ?? ''))
+    )
       return true;
   }
   return false;
@@ -164,8 +159,9 @@ export function remedialArtefact(tokens: Token[], from: number, to: number): boo
   const head = np ? tokens[np.head] : undefined;
   return (
     !!head &&
-    /^(?:fix|fixes|hotfix|patch|rollback|roll-back|revert|workaround|mitigation|failover|fail-over|runbook|restore|recovery|alert|dashboard|analysis|triage|escalation)$/.test(
-      head.lower,
-    )
+    (REMEDY_NOUNS.has(head.lower) ||
+      /^(?:roll-back|failover|fail-over|runbook|restore|recovery|alert|dashboard|analysis|triage|escalation)$/.test(
+        head.lower,
+      ))
   );
 }

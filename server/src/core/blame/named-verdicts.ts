@@ -3,7 +3,8 @@
 // or that the person is cleared: a cause asked about or denied, their part went well, or they were on the receiving
 // end. Also the phrases of outcome (relief, a stop held until safe, a failure as an object) the action reading uses.
 import type { SentenceView } from './cues';
-import { forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
+import { forms, isClausePunct, nounPhraseAt, QUOTE_MARKS, subjectOf } from './grammar';
+
 import { HARM_VERBS, HARM_WORDS } from './lexicon';
 import { harmIn } from './named-actions';
 import { isPossessive } from './named-cause';
@@ -15,8 +16,6 @@ export interface NameSpan {
   start: number;
   end: number;
 }
-
-export const QUOTE_MARKS = new Set(["'", '"', '“', '”', '‘', '’']);
 
 /**
  * What the sentence says of the name at `name` by its words alone: a reason it blames the person, `null` when it
@@ -278,9 +277,8 @@ export function mistakenAction(view: SentenceView, start: number, main: number):
   const { tokens } = view;
   const clauseText = view.text.slice(tokens[start].start, tokens[Math.min(tokens.length - 1, main + 8)].end);
   return (
-    /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong|without (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup|failing over|waiting|confirming|verifying|reviewing|snapshotting|pausing|asking|reading|looking|announcing|coordinating))\b/i.test(
-      clauseText,
-    ) ||
+    SLIP.test(clauseText) ||
+    SKIPPED_STEP.test(clauseText) ||
     // A remedy done to everything at once, or to nothing: "restarted all pods at once", "scaled the cluster to zero".
     (ZEROED.test(clauseText) &&
       !/\b(?:as planned|as intended|as scheduled|per the (?:runbook|plan))\b/i.test(view.text)) ||
@@ -297,3 +295,7 @@ export function mistakenAction(view: SentenceView, start: number, main: number):
 /** Words that say an action went wrong by mistake. */
 export const SLIP =
   /\b(?:accidentally|mistakenly|inadvertently|by (?:mistake|accident)|instead of|rather than|the wrong)\b/i;
+
+/** A step left out: "without testing", "without failing over first", "without a backup". */
+const SKIPPED_STEP =
+  /\bwithout (?:first )?(?:updating|testing|checking|telling|notifying|warning|draining|backing up|a backup|failing over|waiting|confirming|verifying|reviewing|snapshotting|pausing|asking|reading|looking|announcing|coordinating)\b/i;

@@ -13,7 +13,7 @@ function undoubled(lemma: string): string | undefined {
 }
 
 /** The base form of a regular past: "invalidated" → "invalidate", "flushed" → "flush", "stopped" → "stop". */
-function pastLemma(lower: string): string {
+export function pastLemma(lower: string): string {
   if (lower.endsWith('ied')) return `${lower.slice(0, -3)}y`;
   const stem = lower.slice(0, -2);
   if (isEnglishWord(`${stem}e`)) return `${stem}e`;
@@ -21,7 +21,7 @@ function pastLemma(lower: string): string {
 }
 
 /** The base form of a gerund: "logging" → "log", "making" → "make", "adding" → "add". */
-function gerundLemma(lower: string): string {
+export function gerundLemma(lower: string): string {
   const stem = lower.slice(0, -3);
   if (!isEnglishWord(stem) && isEnglishWord(`${stem}e`)) return `${stem}e`;
   return undoubled(stem) ?? stem;
