@@ -12,7 +12,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
-import { buildNlpModel, CJS_BUNDLE, lazyModel } from './package-model.mjs';
+import { buildNlpModel, CJS_BUNDLE, lazyModel, readDataCode } from './package-model.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'packages/cli');
@@ -61,7 +61,7 @@ const lazyRe2 = {
  * the English words and known acronyms of the acronym rule, the product and software words; micromark's table of
  * HTML character references) ship brotli-compressed next to the bundles: evaluated here, their exports (strings, or records of
  * strings) go into one compressed JSON file that the module in their place reads when it is first imported (a few
- * milliseconds).
+ * milliseconds, or none when the CLI decompressed it ahead: see `readDataCode`).
  */
 const COMPRESSED_DATA = [
   /server[/\\]src[/\\]core[/\\]blame[/\\]lexicon[/\\](?:given-names|person-nouns|first-names|products|software-terms)\.ts$/,
@@ -91,8 +91,7 @@ const compressedData = {
       );
       return {
         loader: 'js',
-        contents: `const data = JSON.parse(require('node:zlib').brotliDecompressSync(
-            require('node:fs').readFileSync(__postmortemDist + '/' + ${JSON.stringify(name)})));
+        contents: `const data = JSON.parse(${readDataCode(name, '__postmortemDist')});
           ${Object.keys(values)
             .map((key) => `export const ${key} = data[${JSON.stringify(key)}];`)
             .join('\n')}`,

@@ -67,9 +67,14 @@ export function packModel(text) {
 /** WordNet's exception lists in the model (module.exports = a null-prototype object of 220 kB of words). */
 const EXCEPTIONS = /wink-eng-lite-web-model[/\\]dist[/\\]wn-(noun|verb|adjective)-exceptions\.js$/;
 
-/** Reads a data file of dist/ (`name`), brotli-compressed, when called. */
-const readData = (name) =>
-  `require('node:zlib').brotliDecompressSync(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(name)})))`;
+/**
+ * Code that gives a data file of dist/ (`name`, brotli-compressed) as a Buffer when run: the one the CLI decompressed
+ * ahead on the thread pool (server/src/node/data-prefetch.ts, under the same global symbol), taken once, else the
+ * file read and decompressed on the spot. `dir` is the code of the dist/ folder's path.
+ */
+export const readDataCode = (name, dir) =>
+  `((ready, name) => { const buffer = ready && ready.get(name); if (buffer) { ready.delete(name); return buffer; } return require('node:zlib').brotliDecompressSync(require('node:fs').readFileSync(require('node:path').join(${dir}, name))); })(globalThis[Symbol.for('postmortem.prefetchedData')], ${JSON.stringify(name)})`;
+const readData = (name) => readDataCode(name, '__dirname');
 
 /** The core model and WordNet's exception lists become brotli'd data files read on first use. */
 const compressedJson = (dist) => ({

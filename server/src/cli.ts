@@ -6,6 +6,7 @@ import './node/regexp-tier';
 import * as nodeModule from 'node:module';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { VERSION } from './core/version';
+import { prefetchData } from './node/data-prefetch';
 
 // On Node 22.1 and later, V8 keeps the bundles' compiled code in a cache (in the temporary folder, as TypeScript's tsc
 // does), so that a run after the first does not compile the analysis again. Node 20 has no such cache: a no-op there.
@@ -35,7 +36,12 @@ async function run(): Promise<number> {
     await import(server);
     return new Promise(() => {});
   }
+  // The package's compressed data (the NLP model, the word lists) is decompressed on the thread pool while the CLI
+  // loads (node/data-prefetch.ts); a command that analyses waits for what is not ready yet, which it would have
+  // read anyway. `init` analyses nothing.
+  const prefetched = argv[0] === 'init' ? undefined : prefetchData(__dirname);
   const { main } = await import('./cli/main');
+  await prefetched;
   return main(argv, {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),

@@ -124,6 +124,45 @@ describe('the packed npm package', () => {
     assert.equal(probe(['--version']), 'MODEL NOT LOADED');
   });
 
+  it('decompresses its data on the thread pool while it loads, the analysis takes it, and without it finds the same', () => {
+    const dir = emptyFolder();
+    writeFileSync(
+      join(dir, 'a-postmortem.md'),
+      MINIMAL_POSTMORTEM.replace('R.', 'The deploy failed because Bob was careless.'),
+    );
+    // Counts the data files decompressed on the analysis thread, and says at exit which prefetched ones were left.
+    writeFileSync(
+      join(dir, 'probe.cjs'),
+      [
+        "const zlib = require('node:zlib'); const sync = zlib.brotliDecompressSync; let onThread = 0;",
+        'zlib.brotliDecompressSync = function (...args) { onThread++; return sync.apply(this, args); };',
+        "if (process.env.PROBE_FAIL_POOL) zlib.brotliDecompress = (data, options, done) => setImmediate(() => done(new Error('pool off')));",
+        "process.on('exit', () => { const left = globalThis[Symbol.for('postmortem.prefetchedData')];",
+        "  process.stderr.write('ON THREAD ' + onThread + ' LEFT ' + (left ? [...left.keys()].sort().join(',') : 'none') + '\\n'); });",
+      ].join('\n'),
+    );
+    const probe = (failPool: boolean) => {
+      const r = spawnSync(
+        process.execPath,
+        ['-r', join(dir, 'probe.cjs'), join(installed, 'dist/cli.js'), 'lint', '--format', 'json', 'a-postmortem.md'],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', PROBE_FAIL_POOL: failPool ? '1' : '' } },
+      );
+      const [, onThread, left] = /ON THREAD (\d+) LEFT (\S*)/.exec(r.stderr) ?? [];
+      return { code: r.status, stdout: r.stdout, onThread: Number(onThread), left: left?.split(',') ?? [] };
+    };
+    const ahead = probe(false);
+    const onTheSpot = probe(true);
+    assert.ok(ahead.stdout.includes('blame/'), ahead.stdout);
+    // The model, WordNet's exceptions and the name lists were decompressed ahead and taken, none a second time.
+    assert.equal(ahead.onThread, 0);
+    assert.ok(!ahead.left.includes('eng-core-web-model.json.br'), ahead.left.join());
+    assert.ok(!ahead.left.includes('given-names.json.br'), ahead.left.join());
+    // With the pool's decompression failing, every file is decompressed on the spot, with the same findings.
+    assert.ok(onTheSpot.onThread >= 5, String(onTheSpot.onThread));
+    assert.equal(onTheSpot.code, ahead.code);
+    assert.equal(onTheSpot.stdout, ahead.stdout);
+  });
+
   it("loads the report's plotting only for `postmortem report` (not in what lint imports statically)", () => {
     const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
       outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
