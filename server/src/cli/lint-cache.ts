@@ -6,12 +6,12 @@
 //
 // The file (default .postmortemcache in the current folder; --cache-location names a file, or a folder to keep it
 // in) is JSON: { format, tool, files: { "<path relative to the cache's folder>": Entry } }.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../core';
 import type { IncidentRecord, WorkspaceInput } from '../core/learning';
 import { VERSION } from '../core/version';
+import { sha256 } from '../node/hash';
 import type { FileResult } from './lint';
 import type { SentResult } from './lint-pool-worker';
 
@@ -67,7 +67,7 @@ export class LintCache {
     let hash = this.hashes.get(path);
     if (hash === undefined) {
       try {
-        hash = createHash('sha256')
+        hash = sha256()
           .update(bytes ?? readFileSync(path))
           .digest('base64url');
       } catch {
@@ -208,5 +208,5 @@ function toolVersion(): string {
 }
 
 function digest(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return sha256().update(text).digest('base64url');
 }

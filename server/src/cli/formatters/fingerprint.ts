@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '../../core';
+import { sha256 } from '../../node/hash';
 import type { FileResult } from '../lint';
 
 /**
@@ -17,13 +17,13 @@ export function fingerprints(result: FileResult, repoPath: string): string[] {
     const key = [repoPath, finding.ruleId, subject(result, finding)].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    byFinding.set(finding, createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32));
+    byFinding.set(finding, sha256().update(`${key}\0${occurrence}`).digest('hex').slice(0, 32));
   }
   return result.findings.map((finding) => {
     const known = byFinding.get(finding);
     if (known) return known;
     const key = [repoPath, finding.ruleId, subject(result, finding)].join('\0');
-    return createHash('sha256').update(key).digest('hex').slice(0, 32);
+    return sha256().update(key).digest('hex').slice(0, 32);
   });
 }
 

@@ -1,6 +1,6 @@
 import { sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type * as SarifBuilders from 'node-sarif-builder';
 import type { Artifact, Region, ReportingConfiguration, Result } from 'sarif';
 import { type AnyRule, ruleDocsUrl, type Severity } from '../../core';
 import { VERSION } from '../../core/version';
@@ -9,6 +9,14 @@ import type { FileResult } from '../lint';
 import { fingerprints } from './fingerprint';
 import type { FormatContext } from './index';
 import { findingRange, pathUri, repositoryPath } from './position';
+
+/**
+ * node-sarif-builder, loaded for a SARIF report only: with fs-extra and graceful-fs (which patches fs as it loads),
+ * evaluating it cost every lint some 5 ms.
+ */
+function builders(): typeof SarifBuilders {
+  return require('node-sarif-builder');
+}
 
 export const TOOL_NAME = 'postmortem';
 export const INFORMATION_URI = 'https://github.com/postmortem-dev/postmortem';
@@ -30,7 +38,7 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function ruleDescriptor(rule: AnyRule): SarifRuleBuilder {
+function ruleDescriptor(rule: AnyRule): SarifBuilders.SarifRuleBuilder {
   const url = ruleDocsUrl(rule.id);
   const family = rule.id.slice(0, rule.id.indexOf('/'));
   const scope =
@@ -39,7 +47,7 @@ function ruleDescriptor(rule: AnyRule): SarifRuleBuilder {
       : 'It reports on the text at fault.';
   const fix = rule.fixable ? ' It offers fixes; `postmortem lint --fix` applies the safe ones.' : '';
   const defaultConfiguration: ReportingConfiguration = { level: LEVEL[rule.defaultSeverity] };
-  return new SarifRuleBuilder({
+  return new (builders().SarifRuleBuilder)({
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: sentence(rule.description) },
@@ -84,6 +92,7 @@ function contextRegion(result: FileResult, first: number, last: number): { conte
  */
 export function formatSarif(results: readonly FileResult[], { root }: FormatContext): string {
   const artifacts: Artifact[] = [];
+  const { SarifBuilder, SarifResultBuilder, SarifRunBuilder } = builders();
   const run = new SarifRunBuilder({
     tool: {
       driver: {
