@@ -3,30 +3,7 @@
 // from a scored set. Each positive has look-alikes that must stay quiet.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { winkTagger } from '../../server/src/core/blame/nlp';
-import { repairTags } from '../../server/src/core/blame/tag-repair';
-import { tagTokens } from '../../server/src/core/blame/tokens';
-import { analyzeText } from '../helpers/analyze';
-
-const doc = (body: string) => `# Postmortem: test\n\n## Details\n\n${body}\n`;
-const rulesOf = (body: string) =>
-  analyzeText(doc(body))
-    .findings.filter((f) => f.ruleId.startsWith('blame/'))
-    .map((f) => f.ruleId);
-
-const NAMED = ['blame/named-individual'];
-const NONE: string[] = [];
-
-/** Each sentence, alone in a postmortem, gets exactly the `expected` blame rules (the sentence names a failure). */
-function expectEach(expected: string[], bodies: string[]): void {
-  for (const body of bodies) assert.deepEqual(rulesOf(body), expected, body);
-}
-
-function tagged(text: string) {
-  const tokens = tagTokens(text, winkTagger);
-  repairTags(tokens);
-  return tokens;
-}
+import { expectEach, NAMED, NONE, tagged } from '../helpers/blame-shapes';
 
 describe('blame shapes (issue 9, ninth session)', () => {
   it('keeps numbers with separators and the pieces of a code span whole', () => {

@@ -138,7 +138,7 @@ function effectSentence(text: string | undefined): boolean {
 
 /** Words that can tie a named person to the failure (see detect-named): most response lines have none. */
 const TIES = new RegExp(
-  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and the|happened|turned out|came out|rather than|only to|(?:his|her|their) own|(?:is|was) (?:all |squarely |entirely |solely )?on|lies with|rests with|falls on|had(?:n['’]t| not)|did (?:it|this|that)(?=\s*[.;!]?\s*$)|(?:was|would be) an? (?:great|good|brilliant|genius|clever|smart) (?:idea|plan|move)|strikes again|to thank for)\b|[:|]|\b(?:${[
+  String.raw`['’]s\b|\b(?:because|after|when|since|once|as|until|by|which|so|causing|leaving|cause[ds]?|root-?cause[ds]?|rootcause[ds]?|trigger\w*|introduced|responsible|fault|blame|culprit|who|whose|instead|accident\w*|mistak\w*|inadvertent\w*|without|wrong|never|forgot|against|kudos|thanks|cheers|props|shout-?out|knocked (?:out|over)|took (?:out|down)|brought down|resulting|locked|and|then|happened|turned out|came out|rather than|only to|(?:his|her|their) own|(?:is|was) (?:all |squarely |entirely |solely )?on|lies with|rests with|falls on|had(?:n['’]t| not)|did (?:it|this|that)(?=\s*[.;!]?\s*$)|(?:was|would be) an? (?:great|good|brilliant|genius|clever|smart) (?:idea|plan|move)|strikes again|to thank for)\b|[:|;—–]|\b(?:${[
     ...HARM_VERBS,
     ...HARM_WORDS,
   ]

@@ -14,6 +14,7 @@ import {
   takesRole,
 } from './named-actions';
 import {
+  agentOfCause,
   CAUSING_VERBS,
   CHANGING_REMEDIES,
   causeReason,
@@ -197,6 +198,7 @@ function subjectReason(
   const prefix = withoutRole(view.text.slice(0, tokens[subject.start].start));
   const made = madeWork(view, subject);
   if (made) return made;
+  if (!possessive && agentOfCause(view, subject)) return 'artefact';
   // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
   if (CAUSAL.test(prefix)) {
     const cause = causeReason(view, subject, phraseEnd, artefact, prefix);

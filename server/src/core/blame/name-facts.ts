@@ -24,7 +24,7 @@ function isPrintableAscii(word: string): boolean {
   return true;
 }
 
-const TITLE_CASE = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?$/u;
+const TITLE_CASE = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)?$/u;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
@@ -32,6 +32,8 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 export function isTitleCase(word: string): boolean {
   const n = word.length;
   for (let k = 0; k < n; k++) if (word.charCodeAt(k) >= 128) return TITLE_CASE.test(word);
+  // "O'Connell", "D'Souza".
+  if (word.charCodeAt(1) === 39) return TITLE_CASE.test(word);
   if (n < 2 || !isUpper(word.charCodeAt(0)) || !isLower(word.charCodeAt(1))) return false;
   let i = 2;
   while (i < n && isLower(word.charCodeAt(i))) i++;

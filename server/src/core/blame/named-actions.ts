@@ -6,6 +6,9 @@ import { WRONG_ACTION } from './wrong-actions';
 
 /** What a named person did: harm, a remedy, talk, a change to the system, and whether the sentence ties it to the failure. */
 
+/** People a place fills with: "filled with responders". */
+const PEOPLE_AFTER = /^(?:responders|people|engineers|folks|volunteers|colleagues|teammates|participants|attendees)$/;
+
 export function harmIn(view: SentenceView, from: number, to = view.tokens.length): boolean {
   const { tokens } = view;
   for (let k = from; k < to; k++) {
@@ -25,6 +28,9 @@ export function harmIn(view: SentenceView, from: number, to = view.tokens.length
       continue;
     // "in the incident doc", "during this incident": the incident as a name for the work or a time is no harm.
     if (f.some((w) => HARM_WORDS.has(w)) && !incidentAsLabel(tokens, k)) return true;
+    // "the channel filled with responders": full of people is no harm.
+    if (f.includes('fill') && tokens[k + 1]?.lower === 'with' && PEOPLE_AFTER.test(tokens[k + 2]?.lower ?? ''))
+      continue;
     if ((t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN') && f.some((w) => HARM_VERBS.has(w))) return true;
     // "made checkout time out", "requests timed out"
     if (f.includes('time') && tokens[k + 1]?.lower === 'out' && tokens[k - 1]?.pos !== 'DET') return true;
@@ -169,7 +175,7 @@ const NEUTRAL_VERBS = new Set(
   communicate update mention tag assign become act serve step accept take give bring be have do feel`.split(/\s+/),
 );
 const MEETINGS = new Set(
-  'review retro retrospective meeting call bridge session sessions drill debrief postmortem post-mortem standup stand-up sync workshop interview demo tabletop exercise game-day gameday'.split(
+  'review retro retrospective meeting call bridge channel huddle war-room room session sessions drill debrief postmortem post-mortem standup stand-up sync workshop interview demo tabletop exercise game-day gameday'.split(
     ' ',
   ),
 );
@@ -213,7 +219,9 @@ export function changeAction(view: SentenceView, main: number, artefact = false)
   const next = tokens[main + 1];
   if (!next || isClausePunct(next)) return false;
   // "ran the learning review", "held the retro": running a meeting is not a change to the system.
-  const object = nounPhraseAt(tokens, main + 1);
+  // "set up the incident channel": past a particle.
+  const particle = /^(?:up|out|off)$/.test(next.lower) && next.pos === 'ADP' ? 1 : 0;
+  const object = nounPhraseAt(tokens, main + 1 + particle);
   if (object && MEETINGS.has(tokens[object.head].lemma)) return false;
   if (recovers(view.text.slice(verb.end))) return false;
   // "ran `git blame` on the config to see when the timeout changed": work done to look into the failure.

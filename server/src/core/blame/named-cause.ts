@@ -1,6 +1,6 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt } from './grammar';
-import { changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
+import { actsOnSystem, changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
 import { CAUSAL, HARM_KEPT_SMALL, isWork, THANKS_TO } from './named-phrases';
 import { isRemedialObject } from './named-remedies';
 import type { Token } from './tokens';
@@ -199,4 +199,61 @@ export function isPossessive(tokens: Token[], name: Span): boolean {
       /^['’]$/.test(tokens[name.end]?.text ?? '') &&
       tokens[name.end].start === tokens[name.end - 1].end)
   );
+}
+
+/** Cause phrases that say what follows is the cause whatever the rest of the sentence says. */
+const CAUSE_BEFORE =
+  /\b(?:caused by|triggered by|due to|because of|owing to|thanks to|result of|(?:came|comes|come|stemmed|stems|originated|resulted) from|traced (?:back )?to|(?:cause|trigger|culprit) (?:was|is))\s*$/i;
+
+/**
+ * The person made what the sentence names as the cause, in a relative clause on the cause's noun phrase: "caused by
+ * a misconfigured BGP session that Siobhan pushed", "owing to the batch parameters Mrs. Adeyemi entered", "came from
+ * the .env file Aisha committed". The cause is told by a cause phrase before the noun phrase, or by "by", "from" or
+ * "after" after harm ("The ATMs were blocked by the wrong key index that T.O. pushed"). The verb is a past action on
+ * the system, not a remedy ("the replica that Ana restored") nor a look into it ("the logs that Ana read").
+ */
+export function agentOfCause(view: SentenceView, subject: Span): boolean {
+  const { tokens } = view;
+  // "Thanks to the failover that Ana triggered, the outage lasted minutes": the cause of a smaller harm is a remedy.
+  if (HARM_KEPT_SMALL.test(view.text)) return false;
+  let k = subject.start - 1;
+  // "Because of what Diego did to the health check path": the cause is what the person did.
+  if (tokens[k]?.lower === 'what' && CAUSE_BEFORE.test(view.text.slice(0, tokens[k].start)))
+    return tokens[subject.end]?.lower === 'did' || pastChange(view, subject.end);
+  if (/^(?:that|which)$/.test(tokens[k]?.lower ?? '')) k--;
+  const head = tokens[k];
+  if (!head || head.kind === 'handle') return false;
+  // The tagger may take the head noun for a verb after a modifier ("the .env file Aisha committed").
+  const misread =
+    head.pos === 'VERB' && head.lower === head.lemma && /^(?:DET|ADJ|NOUN)$/.test(tokens[k - 1]?.pos ?? '');
+  if (!(head.pos === 'NOUN' || head.pos === 'PROPN' || head.code || misread)) return false;
+  // The noun phrase back to its start: determiners, modifiers and names of things ("a misconfigured BGP session").
+  let start = k;
+  while (start > 0 && /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(tokens[start - 1].pos) && tokens[start - 1].kind !== 'handle')
+    start--;
+  if (!tokens[start] || !/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[start].pos)) return false;
+  const prefix = view.text.slice(0, tokens[start].start);
+  const caused = CAUSE_BEFORE.test(prefix) || (/\b(?:by|from|after)\s*$/i.test(prefix) && harmIn(view, 0, start));
+  // "The outage ended thanks to the replica that Oksana promoted": what ended the harm is the remedy.
+  if (!caused || ENDED.test(prefix)) return false;
+  return pastChange(view, subject.end);
+}
+
+/** Whether the verb at `at` (after adverbs) is a past action on the system: not a remedy nor a look into it. */
+function pastChange(view: SentenceView, at: number): boolean {
+  const { tokens } = view;
+  let v = at;
+  while (tokens[v]?.pos === 'ADV') v++;
+  const verb = tokens[v];
+  if (!verb) return false;
+  // A past form; the tagger leaves some as they are ("set", "put").
+  const past =
+    (verb.pos === 'VERB' &&
+      !verb.lower.endsWith('ing') &&
+      (verb.lower !== verb.lemma || /^(?:set|put|cut|reset|shut|let)$/.test(verb.lower))) ||
+    // "the retry settings Tomás edited by hand": the tagger may take the participle for an adjective.
+    (verb.pos === 'ADJ' && verb.lower.endsWith('ed'));
+  // Any action on the system ("edited", "wrote" a script): not talk or presence, a remedy, nor a look into it.
+  if (!past || !actsOnSystem(verb) || isRemedy(verb, tokens[v + 1], view)) return false;
+  return !forms(verb).some((f) => LOOKING_VERBS.has(f));
 }

@@ -76,7 +76,8 @@ export const VERDICT = [
   /\bblame\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|goes|went|belongs) (?:squarely |solely |entirely )?(?:with|on|to)\s*$/i,
   // "Responsibility for the ransomware foothold lies with Dariusz", "the onus was on Mira".
   /\b(?:responsibility|accountability|the onus|liability)\b.{0,60}\b(?:lies|lay|rests|rested|falls|fell|sits|sat|is|was) (?:squarely |solely |entirely |fully )?(?:with|on)\s*$/i,
-  /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly|, [^,]{1,20},)?(?: (?:was|is)|\s*:)\s*$/i,
+  // "The root cause of this incident is Sebastián": the cause may be told of what.
+  /\b(?:culprit|cause|root[- ]?cause|trigger)(?: here| \w+ly|, [^,]{1,20},| (?:of|for|behind|in) (?:the |this |that |our |today['’]s )?[\w-]+(?: [\w-]+)?)?(?: (?:was|is)|\s*:)\s*$/i,
   /\bfault of\s*$/i,
 ];
 export const VERDICT_AFTER = [

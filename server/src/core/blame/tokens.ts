@@ -48,7 +48,7 @@ export interface Tagger {
 }
 
 const TOKEN =
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{N}+(?:[.,:]\p{N}+)+(?![\p{L}\p{N}_])|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.(?:txt|cfg|conf|ya?ml|json|toml|ini|xml|tf|sql|sh|py|js|ts|rb|go|env|properties|lock)(?![\p{L}\p{N}_]))?|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
+  /(?<![^\s("'“‘])\.[\p{L}_][\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)*|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?(?:\[bot\])?|\p{N}+(?:[.,:]\p{N}+)+(?![\p{L}\p{N}_])|\p{Lu}['’]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{L}+(?=n['’]t\b)|n['’]t\b|[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*(?:\.[\p{L}\p{N}_]+(?:[-/][\p{L}\p{N}_]+)*)*(?![\p{L}\p{N}_])|['’](?:s|ve|re|ll|d|m)\b|\S/giu;
 
 export function tokenize(text: string): Omit<Token, 'pos' | 'lemma'>[] {
   return tokenizeWith(text, undefined);
@@ -149,6 +149,25 @@ function tokenizeWith(text: string, tagging: ((tokens: Token[]) => Tagging) | un
       }
       out.push(make('`', close, lazy));
       TOKEN.lastIndex = close + 1;
+      continue;
+    }
+    // "session.timeout.ms", "haproxy.cfg", "v2.4.1", ".env": a dotted name is one noun, not words cut by stops.
+    // Stops between single letters are abbreviations and initials ("e.g.", "T.O."): those stay apart.
+    if (
+      !account &&
+      m[0].length > 2 &&
+      m[0].includes('.') &&
+      !m[0].includes('@') &&
+      (startsWord(m[0]) || m[0].charCodeAt(0) === 46) /* . */ &&
+      !isNumber(m[0])
+    ) {
+      const pieces = m[0].split('.');
+      if (pieces.every((p) => p.length === 1)) {
+        out.push(make(pieces[0], m.index, lazy));
+        TOKEN.lastIndex = m.index + pieces[0].length;
+        continue;
+      }
+      out.push(make(m[0], m.index, lazy, false, true));
       continue;
     }
     out.push(make(m[0], m.index, lazy, account));
