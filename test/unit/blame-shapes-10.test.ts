@@ -61,4 +61,26 @@ describe('blame shapes (issue 9, tenth session)', () => {
       'Jonas set up the incident channel, which then filled with responders.',
     ]);
   });
+
+  it('finds harm said to be a person\'s doing, a cleft on "the one who", and a passive agent before a clause', () => {
+    expectEach(NAMED, [
+      "The corrupted price cache was Bogdan's doing: he skipped the warm-up step.",
+      'Farah repointed the CDN origin at the staging bucket — the storefront went dark for an hour.',
+      'The change was rolled out by Amir after the freeze and it broke the login flow.',
+      'Ms. Okoye, a contractor in Lagos, was the one who truncated the ledger.',
+      'Tariq restarted the primary during peak traffic, which is how the outage began.',
+    ]);
+    expectEach(NONE, [
+      "The quick failover was Bogdan's doing.",
+      'Farah repointed the CDN origin at the new bucket — the storefront went live at noon.',
+      'The fix was rolled out by Amir and it stopped the errors.',
+      'Okoye was the one who restored the ledger.',
+      // Response work in the passive, a person the failure reached, how the failure was found, a review found sound.
+      'The ticket was escalated by Amir after the error budget alarm fired.',
+      'Ms. Okoye, a customer in Lagos, was charged twice because of the retry storm.',
+      'Tariq posted in #ops that payments looked slow, which is how the incident was declared.',
+      'Ilse reviewed the migration, which was correct as written; the failure came from a later hotfix.',
+      'Jonas set up the incident channel, which then filled with responders.',
+    ]);
+  });
 });

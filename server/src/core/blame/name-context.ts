@@ -190,12 +190,17 @@ export function wordNameInContext(tokens: Token[], i: number): boolean {
     !/^(?:may|june|april|august)$/.test(tokens[i].lower)
   )
     return true;
-  // "The outage was caused by Will.", "pushed by Mark;": the agent of a passive, said last.
+  // "The outage was caused by Will.", "pushed by Mark;", "rolled out by Amir after the freeze": the agent of a
+  // passive, said last or before a clause or a time.
+  const particle = /^(?:out|up|off|back|down|in|over)$/.test(tokens[i - 2]?.lower ?? '') ? 1 : 0;
+  const participle = tokens[i - 2 - particle];
   if (
     tokens[i - 1]?.lower === 'by' &&
-    tokens[i - 2]?.pos === 'VERB' &&
-    /(?:ed|en|wn)$/.test(tokens[i - 2].lower) &&
-    (!next || /^[.;,!?)]$/.test(next.text))
+    participle?.pos === 'VERB' &&
+    /(?:ed|en|wn)$/.test(participle.lower) &&
+    (!next ||
+      /^[.;,!?)]$/.test(next.text) ||
+      /^(?:and|after|before|at|on|during|while|when|without|because)$/.test(next.lower))
   )
     return true;
   if (STRICT_NAMES.has(normalise(tokens[i].text))) return strictNameInContext(tokens, i);

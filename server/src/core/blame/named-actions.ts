@@ -73,6 +73,10 @@ export function isRemedy(t: Token, next?: Token, view?: SentenceView): boolean {
 }
 
 /** A consequence attached to the person's own action: ", which dropped…", ", wiping out…", "and the primary went down". */
+/** "…how the incident was opened", "…why the page was escalated": the failure found and answered, not done. */
+const FOUND_OUT =
+  /^\W*(?:that|which|this)(?:['’]s| is| was) (?:how|why) (?:the |this |an? |we |it )?(?:(?:incident|outage|issue|problem|alert|page|ticket) )?(?:was |were |got |is )?(?:opened|declared|noticed|detected|spotted|found|caught|discovered|raised|escalated|paged|reported)\b/i;
+
 export function consequenceAfter(view: SentenceView, verb: number): boolean {
   const { tokens } = view;
   for (let k = verb + 1; k < tokens.length; k++) {
@@ -90,7 +94,8 @@ export function consequenceAfter(view: SentenceView, verb: number): boolean {
       /^\s*(?:that|which|this)(?:['’]s| is| was) (?:how|why)\b/i.test(view.text.slice(t.end)) &&
       !recovers(view.text.slice(t.end))
     )
-      return true;
+      // "…, which is how the incident was opened": what the action explains is how the failure was found.
+      return !FOUND_OUT.test(view.text.slice(t.end));
     // "…at once; consumers lose their committed offsets": the next clause, after a semicolon or a dash.
     // "…and the cluster partitioned", "…, and that change is what took the API offline": after "and".
     if (
@@ -311,7 +316,7 @@ function causalContext(view: SentenceView, main: number): boolean {
 
 /** Words that make a next step an effect: "…and the nightly settlement ran twelve hours late", "ran twice". */
 const BAD_STATE =
-  /\b(?:late|twice|empty|wrong|missing|stale|slow(?:ly)?|stuck|unprocessed|without|instead|nothing|nobody|no one|never)\b/i;
+  /\b(?:late|twice|empty|wrong|missing|stale|slow(?:ly)?|stuck|unprocessed|without|instead|nothing|nobody|no one|never|dark|offline|unreachable|unavailable|loop)\b/i;
 
 /** Verbs that tell the next step of the work, not an effect: "…and the deploy started", "and the job completed". */
 const NEXT_STEP = new Set(

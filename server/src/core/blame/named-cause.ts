@@ -1,8 +1,8 @@
 import type { SentenceView } from './cues';
-import { forms, isClausePunct, nounPhraseAt } from './grammar';
+import { forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
 import { actsOnSystem, changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
 import { CAUSAL, HARM_KEPT_SMALL, isWork, THANKS_TO } from './named-phrases';
-import { isRemedialObject } from './named-remedies';
+import { isRemedialObject, REMEDY_NOUNS } from './named-remedies';
 import type { Token } from './tokens';
 
 /** The verb classes a named person's action is read by, and the cause phrases before a name ("caused by Wei's…"). */
@@ -96,10 +96,16 @@ export function causeReason(
   if (harmIn(view, 0, subject.start) || harmIn(view, phraseEnd, clauseEnd) || (artefact && by)) {
     // "PR #2231, merged by Nomvula, removed the retry…": the artefact in apposition is the subject of the harm.
     // "The rota was edited by Drew so that nobody was on call": a result clause after the agent.
+    // "The change was rolled out by Wen after the freeze and it broke the login flow": what it did next.
     const apposedHarm =
       by &&
-      (tokens[phraseEnd]?.text === ',' || /^\s*so that\b/i.test(view.text.slice(tokens[phraseEnd - 1].end))) &&
-      harmIn(view, phraseEnd);
+      (tokens[phraseEnd]?.text === ',' ||
+        /^\s*so that\b/i.test(view.text.slice(tokens[phraseEnd - 1].end)) ||
+        /^[^.;]{0,40}?,?\s+and (?:it|this|that|they)\b/i.test(view.text.slice(tokens[phraseEnd - 1].end))) &&
+      harmIn(view, phraseEnd) &&
+      !/\b(?:stopp(?:ed|ing)|ended|resolv\w*|recover\w*|restor\w*|cleared|fixed|mitigat\w*)\b/i.test(
+        view.text.slice(tokens[phraseEnd - 1].end),
+      );
     if (!by || artefact || apposedHarm || harmIn(view, 0, subject.start)) {
       const byAt = subject.start - 1;
       let passiveVerb: Token | undefined;
@@ -131,8 +137,11 @@ export function causeReason(
       }
     }
     const aux = passive > 0 && /^(?:was|were|been|got|is|are)$/.test(tokens[passive - 1]?.lower ?? '');
+    // "The fix was rolled out by Amir": what was done is a remedy.
+    const done = aux ? subjectOf(tokens, passive - 1) : undefined;
     if (
       aux &&
+      !(done && REMEDY_NOUNS.has(tokens[done.head].lower)) &&
       !isRemedy(tokens[passive], tokens[passive + 1], view) &&
       changeVerb(tokens[passive]) &&
       !responsePassive(view, tokens[passive], subject.start - 1)
@@ -147,7 +156,13 @@ export function causeReason(
  * the failure, is theirs), "The ticket was picked up by Ana", "the stuck orders were released by Anjali".
  */
 function responsePassive(view: SentenceView, verb: Token, byAt: number): boolean {
-  if (/^(?:picked|released|resumed|unblocked|unstuck|unfrozen|freed|handled|triaged|acknowledged)$/.test(verb.lower))
+  // Response work, and the telling of it: "The incident was declared by Nicolás after the checks failed", "The
+  // timeline was reconstructed by Chiara".
+  if (
+    /^(?:picked|released|resumed|unblocked|unstuck|unfrozen|freed|handled|triaged|acknowledged|declared|announced|reported|raised|escalated|paged|noticed|spotted|detected|flagged|reconstructed|documented|recorded|summari[sz]ed)$/.test(
+      verb.lower,
+    )
+  )
     return true;
   return (
     /^(?:performed|conducted|done|carried|completed|led)$/.test(verb.lower) &&

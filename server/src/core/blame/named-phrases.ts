@@ -117,9 +117,18 @@ export function verbAfter(tokens: Token[], end: number, start = end): number | u
   )
     k++;
   while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].lower === 'then' || tokens[k].lower === 'also')) k++;
-  // "Tommo's 'quick fix' … is what actually broke TLS": the verb of the pseudo-cleft.
+  // "Tommo's 'quick fix' … is what actually broke TLS": the verb of the pseudo-cleft. "Okoye was the one who
+  // truncated the ledger": of the cleft on "the one".
   if (/^(?:is|was)$/.test(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'what') {
     k += 2;
+    while (tokens[k]?.pos === 'ADV') k++;
+  } else if (
+    /^(?:is|was)$/.test(tokens[k]?.lower ?? '') &&
+    tokens[k + 1]?.lower === 'the' &&
+    /^(?:one|person)$/.test(tokens[k + 2]?.lower ?? '') &&
+    /^(?:who|that)$/.test(tokens[k + 3]?.lower ?? '')
+  ) {
+    k += 4;
     while (tokens[k]?.pos === 'ADV') k++;
   }
   const t = tokens[k];
@@ -191,8 +200,12 @@ function skipAttached(tokens: Token[], k: number, start: number): number | undef
   }
   // "Sanjay (again) — restarted the pods…": a dash before the verb.
   if (/^[—–-]$/.test(t.text) && tokens[k + 1]?.pos === 'VERB') return k + 1;
-  // "Lucía's typo in the nginx config caused…": a prepositional phrase attached to the subject.
-  if (t.pos === 'ADP' && t.lower !== 'by') {
+  // "Lucía's typo in the nginx config caused…": a prepositional phrase attached to the subject. After a name itself,
+  // "after", "before", "until"… open a clause of time: "declared by Nicolás after the checks failed".
+  const timeClause =
+    /^(?:after|before|since|until|till|once|because|as|while|when)$/.test(t.lower) &&
+    (tokens[k - 1]?.pos === 'PROPN' || tokens[k - 1]?.kind === 'handle');
+  if (t.pos === 'ADP' && t.lower !== 'by' && !timeClause) {
     const np = nounPhraseAt(tokens, k + 1);
     if (np) return np.end;
     // "in haproxy.cfg (…)", "on `build-04`": a file name or a code span as the object.

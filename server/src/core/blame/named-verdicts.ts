@@ -17,6 +17,10 @@ export interface NameSpan {
   end: number;
 }
 
+/** An apposition that makes the person one of those the failure reached: ", a patient at the clinic,". */
+const AFFECTED_APPOSITION =
+  /^\s*,\s*(?:a|an|one of (?:our|the)|our)\s+(?:[\w-]+\s+)?(?:patients?|customers?|users?|clients?|members?|subscribers?|passengers?|students?|guests?|tenants?|residents?|callers?|buyers?|shoppers?|riders?|merchants?|sellers?|account holders?|cardholders?|policyholders?)\b/i;
+
 /**
  * What the sentence says of the name at `name` by its words alone: a reason it blames the person, `null` when it
  * clears them (no other reading may blame them), or `undefined` when it says neither and what they did decides.
@@ -57,6 +61,10 @@ export function sentenceVerdict(
     isWork(tokens[subjectOf(tokens, name.start - 1)?.head ?? -1])
   )
     return 'verdict';
+  // "The stale search index was Xiao's doing": harm said to be the person's doing ("the fast recovery was" is not).
+  if (/^(?:'s|’s) doing\b/i.test(after) && harmIn(view, 0, name.start)) return 'verdict';
+  // "Ms. Abara, a patient at the clinic, received her reminder twice": a person the failure reached.
+  if (AFFECTED_APPOSITION.test(after)) return null;
   // "Several people asked whether Drew's merge caused this; it did not": a cause asked about, or denied.
   if (
     /\b(?:asked|wondered|questioned|checked|investigated|considered|whether)\b[^.;]*$/i.test(before) &&
@@ -71,7 +79,7 @@ export function sentenceVerdict(
     return null;
   // "The deploy by Marta went out at 09:00 and was healthy; the failure began at 11:20": the person's part went well.
   if (
-    /^[^;]*\b(?:(?:was|were) (?:healthy|fine|successful|clean|uneventful|unrelated)|went (?:fine|well|smoothly|cleanly|without)|succeeded|completed (?:cleanly|successfully))\b/i.test(
+    /^[^;]*\b(?:(?:was|were) (?:healthy|fine|successful|clean|uneventful|unrelated|correct|right|sound|valid)|went (?:fine|well|smoothly|cleanly|without)|succeeded|completed (?:cleanly|successfully))\b/i.test(
       after,
     )
   )
