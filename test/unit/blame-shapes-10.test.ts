@@ -80,7 +80,6 @@ describe('blame shapes (issue 9, tenth session)', () => {
       'Ms. Okoye, a customer in Lagos, was charged twice because of the retry storm.',
       'Tariq posted in #ops that payments looked slow, which is how the incident was declared.',
       'Ilse reviewed the migration, which was correct as written; the failure came from a later hotfix.',
-      'Jonas set up the incident channel, which then filled with responders.',
     ]);
   });
 });
