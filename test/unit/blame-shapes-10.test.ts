@@ -82,4 +82,19 @@ describe('blame shapes (issue 9, tenth session)', () => {
       'Ilse reviewed the migration, which was correct as written; the failure came from a later hotfix.',
     ]);
   });
+
+  it('reads a name as the answer to a question about the failure, and harm owned in a possessive predicate', () => {
+    expectEach(NAMED, [
+      'Why did checkout fail on Friday? Because of Lorenzo.',
+      "It is not the load balancer. It's Lorenzo.",
+      "The exposed database snapshot was Lorenzo's.",
+      "The corrupted export was Lorenzo's; he ran it against the wrong schema.",
+    ]);
+    expectEach(NONE, [
+      'Who fixed the checkout outage? Lorenzo.',
+      'Why was checkout slow? Because of a cold cache. Lorenzo warmed it up.',
+      "The new dashboard was Lorenzo's.",
+      "The laptop that was stolen was Lorenzo's.",
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import { buildDocContext } from './doc-context';
 import { type DocContext, isKnownWord, isPersonHandle, normalise } from './entities';
 import { mayHaveTargetLemma } from './lemma-targets';
 import { HARM_VERBS, HARM_WORDS } from './lexicon';
+import { asksForCause } from './named-verdicts';
 import { isEnglishWord, winkTagger } from './nlp';
 import { type ProseBlock, type Sentence, sourceOffset, splitSentences } from './prose';
 import { repairTags } from './tag-repair';
@@ -226,7 +227,7 @@ function cuesOf(
   effectAfter = false,
 ): Cue[] {
   const { text } = sentence;
-  const answersWho = !!previous && /^who\b.*\?\s*$/i.test(previous);
+  const answersWho = !!previous && asksForCause(previous);
   const lexical = (blockCueWords ? hasCueWords(text) : hasStartCueWords(text)) || answersWho;
   if (!lexical && !effectAfter && !mayNameSomeone(text, ctx)) return [];
   const lower = text.toLowerCase();

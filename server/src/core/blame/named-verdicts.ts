@@ -58,7 +58,7 @@ export function sentenceVerdict(
     isPossessive(tokens, name) &&
     (!tokens[name.end + 1] || isClausePunct(tokens[name.end + 1]) || tokens[name.end + 1].text === '.') &&
     harmIn(view, 0, name.start) &&
-    isWork(tokens[subjectOf(tokens, name.start - 1)?.head ?? -1])
+    possessedHarm(view, name.start - 1)
   )
     return 'verdict';
   // "The stale search index was Xiao's doing": harm said to be the person's doing ("the fast recovery was" is not).
@@ -261,19 +261,48 @@ export function contextVerdict(
   )
     return 'cause';
   if (ifNot) return null;
-  // The answer to "Who broke prod?"
-  // ("Who restored the service?" asks for the responder.)
+  // The answer to "Who broke prod?", "Why was prod down? Because of Sanjay.", "No, it's not the pipeline. It's
+  // Gustavo." ("Who restored the service?" asks for the responder.)
+  const alone = !view.tokens[name.end] || /^[.!;]$/.test(view.tokens[name.end].text);
   if (
-    name.start === 0 &&
+    (name.start === 0 || (alone && /^\W*(?:because of|it['’]s|it is|it was|blame)\s*$/i.test(before))) &&
     view.previous &&
-    /^who\b/i.test(view.previous.trim()) &&
-    /\?\s*$/.test(view.previous) &&
+    asksForCause(view.previous) &&
     !/\b(?:restor|fix|resolv|recover|rolled back|roll back|mitigat|notic|found|find|caught|catch|spott|led|lead|coordinat|help|saved?|declar|page[ds]?|escalat)\w*/i.test(
       view.previous,
     )
   )
     return 'answer';
   return undefined;
+}
+
+/**
+ * Whether the subject of the verb at `verb` is work ("The deploy that took down search was Chen's") or a thing the
+ * subject itself calls harm ("The leaked AWS key was Anton's"): what the possessive predicate makes the person's.
+ */
+function possessedHarm(view: SentenceView, verb: number): boolean {
+  const subject = subjectOf(view.tokens, verb);
+  if (!subject) return false;
+  const head = view.tokens[subject.head];
+  if (isWork(head)) return true;
+  // "The new alert was Lorenzo's": an alert, a page or a ticket tells of a failure; owning one is no harm.
+  if (/^(?:alerts?|alarms?|pages?|tickets?|incidents?)$/.test(head.lower))
+    return harmIn(view, subject.start, subject.head);
+  return harmIn(view, subject.start, subject.end);
+}
+
+/**
+ * Whether a sentence asks who or what caused a failure ("Who broke prod?", "Why was prod down?"), or rules out a
+ * thing as the cause ("No, it's not the pipeline."): the next sentence's name is then the answer.
+ */
+export function asksForCause(sentence: string): boolean {
+  const s = sentence.trim();
+  if (/^who\b.*\?$/i.test(s)) return true;
+  if (/^(?:why|what|how)\b.*\?$/i.test(s))
+    return /\b(?:down|fail\w*|broke|broken|break|outage|caus\w*|happen\w*|wrong|crash\w*|lost|empty|gone|dead)\b/i.test(
+      s,
+    );
+  return /\b(?:it['’]s|it is|it was|that['’]s|that is) not (?:the|a|an|our)\b/i.test(s);
 }
 
 /**
