@@ -97,4 +97,15 @@ describe('blame shapes (issue 9, tenth session)', () => {
       "The laptop that was stolen was Lorenzo's.",
     ]);
   });
+
+  it('finds a mistake made by a role when its effect follows, not a remark about mistakes', () => {
+    expectEach(
+      ['blame/human-error'],
+      [
+        'The on-call engineer made a typo in the firewall rule and the VPN dropped for every branch.',
+        'Someone made an error in the retention setting; a week of logs was purged.',
+      ],
+    );
+    expectEach(NONE, ['The moderator who made the mistake apologised.', 'We all make mistakes and learn from them.']);
+  });
 });

@@ -273,6 +273,10 @@ export function detectHumanError(view: SentenceView): Cue[] {
       if (
         reason === 'made-mistake' &&
         !RECORDED.test(view.text.slice(Math.max(0, start - 60), start)) &&
+        // "…made a mistake in the WHERE clause and 14,000 rows were updated": an effect told after it also counts.
+        !/\b(?:caus\w*|led to|lead to|result\w*|outage|incident|down|broke|because|when|while|during|which|and|so|then|wrong)\b|[;—–]/i.test(
+          view.text.slice(end),
+        ) &&
         !/\b(?:caus\w*|led to|lead to|result\w*|outage|incident|down|broke|because|when|while|during|which)\b/i.test(
           view.text,
         )
