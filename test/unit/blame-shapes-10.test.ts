@@ -108,4 +108,16 @@ describe('blame shapes (issue 9, tenth session)', () => {
     );
     expectEach(NONE, ['The moderator who made the mistake apologised.', 'We all make mistakes and learn from them.']);
   });
+
+  it('reads a cause label named "reason", and a past perfect of change that explains the harm told before it', () => {
+    expectEach(NAMED, [
+      'Outage reason: Greta rotated the signing key without updating the verifiers, and every login failed.',
+      'Checkout went down at noon; Greta had lowered the connection limit to five.',
+    ]);
+    expectEach(NONE, [
+      'Reason for the delay: Greta was on holiday.',
+      'Checkout was healthy all day; Greta had lowered the connection limit to five.',
+      'Checkout went down at noon; Greta had restarted the primary an hour earlier.',
+    ]);
+  });
 });

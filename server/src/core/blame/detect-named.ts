@@ -19,6 +19,7 @@ import {
   CHANGING_REMEDIES,
   causeReason,
   complementClause,
+  explainsHarmBefore,
   frontedParticiple,
   isPossessive,
   LOOKING_VERBS,
@@ -256,6 +257,7 @@ function subjectReason(
   const v = verbAfter(tokens, phraseEnd, subject.start);
   if (v === undefined) return undefined;
   const verb = tokens[v];
+  if (!artefact && explainsHarmBefore(view, subject.start, v)) return 'cause';
   // "Sofia was paged": the person received the failure. "Jonas will own the follow-up": a plan. But "Chen Wei's load
   // test was pointed at production and it saturated…": what happened to the person's work may be the harm.
   let passiveArtefact = false;

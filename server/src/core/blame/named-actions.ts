@@ -315,7 +315,7 @@ function causalContext(view: SentenceView, main: number): boolean {
 }
 
 /** Words that make a next step an effect: "…and the nightly settlement ran twelve hours late", "ran twice". */
-const BAD_STATE =
+export const BAD_STATE =
   /\b(?:late|twice|empty|wrong|missing|stale|slow(?:ly)?|stuck|unprocessed|without|instead|nothing|nobody|no one|never|dark|offline|unreachable|unavailable|loop)\b/i;
 
 /** Verbs that tell the next step of the work, not an effect: "…and the deploy started", "and the job completed". */

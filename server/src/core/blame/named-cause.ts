@@ -1,6 +1,6 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
-import { actsOnSystem, changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
+import { actsOnSystem, BAD_STATE, changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
 import { CAUSAL, HARM_KEPT_SMALL, isWork, THANKS_TO } from './named-phrases';
 import { isRemedialObject, REMEDY_NOUNS } from './named-remedies';
 import type { Token } from './tokens';
@@ -271,4 +271,21 @@ function pastChange(view: SentenceView, at: number): boolean {
   // Any action on the system ("edited", "wrote" a script): not talk or presence, a remedy, nor a look into it.
   if (!past || !actsOnSystem(verb) || isRemedy(verb, tokens[v + 1], view)) return false;
   return !forms(verb).some((f) => LOOKING_VERBS.has(f));
+}
+
+/**
+ * "The IoT gateways went into a reboot loop; Eitan had set the watchdog timeout to one second.": after a clause of
+ * harm, what the person had done before it (a past perfect of change, after a semicolon, colon or dash) explains it.
+ */
+export function explainsHarmBefore(view: SentenceView, subject: number, verb: number): boolean {
+  const { tokens } = view;
+  if (tokens[verb].lower !== 'had') return false;
+  const done = tokens[verb + 1];
+  if (done?.pos !== 'VERB' || (done.lower === done.lemma && !/^(?:set|put|cut|reset|shut|let)$/.test(done.lower)))
+    return false;
+  let joint = subject - 1;
+  while (joint > 0 && !/^[;:—–]$/.test(tokens[joint].text)) joint--;
+  if (joint <= 0 || subject - joint > 3) return false;
+  const told = harmIn(view, 0, joint) || BAD_STATE.test(view.text.slice(0, tokens[joint].start));
+  return told && changeVerb(done) && !isRemedy(done, tokens[verb + 2], view);
 }
