@@ -31,6 +31,7 @@ import {
   AGENT_LABEL,
   CAUSAL,
   CAUSE_LABEL,
+  EXPLANATION,
   GOOD_STATE,
   isArtefact,
   SUBORDINATORS,
@@ -164,10 +165,6 @@ function nameReason(
   if (context !== undefined) return context ?? undefined;
   return subjectReason(view, name, isPossessive(tokens, name), label);
 }
-
-/** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
-const EXPLANATION =
-  /\b(?:what (?:\w+ )?happened (?:is|was)(?: that)?|^\W*it (?:was|is)|it (?:turned|turns) out(?: that)?|it came out that|(?:the )?(?:root )?cause (?:is|was) that|it was found that)\s*$/i;
 
 /**
  * What the subject at `subject` (a name or a pronoun for one) did, if it ties them to the failure: a cause ("caused

@@ -67,6 +67,10 @@ export function subjectIsPerson(tokens: Token[], upto: number): boolean {
 /** Prepositions that make a phrase a cause ("caused by", "thanks to", "traces back to"). */
 export const CAUSAL =
   /\b(?:by|due to|because of|thanks to|owing to|back to|down to|since|traced to|traces? to|stems? from|stemmed from|following|in the wake of|result of|fault of|from|after|attributed to|attributable to|blamed on|on account of|courtesy of)\s*:?\s*$/i;
+/** Words that frame what follows as the explanation: "What actually happened is that…", "It turned out…". */
+export const EXPLANATION =
+  /\b(?:what (?:\w+ )?happened (?:is|was)(?: that)?|^\W*it (?:was|is)|it (?:turned|turns) out(?: that)?|it came out that|(?:the )?(?:root )?cause (?:is|was) that|it was found that)\s*$/i;
+
 export const CAUSE_LABEL =
   /^\s*(?:[-*|]\s*)?(?:\d{1,2}:\d{2}\s*)?(?:\(?(?:primary |root ?|root-|proximate |direct |immediate |initial |main |underlying |contributing )?(?:cause|causes|trigger|triggered by|caused by|introduced by|broken by|regressed by|culprit|responsible(?: party)?|at fault|blame|who broke it|why it happened|what (?:went wrong|happened)|origin|contributing factors?|causal factors?|rca|root cause analysis|(?:outage |incident |failure |downtime )?reason(?: for (?:the |this )?(?:outage|incident|failure|downtime))?|behind (?:the|this|our) (?:[\w-]+ ){0,2}(?:outage|incident|failure|downtime|breach|gap|loss))(?: #?\d+)?(?: of (?:the |this )?[\w-]+(?: [\w-]+)?)?\)?)(?:\s*\([^)]{1,40}\))?\s*[:\-–—|]/i;
 /** A label that names who acted ("Agent: Nikolai P.", "Performed by: @ola"): a cause when the row tells harm. */
