@@ -120,4 +120,15 @@ describe('blame shapes (issue 9, tenth session)', () => {
       'Checkout went down at noon; Greta had restarted the primary an hour earlier.',
     ]);
   });
+
+  it('reads "Everything" as a word, and a thing left "messed up" as no one\'s conduct', () => {
+    expectEach(NONE, [
+      'Everything went down after the config change.',
+      'The configuration was messed up after the migration.',
+      'The load balancer config got messed up during the upgrade.',
+    ]);
+    expectEach(['blame/judgment'], ['The config was messed up by the contractor.']);
+    // A name the lists lack, before a scare-quoted verb, after a word that opens a sentence.
+    expectEach(NAMED, ["Everything worked until Radek 'tidied' the DNS zone; after that no lookup resolved."]);
+  });
 });

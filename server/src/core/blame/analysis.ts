@@ -151,7 +151,7 @@ const TIES = new RegExp(
 
 /** A capitalised word as an agent ("Sigrun enabled", "Lwazi's script", "by Chidera"): maybe a name no list holds. */
 const UNKNOWN_AGENT =
-  /(?:\bby )?(?<![\p{L}\p{N}_\p{M}])(\p{Lu}[\p{Ll}\p{M}]{1,}(?:-\p{L}[\p{Ll}\p{M}]+)?)(?:['’]s\b| \p{Ll}+ing\b| ha[sd] \p{Ll}+\b|, \p{Ll}+ed\b| (?:\p{Ll}+ly )?(?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
+  /(?:\bby )?(?<![\p{L}\p{N}_\p{M}])(\p{Lu}[\p{Ll}\p{M}]{1,}(?:-\p{L}[\p{Ll}\p{M}]+)?)(?:['’]s\b| \p{Ll}+ing\b| ha[sd] \p{Ll}+\b|, \p{Ll}+ed\b| ['‘"“]?(?:\p{Ll}+ly )?['‘"“]?(?:\p{Ll}+ed|ran|set|put|cut|hit|shut|let|broke|took|made|sent|left|lost|forgot|wrote|gave|did|brought|went|threw|reset|re-ran)\b|, (?:the|our|who|whose|you)\b| who\b| \p{Ll}+[^\Ws]s\b)/gu;
 
 /** A capitalised word after a verdict, thanks or a role: "the cause was Somchai", "Cheers Gaz for", "operator Petrov". */
 const UNKNOWN_NAMED =

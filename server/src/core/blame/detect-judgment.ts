@@ -185,6 +185,12 @@ export function detectJudgment(view: SentenceView): Cue[] {
         const subject = subjectOf(tokens, t);
         if (subject && !isPersonLike(classify(tokens, subject, view.ctx))) continue;
       }
+      // "The configuration got messed up during the upgrade": a thing left in a mess, no one's conduct said.
+      if (agent && t > 0 && /\bup$/i.test(m[0]) && PASSIVE_AUX.test(tokens[t - 1].lower)) {
+        const subject = subjectOf(tokens, t - 1);
+        if (subject && !isPersonLike(classify(tokens, subject, view.ctx)) && !/\bby\b/i.test(view.text.slice(m.index)))
+          continue;
+      }
       // "they did not cut corners", "nobody went rogue": a denied judgment is none (idioms that carry their own
       // "not" are matched whole).
       if (t >= 0 && !/^not\b|^(?:did|could)/i.test(m[0]) && isNegated(tokens, t, 2)) continue;

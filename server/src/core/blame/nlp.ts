@@ -100,10 +100,16 @@ export function isEnglishWord(lower: string): boolean {
 
 let software: ReadonlySet<string> | undefined;
 
+/**
+ * Common English words wink's vocabulary lacks (it gives "everything" a new id, as it does a name): a sentence that
+ * opens with one names no one.
+ */
+const VOCABULARY_GAPS = new Set(['everything']);
+
 /** In wink's vocabulary, or a software word English dictionaries lack ("login", "webhook": lexicon/software-terms). */
 function inVocabulary(lower: string): boolean {
   software ??= new Set(SOFTWARE_WORDS.trim().split(/\s+/));
-  if (software.has(lower)) return true;
+  if (software.has(lower) || VOCABULARY_GAPS.has(lower)) return true;
   const nlp = winkNlp();
   const ids = nlp.readDoc(lower).tokens().out(nlp.its.uniqueId) as number[];
   return ids.length === 1 && ids[0] < firstUnknownId;
