@@ -29,7 +29,7 @@ export const PUBLICATION_KEYS = [
 ] as const;
 
 /** Frontmatter keys that give the end of the incident, then those that give its day or start. */
-export const INCIDENT_END_KEYS = ['resolved', 'mitigated'] as const;
+export const INCIDENT_END_KEYS = ['resolved', 'resolvedWhen', 'mitigated'] as const;
 export const INCIDENT_START_KEYS = ['incident_date', 'detected', 'started'] as const;
 
 /** A frontmatter value as a calendar day: a string that starts with `YYYY-MM-DD`, a YAML/TOML date object. */

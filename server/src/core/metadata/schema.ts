@@ -97,12 +97,13 @@ export const FRONTMATTER_SCHEMA = {
       pattern: '^\\d{4}-\\d{2}-\\d{2}(?:[T ].*)?$',
     },
     severity: {
-      description: 'How bad it was: SEV0–SEV5, P0–P4, or critical / major / high / medium / moderate / minor / low.',
+      description:
+        "How bad it was: SEV0–SEV5, P0–P4, critical / major / high / medium / moderate / minor / low, or a status page's words (cState's down / disrupted / notice; major outage / partial outage / degraded performance).",
       anyOf: [
         {
           type: 'string',
           pattern:
-            '^(?:[Ss][Ee][Vv][- ]?[0-5]|[Pp][0-4]|[Cc]ritical|[Mm]ajor|[Hh]igh|[Mm]edium|[Mm]oderate|[Mm]inor|[Ll]ow)$',
+            '^(?:[Ss][Ee][Vv][- ]?[0-5]|[Pp][0-4]|[Cc]ritical|[Mm]ajor|[Hh]igh|[Mm]edium|[Mm]oderate|[Mm]inor|[Ll]ow|[Dd]own|[Dd]isrupted|[Nn]otice|(?:[Mm]ajor |[Pp]artial )?[Oo]utage|[Dd]egraded(?: [Pp]erformance)?)$',
         },
         { type: 'integer', minimum: 0, maximum: 5 },
       ],
@@ -154,7 +155,13 @@ export const FRONTMATTER_SCHEMA = {
     started: milestone('the impact began'),
     detected: milestone('the problem was detected (alert fired, page, report)'),
     mitigated: milestone('the impact ended or a workaround took effect'),
-    resolved: milestone('the problem was resolved for good'),
+    resolved: {
+      anyOf: [
+        milestone('the problem was resolved for good'),
+        { type: 'boolean', description: 'Whether the incident is over, as status pages (cState) write it.' },
+      ],
+    },
+    resolvedWhen: milestone('the problem was resolved (the key of cState status pages, with `resolved: true`)'),
     slo: {
       description:
         'The service level objective(s) the incident counts against, for the error budget it consumed: `{ target: 99.9, window: 30d, sli: availability }`, or a list of them.',

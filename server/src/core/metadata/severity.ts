@@ -2,7 +2,7 @@ import type { PostmortemModel } from '../model';
 
 /**
  * The incident's severity as a level from 0 (the worst) to 5, read from the frontmatter `severity` (SEV0–SEV5,
- * P0–P4, a number, or critical / major / high / medium / moderate / minor / low) or, failing that, from a
+ * P0–P4, a number, critical / major / high / medium / moderate / minor / low, or a status page's words) or, failing that, from a
  * "Severity: SEV1" line before the first section. Undefined when the document does not say.
  */
 export function severityLevel(model: PostmortemModel): number | undefined {
@@ -22,12 +22,33 @@ export function severityText(model: PostmortemModel): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
+/**
+ * Severity words as levels, with a status page's (cState: down, disrupted, notice; Statuspage's component states:
+ * major outage, partial outage, degraded performance).
+ */
+const SEVERITY_WORDS: Record<string, number> = {
+  critical: 1,
+  major: 1,
+  down: 1,
+  outage: 1,
+  'major outage': 1,
+  high: 2,
+  disrupted: 2,
+  'partial outage': 2,
+  medium: 3,
+  moderate: 3,
+  degraded: 3,
+  'degraded performance': 3,
+  minor: 4,
+  low: 4,
+  notice: 4,
+};
+
 function levelOf(written: string): number | undefined {
   const w = written.trim().toLowerCase();
   const numbered = /^(?:sev(?:erity)?[- ]?|p|s)?([0-5])$/.exec(w);
   if (numbered) return Number(numbered[1]);
-  const words: Record<string, number> = { critical: 1, major: 1, high: 2, medium: 3, moderate: 3, minor: 4, low: 4 };
-  return words[w];
+  return SEVERITY_WORDS[w];
 }
 
 /** Parses a rule option's severity list ("SEV1", "P1", "critical", 1) into levels. */

@@ -176,7 +176,9 @@ function frontmatterMilestones(model: PostmortemModel, timeline: Timeline): Mile
   if (!fm) return [];
   const out: Milestone[] = [];
   for (const kind of MILESTONE_KINDS) {
-    const value = fm.data[kind];
+    // A status page (cState) says `resolved: true` and gives the time as `resolvedWhen`.
+    const key = kind === 'resolved' && typeof fm.data.resolved === 'boolean' ? 'resolvedWhen' : kind;
+    const value = fm.data[key];
     if (typeof value !== 'string' && !(value instanceof Date)) continue;
     const written = value instanceof Date ? value.toISOString() : value;
     const instant = readFrontmatterInstant(written, timeline);
@@ -185,8 +187,8 @@ function frontmatterMilestones(model: PostmortemModel, timeline: Timeline): Mile
       kind,
       source: 'frontmatter',
       instant,
-      range: frontmatterValueRange(model, kind) ?? { start: fm.start, end: fm.end },
-      why: `\`${kind}: ${written}\` in the frontmatter (${MILESTONE_TITLES[kind]})`,
+      range: frontmatterValueRange(model, key) ?? { start: fm.start, end: fm.end },
+      why: `\`${key}: ${written}\` in the frontmatter (${MILESTONE_TITLES[kind]})`,
     });
   }
   return out;
