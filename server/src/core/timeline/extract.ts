@@ -52,6 +52,17 @@ interface Ctx {
   compact: boolean;
   /** The section has no entries of any other shape: its sentences with a clock time are the entries. */
   prose: boolean;
+  /** The nodes read are those under a time heading ("### 14:30"), which takes the blocks before any entries. */
+  timed?: boolean;
+  /** Where each list read was read (for incremental/timeline.ts). */
+  lists?: Map<List, ListRead>;
+}
+
+/** How a list of a timeline section was read: `plain` when its items' entries are their own (cached) reading. */
+export interface ListRead {
+  group: number;
+  section: string;
+  plain: boolean;
 }
 
 const at = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
@@ -71,6 +82,7 @@ function hasTimelineAncestor(section: Section): boolean {
 export function extractTimeline(
   text: string,
   sections: readonly Section[],
+  lists?: Map<List, ListRead>,
 ): { items: TimelineItem[]; sections: ExtractedSection[] } {
   const items: TimelineItem[] = [];
   const infos: ExtractedSection[] = [];
@@ -90,7 +102,7 @@ export function extractTimeline(
     items.push({ type: 'group', group });
     if (headingDate) items.push({ type: 'date', date: headingDate, source: 'heading', range: info.headingRange });
     info.hasEntries = sectionHasEntries(section);
-    const ctx: Ctx = { text, group, section: section.heading, items, info, compact: false, prose: false };
+    const ctx: Ctx = { text, group, section: section.heading, items, info, compact: false, prose: false, lists };
     const mark = items.length;
     walkSection(ctx, section, true);
     const read = items.slice(mark);
@@ -138,7 +150,9 @@ function walkSection(ctx: Ctx, section: Section, top: boolean): void {
   const previousSection = ctx.section;
   const nodes = timed ? section.nodes.slice(pushHeadingEntry(ctx, section, timed)) : section.nodes;
   ctx.section = section.heading;
+  ctx.timed = !!timed;
   for (const node of nodes) readNode(ctx, node);
+  ctx.timed = false;
   for (const child of section.children) {
     // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline,
     // unless its heading starts with a time ("### 14:30 Mitigation applied"): then it is an entry.
@@ -223,6 +237,7 @@ function readNode(ctx: Ctx, node: RootContent): void {
 }
 
 function readList(ctx: Ctx, list: List): void {
+  ctx.lists?.set(list, { group: ctx.group, section: ctx.section, plain: !ctx.compact && !ctx.prose && !ctx.timed });
   for (const item of list.children) readListItem(ctx, item);
 }
 
@@ -260,12 +275,12 @@ function readListItem(ctx: Ctx, item: ListItem): void {
     readListItemOf(ctx, item);
     return;
   }
-  for (const entry of itemEntries.get(item, ctx.text)) {
-    ctx.items.push({
-      type: 'entry',
-      entry: { ...entry, range: { ...entry.range }, section: ctx.section, group: ctx.group },
-    });
-  }
+  for (const entry of listItemEntries(item, ctx.text, ctx.section, ctx.group)) ctx.items.push({ type: 'entry', entry });
+}
+
+/** The entries of an item of a list read `plain` (see ListRead), in a (sub)section and a group. */
+export function listItemEntries(item: ListItem, text: string, section: string, group: number): RawEntry[] {
+  return itemEntries.get(item, text).map((entry) => ({ ...entry, range: { ...entry.range }, section, group }));
 }
 
 function readListItemOf(ctx: Ctx, item: ListItem): void {
