@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePostmortem } from '../../scripts/bench/_generate-postmortem';
 import { analyze, defaultConfig } from '../../server/src/core';
+import { getActionItems } from '../../server/src/core/actions';
 import {
   applyChange,
   changeBetween,
@@ -185,7 +186,12 @@ describe('incremental analysis', () => {
   const freshWithTimeline = (text: string) =>
     withoutCaches(() => {
       const { model, findings } = analyze(text, config, RULES);
-      return { findings, timeline: model && getTimeline(model), milestones: model && getMilestones(model) };
+      return {
+        findings,
+        timeline: model && getTimeline(model),
+        milestones: model && getMilestones(model),
+        actions: model && getActionItems(model),
+      };
     });
 
   it('gives the findings of a fresh analysis after every generated edit of every real postmortem', () => {
@@ -213,6 +219,8 @@ describe('incremental analysis', () => {
         assert.deepStrictEqual(timeline, reference.timeline, `${file}, edit ${i}: the timeline`);
         const milestones = result.model && getMilestones(result.model);
         assert.deepStrictEqual(milestones, reference.milestones, `${file}, edit ${i}: the milestones`);
+        const actions = result.model && getActionItems(result.model);
+        assert.deepStrictEqual(actions, reference.actions, `${file}, edit ${i}: the action items`);
       }
     }
     assert.equal(edits, files.length * ANALYSIS_EDITS);
@@ -240,6 +248,7 @@ describe('incremental analysis', () => {
     const reference = freshWithTimeline(text);
     assert.deepStrictEqual(result.findings, reference.findings);
     assert.deepStrictEqual(result.model && getTimeline(result.model), reference.timeline);
+    assert.deepStrictEqual(result.model && getActionItems(result.model), reference.actions);
     const next = text.indexOf('\n- ', at);
     text = applyChange(text, { offset: next, deleted: 3, inserted: ' ' });
     result = analyzer.update(text, { start: next, end: next + 3, text: ' ' });
