@@ -142,7 +142,8 @@ export function buildDocContext(
         if (!PRODUCTS.has(first) && !ctx.systems.has(first)) addPerson(ctx, name);
       }
     }
-    for (const system of systemsNamedIn(block.text)) ctx.systems.add(system);
+    const systems = systemsNamedIn(block.text);
+    for (let k = 0; k < systems.length; k++) ctx.systems.add(systems[k]);
   });
   return ctx;
 }

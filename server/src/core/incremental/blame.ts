@@ -50,11 +50,11 @@ export function keptProseBlocks(tree: Root, source: string, codes?: string[]): {
   const by: number[] = [];
   forEachBlock(tree, (node) => {
     const kept = prose.get(node, source);
-    for (const b of kept.blocks) {
-      blocks.push(b);
+    for (let i = 0; i < kept.blocks.length; i++) {
+      blocks.push(kept.blocks[i]);
       by.push(prose.by);
     }
-    if (codes) for (const c of kept.codes) codes.push(c);
+    if (codes) for (let i = 0; i < kept.codes.length; i++) codes.push(kept.codes[i]);
   });
   return { blocks, by };
 }

@@ -13,9 +13,15 @@ type Node = RootContent & { position?: { start: { offset?: number }; end: { offs
 
 /** The blocks a document's per-block results are computed on: top-level blocks, and the items of top-level lists. */
 export function forEachBlock(tree: Root, visit: (node: Node) => void): void {
-  for (const node of tree.children as Node[]) {
-    if (node.type === 'list') for (const item of node.children as Node[]) visit(item);
-    else visit(node);
+  const children = tree.children as Node[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node.type === 'list') {
+      const items = node.children as Node[];
+      for (let k = 0; k < items.length; k++) visit(items[k]);
+    } else {
+      visit(node);
+    }
   }
 }
 
