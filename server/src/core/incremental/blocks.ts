@@ -52,9 +52,10 @@ export class BlockCache<T> {
     if (!cachesEnabled()) return this.compute(node, source);
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
-    const text = source.slice(start, end);
     const kept = this.kept.get(node);
-    if (kept && kept.text === text) {
+    // The block's text compared where it is (no copy of it).
+    if (kept && kept.text.length === end - start && source.startsWith(kept.text, start)) {
+      const text = kept.text;
       if (kept.start === start) return kept.value;
       if (!this.move) {
         this.by = start - kept.start;
@@ -66,7 +67,7 @@ export class BlockCache<T> {
       return moved;
     }
     const value = this.compute(node, source);
-    this.kept.set(node, { text, start, value });
+    this.kept.set(node, { text: source.slice(start, end), start, value });
     return value;
   }
 }

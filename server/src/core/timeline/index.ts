@@ -80,6 +80,8 @@ function frontmatterRange(model: PostmortemModel) {
  * timeline with a written row keeps every row, since "10:30 The incident is resolved." is also what authors write.
  */
 export function incidentEntries(timeline: Timeline): Timeline['entries'] {
+  // Most timelines have no template row: their entries, as they are.
+  if (!timeline.entries.some((e) => isTemplateText(e.text))) return timeline.entries;
   const written = timeline.entries.filter((e) => !isTemplateText(e.text));
   return written.some((e) => e.status === 'parsed') ? timeline.entries : written;
 }
