@@ -52,6 +52,8 @@ export interface TimelineRecord {
   checkpoints: { items: number[]; entries: number[]; states: ResolveState[] };
   /** Per timeline section, how many of its entries have a time or a date (none: it is read as prose). */
   timed: number[];
+  /** Per timeline section, how many entries of its first reading have a compact time (some: it is read so). */
+  compact: number[];
   resolver: Resolver;
   entries: TimelineEntry[];
 }
@@ -191,9 +193,21 @@ function reread(
   const k1 = firstStartingAt(entries, oldEnd);
   const added: RawEntry[] = [];
   const listItems = list.children as ListItem[];
-  for (let n = firstItemFrom(listItems, ws); n < listItems.length && until(listItems[n]) <= window.end; n++) {
-    added.push(...listItemEntries(listItems[n], model.text, read.section, read.group));
+  const from = firstItemFrom(listItems, ws);
+  let to = from;
+  for (; to < listItems.length && until(listItems[to]) <= window.end; to++) {
+    added.push(...listItemEntries(listItems[to], model.text, read.section, read.group, read.compact));
   }
+  // How many compact times the first reading (not among compact times) of the old and new items has.
+  const compactIn = (items: readonly ListItem[], text: string) =>
+    items.reduce((n, item) => n + listItemEntries(item, text, '', 0).filter((e) => e.stamp?.compact).length, 0);
+  // The old list's items before the window are the new one's; the window's follow them.
+  const oldCount = oldList.children.length - listItems.length + (to - from);
+  const oldItems = (oldList.children as ListItem[]).slice(from, from + oldCount);
+  const compactNow =
+    record.compact[read.group] - compactIn(oldItems, previous.text) + compactIn(listItems.slice(from, to), model.text);
+  // The section would start or stop being read among compact times.
+  if (compactNow > 0 !== read.compact) return false;
   if (k0 === k1) {
     if (added.length > 0) return false;
     moveEntries(entries, 0, (x) => (x >= oldEnd ? x + delta : x), 0);
@@ -219,15 +233,14 @@ function reread(
   if (i0 < 0 || removed.some((i) => i.type !== 'entry' || i.entry.group !== read.group)) return false;
   const timed = (e: RawEntry) => !!e.stamp?.clock || !!e.stamp?.date;
   const changed = [...removed.map((i) => (i as { entry: RawEntry }).entry), ...added];
-  if (added.some((e) => e.stamp?.compact)) return false;
   if (changed.some((e) => e.stamp?.date) && !datesSettled(items, i0, record.resolver, changed)) return false;
   const newItems: TimelineItem[] = added.map((entry) => ({ type: 'entry', entry }));
   const timedNow =
     record.timed[read.group] -
     removed.filter((i) => timed((i as { entry: RawEntry }).entry)).length +
     added.filter(timed).length;
-  // A section with no time left would be read as prose.
-  if (timedNow === 0) return false;
+  // A section with no time left would be read as prose (one among compact times has some).
+  if (!read.compact && timedNow === 0) return false;
 
   // Resolve again from the last checkpoint at or before the edit.
   while (c + 1 < cps.items.length && cps.items[c + 1] <= i0) c++;
@@ -272,6 +285,7 @@ function reread(
     cps.entries[n] += dEntries;
   }
   record.timed[read.group] = timedNow;
+  record.compact[read.group] = compactNow;
   entries.splice(k0, k1 - k0, ...fresh);
   // Still in document order: the new entries are in the window, the later ones after it.
   moveEntries(entries, k0 + fresh.length, (x) => x + delta, dEntries);

@@ -58,11 +58,15 @@ interface Ctx {
   lists?: Map<List, ListRead>;
 }
 
-/** How a list of a timeline section was read: `plain` when its items' entries are their own (cached) reading. */
+/**
+ * How a list of a timeline section was read: `plain` when each item's entries are its own reading (not in a prose
+ * section, not under a time heading), `compact` when among compact times.
+ */
 export interface ListRead {
   group: number;
   section: string;
   plain: boolean;
+  compact: boolean;
 }
 
 const at = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
@@ -83,6 +87,8 @@ export function extractTimeline(
   text: string,
   sections: readonly Section[],
   lists?: Map<List, ListRead>,
+  /** Filled with, per section, how many entries of its first reading have a compact time. */
+  compactCounts?: number[],
 ): { items: TimelineItem[]; sections: ExtractedSection[] } {
   const items: TimelineItem[] = [];
   const infos: ExtractedSection[] = [];
@@ -109,6 +115,7 @@ export function extractTimeline(
     // Read again when the first reading shows how the section writes its times: compact times ("1506 UTC")
     // make a bare "1512" a time too; a section with no timed entry at all is prose ("At 14:05 the alert fired.").
     const compact = read.some((i) => i.type === 'entry' && i.entry.stamp?.compact);
+    compactCounts?.push(read.filter((i) => i.type === 'entry' && i.entry.stamp?.compact).length);
     const prose = !read.some((i) => i.type === 'entry' && (i.entry.stamp?.clock || i.entry.stamp?.date));
     if (compact || prose) {
       items.length = mark;
@@ -237,7 +244,12 @@ function readNode(ctx: Ctx, node: RootContent): void {
 }
 
 function readList(ctx: Ctx, list: List): void {
-  ctx.lists?.set(list, { group: ctx.group, section: ctx.section, plain: !ctx.compact && !ctx.prose && !ctx.timed });
+  ctx.lists?.set(list, {
+    group: ctx.group,
+    section: ctx.section,
+    plain: !ctx.prose && !ctx.timed,
+    compact: ctx.compact,
+  });
   for (const item of list.children) readListItem(ctx, item);
 }
 
@@ -279,7 +291,19 @@ function readListItem(ctx: Ctx, item: ListItem): void {
 }
 
 /** The entries of an item of a list read `plain` (see ListRead), in a (sub)section and a group. */
-export function listItemEntries(item: ListItem, text: string, section: string, group: number): RawEntry[] {
+export function listItemEntries(
+  item: ListItem,
+  text: string,
+  section: string,
+  group: number,
+  compact = false,
+): RawEntry[] {
+  if (compact) {
+    const items: TimelineItem[] = [];
+    const info: ExtractedSection = { heading: '', range: { start: 0, end: 0 }, headingRange: { start: 0, end: 0 } };
+    readListItemOf({ text, group, section, items, info, compact, prose: false }, item);
+    return items.map((i) => (i as { entry: RawEntry }).entry);
+  }
   return itemEntries.get(item, text).map((entry) => ({ ...entry, range: { ...entry.range }, section, group }));
 }
 

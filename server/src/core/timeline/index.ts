@@ -41,7 +41,8 @@ function buildTimeline(model: PostmortemModel): Timeline {
   const followed = followTimeline(model, context, plainText);
   if (followed) return timelineOf(model, followed.sections, followed.entries, frontmatterZone);
   const lists = cachesEnabled() ? new Map<List, ListRead>() : undefined;
-  const { items, sections } = extractTimeline(model.text, model.allSections, lists);
+  const compact: number[] = [];
+  const { items, sections } = extractTimeline(model.text, model.allSections, lists, compact);
   const checkpoints: Checkpoints | undefined = lists && { every: CHECKPOINT, items: [], entries: [], states: [] };
   const entries = resolveTimeline(items, sections, context, plainText, checkpoints);
   for (const entry of entries) {
@@ -52,7 +53,7 @@ function buildTimeline(model: PostmortemModel): Timeline {
     const timed = sections.map(() => 0);
     for (const item of items)
       if (item.type === 'entry' && (item.entry.stamp?.clock || item.entry.stamp?.date)) timed[item.entry.group]++;
-    keepTimeline(model, { items, sections, lists, checkpoints: kept, resolver, entries, timed });
+    keepTimeline(model, { items, sections, lists, checkpoints: kept, resolver, entries, timed, compact });
   }
   return timelineOf(model, sections, entries, frontmatterZone);
 }
