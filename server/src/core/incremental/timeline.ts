@@ -10,7 +10,6 @@ import {
 } from '../timeline/extract';
 import { sameZoneRef } from '../timeline/instants';
 import {
-  applyReading,
   cloneState,
   entryOf,
   type ResolveContext,
@@ -20,8 +19,16 @@ import {
   resolveItem,
   sameState,
 } from '../timeline/resolve';
-import type { Range, TimelineEntry, TimelineInstant } from '../timeline/types';
+import type { Range, TimelineEntry } from '../timeline/types';
 import { cachesEnabled } from './memo';
+import {
+  datesSettled,
+  firstItemFrom,
+  firstStartingAt,
+  moveEntries,
+  sameReading,
+  withReading,
+} from './timeline-entries';
 
 /**
  * The timeline of a document kept from version to version (issue 11). A timeline of thousands of entries is not
@@ -32,9 +39,10 @@ import { cachesEnabled } from './memo';
  * - the sections (headings, levels, kinds), the incident's year and the frontmatter zone are those of the previous
  *   version, and the timeline sections moved with the text;
  * - the edit's window lies outside every timeline section (the entries only move), or it is a window of list items
- *   (incremental/parse.ts) of a list read plainly: in a section that is neither compact nor prose, not under a time
- *   heading, and the items' entries have no date and no compact time before and after the edit (the year of
- *   yearless dates, the first date and the section's reading are then unchanged), and the section keeps a time.
+ *   (incremental/parse.ts) of a list read item by item (`ListRead.plain`: not in a prose section, not under a time
+ *   heading); the section stays compact or not (its first reading's count of compact times) and keeps a time (else
+ *   it would be read as prose); the items' entries have no yearless date, and when they have dates, the year and
+ *   the first date are settled by an item before them.
  * The entries are then resolved again from the state kept before the edit (a checkpoint every CHECKPOINT items),
  * up to a checkpoint after the edit where the state is again the one kept there: the rest reads as it did.
  * test/static/incremental.test.ts compares the timeline with a fresh one after every edit.
@@ -68,9 +76,14 @@ export interface VersionLink {
 const records = new WeakMap<PostmortemModel, TimelineRecord>();
 const links = new WeakMap<PostmortemModel, VersionLink>();
 
-/** Notes that `model` is the next version of `link.previous` (from IncrementalAnalyzer). */
+/**
+ * Notes that `model` is the next version of `link.previous` (from IncrementalAnalyzer), when the previous one has a
+ * timeline to take over. A model holds at most its previous one (whose own link is dropped): versions whose
+ * timeline nobody asks for are not kept in a chain.
+ */
 export function linkVersion(model: PostmortemModel, link: VersionLink): void {
-  if (cachesEnabled()) links.set(model, link);
+  links.delete(link.previous);
+  if (cachesEnabled() && records.has(link.previous)) links.set(model, link);
 }
 
 /**
@@ -292,114 +305,4 @@ function reread(
   record.lists.delete(oldList);
   record.lists.set(list, read);
   return true;
-}
-
-/** The first item starting at or after `offset`. */
-function firstItemFrom(items: readonly ListItem[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at(items[mid]) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first entry starting at or after `offset` (entries are in document order: see `keepTimeline`). */
-function firstStartingAt(entries: readonly TimelineEntry[], offset: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid].range.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Whether entries with dates can be read again in place: the year of yearless dates is the same when none of them
- * has one, and the timeline's year and first date are the same when they are settled by an item before the edit.
- */
-function datesSettled(items: readonly TimelineItem[], i0: number, resolver: Resolver, changed: readonly RawEntry[]) {
-  if (changed.some((e) => e.stamp?.date && e.stamp.date.year === undefined)) return false;
-  let year = resolver.context.year !== undefined;
-  let first = false;
-  for (let i = 0; i < i0 && !(year && first); i++) {
-    const item = items[i];
-    if (item.type === 'date') {
-      first = true;
-      if (item.date.year !== undefined) year = true;
-    } else if (item.type === 'entry') {
-      const stamp = item.entry.stamp;
-      if (stamp?.date?.year !== undefined) year = true;
-      if (stamp?.date && !stamp.problem) first = true;
-    }
-  }
-  return year && first;
-}
-
-/** Moves the entries from `from` on (their ranges, stamps and markers) and renumbers them, in place. */
-function moveEntries(entries: TimelineEntry[], from: number, move: (x: number) => number, dIndex: number): void {
-  for (let k = from; k < entries.length; k++) {
-    const e = entries[k];
-    e.index += dIndex;
-    e.range.start = move(e.range.start);
-    e.range.end = move(e.range.end);
-    if (e.stamp) {
-      e.stamp.start = move(e.stamp.start);
-      e.stamp.end = move(e.stamp.end);
-    }
-    // Marker lists may be shared with the per-block caches: moved into new ones.
-    if (e.markers.length > 0) {
-      e.markers = e.markers.map((m) => ({
-        kind: m.kind,
-        range: { start: move(m.range.start), end: move(m.range.end) },
-      }));
-    }
-  }
-}
-
-function sameInstant(a: TimelineInstant | undefined, b: TimelineInstant | undefined): boolean {
-  if (!a || !b) return a === b;
-  return (
-    a.ms === b.ms &&
-    a.dateKnown === b.dateKnown &&
-    a.zoneKnown === b.zoneKnown &&
-    a.iso === b.iso &&
-    a.clock === b.clock &&
-    a.date === b.date &&
-    a.zone === b.zone &&
-    a.precision === b.precision
-  );
-}
-
-/** Whether an entry reads as it did: its status, instant, and where its date and zone came from. */
-function sameReading(e: TimelineEntry, r: Resolved): boolean {
-  if (!e.stamp) return true;
-  if (e.status !== r.status || e.problem !== r.problem) return false;
-  if (r.status !== 'parsed') return true;
-  return (
-    e.dateSource === r.dateSource &&
-    e.zoneSource === r.zoneSource &&
-    !!e.crossedMidnight === r.crossed &&
-    sameInstant(e.instant, r.instant)
-  );
-}
-
-/** The entry with another reading (a new object, its keys in the order a fresh one has them). */
-function withReading(e: TimelineEntry, r: Resolved): TimelineEntry {
-  const entry: TimelineEntry = {
-    index: e.index,
-    shape: e.shape,
-    range: e.range,
-    text: e.text,
-    status: 'untimed',
-    markers: e.markers,
-    section: e.section,
-    group: e.group,
-  };
-  if (e.stamp) applyReading(entry, e.stamp, r);
-  return entry;
 }
