@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePostmortem } from '../../scripts/bench/_generate-postmortem';
 import { analyze, defaultConfig } from '../../server/src/core';
+import { getActionItems } from '../../server/src/core/actions';
 import {
   applyChange,
   changeBetween,
@@ -19,7 +20,7 @@ import {
 } from '../../server/src/core/incremental';
 import { memoizeText } from '../../server/src/core/incremental/memo';
 import { parseMarkdown } from '../../server/src/core/parse';
-import { getTimeline } from '../../server/src/core/timeline';
+import { getMilestones, getTimeline } from '../../server/src/core/timeline';
 import { RULES } from '../../server/src/rules';
 import { randomEdit } from '../fuzz/edits';
 import { random } from '../fuzz/generate';
@@ -185,7 +186,12 @@ describe('incremental analysis', () => {
   const freshWithTimeline = (text: string) =>
     withoutCaches(() => {
       const { model, findings } = analyze(text, config, RULES);
-      return { findings, timeline: model && getTimeline(model) };
+      return {
+        findings,
+        timeline: model && getTimeline(model),
+        milestones: model && getMilestones(model),
+        actions: model && getActionItems(model),
+      };
     });
 
   it('gives the findings of a fresh analysis after every generated edit of every real postmortem', () => {
@@ -211,6 +217,10 @@ describe('incremental analysis', () => {
         assert.deepStrictEqual(result.findings, reference.findings, `${file}, edit ${i}: ${JSON.stringify(change)}`);
         const timeline = result.model && getTimeline(result.model);
         assert.deepStrictEqual(timeline, reference.timeline, `${file}, edit ${i}: the timeline`);
+        const milestones = result.model && getMilestones(result.model);
+        assert.deepStrictEqual(milestones, reference.milestones, `${file}, edit ${i}: the milestones`);
+        const actions = result.model && getActionItems(result.model);
+        assert.deepStrictEqual(actions, reference.actions, `${file}, edit ${i}: the action items`);
       }
     }
     assert.equal(edits, files.length * ANALYSIS_EDITS);
@@ -234,7 +244,11 @@ describe('incremental analysis', () => {
       assert.equal(result.parse?.mode, 'item');
     }
     assert.ok(result.findings.some((f) => f.ruleId.startsWith('blame/')));
-    assert.deepStrictEqual(result.findings, fresh(text).findings);
+    // The timeline was kept (incremental/timeline.ts): its entries equal a fresh one's.
+    const reference = freshWithTimeline(text);
+    assert.deepStrictEqual(result.findings, reference.findings);
+    assert.deepStrictEqual(result.model && getTimeline(result.model), reference.timeline);
+    assert.deepStrictEqual(result.model && getActionItems(result.model), reference.actions);
     const next = text.indexOf('\n- ', at);
     text = applyChange(text, { offset: next, deleted: 3, inserted: ' ' });
     result = analyzer.update(text, { start: next, end: next + 3, text: ' ' });

@@ -24,6 +24,8 @@ export interface AnalysisInput {
 export interface AnalyzeHooks {
   /** The tree of the text, called once and only when the input checks pass. */
   parse?: (text: string) => Root;
+  /** Called with the model once it is built, before the rules run. */
+  built?: (model: PostmortemModel) => void;
 }
 
 const matchers = new WeakMap<ResolvedConfig, HeadingMatcher>();
@@ -107,6 +109,7 @@ export function analyze(
   let model: PostmortemModel;
   try {
     model = buildModel(text, headingMatcherFor(config), hooks.parse);
+    hooks.built?.(model);
   } catch (e) {
     const rule = inputRules[0];
     const reason =

@@ -30,21 +30,25 @@ export function findTooComplex(text: string): TooComplex | undefined {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const found = scanLine(text, lineStart, lineEnd, brackets);
-    if (found.problem) return { ...found.problem, line, offset: lineStart };
-    brackets = found.brackets;
+    const problem = scanLine(text, lineStart, lineEnd, brackets);
+    if (problem) return { ...problem, line, offset: lineStart };
+    brackets = openAfter;
     line++;
     lineStart = lineEnd + 1;
   }
   return undefined;
 }
 
+/** The brackets still open after the line `scanLine` last read (a number, not an object per line of the text). */
+let openAfter = 0;
+
 function scanLine(
   text: string,
   start: number,
   end: number,
   openBrackets: number,
-): { brackets: number; problem?: Omit<TooComplex, 'line' | 'offset'> } {
+): Omit<TooComplex, 'line' | 'offset'> | undefined {
+  openAfter = 0;
   // Leading nesting: `>` markers and list markers, each indented level counting once.
   let depth = 0;
   let i = start;
@@ -62,10 +66,10 @@ function scanLine(
   const marker = text.charCodeAt(i);
   if ((marker === 45 || marker === 42 || marker === 43) /* - * + */ && i + 1 <= end) depth += 1 + (indent >> 1);
   if (depth > COMPLEXITY_LIMITS.nestingDepth) {
-    return { brackets: 0, problem: { kind: 'nesting-depth', found: depth, limit: COMPLEXITY_LIMITS.nestingDepth } };
+    return { kind: 'nesting-depth', found: depth, limit: COMPLEXITY_LIMITS.nestingDepth };
   }
   // A blank line ends a paragraph, and with it any open brackets.
-  if (i >= end || (end - i === 1 && text.charCodeAt(i) === 13)) return { brackets: 0 };
+  if (i >= end || (end - i === 1 && text.charCodeAt(i) === 13)) return undefined;
   let pipes = 0;
   let brackets = openBrackets;
   for (let j = i; j < end; j++) {
@@ -77,15 +81,13 @@ function scanLine(
     if (c === 124 /* | */) pipes++;
     else if (c === 91 /* [ */) {
       if (++brackets > COMPLEXITY_LIMITS.bracketDepth) {
-        return {
-          brackets,
-          problem: { kind: 'bracket-depth', found: brackets, limit: COMPLEXITY_LIMITS.bracketDepth },
-        };
+        return { kind: 'bracket-depth', found: brackets, limit: COMPLEXITY_LIMITS.bracketDepth };
       }
     } else if (c === 93 /* ] */ && brackets > 0) brackets--;
   }
   if (pipes > COMPLEXITY_LIMITS.tableCells) {
-    return { brackets, problem: { kind: 'table-width', found: pipes - 1, limit: COMPLEXITY_LIMITS.tableCells } };
+    return { kind: 'table-width', found: pipes - 1, limit: COMPLEXITY_LIMITS.tableCells };
   }
-  return { brackets };
+  openAfter = brackets;
+  return undefined;
 }

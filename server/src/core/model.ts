@@ -274,16 +274,18 @@ function collectComments(tree: Root, text: string): Comment[] {
   // Kept per block of the tree from version to version (issue 11).
   const comments: Comment[] = [];
   forEachBlock(tree, (node) => {
-    for (const c of blockComments.get(node, text)) comments.push(c);
+    const kept = blockComments.get(node, text);
+    const by = blockComments.by;
+    for (let i = 0; i < kept.length; i++) {
+      const c = kept[i];
+      comments.push(by === 0 ? c : { text: c.text, start: c.start + by, end: c.end + by });
+    }
   });
   return comments.sort((a, b) => a.start - b.start);
 }
 
-const blockComments = new BlockCache<readonly Comment[]>(
-  (node, text) => commentsIn(node, text),
-  (comments, by) =>
-    comments.length === 0 ? comments : comments.map((c) => ({ text: c.text, start: c.start + by, end: c.end + by })),
-);
+// Kept where they were found: moved to where their block is when read (`by`).
+const blockComments = new BlockCache<readonly Comment[]>((node, text) => commentsIn(node, text));
 
 function commentsIn(root: { type: string }, text: string): Comment[] {
   const comments: Comment[] = [];

@@ -54,16 +54,18 @@ export function acronymUses(model: PostmortemModel): AcronymUse[] {
   // Kept per block of the tree from version to version (issue 11): a block's uses depend on its subtree only.
   const uses: AcronymUse[] = [];
   forEachBlock(model.tree, (node) => {
-    for (const use of blockUses.get(node, model.text)) uses.push(use);
+    const kept = blockUses.get(node, model.text);
+    const by = blockUses.by;
+    for (let i = 0; i < kept.length; i++) {
+      const u = kept[i];
+      uses.push(by === 0 ? u : { acronym: u.acronym, start: u.start + by, end: u.end + by });
+    }
   });
   return uses;
 }
 
-const blockUses = new BlockCache<readonly AcronymUse[]>(
-  (node, text) => usesIn(node, text),
-  (uses, by) =>
-    uses.length === 0 ? uses : uses.map((u) => ({ acronym: u.acronym, start: u.start + by, end: u.end + by })),
-);
+// Kept where they were found: moved to where their block is when read (`by`).
+const blockUses = new BlockCache<readonly AcronymUse[]>((node, text) => usesIn(node, text));
 
 /** The uses in one node (the root, or any node whose ancestors are the root and lists). */
 function usesIn(root: Nodes, source: string): AcronymUse[] {

@@ -1,4 +1,5 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
+import { BlockCache } from '../incremental/blocks';
 import type { PostmortemModel, Section } from '../model';
 import { isTemplateText, withoutFieldNote } from '../template-text';
 import { plainText } from '../timeline';
@@ -284,7 +285,36 @@ const COLUMNS: Record<'text' | 'owner' | 'tracking' | 'status' | 'type' | 'prior
   text: /\b(?:action(?:\s+items?)?|items?|tasks?|what|descriptions?|follow-?ups?|remediations?|changes?|todo)\b/i,
 };
 
+/**
+ * A table's actions depend on its text only: kept with its node from version to version (issue 11), read with
+ * index 0 and no section, and given their place, index and section when read (a table of hundreds of actions).
+ */
+const tableActions = new BlockCache<readonly ActionItem[]>((node, text) => {
+  const out: ActionItem[] = [];
+  readTableOf(text, node as unknown as Table, '', out);
+  return out;
+});
+
 function readTable(text: string, table: Table, section: string, out: ActionItem[]): void {
+  const kept = tableActions.get(table as unknown as Parameters<typeof tableActions.get>[0], text);
+  const by = tableActions.by;
+  const base = out.length;
+  const move = (r: Range) => ({ start: r.start + by, end: r.end + by });
+  for (const a of kept) {
+    const action: ActionItem = {
+      ...a,
+      index: a.index + base,
+      range: move(a.range),
+      headRange: move(a.headRange),
+      tracking: a.tracking.map((t) => ({ text: t.text, range: move(t.range) })),
+      section,
+    };
+    if (a.owner) action.owner = { ...a.owner, range: move(a.owner.range) };
+    out.push(action);
+  }
+}
+
+function readTableOf(text: string, table: Table, section: string, out: ActionItem[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const cellText = (c: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>

@@ -1,4 +1,12 @@
-import { keptCues, keptNameLook, keptProseBlocks, sharedContext } from '../incremental/blame';
+import {
+  type BlockCues,
+  keptBlockCues,
+  keptCues,
+  keptNameLook,
+  keptProseBlocks,
+  moveBlock,
+  sharedContext,
+} from '../incremental/blame';
 import type { PostmortemModel } from '../model';
 import { blockMarks, CUE_WORDS, hasCueWords, hasStartCueWords, PEOPLE_HINT } from './cue-words';
 import { BLAME_KINDS, type BlameKind, type Cue, type SentenceView } from './cues';
@@ -72,8 +80,9 @@ export function analyzeBlame(
   if (cached && tagger === winkTagger) return cached;
 
   const codes: string[] = [];
-  // Kept per block of the tree and, below, per sentence and context (incremental/blame.ts, issue 11).
-  const blocks = keptProseBlocks(model.tree, model.text, codes);
+  // Kept per block of the tree and, below, per block, sentence and context (incremental/blame.ts, issue 11). The
+  // blocks are as they were computed, `by[b]` from where they are now: what is read of them does not depend on it.
+  const { blocks, by } = keptProseBlocks(model.tree, model.text, codes);
   // One pass over each block's characters finds both whether it has cue words and whether it may list people.
   const marks = blocks.map((block) => blockMarks(block.text));
   const hints = marks.map((m) => (m & PEOPLE_HINT) !== 0);
@@ -81,42 +90,63 @@ export function analyzeBlame(
   const keep = tagger === winkTagger;
   const findings: BlameFinding[] = [];
 
-  blocks.forEach((block, b) => {
-    // Most blocks hold nothing that could be blame: one cheap look at the whole block skips them.
+  blocks.forEach((kept, b) => {
     const cueWords = (marks[b] & CUE_WORDS) !== 0;
-    if (!cueWords && !keptNameLook(ctx, block.text, () => mayNameSomeone(block.text, ctx))) return;
+    const found = keep ? keptBlockCues(ctx, kept, cueWords, blockCues) : blockCues(kept, cueWords, ctx, tagger, false);
+    if (found.length === 0) return;
+    // The block where it is now, and its sentences (the findings point into them).
+    const block = moveBlock(kept, by[b]);
     const sentences = splitSentences(block);
-    sentences.forEach((sentence, index) => {
-      // No prose sentence is this long (a pasted log or data): it is not read for blame, so no input can make the
-      // grammar's look-ups run long.
-      if (sentence.text.length > MAX_SENTENCE) return;
-      const previous = sentences[index - 1]?.text;
-      const effectAfter = effectSentence(sentences[index + 1]?.text);
-      const cues = keep
-        ? keptCues(
-            ctx,
-            sentence,
-            previous,
-            cueWords,
-            () => cuesOf(sentence, ctx, tagger, previous, cueWords, effectAfter),
-            effectAfter,
-          )
-        : cuesOf(sentence, ctx, tagger, previous, cueWords, effectAfter);
+    for (const { index, cues } of found) {
+      const sentence = sentences[index];
       // One verdict per sentence: the GUIDE's precedence (named > human error > judgment > counterfactual),
       // among the rules that are on and not allowed away.
-      const kept = cues.filter((c) => settings[c.kind].on && !isAllowed(c.phrase, settings[c.kind].allow));
-      const top = BLAME_KINDS.find((k) => kept.some((c) => c.kind === k));
-      for (const cue of kept) {
+      const on = cues.filter((c) => settings[c.kind].on && !isAllowed(c.phrase, settings[c.kind].allow));
+      const top = BLAME_KINDS.find((k) => on.some((c) => c.kind === k));
+      for (const cue of on) {
         if (cue.kind !== top) continue;
         const start = sourceOffset(block, sentence.blockStart + cue.start);
         const end = sourceOffset(block, sentence.blockStart + Math.max(cue.start, cue.end - 1)) + 1;
         findings.push({ kind: cue.kind, cue, start, end, sentence, block });
       }
-    });
+    }
   });
   const result = { ctx, findings };
   if (tagger === winkTagger) bySettings.set(settings, result);
   return result;
+}
+
+/** The cues of each sentence of a block (those with any), before the settings: where the block is does not matter. */
+function blockCues(
+  block: ProseBlock,
+  cueWords: boolean,
+  ctx: DocContext,
+  tagger: Tagger = winkTagger,
+  keep = true,
+): BlockCues[] {
+  // Most blocks hold nothing that could be blame: one cheap look at the whole block skips them.
+  if (!cueWords && !keptNameLook(ctx, block.text, () => mayNameSomeone(block.text, ctx))) return [];
+  const found: BlockCues[] = [];
+  const sentences = splitSentences(block);
+  sentences.forEach((sentence, index) => {
+    // No prose sentence is this long (a pasted log or data): it is not read for blame, so no input can make the
+    // grammar's look-ups run long.
+    if (sentence.text.length > MAX_SENTENCE) return;
+    const previous = sentences[index - 1]?.text;
+    const effectAfter = effectSentence(sentences[index + 1]?.text);
+    const cues = keep
+      ? keptCues(
+          ctx,
+          sentence,
+          previous,
+          cueWords,
+          () => cuesOf(sentence, ctx, tagger, previous, cueWords, effectAfter),
+          effectAfter,
+        )
+      : cuesOf(sentence, ctx, tagger, previous, cueWords, effectAfter);
+    if (cues.length > 0) found.push({ index, cues });
+  });
+  return found;
 }
 
 /** A sentence that opens by telling the effect of the one before, and tells a failure. */

@@ -1,5 +1,6 @@
 // The document context of the blame analysis: the people the document lists (frontmatter keys, "Incident
 // commander: …", thanks) with their roles, and the words it uses for systems (code spans, "the X service").
+import { memoizeText } from '../incremental/memo';
 import type { PostmortemModel } from '../model';
 import { type DocContext, normalise } from './entities';
 import { PRODUCTS } from './lexicon';
@@ -97,9 +98,9 @@ const SYSTEM_AFTER_THE =
   /\bthe (\p{Lu}[\p{L}\p{M}\d-]*) (?:bot|cluster|service|server|pipeline|job|operator|controller|agent|api|daemon|instance|pods?|nodes?|deployment|app|integration|plugin)\b/gu;
 
 /** Adds the systems a pattern (global, never matching the empty string) names in its first group. */
-function addSystems(ctx: DocContext, text: string, re: RegExp): void {
+function addSystems(out: string[], text: string, re: RegExp): void {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) ctx.systems.add(normalise(m[1]));
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(normalise(m[1]));
 }
 
 /** Whether "the " comes before a capital somewhere in the text (SYSTEM_AFTER_THE needs it); non-ASCII may be one. */
@@ -136,24 +137,36 @@ export function buildDocContext(
   if (codes) for (const code of codes) addCodeSystem(code, ctx);
   else collectSystems(model, ctx);
   blocks.forEach((block, i) => {
-    if (peopleHints ? peopleHints[i] : PEOPLE_HINT.matches(block.text) !== 0)
-      for (const m of block.text.matchAll(PEOPLE_LINE)) {
-        for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*/)) {
-          const name = part.trim();
-          if (
-            name &&
-            !PRODUCTS.has(normalise(name.split(/\s+/)[0])) &&
-            !ctx.systems.has(normalise(name.split(/\s+/)[0]))
-          )
-            addPerson(ctx, name);
-        }
+    if (peopleHints ? peopleHints[i] : PEOPLE_HINT.matches(block.text) !== 0) {
+      for (const { name, first } of namesListedIn(block.text)) {
+        if (!PRODUCTS.has(first) && !ctx.systems.has(first)) addPerson(ctx, name);
       }
-    // "Harvey (our Slack deploy bot)", "the Vault cluster", "Zuul 3.2": words used for systems.
-    if (block.text.includes('(')) addSystems(ctx, block.text, SYSTEM_BEFORE_PARENS);
-    if (hasTheCapital(block.text)) addSystems(ctx, block.text, SYSTEM_AFTER_THE);
+    }
+    const systems = systemsNamedIn(block.text);
+    for (let k = 0; k < systems.length; k++) ctx.systems.add(systems[k]);
   });
   return ctx;
 }
+
+/** The names a block's text lists ("Incident commander: Priya Patel"), each with its first word normalised. */
+const namesListedIn = memoizeText((text: string): readonly { name: string; first: string }[] => {
+  const out: { name: string; first: string }[] = [];
+  for (const m of text.matchAll(PEOPLE_LINE)) {
+    for (const part of m[1].split(/\s*(?:,|\band\b|&)\s*/)) {
+      const name = part.trim();
+      if (name) out.push({ name, first: normalise(name.split(/\s+/)[0]) });
+    }
+  }
+  return out;
+});
+
+/** The words a block's text uses for systems ("Harvey (our Slack deploy bot)", "the Vault cluster"), normalised. */
+const systemsNamedIn = memoizeText((text: string): readonly string[] => {
+  const out: string[] = [];
+  if (text.includes('(')) addSystems(out, text, SYSTEM_BEFORE_PARENS);
+  if (hasTheCapital(text)) addSystems(out, text, SYSTEM_AFTER_THE);
+  return out;
+});
 
 /** Single words in code spans name systems (`jenkins`, `harvey`). */
 function collectSystems(model: PostmortemModel, ctx: DocContext): void {

@@ -1,9 +1,11 @@
 import { type AnalysisInput, type AnalysisResult, analyze } from '../analyze';
 import type { ResolvedConfig } from '../config';
+import type { PostmortemModel } from '../model';
 import type { AnyRule } from '../rule';
 import type { TextEdit } from '../types';
 import type { TextChange } from './edit';
 import { IncrementalParser, type ParseOutcome } from './parse';
+import { linkVersion } from './timeline';
 
 export interface IncrementalResult extends AnalysisResult {
   /** How the tree was made (undefined when the text was not parsed: input/not-analysed). */
@@ -20,6 +22,8 @@ export interface IncrementalResult extends AnalysisResult {
 export class IncrementalAnalyzer {
   private readonly parser = new IncrementalParser();
   private lastText: string | undefined;
+  /** The model of the last version, built from the parser's last tree (undefined when there is none). */
+  private lastModel: PostmortemModel | undefined;
 
   constructor(
     private config: ResolvedConfig,
@@ -41,6 +45,7 @@ export class IncrementalAnalyzer {
   reset(): void {
     this.parser.reset();
     this.lastText = undefined;
+    this.lastModel = undefined;
   }
 
   /**
@@ -52,12 +57,21 @@ export class IncrementalAnalyzer {
     const edit = change && this.lastText !== undefined && typeof text === 'string' ? toChange(change) : undefined;
     this.lastText = typeof text === 'string' ? text : undefined;
     let parse: ParseOutcome | undefined;
+    const previous = this.lastModel;
+    this.lastModel = undefined;
     const result = analyze(text, this.config, this.rules, this.input, {
       parse: (t) => {
         parse = this.parser.parse(t, edit);
         return parse.tree;
       },
+      built: (model) => {
+        // A tree made from the previous model's: what is kept with that model's results may be taken over.
+        if (previous && parse && parse.mode !== 'full') {
+          linkVersion(model, { previous, window: parse.window, delta: text.length - previous.text.length });
+        }
+      },
     });
+    this.lastModel = result.model;
     if (!result.model) this.parser.reset();
     return { ...result, parse };
   }

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { Cue } from '../blame/cues';
 import type { DocContext } from '../blame/entities';
 import { type ProseBlock, proseBlocks, type Sentence } from '../blame/prose';
 import { BlockCache, forEachBlock, memoIn } from './blocks';
@@ -18,17 +19,17 @@ interface BlockProse {
   codes: string[];
 }
 
-const prose = new BlockCache<BlockProse>(
-  (node, source) => {
-    const codes: string[] = [];
-    // A top-level block or a list item walked alone gives what the walk of the whole tree gives for it.
-    const blocks = proseBlocks(node as unknown as Root, source, codes);
-    return { blocks, codes };
-  },
-  ({ blocks, codes }, by) => ({ blocks: blocks.map((b) => moveBlock(b, by)), codes }),
-);
+// Kept where they were computed: the blocks with findings are moved to where they are now (`moveBlock`).
+const prose = new BlockCache<BlockProse>((node, source) => {
+  const codes: string[] = [];
+  // A top-level block or a list item walked alone gives what the walk of the whole tree gives for it.
+  const blocks = proseBlocks(node as unknown as Root, source, codes);
+  return { blocks, codes };
+});
 
-function moveBlock(block: ProseBlock, by: number): ProseBlock {
+/** A prose block moved by `by` UTF-16 units (a new block: kept blocks are shared). */
+export function moveBlock(block: ProseBlock, by: number): ProseBlock {
+  if (by === 0) return block;
   const moved: ProseBlock = {
     ...block,
     start: block.start + by,
@@ -39,15 +40,46 @@ function moveBlock(block: ProseBlock, by: number): ProseBlock {
   return moved;
 }
 
-/** `proseBlocks(tree, source, codes)`, from the blocks kept with the tree's unchanged nodes. */
-export function keptProseBlocks(tree: Root, source: string, codes?: string[]): ProseBlock[] {
-  const out: ProseBlock[] = [];
+/**
+ * `proseBlocks(tree, source, codes)`, from the blocks kept with the tree's unchanged nodes, as they were computed:
+ * `moveBlock(blocks[i], by[i])` is the block where it is now. Their texts, table columns and cells (relative to
+ * the text) are the same wherever the block is.
+ */
+export function keptProseBlocks(tree: Root, source: string, codes?: string[]): { blocks: ProseBlock[]; by: number[] } {
+  const blocks: ProseBlock[] = [];
+  const by: number[] = [];
   forEachBlock(tree, (node) => {
     const kept = prose.get(node, source);
-    for (const b of kept.blocks) out.push(b);
-    if (codes) for (const c of kept.codes) codes.push(c);
+    for (let i = 0; i < kept.blocks.length; i++) {
+      blocks.push(kept.blocks[i]);
+      by.push(prose.by);
+    }
+    if (codes) for (let i = 0; i < kept.codes.length; i++) codes.push(kept.codes[i]);
   });
-  return out;
+  return { blocks, by };
+}
+
+/** The cues found in a block's sentences (by index): a block's, in a context, wherever the block is. */
+export interface BlockCues {
+  index: number;
+  cues: Cue[];
+}
+
+const blockResults = new WeakMap<ProseBlock, { ctx: DocContext; found: readonly BlockCues[] }>();
+
+/** The cues of a kept block in a context, computed by `compute` once per block and context. */
+export function keptBlockCues(
+  ctx: DocContext,
+  block: ProseBlock,
+  cueWords: boolean,
+  compute: (block: ProseBlock, cueWords: boolean, ctx: DocContext) => readonly BlockCues[],
+): readonly BlockCues[] {
+  if (!cachesEnabled()) return compute(block, cueWords, ctx);
+  const kept = blockResults.get(block);
+  if (kept?.ctx === ctx) return kept.found;
+  const found = compute(block, cueWords, ctx);
+  blockResults.set(block, { ctx, found });
+  return found;
 }
 
 const contexts = new Map<string, DocContext>();

@@ -13,9 +13,15 @@ type Node = RootContent & { position?: { start: { offset?: number }; end: { offs
 
 /** The blocks a document's per-block results are computed on: top-level blocks, and the items of top-level lists. */
 export function forEachBlock(tree: Root, visit: (node: Node) => void): void {
-  for (const node of tree.children as Node[]) {
-    if (node.type === 'list') for (const item of node.children as Node[]) visit(item);
-    else visit(node);
+  const children = tree.children as Node[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node.type === 'list') {
+      const items = node.children as Node[];
+      for (let k = 0; k < items.length; k++) visit(items[k]);
+    } else {
+      visit(node);
+    }
   }
 }
 
@@ -28,23 +34,33 @@ interface Kept<T> {
 /**
  * A cache of one function of a block, kept per node. `compute` gives the block's result with offsets into the
  * document; `move` gives the result moved by a number of UTF-16 units (it must not change the result it is given).
+ * Without `move`, the result is given as it was computed, and `by` (after each `get`) says how far the block has
+ * moved since: the caller moves what it needs of it (a result moved on every edit is an allocation per later block).
  */
 export class BlockCache<T> {
   private readonly kept = new WeakMap<object, Kept<T>>();
+  /** How far the block of the last `get` moved since its result was computed (0 with `move`). */
+  by = 0;
 
   constructor(
     private readonly compute: (node: Node, source: string) => T,
-    private readonly move: (value: T, by: number) => T,
+    private readonly move?: (value: T, by: number) => T,
   ) {}
 
   get(node: Node, source: string): T {
+    this.by = 0;
     if (!cachesEnabled()) return this.compute(node, source);
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
     const text = source.slice(start, end);
     const kept = this.kept.get(node);
+    // (A slice and ===: several times faster than `source.startsWith(kept.text, start)` in V8.)
     if (kept && kept.text === text) {
       if (kept.start === start) return kept.value;
+      if (!this.move) {
+        this.by = start - kept.start;
+        return kept.value;
+      }
       // Kept where it is now: the next edit, often nearby, moves it again from here.
       const moved = this.move(kept.value, start - kept.start);
       this.kept.set(node, { text, start, value: moved });

@@ -52,6 +52,21 @@ interface Ctx {
   compact: boolean;
   /** The section has no entries of any other shape: its sentences with a clock time are the entries. */
   prose: boolean;
+  /** The nodes read are those under a time heading ("### 14:30"), which takes the blocks before any entries. */
+  timed?: boolean;
+  /** Where each list read was read (for incremental/timeline.ts). */
+  lists?: Map<List, ListRead>;
+}
+
+/**
+ * How a list of a timeline section was read: `plain` when each item's entries are its own reading (not in a prose
+ * section, not under a time heading), `compact` when among compact times.
+ */
+export interface ListRead {
+  group: number;
+  section: string;
+  plain: boolean;
+  compact: boolean;
 }
 
 const at = (n: { position?: { start: { offset?: number } } }) => n.position?.start.offset ?? 0;
@@ -71,6 +86,9 @@ function hasTimelineAncestor(section: Section): boolean {
 export function extractTimeline(
   text: string,
   sections: readonly Section[],
+  lists?: Map<List, ListRead>,
+  /** Filled with, per section, how many entries of its first reading have a compact time. */
+  compactCounts?: number[],
 ): { items: TimelineItem[]; sections: ExtractedSection[] } {
   const items: TimelineItem[] = [];
   const infos: ExtractedSection[] = [];
@@ -90,13 +108,14 @@ export function extractTimeline(
     items.push({ type: 'group', group });
     if (headingDate) items.push({ type: 'date', date: headingDate, source: 'heading', range: info.headingRange });
     info.hasEntries = sectionHasEntries(section);
-    const ctx: Ctx = { text, group, section: section.heading, items, info, compact: false, prose: false };
+    const ctx: Ctx = { text, group, section: section.heading, items, info, compact: false, prose: false, lists };
     const mark = items.length;
     walkSection(ctx, section, true);
     const read = items.slice(mark);
     // Read again when the first reading shows how the section writes its times: compact times ("1506 UTC")
     // make a bare "1512" a time too; a section with no timed entry at all is prose ("At 14:05 the alert fired.").
     const compact = read.some((i) => i.type === 'entry' && i.entry.stamp?.compact);
+    compactCounts?.push(read.filter((i) => i.type === 'entry' && i.entry.stamp?.compact).length);
     const prose = !read.some((i) => i.type === 'entry' && (i.entry.stamp?.clock || i.entry.stamp?.date));
     if (compact || prose) {
       items.length = mark;
@@ -138,7 +157,9 @@ function walkSection(ctx: Ctx, section: Section, top: boolean): void {
   const previousSection = ctx.section;
   const nodes = timed ? section.nodes.slice(pushHeadingEntry(ctx, section, timed)) : section.nodes;
   ctx.section = section.heading;
+  ctx.timed = !!timed;
   for (const node of nodes) readNode(ctx, node);
+  ctx.timed = false;
   for (const child of section.children) {
     // A subsection that is another part of the postmortem ("### Impact" under the timeline) is not timeline,
     // unless its heading starts with a time ("### 14:30 Mitigation applied"): then it is an entry.
@@ -223,6 +244,12 @@ function readNode(ctx: Ctx, node: RootContent): void {
 }
 
 function readList(ctx: Ctx, list: List): void {
+  ctx.lists?.set(list, {
+    group: ctx.group,
+    section: ctx.section,
+    plain: !ctx.prose && !ctx.timed,
+    compact: ctx.compact,
+  });
   for (const item of list.children) readListItem(ctx, item);
 }
 
@@ -260,12 +287,24 @@ function readListItem(ctx: Ctx, item: ListItem): void {
     readListItemOf(ctx, item);
     return;
   }
-  for (const entry of itemEntries.get(item, ctx.text)) {
-    ctx.items.push({
-      type: 'entry',
-      entry: { ...entry, range: { ...entry.range }, section: ctx.section, group: ctx.group },
-    });
+  for (const entry of listItemEntries(item, ctx.text, ctx.section, ctx.group)) ctx.items.push({ type: 'entry', entry });
+}
+
+/** The entries of an item of a list read `plain` (see ListRead), in a (sub)section and a group. */
+export function listItemEntries(
+  item: ListItem,
+  text: string,
+  section: string,
+  group: number,
+  compact = false,
+): RawEntry[] {
+  if (compact) {
+    const items: TimelineItem[] = [];
+    const info: ExtractedSection = { heading: '', range: { start: 0, end: 0 }, headingRange: { start: 0, end: 0 } };
+    readListItemOf({ text, group, section, items, info, compact, prose: false }, item);
+    return items.map((i) => (i as { entry: RawEntry }).entry);
   }
+  return itemEntries.get(item, text).map((entry) => ({ ...entry, range: { ...entry.range }, section, group }));
 }
 
 function readListItemOf(ctx: Ctx, item: ListItem): void {

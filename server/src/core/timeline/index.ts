@@ -1,12 +1,15 @@
+import type { List } from 'mdast';
+import { cachesEnabled } from '../incremental/memo';
+import { CHECKPOINT, followTimeline, keepTimeline } from '../incremental/timeline';
 import type { PostmortemModel } from '../model';
 import { isTemplateText } from '../template-text';
-import { extractTimeline } from './extract';
+import { type ExtractedSection, extractTimeline, type ListRead } from './extract';
 import { findMilestones } from './milestones';
 import { plainText } from './plain';
-import { resolveTimeline } from './resolve';
+import { type Checkpoints, resolveTimeline } from './resolve';
 import { readDateStatement } from './stamp';
-import type { IncidentMetrics, Milestone, Timeline, TimelineInstant } from './types';
-import { parseZone } from './zones';
+import type { IncidentMetrics, Milestone, Timeline, TimelineEntry, TimelineInstant } from './types';
+import { parseZone, type ZoneRef } from './zones';
 
 export * from './types';
 export { plainText };
@@ -31,13 +34,36 @@ export function getTimeline(model: PostmortemModel): Timeline {
 }
 
 function buildTimeline(model: PostmortemModel): Timeline {
-  const { items, sections } = extractTimeline(model.text, model.allSections);
   const zoneValue = model.frontmatter?.data.timezone;
   const frontmatterZone = typeof zoneValue === 'string' ? parseZone(zoneValue) : undefined;
-  const entries = resolveTimeline(items, sections, { year: incidentYear(model), frontmatterZone }, plainText);
+  const context = { year: incidentYear(model), frontmatterZone };
+  // The previous version's timeline, when an edit left most of it as it was (incremental/timeline.ts).
+  const followed = followTimeline(model, context, plainText);
+  if (followed) return timelineOf(model, followed.sections, followed.entries, frontmatterZone);
+  const lists = cachesEnabled() ? new Map<List, ListRead>() : undefined;
+  const compact: number[] = [];
+  const { items, sections } = extractTimeline(model.text, model.allSections, lists, compact);
+  const checkpoints: Checkpoints | undefined = lists && { every: CHECKPOINT, items: [], entries: [], states: [] };
+  const entries = resolveTimeline(items, sections, context, plainText, checkpoints);
   for (const entry of entries) {
     if (entry.stamp) entry.stamp.text = model.text.slice(entry.stamp.start, entry.stamp.end);
   }
+  if (lists && checkpoints?.resolver) {
+    const { resolver, every: _every, ...kept } = checkpoints;
+    const timed = sections.map(() => 0);
+    for (const item of items)
+      if (item.type === 'entry' && (item.entry.stamp?.clock || item.entry.stamp?.date)) timed[item.entry.group]++;
+    keepTimeline(model, { items, sections, lists, checkpoints: kept, resolver, entries, timed, compact });
+  }
+  return timelineOf(model, sections, entries, frontmatterZone);
+}
+
+function timelineOf(
+  model: PostmortemModel,
+  sections: readonly ExtractedSection[],
+  entries: TimelineEntry[],
+  frontmatterZone: ZoneRef | undefined,
+): Timeline {
   const timeline: Timeline = {
     sections: sections.map(({ zoneRef: _zoneRef, ...s }) => s),
     entries,
@@ -55,6 +81,8 @@ function frontmatterRange(model: PostmortemModel) {
  * timeline with a written row keeps every row, since "10:30 The incident is resolved." is also what authors write.
  */
 export function incidentEntries(timeline: Timeline): Timeline['entries'] {
+  // Most timelines have no template row: their entries, as they are.
+  if (!timeline.entries.some((e) => isTemplateText(e.text))) return timeline.entries;
   const written = timeline.entries.filter((e) => !isTemplateText(e.text));
   return written.some((e) => e.status === 'parsed') ? timeline.entries : written;
 }

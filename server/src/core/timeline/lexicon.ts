@@ -373,7 +373,9 @@ const TO_PRODUCTION =
 const FIX_WORK = /(?<!\b(?:to|trying|tries|tried|attempt|attempts|attempted)\s)\b(?:hot-?)?fix(?:es)?\b/i;
 
 /** The phrase that says an entry's change reached production, unless denied or intended. */
-export function reachesProduction(text: string): string | undefined {
+export const reachesProduction: (text: string) => string | undefined = memoizeText(reachesProductionIn);
+
+function reachesProductionIn(text: string): string | undefined {
   const m = TO_PRODUCTION.exec(text);
   if (!m) return undefined;
   if (GUARD.test(text.slice(Math.max(0, m.index - 40), m.index))) return undefined;
@@ -381,6 +383,4 @@ export function reachesProduction(text: string): string | undefined {
 }
 
 /** Whether an entry speaks of a fix as work done (not "trying to fix"). */
-export function mentionsFix(text: string): boolean {
-  return FIX_WORK.test(text);
-}
+export const mentionsFix: (text: string) => boolean = memoizeText((text: string) => FIX_WORK.test(text));

@@ -78,7 +78,8 @@ function inferMilestones(
       undefined,
     );
   const strongest = (list: Candidate[]) => {
-    const top = Math.max(0, ...list.map((c) => c.match.cue.strength));
+    let top = 0;
+    for (const c of list) top = Math.max(top, c.match.cue.strength);
     return list.filter((c) => c.match.cue.strength === top);
   };
   const set = (kind: MilestoneKind, c: Candidate | undefined) => {

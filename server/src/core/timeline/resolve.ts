@@ -1,8 +1,7 @@
-import { cachesEnabled } from '../incremental/memo';
-import { DateTime, type Zone } from '../luxon';
 import type { ExtractedSection, RawEntry, TimelineItem } from './extract';
-import type { ClockParts, DateParts } from './stamp';
-import type { ContextSource, TimelineEntry, TimelineInstant } from './types';
+import { addDays, instantOf, msOf, STAND_IN, sameDate, sameZoneRef } from './instants';
+import type { DateParts } from './stamp';
+import type { ContextSource, Range, TimelineEntry, TimelineInstant } from './types';
 import type { ZoneRef } from './zones';
 
 /**
@@ -22,8 +21,6 @@ export interface ResolveContext {
   frontmatterZone?: ZoneRef;
 }
 
-/** The stand-in day for timelines without dates: only differences between instants matter there. */
-const STAND_IN = { year: 2000, month: 1, day: 1 };
 const HALF_DAY = 12 * 3600_000;
 
 interface DateState {
@@ -34,256 +31,234 @@ interface DateState {
   lastMs?: number;
 }
 
+/** The resolver, and the state before every `every`-th item (see incremental/timeline.ts). */
+export interface Checkpoints {
+  every: number;
+  items: number[];
+  entries: number[];
+  states: ResolveState[];
+  resolver?: Resolver;
+}
+
+/** What the resolution carries from item to item (see `resolveItem`). */
+export interface ResolveState {
+  group: number;
+  contextDate?: DateState;
+  previousEntryDate?: DateState;
+  carriedZone?: ZoneRef;
+  /** The running day count of a timeline without dates. */
+  standIn?: DateState;
+  yearlessIndex: number;
+}
+
+/** What holds for the whole timeline: read from every item once, before the first. */
+export interface Resolver {
+  year: number | undefined;
+  yearShift: Map<number, number>;
+  sections: readonly ExtractedSection[];
+  context: ResolveContext;
+}
+
+/** An entry's reading: its status, instant and where its date and zone came from. */
+export interface Resolved {
+  status: TimelineEntry['status'];
+  problem?: string;
+  instant?: TimelineInstant;
+  dateSource?: ContextSource;
+  zoneSource?: ContextSource;
+  crossed: boolean;
+}
+
 export function resolveTimeline(
   items: readonly TimelineItem[],
   sections: readonly ExtractedSection[],
   context: ResolveContext,
   plain: (raw: string) => string,
+  /** Filled with the resolver, and the state before every `every`-th item (for incremental/timeline.ts). */
+  checkpoints?: Checkpoints,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  const year = context.year ?? firstYear(items);
-  const yearShift = yearlessShifts(items);
-  let group = -1;
-  let contextDate: DateState | undefined;
-  let previousEntryDate: DateState | undefined;
-  let carriedZone: ZoneRef | undefined;
-  let standIn: DateState | undefined;
-  let yearlessIndex = 0;
-  // Undated entries before the first dated one take its date: "09:04 …" then "2024-05-14 09:40 …".
-  const firstDated = firstOwnDate(items, year);
-  if (firstDated) previousEntryDate = { date: firstDated, source: 'next-entry', days: 0 };
-
-  for (const item of items) {
-    if (item.type === 'group') {
-      group = item.group;
-      // Each timeline section starts afresh: its own statement, no midnights carried over.
-      if (contextDate) contextDate.lastMs = undefined;
-      continue;
+  const { resolver, state } = startResolve(items, sections, context);
+  if (checkpoints) checkpoints.resolver = resolver;
+  for (let i = 0; i < items.length; i++) {
+    if (checkpoints && i % checkpoints.every === 0) {
+      checkpoints.items.push(i);
+      checkpoints.entries.push(entries.length);
+      checkpoints.states.push(cloneState(state));
     }
-    if (item.type === 'date') {
-      const date = item.date.year === undefined && year !== undefined ? { ...item.date, year } : item.date;
-      contextDate = { date, source: item.source, days: 0 };
-      continue;
-    }
-    const raw = item.entry;
-    const entry: TimelineEntry = {
-      index: entries.length,
-      shape: raw.shape,
-      range: raw.range,
-      text: raw.text ?? plain(raw.raw),
-      status: 'untimed',
-      markers: raw.markers,
-      section: raw.section,
-      group: raw.group,
-    };
-    entries.push(entry);
-    const stamp = raw.stamp;
-    if (!stamp) continue;
-    entry.stamp = { start: stamp.start, end: stamp.end, text: '' };
-    if (stamp.problem || (!stamp.clock && !stamp.date)) {
-      entry.status = 'unparseable';
-      entry.problem = stamp.problem ?? 'no time could be read';
-      continue;
-    }
-    entry.status = 'parsed';
-
-    // The zone.
-    const section = sections[group];
-    let zone: ZoneRef | undefined;
-    let zoneSource: ContextSource | undefined;
-    if (stamp.zone) [zone, zoneSource] = [stamp.zone, 'entry'];
-    else if (raw.columnZone) [zone, zoneSource] = [raw.columnZone.ref, 'column'];
-    else if (section?.zoneRef) [zone, zoneSource] = [section.zoneRef, section.zone?.source ?? 'statement'];
-    else if (context.frontmatterZone) [zone, zoneSource] = [context.frontmatterZone, 'frontmatter'];
-    else if (carriedZone) [zone, zoneSource] = [carriedZone, 'previous-entry'];
-    if (stamp.zone) carriedZone = stamp.zone;
-
-    // The date.
-    let date: DateParts | undefined;
-    let dateSource: ContextSource | undefined;
-    let crossed = false;
-    const clock = stamp.clock;
-    if (stamp.date) {
-      date = { ...stamp.date };
-      if (date.year === undefined && year !== undefined) date.year = year - (yearShift.get(yearlessIndex) ?? 0);
-      if (stamp.date.year === undefined) yearlessIndex++;
-      dateSource = 'entry';
-      previousEntryDate = { date, source: 'previous-entry', days: 0 };
-    } else {
-      const state = contextDate ?? previousEntryDate;
-      if (state) {
-        dateSource = state.source;
-        if (clock && state.lastMs !== undefined) {
-          const probe = msOf(addDays(state.date, state.days), clock, zone?.zone);
-          if (state.lastMs - probe > HALF_DAY) {
-            state.days++;
-            crossed = true;
-          }
-        }
-        date = addDays(state.date, state.days);
-      }
-    }
-    const instant = instantOf(date, clock, zone, stamp.clock?.second !== undefined);
-    // Timelines without any date still cross midnight: keep a running day count on the stand-in day.
-    if (!date && clock) {
-      standIn ??= { date: STAND_IN, source: 'entry', days: 0 };
-      const state = standIn;
-      const probe = msOf(addDays(STAND_IN, state.days), clock, zone?.zone);
-      if (state.lastMs !== undefined && state.lastMs - probe > HALF_DAY) {
-        state.days++;
-        crossed = true;
-      }
-      const shifted = instantOf(addDays(STAND_IN, state.days), clock, zone, stamp.clock?.second !== undefined);
-      shifted.dateKnown = false;
-      shifted.iso = undefined;
-      shifted.date = undefined;
-      Object.assign(instant, shifted);
-      state.lastMs = instant.ms;
-    } else if (!stamp.date) {
-      const state = contextDate ?? previousEntryDate;
-      if (state) state.lastMs = instant.ms;
-    } else if (previousEntryDate) {
-      previousEntryDate.lastMs = instant.ms;
-    }
-    entry.instant = instant;
-    if (dateSource && dateSource !== 'entry') entry.dateSource = dateSource;
-    if (zoneSource) entry.zoneSource = zoneSource;
-    if (crossed) entry.crossedMidnight = true;
+    const item = items[i];
+    const resolved = resolveItem(resolver, state, item);
+    if (resolved && item.type === 'entry') entries.push(entryOf(item.entry, entries.length, resolved, plain));
   }
   return entries;
 }
 
-/**
- * luxon's arithmetic is what the resolution spends its time on, and a timeline's entries come back after every
- * edit with the same dates, clocks and zones: results are cached by those (a zone by its luxon name, which fixes
- * its offsets), within a bound.
- */
-const MAX_CACHED = 50_000;
-const msCache = new Map<string, number>();
-const instantCache = new Map<string, TimelineInstant>();
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, value);
-  return value;
+/** The resolver and the state before the first item. */
+export function startResolve(
+  items: readonly TimelineItem[],
+  sections: readonly ExtractedSection[],
+  context: ResolveContext,
+): { resolver: Resolver; state: ResolveState } {
+  const year = context.year ?? firstYear(items);
+  const state: ResolveState = { group: -1, yearlessIndex: 0 };
+  // Undated entries before the first dated one take its date: "09:04 …" then "2024-05-14 09:40 …".
+  const firstDated = firstOwnDate(items, year);
+  if (firstDated) state.previousEntryDate = { date: firstDated, source: 'next-entry', days: 0 };
+  return { resolver: { year, yearShift: yearlessShifts(items), sections, context }, state };
 }
 
-const dayCache = new Map<string, DateParts>();
-/** The last probe and instant of each clock object (stamps are cached per text, and kept with their blocks). */
-const probes = new WeakMap<ClockParts, { date: DateParts; zone: Zone | undefined; ms: number }>();
-const instants = new WeakMap<
-  ClockParts,
-  { date: DateParts | undefined; zone: ZoneRef | undefined; seconds: boolean; instant: TimelineInstant }
->();
-
-function sameDate(a: DateParts | undefined, b: DateParts | undefined): boolean {
-  return a === b || (!!a && !!b && a.year === b.year && a.month === b.month && a.day === b.day);
+/** The timeline entry of a raw entry and its reading. */
+export function entryOf(
+  raw: RawEntry,
+  index: number,
+  resolved: Resolved,
+  plain: (raw: string) => string,
+): TimelineEntry {
+  const entry: TimelineEntry = {
+    index,
+    shape: raw.shape,
+    range: raw.range,
+    text: raw.text ?? plain(raw.raw),
+    status: 'untimed',
+    markers: raw.markers,
+    section: raw.section,
+    group: raw.group,
+  };
+  if (raw.stamp) applyReading(entry, { start: raw.stamp.start, end: raw.stamp.end, text: '' }, resolved);
+  return entry;
 }
 
-/** Zones with the same luxon type and name have the same offsets (what `zoneKey` keys the caches by). */
-function sameZone(a: Zone | undefined, b: Zone | undefined): boolean {
-  return a === b || (!!a && !!b && a.type === b.type && a.name === b.name);
+/** Sets an entry's stamp and reading (the entry as `entryOf` makes it, before the stamp). */
+export function applyReading(entry: TimelineEntry, stamp: Range & { text: string }, resolved: Resolved): void {
+  entry.stamp = stamp;
+  entry.status = resolved.status;
+  if (resolved.problem !== undefined) entry.problem = resolved.problem;
+  if (resolved.status !== 'parsed') return;
+  entry.instant = resolved.instant;
+  if (resolved.dateSource) entry.dateSource = resolved.dateSource;
+  if (resolved.zoneSource) entry.zoneSource = resolved.zoneSource;
+  if (resolved.crossed) entry.crossedMidnight = true;
 }
 
-function sameZoneRef(a: ZoneRef | undefined, b: ZoneRef | undefined): boolean {
-  return a === b || (!!a && !!b && a.name === b.name && sameZone(a.zone, b.zone));
-}
-
-function zoneKey(zone: Zone | undefined): string {
-  return zone ? `${zone.type}:${zone.name}` : 'utc';
-}
-
-function msOf(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
-  if (!cachesEnabled()) return msOfUncached(date, clock, zone);
-  // The last probe of this clock (an entry's, kept with its block from version to version), compared by content.
-  const kept = probes.get(clock);
-  if (kept && sameDate(kept.date, date) && sameZone(kept.zone, zone)) return kept.ms;
-  const key = `${date.year}-${date.month}-${date.day} ${clock.hour}:${clock.minute}:${clock.second} ${zoneKey(zone)}`;
-  const hit = msCache.get(key);
-  const ms = hit !== undefined ? hit : remember(msCache, key, msOfUncached(date, clock, zone));
-  probes.set(clock, { date, zone, ms });
-  return ms;
-}
-
-function msOfUncached(date: DateParts, clock: ClockParts, zone: Zone | undefined): number {
-  return DateTime.fromObject(
-    {
-      year: date.year ?? 2000,
-      month: date.month,
-      day: date.day,
-      hour: clock.hour,
-      minute: clock.minute,
-      second: clock.second ?? 0,
-    },
-    { zone: zone ?? 'utc' },
-  ).toMillis();
-}
-
-function addDays(date: DateParts, days: number): DateParts {
-  if (days === 0) return date;
-  if (!cachesEnabled()) return addDaysUncached(date, days);
-  const key = `${date.year}-${date.month}-${date.day}+${days}`;
-  return { ...(dayCache.get(key) ?? remember(dayCache, key, addDaysUncached(date, days))) };
-}
-
-function addDaysUncached(date: DateParts, days: number): DateParts {
-  const d = DateTime.fromObject({ year: date.year ?? 2000, month: date.month, day: date.day }, { zone: 'utc' }).plus({
-    days,
-  });
-  return { year: date.year === undefined ? undefined : d.year, month: d.month, day: d.day };
-}
-
-/** The instant of a date, clock and zone (a fresh object each time: the caller may change it). */
-function instantOf(
-  date: DateParts | undefined,
-  clock: ClockParts | undefined,
-  zone: ZoneRef | undefined,
-  seconds: boolean,
-): TimelineInstant {
-  if (!cachesEnabled()) return instantOfUncached(date, clock, zone, seconds);
-  // The last instant of this clock (an entry's stamp, kept with its block from version to version), compared by
-  // content: most entries come back with the date and zone they had, and need no key.
-  const kept = clock ? instants.get(clock) : undefined;
-  if (kept && kept.seconds === seconds && sameDate(kept.date, date) && sameZoneRef(kept.zone, zone)) {
-    return { ...kept.instant };
+/** Reads one item in the state left by the ones before it; an entry's reading is returned. */
+export function resolveItem(r: Resolver, state: ResolveState, item: TimelineItem): Resolved | undefined {
+  if (item.type === 'group') {
+    state.group = item.group;
+    // Each timeline section starts afresh: its own statement, no midnights carried over.
+    if (state.contextDate) state.contextDate.lastMs = undefined;
+    return undefined;
   }
-  const key = `${date ? `${date.year}-${date.month}-${date.day}` : '-'} ${clock ? `${clock.hour}:${clock.minute}:${clock.second}` : '-'} ${zone ? `${zone.name}|${zoneKey(zone.zone)}` : '-'} ${seconds}`;
-  const hit = instantCache.get(key) ?? remember(instantCache, key, instantOfUncached(date, clock, zone, seconds));
-  if (clock) instants.set(clock, { date, zone, seconds, instant: hit });
-  return { ...hit };
-}
+  if (item.type === 'date') {
+    const date = item.date.year === undefined && r.year !== undefined ? { ...item.date, year: r.year } : item.date;
+    state.contextDate = { date, source: item.source, days: 0 };
+    return undefined;
+  }
+  const raw = item.entry;
+  const stamp = raw.stamp;
+  if (!stamp) return { status: 'untimed', crossed: false };
+  if (stamp.problem || (!stamp.clock && !stamp.date)) {
+    return { status: 'unparseable', problem: stamp.problem ?? 'no time could be read', crossed: false };
+  }
+  const { context, year } = r;
 
-function instantOfUncached(
-  date: DateParts | undefined,
-  clock: ClockParts | undefined,
-  zone: ZoneRef | undefined,
-  seconds: boolean,
-): TimelineInstant {
-  const d = date ?? STAND_IN;
-  const dt = DateTime.fromObject(
-    {
-      year: d.year ?? 2000,
-      month: d.month,
-      day: d.day,
-      hour: clock?.hour ?? 0,
-      minute: clock?.minute ?? 0,
-      second: clock?.second ?? 0,
-    },
-    { zone: zone?.zone ?? 'utc' },
-  );
-  const dateKnown = !!date && date.year !== undefined;
-  const precision = !clock ? 'day' : seconds ? 'second' : 'minute';
-  const instant: TimelineInstant = { ms: dt.toMillis(), dateKnown, zoneKnown: !!zone, precision };
-  if (clock) instant.clock = dt.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
-  if (dateKnown) {
-    instant.date = dt.toISODate() ?? undefined;
-    if (clock) {
-      instant.iso =
-        dt.toISO({ includeOffset: !!zone, suppressMilliseconds: true, suppressSeconds: false }) ?? undefined;
+  // The zone.
+  const section = r.sections[state.group];
+  let zone: ZoneRef | undefined;
+  let zoneSource: ContextSource | undefined;
+  if (stamp.zone) [zone, zoneSource] = [stamp.zone, 'entry'];
+  else if (raw.columnZone) [zone, zoneSource] = [raw.columnZone.ref, 'column'];
+  else if (section?.zoneRef) [zone, zoneSource] = [section.zoneRef, section.zone?.source ?? 'statement'];
+  else if (context.frontmatterZone) [zone, zoneSource] = [context.frontmatterZone, 'frontmatter'];
+  else if (state.carriedZone) [zone, zoneSource] = [state.carriedZone, 'previous-entry'];
+  if (stamp.zone) state.carriedZone = stamp.zone;
+
+  // The date.
+  let date: DateParts | undefined;
+  let dateSource: ContextSource | undefined;
+  let crossed = false;
+  const clock = stamp.clock;
+  if (stamp.date) {
+    date = { ...stamp.date };
+    if (date.year === undefined && year !== undefined) date.year = year - (r.yearShift.get(state.yearlessIndex) ?? 0);
+    if (stamp.date.year === undefined) state.yearlessIndex++;
+    dateSource = 'entry';
+    state.previousEntryDate = { date, source: 'previous-entry', days: 0 };
+  } else {
+    const dated = state.contextDate ?? state.previousEntryDate;
+    if (dated) {
+      dateSource = dated.source;
+      if (clock && dated.lastMs !== undefined) {
+        const probe = msOf(addDays(dated.date, dated.days), clock, zone?.zone);
+        if (dated.lastMs - probe > HALF_DAY) {
+          dated.days++;
+          crossed = true;
+        }
+      }
+      date = addDays(dated.date, dated.days);
     }
   }
-  if (zone) instant.zone = zone.name;
-  return instant;
+  const instant = instantOf(date, clock, zone, stamp.clock?.second !== undefined);
+  // Timelines without any date still cross midnight: keep a running day count on the stand-in day.
+  if (!date && clock) {
+    state.standIn ??= { date: STAND_IN, source: 'entry', days: 0 };
+    const standIn = state.standIn;
+    const probe = msOf(addDays(STAND_IN, standIn.days), clock, zone?.zone);
+    if (standIn.lastMs !== undefined && standIn.lastMs - probe > HALF_DAY) {
+      standIn.days++;
+      crossed = true;
+    }
+    const shifted = instantOf(addDays(STAND_IN, standIn.days), clock, zone, stamp.clock?.second !== undefined);
+    shifted.dateKnown = false;
+    shifted.iso = undefined;
+    shifted.date = undefined;
+    Object.assign(instant, shifted);
+    standIn.lastMs = instant.ms;
+  } else if (!stamp.date) {
+    const dated = state.contextDate ?? state.previousEntryDate;
+    if (dated) dated.lastMs = instant.ms;
+  } else if (state.previousEntryDate) {
+    state.previousEntryDate.lastMs = instant.ms;
+  }
+  return {
+    status: 'parsed',
+    instant,
+    dateSource: dateSource && dateSource !== 'entry' ? dateSource : undefined,
+    zoneSource,
+    crossed,
+  };
+}
+
+function cloneDateState(d: DateState | undefined): DateState | undefined {
+  return d && { ...d };
+}
+
+/** A copy of a state (its date states are changed in place as the items are read). */
+export function cloneState(s: ResolveState): ResolveState {
+  return {
+    group: s.group,
+    contextDate: cloneDateState(s.contextDate),
+    previousEntryDate: cloneDateState(s.previousEntryDate),
+    carriedZone: s.carriedZone,
+    standIn: cloneDateState(s.standIn),
+    yearlessIndex: s.yearlessIndex,
+  };
+}
+
+function sameDateState(a: DateState | undefined, b: DateState | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.source === b.source && a.days === b.days && a.lastMs === b.lastMs && sameDate(a.date, b.date);
+}
+
+/** Whether two states read every item after them alike. */
+export function sameState(a: ResolveState, b: ResolveState): boolean {
+  return (
+    a.group === b.group &&
+    a.yearlessIndex === b.yearlessIndex &&
+    sameZoneRef(a.carriedZone, b.carriedZone) &&
+    sameDateState(a.contextDate, b.contextDate) &&
+    sameDateState(a.previousEntryDate, b.previousEntryDate) &&
+    sameDateState(a.standIn, b.standIn)
+  );
 }
 
 function firstOwnDate(items: readonly TimelineItem[], year: number | undefined): DateParts | undefined {
