@@ -14,7 +14,6 @@ import {
   takesRole,
 } from './named-actions';
 import {
-  agentOfCause,
   CAUSING_VERBS,
   CHANGING_REMEDIES,
   causeReason,
@@ -23,7 +22,7 @@ import {
   frontedParticiple,
   isPossessive,
   LOOKING_VERBS,
-  madeWork,
+  madeOrCausedBy,
   REPORTING_VERBS,
   SECOND_VERB,
 } from './named-cause';
@@ -194,9 +193,8 @@ function subjectReason(
     phraseEnd = np.end;
   }
   const prefix = withoutRole(view.text.slice(0, tokens[subject.start].start));
-  const made = madeWork(view, subject);
+  const made = madeOrCausedBy(view, subject, possessive);
   if (made) return made;
-  if (!possessive && agentOfCause(view, subject)) return 'artefact';
   // "caused by Wei's migration", "thanks to Sven's change", "the mistake by Nia", "done by Yusuf".
   if (CAUSAL.test(prefix)) {
     const cause = causeReason(view, subject, phraseEnd, artefact, prefix);

@@ -206,6 +206,11 @@ export function madeWork(view: SentenceView, subject: Span): string | undefined 
   return v > 0 && start <= 1 && harmIn(view, v, v + 1) ? 'artefact' : undefined;
 }
 
+/** The person as the maker of work the sentence calls a cause: `madeWork`, or else (not a possessive) `agentOfCause`. */
+export function madeOrCausedBy(view: SentenceView, subject: Span, possessive: boolean): string | undefined {
+  return madeWork(view, subject) ?? (!possessive && agentOfCause(view, subject) ? 'artefact' : undefined);
+}
+
 /** Whether the name is followed by a possessive: "Chen's", "James'". */
 export function isPossessive(tokens: Token[], name: Span): boolean {
   return (
