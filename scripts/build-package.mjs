@@ -151,11 +151,17 @@ async function precompiledValidators() {
     join(dir, 'config-validator.cjs'),
     `"use strict";\nmodule.exports = (formats) => {\nconst module = { exports: {} };\n${configCode}\nreturn module.exports;\n};\n`,
   );
-  await build({
+  // Bundled, then shipped brotli-compressed (170 kB of repetitive code → about 15 kB: the package's size limit),
+  // and run from its text the first time a config file is read (see the stand-in below).
+  const { outputFiles } = await build({
     ...CJS_BUNDLE,
     entryPoints: [join(dir, 'config-validator.cjs')],
-    outfile: join(dist, 'config-validator.cjs'),
+    write: false,
   });
+  writeFileSync(
+    join(dist, 'config-validator.cjs.br'),
+    brotliCompressSync(outputFiles[0].contents, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
   const ids = RULES.map((r) => r.id);
   const formats = join(root, 'server/src/core/config-formats.ts');
   return {
@@ -169,11 +175,20 @@ async function precompiledValidators() {
           const IDS = ${JSON.stringify(ids)};
           let config;
           export const compileFrontmatterValidator = () => frontmatter;
+          // The compressed CommonJS file, run as require would run it (the package's own code, never a user's).
+          function loadValidator() {
+            const module = { exports: {} };
+            const code = ${readDataCode('config-validator.cjs.br', '__postmortemDist')}.toString('utf8');
+            require('node:vm').runInThisContext('(function (module, exports, require) {' + code + '\\n})', {
+              filename: __postmortemDist + '/config-validator.cjs',
+            })(module, module.exports, require);
+            return module.exports;
+          }
           export function compileConfigValidator(rules) {
             // Precompiled for the package's own rules, the only ones its service is made with.
             if (rules.length !== IDS.length || rules.some((rule, i) => rule.id !== IDS[i]))
               throw new Error('the config validator is precompiled for the rules of the package only');
-            config ??= require(__postmortemDist + '/config-validator.cjs')(CONFIG_FORMATS);
+            config ??= loadValidator()(CONFIG_FORMATS);
             return config;
           }`,
       }));
@@ -196,6 +211,8 @@ const built = await build({
   platform: 'node',
   target: 'node20',
   minify: true,
+  // Non-ASCII characters as themselves (UTF-8), not \uXXXX escapes: the rules' quotation marks, dashes and names.
+  charset: 'utf8',
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',

@@ -147,6 +147,7 @@ export const CJS_BUNDLE = {
   platform: 'node',
   target: 'node20',
   minify: true,
+  charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
 };
