@@ -212,13 +212,7 @@ export function changeAction(view: SentenceView, main: number, artefact = false)
   const redo = /^re-(?:ran|did|set|wrote|\w+ed)$/.test(verb.lower);
   if ((verb.pos !== 'VERB' && !redo) || verb.lower.endsWith('ing')) return false;
   if (redo) return !recovers(view.text.slice(verb.end));
-  if (
-    verb.lower === verb.lemma &&
-    !/^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran|cast|burst|split|quit|hurt|shed|bet|bid)$/.test(
-      verb.lower,
-    )
-  )
-    return false;
+  if (!pastForm(verb)) return false;
   if (forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f)) && !resultativeLeave(tokens, main))
     return false;
   const next = tokens[main + 1];
@@ -255,6 +249,18 @@ function resultativeLeave(tokens: Token[], verb: number): boolean {
 /** A verb that is neither talk, thought, presence nor remedy: "edited", "set", "toggled". */
 export function actsOnSystem(verb: Token): boolean {
   return !forms(verb).some((f) => NEUTRAL_VERBS.has(f) || REMEDY_VERBS.has(f));
+}
+
+/** Whether a verb (not a participle in -ing) is in the past: its form is not its lemma, or one of the verbs whose
+ * past is their base ("set", "put", "reset"). */
+export function pastForm(verb: Token): boolean {
+  return (
+    !verb.lower.endsWith('ing') &&
+    (verb.lower !== verb.lemma ||
+      /^(?:put|set|cut|hit|shut|let|spread|broadcast|upset|reset|re-ran|cast|burst|split|quit|hurt|shed|bet|bid)$/.test(
+        verb.lower,
+      ))
+  );
 }
 
 /** A verb of change to a system (not talk, thought, presence or remedy): "flushed", "deleted", "rotated". */

@@ -1,6 +1,6 @@
 import type { SentenceView } from './cues';
 import { forms, isClausePunct, nounPhraseAt, subjectOf } from './grammar';
-import { actsOnSystem, BAD_STATE, changeVerb, ENDED, harmIn, isRemedy } from './named-actions';
+import { actsOnSystem, BAD_STATE, changeVerb, ENDED, harmIn, isRemedy, pastForm } from './named-actions';
 import { CAUSAL, HARM_KEPT_SMALL, isWork, THANKS_TO } from './named-phrases';
 import { isRemedialObject, REMEDY_NOUNS } from './named-remedies';
 import type { Token } from './tokens';
@@ -268,9 +268,7 @@ function pastChange(view: SentenceView, at: number): boolean {
   if (!verb) return false;
   // A past form; the tagger leaves some as they are ("set", "put").
   const past =
-    (verb.pos === 'VERB' &&
-      !verb.lower.endsWith('ing') &&
-      (verb.lower !== verb.lemma || /^(?:set|put|cut|reset|shut|let)$/.test(verb.lower))) ||
+    (verb.pos === 'VERB' && pastForm(verb)) ||
     // "the retry settings Tomás edited by hand": the tagger may take the participle for an adjective.
     (verb.pos === 'ADJ' && verb.lower.endsWith('ed'));
   // Any action on the system ("edited", "wrote" a script): not talk or presence, a remedy, nor a look into it.
@@ -286,8 +284,7 @@ export function explainsHarmBefore(view: SentenceView, subject: number, verb: nu
   const { tokens } = view;
   if (tokens[verb].lower !== 'had') return false;
   const done = tokens[verb + 1];
-  if (done?.pos !== 'VERB' || (done.lower === done.lemma && !/^(?:set|put|cut|reset|shut|let)$/.test(done.lower)))
-    return false;
+  if (done?.pos !== 'VERB' || !pastForm(done)) return false;
   let joint = subject - 1;
   while (joint > 0 && !/^[;:—–]$/.test(tokens[joint].text)) joint--;
   if (joint <= 0 || subject - joint > 3) return false;
